@@ -1,0 +1,146 @@
+/**
+ * Domain types shared by every stage of the pipeline.
+ *
+ * Offsets everywhere are half-open `[start, end)` UTF-16 code-unit indices into
+ * the *original* text of a document, as reprint read it (decoded, BOM removed,
+ * before any normalisation). They are named `start` / `end`.
+ */
+
+/** A half-open `[start, end)` range of UTF-16 offsets into a document's original text. */
+export interface Span {
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * A point in time as an article states it, with the precision that is known.
+ *
+ * - `instant`: an absolute time (explicit offset or zone known), with a precision in
+ *   seconds (60 for `12:29+0000`, 1 for `12:29:05Z`).
+ * - `local`: a wall-clock time whose zone is unknown (`12 Feb 2022 - 18:40`); it can be
+ *   anywhere between UTC-12 and UTC+14.
+ * - `date`: a calendar date with no time of day; the whole day, zone unknown.
+ *
+ * `interval` is the range of UTC milliseconds `[from, to)` the statement allows;
+ * direction is decided only when two intervals do not overlap.
+ */
+export type PublishedTime =
+  | {
+      readonly kind: 'instant';
+      /** ISO 8601 as read, normalised (e.g. `2022-02-12T12:29+00:00`). */
+      readonly text: string;
+      readonly interval: Interval;
+      /** How the zone is known: stated in the text, or supplied by the outlets file. */
+      readonly zoneSource: 'explicit' | 'outlet';
+      /** IANA zone or `UTC±hh:mm`. */
+      readonly zone: string;
+    }
+  | {
+      readonly kind: 'local';
+      /** Local wall-clock time, ISO without offset (e.g. `2022-02-12T18:40`). */
+      readonly text: string;
+      readonly interval: Interval;
+    }
+  | {
+      readonly kind: 'date';
+      /** `YYYY-MM-DD`. */
+      readonly text: string;
+      readonly interval: Interval;
+    };
+
+/** UTC milliseconds, half-open `[from, to)`. */
+export interface Interval {
+  readonly from: number;
+  readonly to: number;
+}
+
+/** Where a metadata field came from, so the report can say what is known and how. */
+export type MetaSource = 'field' | 'manifest' | 'text' | 'outlets' | 'unknown';
+
+/** What reprint knows of an article besides its text. Unknown stays `null`. */
+export interface ArticleMeta {
+  /** Registered domain (e.g. `sputniknews.com`), or `null` when unknown. */
+  readonly outlet: string | null;
+  /** Display name of the outlet from the outlets file, or `null`. */
+  readonly outletName: string | null;
+  readonly url: string | null;
+  readonly published: PublishedTime | null;
+  readonly title: string | null;
+  /** Provenance of each known field. */
+  readonly sources: {
+    readonly outlet: MetaSource;
+    readonly url: MetaSource;
+    readonly published: MetaSource;
+    readonly title: MetaSource;
+  };
+}
+
+/** One article as ingested: an id, its original text and metadata. */
+export interface Article {
+  /** Stable id: the file name without extension, or the JSONL `id` field as a string. */
+  readonly id: string;
+  /** Where it was read from (relative path, or `file:line` for JSONL), if any. */
+  readonly path: string | null;
+  /** The original text (decoded, BOM removed). All offsets point into it. */
+  readonly text: string;
+  readonly meta: ArticleMeta;
+}
+
+/** A diagnostic about input that was skipped or degraded; the scan goes on. */
+export interface Warning {
+  readonly code: string;
+  /** File (and `:line` for line-oriented inputs) the warning is about. */
+  readonly where: string;
+  readonly message: string;
+}
+
+/** Kinds of reused passage. */
+export type PassageKind = 'verbatim' | 'near-verbatim' | 'paraphrase' | 'quote';
+
+/** Relation between two documents. */
+export type RelationKind = 'syndication' | 'partial' | 'shared-quote';
+
+/** One aligned passage: a span in the source, a span in the target. */
+export interface Passage {
+  readonly source: Span;
+  readonly target: Span;
+  /** Edit similarity of the two spans' normalised texts, in [0, 1]. */
+  readonly similarity: number;
+  readonly kind: PassageKind;
+}
+
+/** A reported pair of documents. */
+export interface Pair {
+  readonly source: string;
+  readonly target: string;
+  readonly directed: boolean;
+  /** Human-readable basis of the direction decision (or why none was taken). */
+  readonly basis: string;
+  readonly relation: RelationKind;
+  readonly score: number;
+  readonly coverage: { readonly source: number; readonly target: number };
+  /** Estimated (MinHash) Jaccard of the best candidate passage pair that led here. */
+  readonly estimatedSimilarity: number;
+  readonly passages: readonly Passage[];
+}
+
+/** A document as it appears in the report. */
+export interface ReportDocument {
+  readonly id: string;
+  readonly path?: string;
+  readonly outlet: string | null;
+  readonly outletName: string | null;
+  readonly url: string | null;
+  readonly published: PublishedTime | null;
+  readonly title: string | null;
+  readonly length: number;
+}
+
+/** The scan report: the JSON contract (schemaVersion 1). */
+export interface Report {
+  readonly schemaVersion: 1;
+  readonly parameters: Readonly<Record<string, unknown>>;
+  readonly documents: readonly ReportDocument[];
+  readonly pairs: readonly Pair[];
+  readonly warnings: readonly Warning[];
+}

@@ -1,0 +1,56 @@
+import { extractPublished, parsePublishedValue } from '../../src/ingest/extract-published';
+
+describe('extractPublished', () => {
+  test('seed 004: the earliest explicit instant beats dates and the later update', () => {
+    const text = [
+      ' date 2022-02-12 https://sputniknews.com/20220212/x-1092963955.html',
+      '',
+      'Lavrov Tells Blinken Propaganda',
+      'Russian Foreign Minister Sergei Lavrov ... 12.02.2022, Sputnik International',
+      '2022-02-12T12:29+0000',
+      '2022-02-12T12:29+0000',
+      '2022-02-12T12:55+0000',
+    ].join('\n');
+    const found = extractPublished(text);
+    expect(found && text.slice(found.start, found.end)).toBe('2022-02-12T12:29+0000');
+  });
+
+  test('seed 001: local time from "Publish date12 Feb 2022 - 18:40"', () => {
+    expect(extractPublished('Publish date12 Feb 2022 - 18:40\nStory Code : 538334\n\nLavrov Tells Blinken')).toMatchObject({
+      year: 2022, month: 2, day: 12, time: { hour: 18, minute: 40, second: null }, offsetMinutes: null,
+    });
+  });
+
+  test('an instant beats an earlier local time', () => {
+    expect(extractPublished('12 Feb 2022 08:00\n2022-02-12T12:00Z')).toMatchObject({ time: { hour: 12 }, offsetMinutes: 0 });
+  });
+
+  test('equal precision: the earliest (published precedes updated)', () => {
+    expect(extractPublished('Updated: 2022-02-13T10:00Z\nPublished: 2022-02-12T09:00Z')).toMatchObject({ day: 12, time: { hour: 9 } });
+    // Earliest as instants: 10:00+03:00 is 07:00Z, before 08:00Z.
+    expect(extractPublished('2022-02-12T08:00Z\n2022-02-12T10:00+03:00')).toMatchObject({ time: { hour: 10 }, offsetMinutes: 180 });
+  });
+
+  test('only the first 12 non-empty lines are searched', () => {
+    const lines = Array.from({ length: 12 }, (_, i) => `line ${i + 1}`);
+    expect(extractPublished([...lines, '2022-02-12'].join('\n\n'))).toBeNull();
+    expect(extractPublished([...lines.slice(0, 11), '2022-02-12'].join('\n\n'))).toMatchObject({ day: 12 });
+  });
+
+  test('only dates starting in the first 1,500 characters are taken', () => {
+    expect(extractPublished(`${'x'.repeat(1500)} 2022-02-12`)).toBeNull();
+    expect(extractPublished(`${'x'.repeat(1480)} 2022-02-12`)).toMatchObject({ day: 12 });
+  });
+
+  test('never invents a date', () => {
+    expect(extractPublished('Sputnik International feedback@sputniknews.com +74956456601\nStory Code : 538334')).toBeNull();
+  });
+});
+
+describe('parsePublishedValue', () => {
+  test('reads metadata values', () => {
+    expect(parsePublishedValue('2022-02-12T12:29:05Z')).toMatchObject({ time: { second: 5 }, offsetMinutes: 0 });
+    expect(parsePublishedValue('Sat, 12 Feb 2022 12:29:00 +0000')).toMatchObject({ day: 12, offsetMinutes: 0 });
+    expect(parsePublishedValue('yesterday')).toBeNull();
+  });
+});

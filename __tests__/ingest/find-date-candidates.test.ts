@@ -1,0 +1,116 @@
+import { findDateCandidates } from '../../src/ingest/find-date-candidates';
+import type { DateCandidate } from '../../src/ingest/date-candidate';
+
+/** The calendar fields of every candidate found, without offsets into the text. */
+function read(text: string): Omit<DateCandidate, 'start' | 'end'>[] {
+  return findDateCandidates(text).map(({ start: _s, end: _e, ...rest }) => rest);
+}
+
+const date = (year: number, month: number, day: number) => ({ year, month, day, time: null, offsetMinutes: null });
+const at = (
+  year: number, month: number, day: number, hour: number, minute: number, second: number | null, offsetMinutes: number | null,
+) => ({ year, month, day, time: { hour, minute, second }, offsetMinutes });
+
+describe('findDateCandidates: ISO 8601', () => {
+  test.each([
+    // [text, expected]
+    ['2022-02-12T12:29+0000', at(2022, 2, 12, 12, 29, null, 0)],
+    ['2022-02-12T12:29:05Z', at(2022, 2, 12, 12, 29, 5, 0)],
+    ['2022-02-12T12:29:05.123+03:00', at(2022, 2, 12, 12, 29, 5, 180)], // fraction dropped
+    ['2022-02-12T12:29:05-05:00', at(2022, 2, 12, 12, 29, 5, -300)],
+    ['2022-02-12 12:29', at(2022, 2, 12, 12, 29, null, null)], // no zone: local
+    ['2022-02-12', date(2022, 2, 12)],
+    ['2022/02/12', date(2022, 2, 12)],
+    ['2022-02-12 12:29 UTC', at(2022, 2, 12, 12, 29, null, 0)],
+    ['2022-02-12 12:29 GMT', at(2022, 2, 12, 12, 29, null, 0)],
+  ])('%s', (text, expected) => {
+    expect(read(text)).toEqual([expected]);
+  });
+
+  test('date after the word "date" (seed 000/004 first line), URL not taken', () => {
+    const line =
+      ' date 2022-02-12 https://sputniknews.com/20220212/lavrov-tells-blinken-propaganda-about-russian-aggression-against-ukraine-has-provocative-purposes-1092963955.html';
+    const found = findDateCandidates(line);
+    expect(found.map(({ start, end }) => line.slice(start, end))).toEqual(['2022-02-12']);
+  });
+});
+
+describe('findDateCandidates: month names', () => {
+  test.each([
+    ['Publish date12 Feb 2022 - 18:40', at(2022, 2, 12, 18, 40, null, null)], // seed 001: no space after "date"
+    ['12 Feb 2022 - 18:40', at(2022, 2, 12, 18, 40, null, null)],
+    ['12 Feb, 2022 16:59', at(2022, 2, 12, 16, 59, null, null)], // seed 002
+    ['12th February 2022', date(2022, 2, 12)],
+    ['February 12, 2022', date(2022, 2, 12)],
+    ['Feb 12, 2022 4:59 PM', at(2022, 2, 12, 16, 59, null, null)], // 4:59 PM = 16:59
+    ['Feb 12, 2022 12:05 a.m.', at(2022, 2, 12, 0, 5, null, null)], // 12 a.m. = 00
+    ['Feb. 12, 2022 at 12:05 pm', at(2022, 2, 12, 12, 5, null, null)], // 12 p.m. = 12
+    ['Sat, 12 Feb 2022 12:29:00 +0000', at(2022, 2, 12, 12, 29, 0, 0)], // RFC 2822
+    ['Sat, 12 Feb 2022 12:29:00 GMT', at(2022, 2, 12, 12, 29, 0, 0)],
+    ['12 Feb 2022 18:40 GMT+3', at(2022, 2, 12, 18, 40, null, 180)],
+    ['12 Feb 2022 18:40 UTC+03:30', at(2022, 2, 12, 18, 40, null, 210)],
+    ['26-FEB-1987 15:01:01.79', at(1987, 2, 26, 15, 1, 1, null)], // Reuters-21578
+    ['12 May 2022', date(2022, 5, 12)],
+  ])('%s', (text, expected) => {
+    expect(read(text)).toEqual([expected]);
+  });
+
+  test('seed 000: "(@SecBlinken) February 12, 2022"', () => {
+    expect(read('— Secretary Antony Blinken (@SecBlinken) February 12, 2022')).toEqual([date(2022, 2, 12)]);
+  });
+
+  test('one reading per date, not one per pattern', () => {
+    expect(findDateCandidates('Sat, 12 Feb 2022 12:29:00 +0000')).toHaveLength(1);
+  });
+
+  test('a month name inside a word is not a month', () => {
+    expect(read('Mayor 12, 2022 votes')).toEqual([]);
+  });
+});
+
+describe('findDateCandidates: numeric', () => {
+  test.each([
+    ['12.02.2022', date(2022, 2, 12)], // dots: day first (seed 004 "12.02.2022, Sputnik International")
+    ['13/02/2022', date(2022, 2, 13)], // 13 cannot be a month
+    ['02/13/2022', date(2022, 2, 13)], // US order, unambiguous
+    ['02/02/2022', date(2022, 2, 2)], // both orders agree
+    ['12.02.2022 18:40', at(2022, 2, 12, 18, 40, null, null)],
+  ])('%s', (text, expected) => {
+    expect(read(text)).toEqual([expected]);
+  });
+
+  test('ambiguous day/month order is skipped', () => {
+    expect(read('12/02/2022')).toEqual([]);
+    expect(read('03-04-2022')).toEqual([]);
+  });
+});
+
+describe('findDateCandidates: not dates', () => {
+  test.each([
+    '+74956456601', // phone number in seed 004
+    'Story Code : 538334', // seed 001
+    '1920 1080',
+    '1920 1920 true',
+    'Sputnik International feedback@sputniknews.com +74956456601 MIA „Rosiya Segodnya“ 252 60',
+    'https://cdnn1.img.sputniknews.com/img/102559/25/1025592560_0:566:3952:2789_1920x0_80_0_0_cff26c2289b9f0d7879d2431563d7d5b.jpg',
+    'https://example.com/2022/02/12/story', // a date in a URL path
+    '2022-02-30', // no such day
+    '2022-13-01', // no such month
+    '31.04.2022', // April has 30 days
+    'version 1.2.2022.5',
+    'On Saturday, February 12, the talks', // no year
+  ])('%s', (text) => {
+    expect(read(text)).toEqual([]);
+  });
+
+  test('an impossible time does not make a date-time', () => {
+    expect(read('Feb 12, 2022 13:05 PM')).toEqual([]); // 13 PM
+    expect(read('2022-02-12T24:30Z')).toEqual([]);
+  });
+});
+
+test('offsets point at the match', () => {
+  const text = 'Posted: 12 Feb 2022 - 18:40 | News';
+  const [found] = findDateCandidates(text);
+  expect(found && text.slice(found.start, found.end)).toBe('12 Feb 2022 - 18:40');
+});

@@ -1,0 +1,100 @@
+import { InputError } from '../../src/errors';
+import { resolveIngestOptions } from '../../src/ingest/ingest-options';
+import { readJsonlRecords, type JsonlEvent } from '../../src/ingest/read-jsonl-records';
+
+async function* linesOf(lines: readonly string[]): AsyncGenerator<string> {
+  for (const line of lines) yield line;
+}
+
+async function collect(lines: readonly string[], options = resolveIngestOptions()): Promise<JsonlEvent[]> {
+  const events: JsonlEvent[] = [];
+  for await (const event of readJsonlRecords(linesOf(lines), 'data/feed.jsonl', options)) events.push(event);
+  return events;
+}
+
+const records = (events: JsonlEvent[]) => events.flatMap((e) => (e.kind === 'record' ? [e.record] : []));
+const warnings = (events: JsonlEvent[]) => events.flatMap((e) => (e.kind === 'warning' ? [e.warning] : []));
+
+describe('readJsonlRecords', () => {
+  test('default fields: id, text|body|content, outlet|source|…, url|link, published|date|…, title|headline', async () => {
+    const events = await collect([
+      JSON.stringify({ id: 'a', text: 'Alpha', outlet: 'Reuters', url: 'https://r.com/a', published: '2022-02-12', title: 'T' }),
+      JSON.stringify({ id: 'b', body: 'Beta', source: 'https://www.rt.com/', link: 'https://rt.com/b', date: '12 Feb 2022', headline: 'H' }),
+      JSON.stringify({ id: 'c', text: '', content: 'Gamma', site: 'dw.com', published_at: '2022-02-12T10:00Z' }),
+    ]);
+    expect(warnings(events)).toEqual([]);
+    expect(records(events).map((r) => [r.claim.ladder[0], r.text, r.fields])).toEqual([
+      ['a', 'Alpha', { outlet: 'Reuters', url: 'https://r.com/a', published: '2022-02-12', title: 'T' }],
+      ['b', 'Beta', { outlet: 'https://www.rt.com/', url: 'https://rt.com/b', published: '12 Feb 2022', title: 'H' }],
+      // empty "text" falls through to "content"
+      ['c', 'Gamma', { outlet: 'dw.com', url: null, published: '2022-02-12T10:00Z', title: null }],
+    ]);
+  });
+
+  test('options.fields overrides the defaults for that field only', async () => {
+    const options = resolveIngestOptions({ fields: { id: 'doc_id', text: 'article_body' } });
+    const events = await collect([JSON.stringify({ doc_id: 'x1', id: 'ignored', text: 'ignored', article_body: 'Body', title: 'T' })], options);
+    expect(records(events)).toMatchObject([{ claim: { ladder: ['x1', 'feed.jsonl:1', 'data/feed.jsonl:1'] }, text: 'Body', fields: { title: 'T' } }]);
+  });
+
+  test('numeric ids are converted with String()', async () => {
+    const events = await collect(['{"id": 42, "text": "x"}', '{"id": 1.5e3, "text": "y"}']);
+    expect(records(events).map((r) => r.claim.ladder[0])).toEqual(['42', '1500']);
+  });
+
+  test('text is kept exactly', async () => {
+    const events = await collect([JSON.stringify({ id: 1, text: '  Line one\r\nLine two  ' })]);
+    expect(records(events)[0]?.text).toBe('  Line one\r\nLine two  ');
+  });
+
+  test('malformed line: warning with file:line, rest continues; blank lines count', async () => {
+    const events = await collect(['{"id": 1, "text": "a"}', '', '{"id": 2, "text": ', '[1, 2]', '{"id": 3, "text": "c"}']);
+    expect(records(events).map((r) => [r.claim.ladder[0], r.line, r.claim.where])).toEqual([
+      ['1', 1, 'data/feed.jsonl:1'],
+      ['3', 5, 'data/feed.jsonl:5'],
+    ]);
+    expect(warnings(events)).toEqual([
+      { code: 'W_MALFORMED_JSON', where: 'data/feed.jsonl:3', message: expect.stringMatching(/^malformed JSON \(.+\)$/) },
+      { code: 'W_MALFORMED_JSON', where: 'data/feed.jsonl:4', message: 'malformed JSON (expected an object, got an array)' },
+    ]);
+    for (const w of warnings(events)) expect(w.message).not.toMatch(/\n/);
+  });
+
+  test('strict: a malformed line throws InputError naming file:line', async () => {
+    const options = resolveIngestOptions({ strict: true });
+    const run = collect(['{"id": 1, "text": "a"}', 'not json'], options);
+    await expect(run).rejects.toBeInstanceOf(InputError);
+    await expect(collect(['{"id": 1, "text": "a"}', 'not json'], options)).rejects.toMatchObject({
+      where: 'data/feed.jsonl:2',
+      message: expect.stringMatching(/^data\/feed\.jsonl:2: malformed JSON \(/),
+    });
+  });
+
+  test('no text: warning, record skipped', async () => {
+    const events = await collect(['{"id": 1, "title": "only a title"}', '{"id": 2, "text": "   "}']);
+    expect(records(events)).toEqual([]);
+    expect(warnings(events).map((w) => [w.code, w.where])).toEqual([
+      ['W_NO_TEXT', 'data/feed.jsonl:1'],
+      ['W_NO_TEXT', 'data/feed.jsonl:2'],
+    ]);
+    expect(warnings(events)[0]?.message).toBe('no text field (looked for text, body, content); skipped');
+  });
+
+  test('no id: "<file name>:<line>" with a warning', async () => {
+    const events = await collect(['', '{"text": "x"}']);
+    expect(records(events)[0]?.claim.ladder).toEqual(['feed.jsonl:2', 'data/feed.jsonl:2']);
+    expect(warnings(events)).toEqual([
+      { code: 'W_NO_ID', where: 'data/feed.jsonl:2', message: 'no id field (looked for id); using "feed.jsonl:2"' },
+    ]);
+  });
+
+  test('a metadata field that is not a string is ignored with a warning', async () => {
+    const events = await collect(['{"id": "a", "text": "x", "published": 1644668940, "date": "2022-02-12"}']);
+    expect(records(events)[0]?.fields.published).toBe('2022-02-12');
+    expect(warnings(events)).toEqual([{ code: 'W_BAD_FIELD', where: 'data/feed.jsonl:1', message: 'field "published" is not a string; ignored' }]);
+  });
+
+  test('no records at all: empty file', async () => {
+    expect(warnings(await collect(['', '  ']))).toEqual([{ code: 'W_EMPTY_FILE', where: 'data/feed.jsonl', message: 'empty file (no records)' }]);
+  });
+});

@@ -1,0 +1,66 @@
+import fc from 'fast-check';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { decodeUtf8Lines, readLines } from '../../src/ingest/read-lines';
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'reprint-lines-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function all(lines: AsyncIterable<string>): Promise<string[]> {
+  const out: string[] = [];
+  for await (const line of lines) out.push(line);
+  return out;
+}
+
+describe('readLines', () => {
+  test('LF and CRLF both end lines; a leading BOM is removed; last line without terminator kept', async () => {
+    const file = join(dir, 'a.jsonl');
+    writeFileSync(file, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('one\r\ntwo\n\nfour é')]));
+    expect(await all(readLines(file, () => undefined))).toEqual(['one', 'two', '', 'four é']);
+  });
+
+  test('a line that is not UTF-8 is reported by number and read as empty', async () => {
+    const file = join(dir, 'b.jsonl');
+    writeFileSync(file, Buffer.concat([Buffer.from('ok 1\nbad '), Buffer.from([0xff, 0xfe]), Buffer.from('\nok 3\n')]));
+    const invalid: number[] = [];
+    expect(await all(readLines(file, (line) => invalid.push(line)))).toEqual(['ok 1', '', 'ok 3']);
+    expect(invalid).toEqual([2]);
+  });
+});
+
+describe('decodeUtf8Lines', () => {
+  async function* chunked(bytes: Uint8Array, cuts: readonly number[]): AsyncGenerator<Uint8Array> {
+    let start = 0;
+    for (const cut of [...cuts].sort((a, b) => a - b)) {
+      yield bytes.subarray(start, cut);
+      start = cut;
+    }
+    yield bytes.subarray(start);
+  }
+
+  test('a multi-byte character split between chunks is decoded whole', async () => {
+    const bytes = new TextEncoder().encode('€uro\n😀\n'); // € = E2 82 AC, 😀 = F0 9F 98 80
+    const out = (await all(decodeUtf8Lines(chunked(bytes, [1, 2, 7, 9]), () => undefined))).join('');
+    expect(out).toBe('€uro\n😀\n');
+  });
+
+  test('property: any chunking of valid UTF-8 gives back the same text', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.string({ unit: 'grapheme', maxLength: 60 }).map((s) => s.replace(/\r/g, '')),
+        fc.array(fc.nat(), { maxLength: 6 }),
+        async (text, rawCuts) => {
+          const bytes = new TextEncoder().encode(text);
+          const cuts = rawCuts.map((c) => c % (bytes.length + 1));
+          const out = (await all(decodeUtf8Lines(chunked(bytes, cuts), () => undefined))).join('');
+          expect(out).toBe(text.startsWith('\ufeff') ? text.slice(1) : text);
+        },
+      ),
+      { seed: 7, numRuns: 300 },
+    );
+  });
+});

@@ -1,0 +1,151 @@
+/**
+ * Finding the input files behind the paths a user gave: files as named, folders walked.
+ */
+import type { Dirent } from 'node:fs';
+import { readdir, realpath, stat } from 'node:fs/promises';
+import { basename, extname, join, normalize, relative, sep } from 'node:path';
+import { InputError } from '../errors';
+import type { Warning } from '../model';
+import { describeFsError } from './describe-fs-error';
+import { detectFormat, type InputFormat } from './detect-format';
+import { WarningCode } from './warning-codes';
+
+/** Configuration file names recognised at the top of a scanned folder. */
+export const OUTLETS_FILE_NAME = 'outlets.json';
+export const MANIFEST_FILE_NAME = 'manifest.json';
+
+/** A file to read. */
+export interface InputFile {
+  /** Absolute, symlinks resolved: identifies the file. */
+  readonly realPath: string;
+  /** The path to show: the given path, or the given folder joined with the relative path; `/`-separated. */
+  readonly display: string;
+  /** Path relative to the scanned folder (`/`-separated); for a file named directly, its display path. */
+  readonly relative: string;
+  readonly format: InputFormat;
+  /** Named directly by the user (a read failure is then an error, not a warning). */
+  readonly explicit: boolean;
+}
+
+/** The files found, configuration files at scanned folders' tops, and warnings about skipped entries. */
+export interface DiscoveredInputs {
+  /** In a stable order: paths in the order given, folder entries sorted by name, each file once. */
+  readonly files: readonly InputFile[];
+  readonly outletsFiles: readonly string[];
+  readonly manifestFiles: readonly string[];
+  readonly warnings: readonly Warning[];
+}
+
+/**
+ * Resolve the given paths to input files. A file named directly is read whatever its
+ * extension (unknown ones as text), except one named `outlets.json` or `manifest.json`,
+ * which is configuration wherever it is named (so `samples/*` reads like `samples`). A folder is walked recursively in name order,
+ * skipping hidden entries (`.name`) and `node_modules`; its files of unknown type are
+ * skipped with a `W_UNSUPPORTED_FILE` warning each, except `outlets.json` and
+ * `manifest.json` at its top, which are returned as configuration. A file reached twice
+ * (two paths, symlinks) is read once.
+ *
+ * @throws InputError when a given path does not exist or cannot be read.
+ */
+export async function discoverInputs(paths: readonly string[]): Promise<DiscoveredInputs> {
+  const files: InputFile[] = [];
+  const outletsFiles: string[] = [];
+  const manifestFiles: string[] = [];
+  const warnings: Warning[] = [];
+  const seenFiles = new Set<string>();
+  const seenDirs = new Set<string>();
+
+  const addFile = (realPath: string, display: string, rel: string, format: InputFormat, explicit: boolean): void => {
+    if (seenFiles.has(realPath)) return;
+    seenFiles.add(realPath);
+    files.push({ realPath, display, relative: rel, format, explicit });
+  };
+
+  const walk = async (dir: string, root: string, displayRoot: string): Promise<void> => {
+    const real = await realpath(dir);
+    if (seenDirs.has(real)) return;
+    seenDirs.add(real);
+    let entries: Dirent[];
+    try {
+      entries = await readdir(dir, { withFileTypes: true });
+    } catch (error) {
+      if (dir === root) throw new InputError(displayRoot, describeFsError(error), { cause: error });
+      warnings.push({ code: WarningCode.unreadable, where: toDisplay(dir, root, displayRoot), message: `folder ${describeFsError(error)}; skipped` });
+      return;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+      const full = join(dir, entry.name);
+      const display = toDisplay(full, root, displayRoot);
+      let isDir = entry.isDirectory();
+      let isFile = entry.isFile();
+      if (entry.isSymbolicLink()) {
+        try {
+          const target = await stat(full);
+          isDir = target.isDirectory();
+          isFile = target.isFile();
+        } catch (error) {
+          warnings.push({ code: WarningCode.unreadable, where: display, message: `${describeFsError(error)} (broken link); skipped` });
+          continue;
+        }
+      }
+      if (isDir) {
+        await walk(full, root, displayRoot);
+        continue;
+      }
+      if (!isFile) {
+        warnings.push({ code: WarningCode.unsupportedFile, where: display, message: 'not a regular file; skipped' });
+        continue;
+      }
+      if (dir === root && entry.name === OUTLETS_FILE_NAME) {
+        outletsFiles.push(full);
+        continue;
+      }
+      if (dir === root && entry.name === MANIFEST_FILE_NAME) {
+        manifestFiles.push(full);
+        continue;
+      }
+      const format = detectFormat(entry.name);
+      if (format === null) {
+        const ext = extname(entry.name);
+        warnings.push({
+          code: WarningCode.unsupportedFile,
+          where: display,
+          message: `unsupported file type${ext === '' ? ' (no extension)' : ` (${ext})`}; skipped (reads .txt .md .html .htm .jsonl .ndjson)`,
+        });
+        continue;
+      }
+      addFile(await realpath(full), display, toSlashes(relative(root, full)), format, false);
+    }
+  };
+
+  for (const given of paths) {
+    let info;
+    try {
+      info = await stat(given);
+    } catch (error) {
+      throw new InputError(given, describeFsError(error), { cause: error });
+    }
+    const display = toSlashes(normalize(given));
+    const name = basename(given);
+    if (info.isDirectory()) {
+      await walk(given, given, display);
+    } else if (name === OUTLETS_FILE_NAME) {
+      outletsFiles.push(given); // e.g. from a shell glob `samples/*`: configuration, as in a folder
+    } else if (name === MANIFEST_FILE_NAME) {
+      manifestFiles.push(given);
+    } else {
+      addFile(await realpath(given), display, display, detectFormat(given) ?? 'text', true);
+    }
+  }
+  return { files, outletsFiles, manifestFiles, warnings };
+}
+
+function toDisplay(full: string, root: string, displayRoot: string): string {
+  return toSlashes(join(displayRoot, relative(root, full)));
+}
+
+function toSlashes(path: string): string {
+  return sep === '/' ? path : path.split(sep).join('/');
+}

@@ -1,0 +1,148 @@
+/**
+ * Finding dates and date-times in free text.
+ *
+ * Recognised (case-insensitive; each may be followed by a time and a zone):
+ * - ISO 8601: `2022-02-12`, `2022-02-12T12:29+0000`, `2022-02-12T12:29:05.123+03:00`,
+ *   `2022-02-12 12:29`, `2022/02/12`.
+ * - Day, month name, year: `12 Feb 2022 - 18:40`, `12 Feb, 2022 16:59`, `12th February 2022`,
+ *   RFC 2822 `Sat, 12 Feb 2022 12:29:00 +0000`, Reuters `26-FEB-1987 15:01:01.79`.
+ * - Month name, day, year: `February 12, 2022`, `Feb 12, 2022 4:59 PM`.
+ * - Numeric: `12.02.2022` (always day first); `13/02/2022` and `02-13-2022` only when the
+ *   order is unambiguous (one number above 12, or both equal).
+ *
+ * Times: `HH:MM`, `HH:MM:SS`, fractions (dropped), `AM`/`PM`/`a.m.`/`p.m.`; between date and
+ * time a space, `T`, `,`, `-`, `|`, `@` or `at`. Zones: `Z`, `GMT`, `UTC`, `GMT+3`,
+ * `UTC+03:30`, `+0300`, `+03:00`. Years outside 1800–2199 are ignored, as are impossible
+ * dates and times. Digits glued to other digits, dots or slashes are not taken, so phone
+ * numbers, story codes and URL paths do not read as dates.
+ */
+import type { DateCandidate } from './date-candidate';
+
+const S = '[ \\t\\u00a0]';
+const MONTH =
+  '(?<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?![a-z])\\.?';
+const ZONE =
+  `(?:${S}*(?<zone>z(?![a-z0-9])|(?:gmt|utc)(?:${S}*[+-]${S}*\\d{1,2}(?::?\\d{2})?)?(?![a-z0-9])|[+-]\\d{2}:?\\d{2}(?!\\d)))?`;
+const CLOCK =
+  `(?<h>\\d{1,2}):(?<mi>\\d{2})(?::(?<s>\\d{2})(?:[.,]\\d{1,9})?)?(?!\\d)(?:${S}*(?<ap>[ap])\\.?m\\.?(?![a-z]))?`;
+/** Optional time after a date written with words or numbers. */
+const TIME = `(?:${S}*(?:[-\\u2013\\u2014,|@]|at(?![a-z]))?${S}*${CLOCK}${ZONE})?`;
+const ORDINAL = '(?:st|nd|rd|th)?';
+const SEP = `${S}*[-/.,]?${S}*`;
+
+const PATTERNS: readonly { readonly order: 'ymd' | 'dmy' | 'mdy' | 'numeric'; readonly re: RegExp }[] = [
+  {
+    order: 'ymd',
+    re: new RegExp(
+      `(?<![\\d./-])(?<y>\\d{4})(?<sep>[-/])(?<m>\\d{1,2})\\k<sep>(?<d>\\d{1,2})(?!\\d)` +
+        `(?:(?:t|${S}+|${S}*,${S}*)(?<h>\\d{2}):(?<mi>\\d{2})(?::(?<s>\\d{2})(?:[.,]\\d{1,9})?)?(?!\\d)${ZONE})?`,
+      'gi',
+    ),
+  },
+  {
+    order: 'dmy',
+    re: new RegExp(
+      `(?<!\\d)(?<d>\\d{1,2})${ORDINAL}(?:${S}+(?:of${S}+)?|${S}*[-/.]${S}*)${MONTH}${SEP}(?<y>\\d{4})(?!\\d)${TIME}`,
+      'gi',
+    ),
+  },
+  {
+    order: 'mdy',
+    re: new RegExp(
+      `(?<![a-z])${MONTH}${S}*(?<d>\\d{1,2})${ORDINAL}(?!\\d)${S}*,?${S}*(?<y>\\d{4})(?!\\d)${TIME}`,
+      'gi',
+    ),
+  },
+  {
+    order: 'numeric',
+    re: new RegExp(
+      `(?<![\\d./-])(?<a>\\d{1,2})(?<sep>[./-])(?<b>\\d{1,2})\\k<sep>(?<y>\\d{4})(?!\\d|[./-]\\d)${TIME}`,
+      'gi',
+    ),
+  },
+];
+
+const MONTHS: Readonly<Record<string, number>> = {
+  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12,
+};
+
+/**
+ * Find every date or date-time in `text`, in text order, without overlaps (where two
+ * readings overlap the earlier, then the longer, wins).
+ */
+export function findDateCandidates(text: string): DateCandidate[] {
+  const found: DateCandidate[] = [];
+  for (const { order, re } of PATTERNS) {
+    for (const match of text.matchAll(re)) {
+      const candidate = toCandidate(order, match);
+      if (candidate !== null) found.push(candidate);
+    }
+  }
+  found.sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: DateCandidate[] = [];
+  for (const candidate of found) {
+    const last = kept[kept.length - 1];
+    if (last === undefined || candidate.start >= last.end) kept.push(candidate);
+  }
+  return kept;
+}
+
+function toCandidate(order: 'ymd' | 'dmy' | 'mdy' | 'numeric', match: RegExpMatchArray): DateCandidate | null {
+  const g = match.groups ?? {};
+  const year = Number(g['y']);
+  let month: number;
+  let day: number;
+  if (order === 'numeric') {
+    const a = Number(g['a']);
+    const b = Number(g['b']);
+    if (g['sep'] === '.' || a > 12 || a === b) {
+      [day, month] = [a, b];
+    } else if (b > 12) {
+      [month, day] = [a, b];
+    } else {
+      return null; // 03/04/2022: March 4 or 3 April? Do not guess.
+    }
+  } else {
+    day = Number(g['d']);
+    month = g['mon'] === undefined ? Number(g['m']) : (MONTHS[g['mon'].slice(0, 3).toLowerCase()] ?? 0);
+  }
+  if (!isValidDate(year, month, day)) return null;
+
+  let time: DateCandidate['time'] = null;
+  let offsetMinutes: number | null = null;
+  if (g['h'] !== undefined && g['mi'] !== undefined) {
+    let hour = Number(g['h']);
+    const minute = Number(g['mi']);
+    const second = g['s'] === undefined ? null : Number(g['s']);
+    const ap = g['ap']?.toLowerCase();
+    if (ap !== undefined) {
+      if (hour < 1 || hour > 12) return null;
+      hour = (hour % 12) + (ap === 'p' ? 12 : 0);
+    }
+    if (hour > 23 || minute > 59 || (second !== null && second > 59)) return null;
+    time = { hour, minute, second };
+    if (g['zone'] !== undefined) {
+      offsetMinutes = parseOffset(g['zone']);
+      if (offsetMinutes === null) return null;
+    }
+  }
+  const start = match.index ?? 0;
+  return { start, end: start + match[0].length, year, month, day, time, offsetMinutes };
+}
+
+function isValidDate(year: number, month: number, day: number): boolean {
+  if (year < 1800 || year > 2199 || month < 1 || month > 12 || day < 1) return false;
+  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** Minutes east of UTC for `Z`, `GMT`, `UTC+3`, `+0330`, `-05:00`; `null` when out of range. */
+function parseOffset(zone: string): number | null {
+  const z = zone.replace(/[ \t\u00a0]/g, '').toLowerCase();
+  if (z === 'z' || z === 'gmt' || z === 'utc') return 0;
+  const m = /^(?:gmt|utc)?([+-])(\d{1,2}):?(\d{2})?$/.exec(z);
+  if (m === null) return null;
+  const hours = Number(m[2]);
+  const minutes = Number(m[3] ?? '0');
+  if (hours > 14 || minutes > 59) return null;
+  return (m[1] === '-' ? -1 : 1) * (hours * 60 + minutes);
+}

@@ -1,0 +1,35 @@
+/**
+ * The ingest stage's public API: reading articles and their metadata from disk.
+ */
+export { readInputs, type IngestResult } from './read-inputs';
+export {
+  resolveIngestOptions,
+  DEFAULT_FIELDS,
+  DEFAULT_MAX_FILE_BYTES,
+  type FieldMap,
+  type FieldName,
+  type IngestOptions,
+  type ResolvedIngestOptions,
+} from './ingest-options';
+export { loadOutlets, parseOutlets, mergeOutlets, OUTLETS_FORMAT_VERSION, type Outlet, type OutletRegistry } from './outlets';
+export { loadManifest, parseManifest, mergeManifests, type Manifest, type ManifestEntry } from './manifest';
+export { readJsonlRecords, type JsonlEvent, type JsonlRecord, type JsonlReadOptions } from './read-jsonl-records';
+export { readLines, decodeUtf8Lines, type InvalidLineHandler } from './read-lines';
+export { discoverInputs, OUTLETS_FILE_NAME, MANIFEST_FILE_NAME, type DiscoveredInputs, type InputFile } from './discover-inputs';
+export { detectFormat, type InputFormat } from './detect-format';
+export { decodeText, describeInvalidUtf8, type DecodedText } from './decode-text';
+export { detectBinary, SNIFF_BYTES } from './detect-binary';
+export { findInvalidUtf8, getLineAtByte } from './find-invalid-utf8';
+export { reduceHtml, type ReducedHtml } from './reduce-html';
+export { extractUrl, isAssetUrl, isHttpUrl, URL_HEAD_LINES, URL_TAIL_LINES } from './extract-url';
+export { extractPublished, parsePublishedValue, PUBLISHED_SCAN_CHARS, PUBLISHED_SCAN_LINES } from './extract-published';
+export { extractTitle, isTitleLike, TITLE_SCAN_LINES } from './extract-title';
+export { findDateCandidates } from './find-date-candidates';
+export { chooseDateCandidate, rankDateCandidate, getComparableMs, type DateCandidate } from './date-candidate';
+export { buildPublishedTime, formatOffset } from './build-published-time';
+export { zonedWallTimeToUtc, getZoneOffsetMs, isValidTimeZone } from './zoned-wall-time-to-utc';
+export { getRegisteredDomain, normaliseOutlet } from './registered-domain';
+export { assignIds, type AssignedIds, type IdClaim } from './assign-ids';
+export { resolveMeta, type MetaInputs, type ResolvedMeta } from './resolve-meta';
+export { NOTHING_STATED, type RawDocument, type StatedMeta } from './raw-document';
+export { WarningCode, type WarningCodeValue } from './warning-codes';

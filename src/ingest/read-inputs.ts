@@ -1,0 +1,118 @@
+/**
+ * The ingest stage: from paths on disk to articles with metadata. The only stage that
+ * touches the file system.
+ */
+import { extname } from 'node:path';
+import type { Article, Warning } from '../model';
+import { assignIds } from './assign-ids';
+import { discoverInputs, type InputFile } from './discover-inputs';
+import { resolveIngestOptions, type IngestOptions } from './ingest-options';
+import { loadManifest, mergeManifests, type Manifest } from './manifest';
+import { loadOutlets, mergeOutlets, type OutletRegistry } from './outlets';
+import { readArticleFile } from './read-article-file';
+import { readJsonlFile } from './read-jsonl-file';
+import { NOTHING_STATED, type RawDocument } from './raw-document';
+import { resolveMeta } from './resolve-meta';
+import { WarningCode } from './warning-codes';
+
+/** Articles sorted by id, and everything that was skipped or degraded on the way. */
+export interface IngestResult {
+  readonly articles: Article[];
+  readonly warnings: Warning[];
+}
+
+/**
+ * Read articles from files and folders.
+ *
+ * 1. Find the files ({@link discoverInputs}): a file named directly is read whatever its
+ *    extension; folders are walked (hidden entries and `node_modules` skipped, other
+ *    files warned about). `outlets.json` / `manifest.json` at a scanned folder's top are
+ *    configuration, used unless `options.outlets` / `options.manifest` is given; several
+ *    are merged, the later (in the order the folders were given) winning per domain / id.
+ * 2. Read each file in that order: `.txt`/`.md` as text, `.html`/`.htm` reduced to text,
+ *    `.jsonl`/`.ndjson` one article per line. Bad files are skipped with a warning.
+ * 3. Make ids unique ({@link assignIds}): the file name without extension, or the JSONL
+ *    `id`; on a clash the relative path without extension (or `<file>:<line>`).
+ * 4. Resolve metadata ({@link resolveMeta}): JSONL field > manifest > text > unknown.
+ *
+ * Warnings are in reading order; articles are sorted by id (code-unit order).
+ *
+ * @throws InputError when a given path does not exist or cannot be read, a configuration
+ *   file is bad, or (with `strict`) a JSONL line is malformed.
+ * @throws OptionsError for invalid options.
+ */
+export async function readInputs(paths: readonly string[], options: IngestOptions = {}): Promise<IngestResult> {
+  const resolved = resolveIngestOptions(options);
+  const discovered = await discoverInputs(paths);
+  const warnings: Warning[] = [...discovered.warnings];
+
+  const registry: OutletRegistry =
+    resolved.outlets !== null
+      ? await loadOutlets(resolved.outlets)
+      : mergeOutlets(await loadAll(discovered.outletsFiles, loadOutlets));
+  const manifestFiles = resolved.manifest !== null ? [resolved.manifest] : discovered.manifestFiles;
+  const manifests = await loadAll(manifestFiles, loadManifest);
+  const manifest: Manifest = mergeManifests(manifests);
+  /** Which file each manifest id came from (the later one wins, as in the merge). */
+  const manifestOrigin = new Map<string, string>();
+  manifests.forEach((loaded, i) => {
+    for (const id of loaded.keys()) manifestOrigin.set(id, manifestFiles[i] as string);
+  });
+
+  const documents: RawDocument[] = [];
+  for (const file of discovered.files) {
+    if (file.format === 'jsonl') {
+      const result = await readJsonlFile(file, resolved);
+      documents.push(...result.documents);
+      warnings.push(...result.warnings);
+      continue;
+    }
+    const result = await readArticleFile(file, resolved.maxFileBytes);
+    if (!result.ok) {
+      warnings.push(result.warning);
+      continue;
+    }
+    documents.push({ claim: { ladder: fileIdLadder(file), where: file.display }, path: file.display, text: result.text, fields: NOTHING_STATED, embedded: result.embedded });
+  }
+
+  const { ids, warnings: idWarnings } = assignIds(documents.map((document) => document.claim));
+  warnings.push(...idWarnings);
+
+  const articles: Article[] = documents.map((document, i) => {
+    const id = ids[i] as string;
+    const { meta, warnings: metaWarnings } = resolveMeta({
+      text: document.text,
+      fields: document.fields,
+      manifest: manifest.get(id),
+      embedded: document.embedded,
+      registry,
+      where: document.path,
+    });
+    warnings.push(...metaWarnings);
+    return { id, path: document.path, text: document.text, meta };
+  });
+
+  const used = new Set(ids);
+  for (const id of manifest.keys()) {
+    if (!used.has(id)) {
+      warnings.push({ code: WarningCode.unknownManifestId, where: manifestOrigin.get(id) ?? 'manifest', message: `manifest entry "${id}" matches no article; ignored` });
+    }
+  }
+
+  articles.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return { articles, warnings };
+}
+
+/** Ids a file may take: name without extension, relative path without it, display path without and with it. */
+function fileIdLadder(file: InputFile): readonly [string, ...string[]] {
+  const stripped = (path: string): string => path.slice(0, path.length - extname(path).length);
+  const name = file.relative.slice(file.relative.lastIndexOf('/') + 1);
+  const ladder = [stripped(file.relative), stripped(file.display), file.display].filter((id, i, all) => all.indexOf(id) === i);
+  return [stripped(name), ...ladder.filter((id) => id !== stripped(name))];
+}
+
+async function loadAll<T>(files: readonly string[], load: (file: string) => Promise<T>): Promise<T[]> {
+  const loaded: T[] = [];
+  for (const file of files) loaded.push(await load(file));
+  return loaded;
+}

@@ -1,0 +1,131 @@
+/**
+ * Reading articles from JSON Lines: one JSON object per line. Works on any async
+ * iterable of lines (a file, a gunzipped stream, stdin), so the source is pluggable.
+ */
+import { posix } from 'node:path';
+import { InputError } from '../errors';
+import type { Warning } from '../model';
+import type { IdClaim } from './assign-ids';
+import type { FieldName, ResolvedIngestOptions } from './ingest-options';
+import { formatErrorMessage } from './format-error-message';
+import { isJsonObject } from './is-json-object';
+import type { StatedMeta } from './raw-document';
+import { WarningCode } from './warning-codes';
+
+/** One article record of a JSONL source. */
+export interface JsonlRecord {
+  /** 1-based line number. */
+  readonly line: number;
+  /** The ids the record may take: its `id` (if any), then `<file name>:<line>`, then `<name>:<line>`. */
+  readonly claim: IdClaim;
+  /** The text field's value, exactly as given. */
+  readonly text: string;
+  readonly fields: StatedMeta;
+}
+
+/** What reading a JSONL source yields, in line order: records and warnings. */
+export type JsonlEvent =
+  | { readonly kind: 'record'; readonly record: JsonlRecord }
+  | { readonly kind: 'warning'; readonly warning: Warning };
+
+/** The options {@link readJsonlRecords} uses. */
+export type JsonlReadOptions = Pick<ResolvedIngestOptions, 'fields' | 'strict'>;
+
+/**
+ * Read JSONL records from `lines`. Blank lines are ignored. A line that is not a JSON
+ * object gives a `W_MALFORMED_JSON` warning (`name:line`) and is skipped — or, with
+ * `strict`, an `InputError`. A record without a non-empty string in a text field gives
+ * `W_NO_TEXT` and is skipped. Ids may be strings or numbers (`String(n)`); a record
+ * without one gets `<file name>:<line>` and a `W_NO_ID` warning. A metadata field that is
+ * not a string is ignored with a `W_BAD_FIELD` warning. A source with no non-blank line
+ * gives `W_EMPTY_FILE`.
+ *
+ * @param name the source's display path, used in ids, paths and warnings.
+ * @throws InputError in `strict` mode on a malformed line.
+ */
+export async function* readJsonlRecords(
+  lines: AsyncIterable<string>,
+  name: string,
+  options: JsonlReadOptions,
+): AsyncGenerator<JsonlEvent> {
+  const base = posix.basename(name.replace(/\\/g, '/'));
+  let lineNo = 0;
+  let nonBlank = 0;
+  for await (const line of lines) {
+    lineNo += 1;
+    if (line.trim() === '') continue;
+    nonBlank += 1;
+    const where = `${name}:${lineNo}`;
+    const warn = (code: Warning['code'], message: string): JsonlEvent => ({ kind: 'warning', warning: { code, where, message } });
+
+    let value: unknown;
+    let problem: string | null = null;
+    try {
+      value = JSON.parse(line) as unknown;
+      if (!isJsonObject(value)) problem = `malformed JSON (expected an object, got ${describeJson(value)})`;
+    } catch (error) {
+      problem = `malformed JSON (${formatErrorMessage(error)})`;
+    }
+    if (problem !== null || !isJsonObject(value)) {
+      const message = problem ?? 'malformed JSON';
+      if (options.strict) throw new InputError(where, message);
+      yield warn(WarningCode.malformedJson, message);
+      continue;
+    }
+    const record = value;
+
+    const fallback = [`${base}:${lineNo}`, `${name}:${lineNo}`] as const;
+    let id: string | null = null;
+    for (const key of options.fields.id) {
+      const raw = record[key];
+      if (typeof raw === 'string' && raw.trim() !== '') id = raw.trim();
+      else if (typeof raw === 'number' && Number.isFinite(raw)) id = String(raw);
+      else if (raw !== undefined && raw !== null) yield warn(WarningCode.badField, `field "${key}" is not a string or number; ignored`);
+      if (id !== null) break;
+    }
+
+    const text = findString(record, options.fields.text);
+    if (text === null) {
+      yield warn(WarningCode.noText, `no text field (looked for ${options.fields.text.join(', ')}); skipped`);
+      continue;
+    }
+    if (id === null) {
+      yield warn(WarningCode.noId, `no id field (looked for ${options.fields.id.join(', ')}); using "${fallback[0]}"`);
+    }
+
+    const stated: Record<Exclude<FieldName, 'id' | 'text'>, string | null> = { outlet: null, url: null, published: null, title: null };
+    for (const part of ['outlet', 'url', 'published', 'title'] as const) {
+      for (const key of options.fields[part]) {
+        const raw = record[key];
+        if (typeof raw === 'string' && raw.trim() !== '') {
+          stated[part] = raw;
+          break;
+        }
+        if (raw !== undefined && raw !== null && typeof raw !== 'string') {
+          yield warn(WarningCode.badField, `field "${key}" is not a string; ignored`);
+        }
+      }
+    }
+
+    const ladder: readonly [string, ...string[]] = id === null ? fallback : [id, ...fallback];
+    yield { kind: 'record', record: { line: lineNo, claim: { ladder, where }, text, fields: stated } };
+  }
+  if (nonBlank === 0) {
+    yield { kind: 'warning', warning: { code: WarningCode.emptyFile, where: name, message: 'empty file (no records)' } };
+  }
+}
+
+/** The first of `keys` whose value in `record` is a string with more than white space. */
+function findString(record: Record<string, unknown>, keys: readonly string[]): string | null {
+  for (const key of keys) {
+    const raw = record[key];
+    if (typeof raw === 'string' && raw.trim() !== '') return raw;
+  }
+  return null;
+}
+
+function describeJson(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return `a ${typeof value}`;
+}

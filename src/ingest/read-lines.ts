@@ -1,0 +1,106 @@
+/**
+ * Streaming the lines of a UTF-8 file: `readline` over `fs.createReadStream`, with
+ * strict decoding, so a large JSONL file is never held whole in memory.
+ */
+import { createReadStream } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { Readable } from 'node:stream';
+import { TextDecoder } from 'node:util';
+
+/**
+ * Called for a line that is not valid UTF-8, with its 1-based number; the line is then
+ * passed on as an empty line, so later line numbers stay right.
+ */
+export type InvalidLineHandler = (line: number) => void;
+
+/**
+ * The lines of `file`, without their terminators (`\n`, `\r\n`, or a lone `\r`, as
+ * `readline` splits them). A leading BOM is removed.
+ */
+export async function* readLines(file: string, onInvalidLine: InvalidLineHandler): AsyncGenerator<string> {
+  const bytes = createReadStream(file);
+  const input = Readable.from(decodeUtf8Lines(bytes, onInvalidLine));
+  const lines = createInterface({ input, crlfDelay: Infinity });
+  try {
+    for await (const line of lines) yield line;
+  } finally {
+    lines.close();
+    input.destroy();
+    bytes.destroy();
+  }
+}
+
+/**
+ * Decode chunks of bytes as strict UTF-8, a run of whole lines at a time (a line is
+ * never split between two decodes, so a multi-byte character cut by a chunk boundary is
+ * read whole). Lines that are not valid UTF-8 are reported and replaced by an empty line.
+ */
+export async function* decodeUtf8Lines(
+  chunks: AsyncIterable<Uint8Array | string>,
+  onInvalidLine: InvalidLineHandler,
+): AsyncGenerator<string> {
+  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+  let carry: Buffer = Buffer.alloc(0);
+  let line = 1;
+  let first = true;
+  const decode = (segment: Buffer): string => {
+    if (first) {
+      first = false;
+      if (segment[0] === 0xef && segment[1] === 0xbb && segment[2] === 0xbf) segment = segment.subarray(3);
+    }
+    const start = line;
+    line += countLineBreaks(segment);
+    try {
+      return decoder.decode(segment);
+    } catch {
+      return decodeLineByLine(segment, start, decoder, onInvalidLine);
+    }
+  };
+  for await (const chunk of chunks) {
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    const buffer = carry.length === 0 ? bytes : Buffer.concat([carry, bytes]);
+    const cut = buffer.lastIndexOf(0x0a) + 1;
+    if (cut === 0) {
+      carry = buffer;
+      continue;
+    }
+    carry = buffer.subarray(cut);
+    yield decode(buffer.subarray(0, cut));
+  }
+  if (carry.length > 0) yield decode(carry);
+}
+
+/** Line breaks as `readline` counts them: `\r\n`, `\n`, or a `\r` not followed by `\n`. */
+function countLineBreaks(bytes: Uint8Array): number {
+  let count = 0;
+  for (let i = 0; i < bytes.length; i += 1) {
+    const b = bytes[i];
+    if (b === 0x0a || (b === 0x0d && bytes[i + 1] !== 0x0a)) count += 1;
+  }
+  return count;
+}
+
+function decodeLineByLine(segment: Buffer, firstLine: number, decoder: TextDecoder, onInvalidLine: InvalidLineHandler): string {
+  let out = '';
+  let line = firstLine;
+  let start = 0;
+  for (let i = 0; i <= segment.length; i += 1) {
+    const b = segment[i];
+    const atEnd = i === segment.length;
+    const isBreak = b === 0x0a || (b === 0x0d && segment[i + 1] !== 0x0a);
+    if (!atEnd && !isBreak) continue;
+    let contentEnd = i;
+    if (b === 0x0a && i > start && segment[i - 1] === 0x0d) contentEnd = i - 1;
+    const terminator = atEnd ? '' : segment.subarray(contentEnd, i + 1).toString('latin1');
+    if (atEnd && start === segment.length) break;
+    try {
+      out += decoder.decode(segment.subarray(start, contentEnd)) + terminator;
+    } catch {
+      onInvalidLine(line);
+      out += terminator;
+    }
+    line += 1;
+    start = i + 1;
+  }
+  return out;
+}

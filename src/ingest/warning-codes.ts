@@ -1,0 +1,33 @@
+/**
+ * Stable codes of the warnings the ingest stage emits. A warning means input was
+ * skipped or degraded and the scan went on; the message says which and why.
+ */
+export const WarningCode = {
+  /** A file of 0 bytes or only whitespace, or a JSONL file with no non-blank line. */
+  emptyFile: 'W_EMPTY_FILE',
+  /** A NUL byte or too many control characters: not text. */
+  binaryFile: 'W_BINARY_FILE',
+  /** Bytes that are not UTF-8 (the message names the line). */
+  invalidUtf8: 'W_INVALID_UTF8',
+  /** A single-article file over `maxFileBytes`. */
+  fileTooLarge: 'W_FILE_TOO_LARGE',
+  /** A file in a scanned folder whose extension reprint does not read. */
+  unsupportedFile: 'W_UNSUPPORTED_FILE',
+  /** A file or folder inside a scanned folder that could not be read. */
+  unreadable: 'W_UNREADABLE',
+  /** Two inputs gave the same id; both were renamed. */
+  duplicateId: 'W_DUPLICATE_ID',
+  /** A JSONL line that is not a JSON object. */
+  malformedJson: 'W_MALFORMED_JSON',
+  /** A JSONL record without a usable text field. */
+  noText: 'W_NO_TEXT',
+  /** A JSONL record without a usable id field. */
+  noId: 'W_NO_ID',
+  /** A metadata value (field or manifest) that could not be used. */
+  badField: 'W_BAD_FIELD',
+  /** A manifest entry whose id matches no article. */
+  unknownManifestId: 'W_UNKNOWN_MANIFEST_ID',
+} as const;
+
+/** One of the {@link WarningCode} values. */
+export type WarningCodeValue = (typeof WarningCode)[keyof typeof WarningCode];

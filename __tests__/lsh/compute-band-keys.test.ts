@@ -1,0 +1,41 @@
+import { computeBandKeys } from '../../src/lsh/compute-band-keys';
+import { combine32 } from '../../src/shingle/hash';
+
+function keysOf(values: number[], bands: number, rows: number): [number[], number[]] {
+  const k1 = new Uint32Array(bands);
+  const k2 = new Uint32Array(bands);
+  computeBandKeys(Uint32Array.from(values), bands, rows, k1, k2, 0);
+  return [Array.from(k1), Array.from(k2)];
+}
+
+describe('computeBandKeys', () => {
+  it('folds each band with combine32 from the documented start (key 1)', () => {
+    const [k1] = keysOf([5, 6, 7, 8], 2, 2);
+    expect(k1[0]).toBe(combine32(combine32(0x6a09e667, 5), 6));
+    expect(k1[1]).toBe(combine32(combine32(0x6a09e667, 7), 8));
+  });
+
+  it('gives equal keys to equal bands, whatever band they are', () => {
+    const [k1, k2] = keysOf([1, 2, 1, 2, 3, 4], 3, 2);
+    expect(k1[0]).toBe(k1[1]);
+    expect(k2[0]).toBe(k2[1]);
+    expect(k1[2]).not.toBe(k1[0]);
+  });
+
+  it('changes only the key of the band whose value changed; order within a band matters', () => {
+    const [a1, a2] = keysOf([1, 2, 3, 4, 5, 6], 3, 2);
+    const [b1, b2] = keysOf([1, 2, 3, 9, 5, 6], 3, 2);
+    expect([b1[0], b1[2]]).toEqual([a1[0], a1[2]]);
+    expect(b1[1]).not.toBe(a1[1]);
+    expect(b2[1]).not.toBe(a2[1]);
+    expect(keysOf([2, 1], 1, 2)[0][0]).not.toBe(keysOf([1, 2], 1, 2)[0][0]);
+  });
+
+  it('ignores values beyond bands x rows and writes at the offset', () => {
+    const k1 = new Uint32Array(5);
+    const k2 = new Uint32Array(5);
+    computeBandKeys(Uint32Array.from([1, 2, 3, 4, 99]), 2, 2, k1, k2, 3);
+    expect(Array.from(k1.subarray(0, 3))).toEqual([0, 0, 0]);
+    expect(Array.from(k1.subarray(3))).toEqual(keysOf([1, 2, 3, 4], 2, 2)[0]);
+  });
+});

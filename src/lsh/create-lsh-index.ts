@@ -1,0 +1,343 @@
+/**
+ * The banded LSH index over MinHash signatures (Leskovec, Rajaraman & Ullman,
+ * *Mining of Massive Datasets*, ch. 3.4): items whose signatures agree on all
+ * `rows` values of at least one band become *candidate* pairs, to be verified
+ * downstream. The index knows items (integer passage ids) and groups (integer
+ * document ids), never text.
+ *
+ * ## Storage
+ *
+ * A batch structure, not a hash map of arrays: `insert` appends the item, its
+ * group and its `bands` 64-bit bucket keys to flat typed arrays (amortised
+ * growth, no per-item allocation). `candidatePairs` then, per band, sorts the
+ * `(key, entry)` pairs — packed in a `BigUint64Array` so the engine's native
+ * numeric sort does the work — and walks runs of equal keys. Pairs from all
+ * bands are packed the same way, sorted and run-length counted, which
+ * deduplicates them, counts the bands each pair shares and yields them in
+ * `(a, b)` order.
+ *
+ * ## Oversized buckets
+ *
+ * A bucket holding more than `maxBucketSize` items is skipped and counted in
+ * `stats().skippedBuckets`. Such buckets are nearly always boilerplate that
+ * recurs in every article of an outlet (bylines, newsletter and cookie prompts,
+ * "all rights reserved"); they would add `m(m−1)/2` pairs each and swamp
+ * verification. The price: a passage genuinely republished more than
+ * `maxBucketSize` times (a wire story taken by hundreds of outlets) loses the
+ * bands whose buckets overflowed, and disappears if all of them did. Raise
+ * `maxBucketSize` for wire-heavy corpora, and watch `skippedBuckets`.
+ */
+
+import { InternalError, OptionsError, ParameterMismatchError } from '../errors';
+import { describeMinHashParamsDifference, resolveMinHashParams } from '../minhash/minhash-params';
+import type { Signature } from '../minhash/signature';
+import { computeBandKeys } from './compute-band-keys';
+
+/** Parameters of an LSH index; resolved copies are frozen. */
+export interface LshIndexParams {
+  /** Number of bands (see `chooseBandsRows`). */
+  readonly bands: number;
+  /** Signature values per band; `bands · rows ≤ numPerm`. */
+  readonly rows: number;
+  /** `numPerm` of the signatures the index accepts. */
+  readonly numPerm: number;
+  /** `seed` of the signatures the index accepts. */
+  readonly seed: number;
+  /**
+   * Buckets with more items than this are skipped (boilerplate); an integer ≥ 2.
+   * Higher keeps passages reused very widely, at a quadratic cost in pairs.
+   * @default 200
+   */
+  readonly maxBucketSize: number;
+}
+
+/** Two items of different groups that share at least one band bucket. */
+export interface CandidatePair {
+  /** The smaller item id. */
+  readonly a: number;
+  /** The larger item id. */
+  readonly b: number;
+  /** In how many bands the two share a bucket that was not skipped (1 to `bands`). */
+  readonly bands: number;
+}
+
+/** Figures of an index; bucket figures are those of the last `candidatePairs()` call. */
+export interface LshStats {
+  /** Items inserted. */
+  readonly items: number;
+  /** Buckets (over all bands) with at least two items, that were not skipped. */
+  readonly buckets: number;
+  /** Buckets skipped for holding more than `maxBucketSize` items. */
+  readonly skippedBuckets: number;
+  /** Item slots in the skipped buckets (an item counts once per band). */
+  readonly skippedItems: number;
+  /** Size of the largest bucket seen, skipped or not. */
+  readonly largestBucket: number;
+  /** Candidate pairs returned. */
+  readonly candidatePairs: number;
+}
+
+/** A banded LSH index; see the module header. Not safe for concurrent mutation. */
+export interface LshIndex {
+  readonly params: LshIndexParams;
+  /**
+   * Add an item with its group and signature.
+   *
+   * @param item - passage id, an integer from 0 to 2^32 − 1, inserted once.
+   * @param group - document id, an integer from 0 to 2^32 − 1; items of one
+   *   group are never paired.
+   * @throws ParameterMismatchError when `sig` was made with another `numPerm` or `seed`.
+   * @throws InternalError when an id is out of range or the item was inserted before.
+   */
+  insert(item: number, group: number, sig: Signature): void;
+  /**
+   * Every unordered pair of items of different groups sharing at least one
+   * band bucket of at most `maxBucketSize` items, once, with `a < b`, sorted by
+   * `a` then `b`. Candidates, not answers: verify them. The index stays usable.
+   */
+  candidatePairs(): CandidatePair[];
+  /** Current figures; see {@link LshStats}. */
+  stats(): LshStats;
+}
+
+/** Default of {@link LshIndexParams.maxBucketSize}. */
+export const DEFAULT_MAX_BUCKET_SIZE = 200;
+
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+/** Index of the low / high 32-bit word of a 64-bit lane in a `Uint32Array` view. */
+const LO = LITTLE_ENDIAN ? 0 : 1;
+const HI = LITTLE_ENDIAN ? 1 : 0;
+
+/**
+ * Validate LSH parameters and return a frozen copy.
+ *
+ * @throws OptionsError (`bands`, `rows`, `num-perm`, `seed`, `max-bucket-size`).
+ */
+export function resolveLshIndexParams(params: {
+  readonly bands: number;
+  readonly rows: number;
+  readonly numPerm: number;
+  readonly seed: number;
+  readonly maxBucketSize?: number;
+}): LshIndexParams {
+  const { numPerm, seed } = resolveMinHashParams(params);
+  const { bands, rows } = params;
+  const maxBucketSize = params.maxBucketSize ?? DEFAULT_MAX_BUCKET_SIZE;
+  if (!Number.isInteger(bands) || bands < 1) {
+    throw new OptionsError('bands', `must be a positive integer; got ${String(bands)}. Use chooseBandsRows() to pick one.`);
+  }
+  if (!Number.isInteger(rows) || rows < 1) {
+    throw new OptionsError('rows', `must be a positive integer; got ${String(rows)}. Use chooseBandsRows() to pick one.`);
+  }
+  if (bands * rows > numPerm) {
+    throw new OptionsError(
+      'bands',
+      `bands × rows = ${bands * rows} exceeds num-perm ${numPerm}; lower one or use chooseBandsRows(${numPerm}, threshold)`,
+    );
+  }
+  if (!Number.isInteger(maxBucketSize) || maxBucketSize < 2) {
+    throw new OptionsError(
+      'max-bucket-size',
+      `must be an integer of at least 2; got ${String(maxBucketSize)} (default ${DEFAULT_MAX_BUCKET_SIZE})`,
+    );
+  }
+  return Object.freeze({ bands, rows, numPerm, seed, maxBucketSize });
+}
+
+/**
+ * Create an empty LSH index.
+ *
+ * @throws OptionsError when a parameter is out of range (see {@link resolveLshIndexParams}).
+ */
+export function createLshIndex(params: {
+  readonly bands: number;
+  readonly rows: number;
+  readonly numPerm: number;
+  readonly seed: number;
+  readonly maxBucketSize?: number;
+}): LshIndex {
+  const resolved = resolveLshIndexParams(params);
+  const { bands, rows, maxBucketSize } = resolved;
+
+  let capacity = 64;
+  let count = 0;
+  let items = new Uint32Array(capacity);
+  let groups = new Uint32Array(capacity);
+  // Bucket keys of entry e, band j, at e * bands + j.
+  let keys1 = new Uint32Array(capacity * bands);
+  let keys2 = new Uint32Array(capacity * bands);
+  const seen = new Set<number>();
+  let lastStats: LshStats = emptyStats(0);
+
+  function grow(): void {
+    capacity *= 2;
+    items = enlarge(items, capacity);
+    groups = enlarge(groups, capacity);
+    keys1 = enlarge(keys1, capacity * bands);
+    keys2 = enlarge(keys2, capacity * bands);
+  }
+
+  function insert(item: number, group: number, sig: Signature): void {
+    checkId('item', item);
+    checkId('group', group);
+    const difference = describeMinHashParamsDifference(resolved, sig.params);
+    if (difference !== null) {
+      throw new ParameterMismatchError(
+        `LshIndex.insert: the signature of item ${item} does not fit the index (index vs signature: ${difference}); ` +
+          'sign with the --num-perm and --seed the index was made with',
+      );
+    }
+    if (seen.has(item)) throw new InternalError(`LshIndex.insert: item ${item} was inserted twice`);
+    seen.add(item);
+    if (count === capacity) grow();
+    items[count] = item;
+    groups[count] = group;
+    computeBandKeys(sig.values, bands, rows, keys1, keys2, count * bands);
+    count++;
+  }
+
+  function candidatePairs(): CandidatePair[] {
+    const sorted = new BigUint64Array(count);
+    const sortedWords = new Uint32Array(sorted.buffer);
+    const pairs = new PairBuffer();
+    let buckets = 0;
+    let skippedBuckets = 0;
+    let skippedItems = 0;
+    let largestBucket = count > 0 ? 1 : 0;
+    const run: number[] = [];
+
+    /** Push every cross-group pair of the entries `run[from, to)`. */
+    function emitPairs(entries: number[], from: number, to: number): void {
+      for (let x = from; x < to; x++) {
+        const ex = entries[x]!;
+        const ix = items[ex]!;
+        const gx = groups[ex]!;
+        for (let y = x + 1; y < to; y++) {
+          const ey = entries[y]!;
+          if (groups[ey] === gx) continue;
+          const iy = items[ey]!;
+          if (ix < iy) pairs.push(ix, iy);
+          else pairs.push(iy, ix);
+        }
+      }
+    }
+
+    for (let j = 0; j < bands; j++) {
+      for (let e = 0; e < count; e++) {
+        sortedWords[2 * e + HI] = keys1[e * bands + j]!;
+        sortedWords[2 * e + LO] = e;
+      }
+      sorted.sort();
+      let p = 0;
+      while (p < count) {
+        const k1 = sortedWords[2 * p + HI]!;
+        let q = p + 1;
+        while (q < count && sortedWords[2 * q + HI] === k1) q++;
+        if (q - p >= 2) {
+          // Entries p..q-1 share key1; their buckets are the groups of equal key2
+          // (almost always a single one: then no sorting is needed).
+          run.length = 0;
+          let uniform = true;
+          const first2 = keys2[sortedWords[2 * p + LO]! * bands + j];
+          for (let t = p; t < q; t++) {
+            const e = sortedWords[2 * t + LO]!;
+            run.push(e);
+            if (keys2[e * bands + j] !== first2) uniform = false;
+          }
+          if (!uniform) run.sort((x, y) => keys2[x * bands + j]! - keys2[y * bands + j]! || x - y);
+          let u = 0;
+          while (u < run.length) {
+            const k2 = keys2[run[u]! * bands + j];
+            let v = u + 1;
+            while (v < run.length && keys2[run[v]! * bands + j] === k2) v++;
+            const m = v - u;
+            if (m > largestBucket) largestBucket = m;
+            if (m >= 2) {
+              if (m > maxBucketSize) {
+                skippedBuckets++;
+                skippedItems += m;
+              } else {
+                buckets++;
+                emitPairs(run, u, v);
+              }
+            }
+            u = v;
+          }
+        }
+        p = q;
+      }
+    }
+
+    const result = pairs.countSorted();
+    lastStats = Object.freeze({
+      items: count,
+      buckets,
+      skippedBuckets,
+      skippedItems,
+      largestBucket,
+      candidatePairs: result.length,
+    });
+    return result;
+  }
+
+  return Object.freeze({
+    params: resolved,
+    insert,
+    candidatePairs,
+    stats: (): LshStats => (lastStats.items === count ? lastStats : emptyStats(count)),
+  });
+}
+
+function emptyStats(items: number): LshStats {
+  return Object.freeze({ items, buckets: 0, skippedBuckets: 0, skippedItems: 0, largestBucket: 0, candidatePairs: 0 });
+}
+
+function checkId(what: string, id: number): void {
+  if (!Number.isInteger(id) || id < 0 || id > 0xffffffff) {
+    throw new InternalError(`LshIndex.insert: ${what} id must be an integer from 0 to 2^32 - 1; got ${String(id)}`);
+  }
+}
+
+/** A copy of `source` in a new, longer array. */
+function enlarge(source: Uint32Array, length: number): Uint32Array<ArrayBuffer> {
+  const target = new Uint32Array(length);
+  target.set(source);
+  return target;
+}
+
+/** Growable list of item pairs packed as `a · 2^32 + b` in a `BigUint64Array`. */
+class PairBuffer {
+  private lanes = new BigUint64Array(1024);
+  private words = new Uint32Array(this.lanes.buffer);
+  private length = 0;
+
+  push(a: number, b: number): void {
+    if (this.length === this.lanes.length) {
+      const lanes = new BigUint64Array(this.lanes.length * 2);
+      lanes.set(this.lanes);
+      this.lanes = lanes;
+      this.words = new Uint32Array(lanes.buffer);
+    }
+    this.words[2 * this.length + HI] = a;
+    this.words[2 * this.length + LO] = b;
+    this.length++;
+  }
+
+  /** Sort, then turn each run of equal pairs into one {@link CandidatePair} with its run length. */
+  countSorted(): CandidatePair[] {
+    const n = this.length;
+    this.lanes.subarray(0, n).sort();
+    const words = this.words;
+    const out: CandidatePair[] = [];
+    let p = 0;
+    while (p < n) {
+      const a = words[2 * p + HI]!;
+      const b = words[2 * p + LO]!;
+      let q = p + 1;
+      while (q < n && words[2 * q + HI] === a && words[2 * q + LO] === b) q++;
+      out.push(Object.freeze({ a, b, bands: q - p }));
+      p = q;
+    }
+    return out;
+  }
+}

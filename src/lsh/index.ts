@@ -1,0 +1,13 @@
+/** Locality-sensitive hashing over MinHash signatures: banding choice and the band index. */
+export { candidateProbability } from './candidate-probability';
+export { chooseBandsRows, type Banding, type BandingWeights } from './choose-bands-rows';
+export { computeBandKeys } from './compute-band-keys';
+export {
+  createLshIndex,
+  resolveLshIndexParams,
+  DEFAULT_MAX_BUCKET_SIZE,
+  type CandidatePair,
+  type LshIndex,
+  type LshIndexParams,
+  type LshStats,
+} from './create-lsh-index';

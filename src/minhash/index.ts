@@ -1,0 +1,12 @@
+/** MinHash signatures: a seeded signer and the Jaccard estimate. */
+export { createMinHasher, type MinHasher } from './create-min-hasher';
+export { estimateJaccard } from './estimate-jaccard';
+export {
+  MAX_NUM_PERM,
+  resolveMinHashParams,
+  assertSameMinHashParams,
+  describeMinHashParamsDifference,
+  type MinHashParams,
+} from './minhash-params';
+export { derivePermutationKeys } from './permutation-keys';
+export { viewSignature, EMPTY_MIN, type Signature, type SignatureBlock } from './signature';

@@ -1,0 +1,6 @@
+/** Text stage: normalisation with offset maps, tokens, sentences, passage windows, quotations. */
+export { NORMALIZER_VERSION, normalizeText, type NormalizedText } from './normalize';
+export { tokenizeText, originalEnd, type Tokens, type TokenizedText } from './tokenize';
+export { splitSentences, type Sentence, type SentenceOptions } from './sentences';
+export { buildPassageWindows, type PassageWindow } from './passages';
+export { findQuotedSpans, mergeSpans, countCovered } from './quotes';

@@ -1,0 +1,136 @@
+/**
+ * Quotation regions of an original text: where the article reports someone's
+ * words rather than its own. Two outlets quoting the same statement are not
+ * copying each other, so passages inside quotation marks in both articles are
+ * told apart.
+ *
+ * Rules, applied per paragraph (a line):
+ * - straight and typographic double quotes, opening or closing by context
+ *   (space before → opening, space after → closing), by glyph when the context
+ *   says nothing, and by parity for straight quotes;
+ * - a closing quote with no opening one quotes from the paragraph start (news
+ *   style drops or loses the opener of a block quote); an opening quote with no
+ *   closing one quotes to the paragraph end (multi-paragraph quotes);
+ * - single quotes count when they pair up within the paragraph; an apostrophe
+ *   between letters ("Russia’s") is no quote;
+ * - an embedded post ("… — Name (@handle) February 12, 2022") quotes the text
+ *   before its dash.
+ */
+import type { Span } from '../model';
+
+const DOUBLE = new Set(['"', '\u201C', '\u201D', '\u201E', '\u201F', '\u00AB', '\u00BB', '\u2033']);
+const DOUBLE_OPEN_GLYPH = new Set(['\u201C', '\u201E', '\u201F', '\u00AB']);
+const DOUBLE_CLOSE_GLYPH = new Set(['\u201D', '\u00BB']);
+const SINGLE = new Set(["'", '\u2018', '\u2019', '\u201A', '\u2039', '\u203A']);
+const SINGLE_OPEN_GLYPH = new Set(['\u2018', '\u201A', '\u2039']);
+const SINGLE_CLOSE_GLYPH = new Set(['\u2019', '\u203A']);
+const EMBED_ATTRIBUTION = /\s[\u2014\u2013-]\s*[^\n()]{1,80}\(@\w{1,15}\)\s*\p{L}+\.? \d{1,2}, \d{4}\s*$/u;
+
+type Role = 'open' | 'close' | 'unknown';
+
+function isWordChar(c: string): boolean {
+  return c !== '' && /[\p{L}\p{N}]/u.test(c);
+}
+
+function roleOf(text: string, i: number, lineStart: number, lineEnd: number, openGlyphs: Set<string>, closeGlyphs: Set<string>): Role {
+  const prev = i > lineStart ? text.charAt(i - 1) : '';
+  const next = i + 1 < lineEnd ? text.charAt(i + 1) : '';
+  const spaceBefore = prev === '' || /[\s([{\u2014\u2013-]/.test(prev);
+  const spaceAfter = next === '' || /[\s.,;:!?)\]}\u2014\u2013-]/.test(next);
+  if (spaceBefore && !spaceAfter) return 'open';
+  if (!spaceBefore && spaceAfter) return 'close';
+  const c = text.charAt(i);
+  if (openGlyphs.has(c)) return 'open';
+  if (closeGlyphs.has(c)) return 'close';
+  return 'unknown';
+}
+
+/** Find the quoted regions of `text`, sorted and non-overlapping, as original spans. */
+export function findQuotedSpans(text: string): Span[] {
+  const regions: Span[] = [];
+  let lineStart = 0;
+  while (lineStart <= text.length) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd < 0) lineEnd = text.length;
+    scanLine(text, lineStart, lineEnd, regions);
+    lineStart = lineEnd + 1;
+  }
+  return mergeSpans(regions);
+}
+
+function scanLine(text: string, lineStart: number, lineEnd: number, out: Span[]): void {
+  let doubleOpen = -1;
+  let singleOpen = -1;
+  let free = lineStart; // where an unmatched closing quote would start its region
+  for (let i = lineStart; i < lineEnd; i++) {
+    const c = text.charAt(i);
+    if (DOUBLE.has(c)) {
+      let role = roleOf(text, i, lineStart, lineEnd, DOUBLE_OPEN_GLYPH, DOUBLE_CLOSE_GLYPH);
+      if (role === 'unknown') role = doubleOpen >= 0 ? 'close' : 'open';
+      if (role === 'open') {
+        if (doubleOpen < 0) doubleOpen = i;
+      } else {
+        const from = doubleOpen >= 0 ? doubleOpen : free;
+        out.push({ start: from, end: i + 1 });
+        doubleOpen = -1;
+        singleOpen = -1;
+        free = i + 1;
+      }
+    } else if (SINGLE.has(c) && doubleOpen < 0) {
+      const prev = i > lineStart ? text.charAt(i - 1) : '';
+      const next = i + 1 < lineEnd ? text.charAt(i + 1) : '';
+      if (isWordChar(prev) && isWordChar(next)) continue; // apostrophe
+      let role = roleOf(text, i, lineStart, lineEnd, SINGLE_OPEN_GLYPH, SINGLE_CLOSE_GLYPH);
+      if (role === 'unknown') role = singleOpen >= 0 ? 'close' : 'open';
+      if (role === 'open') {
+        if (singleOpen < 0) singleOpen = i;
+      } else if (singleOpen >= 0) {
+        out.push({ start: singleOpen, end: i + 1 });
+        singleOpen = -1;
+        free = i + 1;
+      }
+    }
+  }
+  if (doubleOpen >= 0) out.push({ start: doubleOpen, end: trimEnd(text, lineStart, lineEnd) });
+  const embed = EMBED_ATTRIBUTION.exec(text.slice(lineStart, lineEnd));
+  if (embed !== null && embed.index > 0) out.push({ start: lineStart, end: lineStart + embed.index });
+}
+
+function trimEnd(text: string, from: number, to: number): number {
+  let e = to;
+  while (e > from && /\s/.test(text.charAt(e - 1))) e--;
+  return e;
+}
+
+/** Sort spans and merge overlapping or touching ones. */
+export function mergeSpans(spans: readonly Span[]): Span[] {
+  const sorted = [...spans].sort((a, b) => a.start - b.start || a.end - b.end);
+  const out: Span[] = [];
+  for (const s of sorted) {
+    const last = out[out.length - 1];
+    if (last !== undefined && s.start <= last.end) {
+      if (s.end > last.end) out[out.length - 1] = { start: last.start, end: s.end };
+    } else {
+      out.push(s);
+    }
+  }
+  return out;
+}
+
+/** Number of characters of `span` that lie inside the sorted, disjoint `regions`. */
+export function countCovered(regions: readonly Span[], span: Span): number {
+  let lo = 0;
+  let hi = regions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((regions[mid]?.end ?? 0) <= span.start) lo = mid + 1;
+    else hi = mid;
+  }
+  let covered = 0;
+  for (let k = lo; k < regions.length; k++) {
+    const r = regions[k];
+    if (r === undefined || r.start >= span.end) break;
+    covered += Math.min(r.end, span.end) - Math.max(r.start, span.start);
+  }
+  return covered;
+}

@@ -1,0 +1,95 @@
+/**
+ * Sentence segmentation that survives re-paragraphing.
+ *
+ * A single line break is white space, so the same sentences come out whether
+ * an article is one 2,000-character line or one sentence per paragraph. Blank
+ * lines are hard breaks (headlines, datelines). A full stop glued to the next
+ * sentence ("…region.Lavrov and…") still ends a sentence when a lower-case word
+ * precedes it and a capitalised word follows. Very long sentences are cut into
+ * chunks so one run-on "sentence" cannot swallow a whole document.
+ */
+import type { Tokens } from './tokenize';
+
+/** A sentence as a token range plus its original span. */
+export interface Sentence {
+  /** Original offset of the first token. */
+  readonly start: number;
+  /** Original offset just past the last token. */
+  readonly end: number;
+  /** First token index. */
+  readonly tokenStart: number;
+  /** One past the last token index. */
+  readonly tokenEnd: number;
+}
+
+/** Options for {@link splitSentences}. */
+export interface SentenceOptions {
+  /** Sentences longer than this many words are cut into chunks of this size. */
+  readonly maxWords: number;
+}
+
+const ABBREVIATIONS = new Set([
+  'mr', 'mrs', 'ms', 'dr', 'prof', 'st', 'sr', 'jr', 'gen', 'gov', 'sen', 'rep', 'lt', 'col', 'capt', 'sgt',
+  'inc', 'ltd', 'co', 'corp', 'vs', 'no', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept',
+  'oct', 'nov', 'dec', 'mt', 'ft', 'fig', 'al', 'approx', 'dept', 'est', 'e.g', 'i.e', 'u.s', 'u.k', 'u.n',
+]);
+
+/**
+ * Decide, for each gap between token `t` and token `t + 1`, whether a sentence
+ * ends there. Works on the normalised text between the two tokens.
+ */
+function endsSentence(norm: string, tokens: Tokens, t: number): boolean {
+  const gapStart = tokens.normEnd[t] ?? 0;
+  const gapEnd = tokens.normStart[t + 1] ?? 0;
+  const gap = norm.slice(gapStart, gapEnd);
+  // Blank line: hard break.
+  if (/\n[ \t\f\r\u00a0]*\n/.test(gap)) return true;
+  const punct = /[.!?]/.exec(gap);
+  if (punct === null) return false;
+  const nextFirst = norm.charCodeAt(gapEnd);
+  const nextIsDigit = nextFirst >= 0x30 && nextFirst <= 0x39;
+  const hasSpace = /\s/.test(gap.slice(punct.index));
+  const word = norm.slice(tokens.normStart[t] ?? 0, gapStart);
+  if (punct[0] === '.') {
+    if (ABBREVIATIONS.has(word)) return false;
+    // A single letter followed by a full stop is an initial ("J. Smith", "U.S.").
+    if (word.length === 1 && /\p{L}/u.test(word)) return false;
+    // Decimal numbers and dotted dates: "3.5", "12.02.2022".
+    if (!hasSpace && nextIsDigit) return false;
+  }
+  if (hasSpace) return true;
+  // Glued: "region.Lavrov" / 'Europe."It' — accept when the previous word has two or
+  // more letters and the next token starts with an upper-case letter in the original.
+  return word.length >= 2 && /\p{L}/u.test(word);
+}
+
+/** Split a tokenised text into sentences. `original` is needed to see capitals. */
+export function splitSentences(
+  original: string,
+  norm: string,
+  tokens: Tokens,
+  options: SentenceOptions,
+): Sentence[] {
+  const out: Sentence[] = [];
+  const n = tokens.count;
+  let first = 0;
+  const push = (from: number, to: number): void => {
+    for (let a = from; a < to; a += options.maxWords) {
+      const b = Math.min(to, a + options.maxWords);
+      out.push({ start: tokens.start[a] ?? 0, end: tokens.end[b - 1] ?? 0, tokenStart: a, tokenEnd: b });
+    }
+  };
+  for (let t = 0; t < n - 1; t++) {
+    if (!endsSentence(norm, tokens, t)) continue;
+    const gapHasSpace = /\s/.test(norm.slice(tokens.normEnd[t] ?? 0, tokens.normStart[t + 1] ?? 0));
+    if (!gapHasSpace) {
+      // Glued boundary: require a capital in the original next token.
+      const c = original.charAt(tokens.start[t + 1] ?? 0);
+      if (c === c.toLowerCase()) continue;
+    }
+    push(first, t + 1);
+    first = t + 1;
+  }
+  if (first < n) push(first, n);
+  return out;
+}

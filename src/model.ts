@@ -114,8 +114,13 @@ export interface Pair {
   readonly source: string;
   readonly target: string;
   readonly directed: boolean;
-  /** Human-readable basis of the direction decision (or why none was taken). */
-  readonly basis: string;
+  /**
+   * Basis of the direction decision: `published-time` (directed), `times-overlap`
+   * or `time-unknown` (undirected).
+   */
+  readonly basis: 'published-time' | 'times-overlap' | 'time-unknown';
+  /** One sentence for people: the times compared, or what was missing. */
+  readonly basisDetail: string;
   readonly relation: RelationKind;
   readonly score: number;
   readonly coverage: { readonly source: number; readonly target: number };

@@ -1,0 +1,4 @@
+/** Attribute stage: direction, passage kinds, pair relation. */
+export { decideDirection, describeTime, type Direction, type DirectionBasis, type DatedDocument } from './direction';
+export { classifyPassage, KIND_THRESHOLDS } from './passage-kind';
+export { assessPair, round, type PairAssessment, type ClassifiedSpanPair } from './relation';

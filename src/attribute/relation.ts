@@ -1,0 +1,71 @@
+/**
+ * Relation of a document pair and its score, from its passages.
+ *
+ * - `shared-quote`: every shared passage is a quotation in both documents;
+ * - `syndication`: passages outside quotations cover at least
+ *   `syndicationShare` of either document (a substantial part of one article
+ *   is the other's text);
+ * - `partial`: anything else (some passages reused).
+ *
+ * Coverage is the share of a document's characters inside the union of the
+ * pair's passages. The score is the larger side's share of reused characters
+ * where quotation passages count half (quoting the same statement is normal in
+ * news; copying the reporting is not), in [0, 1].
+ */
+import type { PassageKind, RelationKind, Span } from '../model';
+import { mergeSpans } from '../text';
+
+/** What relation needs of one passage. */
+export interface ClassifiedSpanPair {
+  readonly source: Span;
+  readonly target: Span;
+  readonly kind: PassageKind;
+}
+
+/** Coverage, score and relation of a pair. */
+export interface PairAssessment {
+  readonly relation: RelationKind;
+  readonly score: number;
+  readonly coverage: { readonly source: number; readonly target: number };
+}
+
+function unionLength(spans: readonly Span[]): number {
+  return mergeSpans(spans).reduce((n, s) => n + (s.end - s.start), 0);
+}
+
+function share(covered: number, length: number): number {
+  return length === 0 ? 0 : Math.min(1, covered / length);
+}
+
+/** Assess a pair from its passages and the two documents' lengths. */
+export function assessPair(
+  passages: readonly ClassifiedSpanPair[],
+  sourceLength: number,
+  targetLength: number,
+  syndicationShare: number,
+): PairAssessment {
+  const own = passages.filter((p) => p.kind !== 'quote');
+  const quoted = passages.filter((p) => p.kind === 'quote');
+  const side = (pick: (p: ClassifiedSpanPair) => Span, length: number) => {
+    const all = share(unionLength(passages.map(pick)), length);
+    const ownShare = share(unionLength(own.map(pick)), length);
+    const quoteOnly = Math.max(0, all - ownShare);
+    return { all, ownShare, weighted: ownShare + quoteOnly / 2 };
+  };
+  const s = side((p) => p.source, sourceLength);
+  const t = side((p) => p.target, targetLength);
+  let relation: RelationKind;
+  if (own.length === 0 && quoted.length > 0) relation = 'shared-quote';
+  else if (Math.max(s.ownShare, t.ownShare) >= syndicationShare) relation = 'syndication';
+  else relation = 'partial';
+  return {
+    relation,
+    score: round(Math.max(s.weighted, t.weighted)),
+    coverage: { source: round(s.all), target: round(t.all) },
+  };
+}
+
+/** Round to 4 decimals so reports are byte-stable and readable. */
+export function round(x: number): number {
+  return Math.round(x * 10000) / 10000;
+}

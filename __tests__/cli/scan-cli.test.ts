@@ -1,0 +1,93 @@
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli } from './run-cli';
+
+const SAMPLES = join(__dirname, '..', '..', 'samples');
+
+function samplesPlusBadFiles(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'reprint-cli-'));
+  for (const f of readdirSync(SAMPLES)) copyFileSync(join(SAMPLES, f), join(dir, f));
+  writeFileSync(join(dir, 'empty.txt'), '');
+  writeFileSync(join(dir, 'binary.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x01, 0x02, 0x00, 0x41]));
+  writeFileSync(join(dir, 'latin1.txt'), Buffer.from('Caf\xe9 au lait, line one\nline two \xff\n', 'latin1'));
+  return dir;
+}
+
+describe('reprint scan (CLI)', () => {
+  test('text report on the samples names Sputnik and Taghrib, exit 0', async () => {
+    const r = await runCli(['scan', SAMPLES]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Sputnik/);
+    expect(r.stdout).toMatch(/Taghrib/);
+    expect(r.stderr).toBe('');
+  });
+
+  test('--format json is the report contract', async () => {
+    const r = await runCli(['scan', SAMPLES, '--format', 'json']);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout) as { schemaVersion: number; pairs: unknown[] };
+    expect(report.schemaVersion).toBe(1);
+    expect(report.pairs.length).toBeGreaterThan(0);
+  });
+
+  test('empty, binary and invalid UTF-8 files are named on stderr and the samples still scanned', async () => {
+    const dir = samplesPlusBadFiles();
+    const r = await runCli(['scan', dir, '--format', 'json']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/empty\.txt.*empty/);
+    expect(r.stderr).toMatch(/binary\.txt.*binary/);
+    expect(r.stderr).toMatch(/latin1\.txt: invalid UTF-8 at line 1/);
+    for (const line of r.stderr.trim().split('\n')) expect(line).toMatch(/^reprint: warning: /);
+    const report = JSON.parse(r.stdout) as { documents: { id: string }[]; pairs: { relation: string }[] };
+    expect(report.documents).toHaveLength(5);
+    expect(report.pairs.some((p) => p.relation === 'syndication')).toBe(true);
+  });
+
+  test('a missing path exits 2 and names it, without a stack trace', async () => {
+    const r = await runCli(['scan', 'no/such/folder']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/no\/such\/folder/);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).not.toMatch(/\bat .*\.(ts|js):\d+/);
+  });
+
+  test.each([
+    [['--num-perm', '-5'], /--num-perm/],
+    [['--num-perm', 'abc'], /--num-perm/],
+    [['--threshold', '1.5'], /--threshold/],
+    [['--bands', '64'], /--bands and --rows together/],
+    [['--format', 'xml'], /format/i],
+    [['--field', 'text'], /--field/],
+    [['--bogus'], /bogus/],
+  ])('invalid option %j exits 2 with a one-line message', async (flags, pattern) => {
+    const r = await runCli(['scan', SAMPLES, ...flags]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(pattern);
+    expect(r.stdout).toBe('');
+  });
+
+  test('no command is a usage error; --help prints usage and exits 0', async () => {
+    expect((await runCli([])).code).toBe(2);
+    const help = await runCli(['scan', '--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/--num-perm/);
+    expect(help.stdout).toMatch(/Exit codes/);
+  });
+
+  test('--out writes the report atomically and prints nothing on stdout', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'reprint-out-'));
+    const out = join(dir, 'report.json');
+    const r = await runCli(['scan', SAMPLES, '--format', 'json', '--out', out]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(JSON.parse(readFileSync(out, 'utf8'))).toHaveProperty('schemaVersion', 1);
+    expect(readdirSync(dir)).toEqual(['report.json']);
+  });
+
+  test('an unwritable --out exits 2 naming the file', async () => {
+    const r = await runCli(['scan', SAMPLES, '--out', '/no/such/dir/report.txt']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/\/no\/such\/dir\/report\.txt/);
+  });
+});

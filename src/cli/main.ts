@@ -1,0 +1,54 @@
+/**
+ * `main(argv, io)`: the whole CLI as a function that returns an exit code. It
+ * never throws and never touches `process`; `bin.ts` does that.
+ */
+import yargs from 'yargs';
+import { describeFailure, EXIT, UsageError } from './exit-codes';
+import type { Io } from './io';
+import { runScan, scanBuilder, type ScanArgs } from './commands/scan';
+
+const EPILOGUE = 'Exit codes: 0 ok, 1 findings above --fail-above (check), 2 usage or input error, 3 internal error.';
+
+/** Run the CLI with `argv` (without `node` and the script) and return the exit code. */
+export async function main(argv: readonly string[], io: Io): Promise<number> {
+  let action: (() => Promise<number>) | undefined;
+  const parser = yargs([...argv])
+    .scriptName('reprint')
+    .usage('$0 <command> [options]\n\nFind which outlet copied which passage from whom, with exact character spans.')
+    .command(
+      'scan <paths..>',
+      'scan files, folders or JSONL dumps for reused passages',
+      (y) => scanBuilder(y).epilogue(EPILOGUE).example('$0 scan samples', 'report who copied whom in the samples').example('$0 scan dump.jsonl --field text=body --format json --out report.json', 'scan a dump'),
+      (args) => {
+        action = () => runScan(args as unknown as ScanArgs, io);
+      },
+    )
+    .demandCommand(1, 'give a command, e.g. reprint scan samples')
+    .strict()
+    .epilogue(EPILOGUE)
+    .help()
+    .alias('help', 'h')
+    .version()
+    .wrap(Math.min(100, process.stdout.columns ?? 100))
+    .exitProcess(false)
+    .fail((message: string | undefined, error: Error | undefined) => {
+      throw error ?? new UsageError(message ?? 'invalid usage');
+    });
+  try {
+    let printed = '';
+    await parser.parseAsync([...argv], {}, (_err: Error | undefined, _argv: unknown, output: string) => {
+      printed = output;
+    });
+    if (printed !== '') {
+      io.stdout(printed.endsWith('\n') ? printed : `${printed}\n`);
+      return EXIT.ok;
+    }
+    if (action === undefined) return EXIT.ok;
+    return await action();
+  } catch (error: unknown) {
+    const { code, message } = describeFailure(error);
+    io.stderr(`reprint: ${message}\n`);
+    if (code === EXIT.usage && error instanceof UsageError) io.stderr("reprint: see 'reprint --help'\n");
+    return code;
+  }
+}

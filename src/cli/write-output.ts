@@ -1,0 +1,20 @@
+/**
+ * Writing an output file so that a killed run never leaves a file that looks
+ * finished: write to a temporary file beside it, then rename over the target.
+ */
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { InputError } from '../errors';
+
+/** Write `content` to `file` atomically (temp file + rename). */
+export function writeOutputFile(file: string, content: string): void {
+  const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
+  try {
+    writeFileSync(tmp, content);
+    renameSync(tmp, file);
+  } catch (error: unknown) {
+    rmSync(tmp, { force: true });
+    const reason = error instanceof Error && 'code' in error ? String((error as NodeJS.ErrnoException).code) : 'write failed';
+    throw new InputError(file, `cannot write output (${reason})`, { code: 'E_OUTPUT' });
+  }
+}

@@ -1,0 +1,37 @@
+/**
+ * reprint's public API. Everything the CLI does is available here.
+ *
+ * @example
+ * ```ts
+ * import { scan, renderText } from 'reprint';
+ * const report = await scan(['samples']);
+ * process.stdout.write(renderText(report));
+ * ```
+ */
+export type {
+  Span,
+  Interval,
+  PublishedTime,
+  MetaSource,
+  ArticleMeta,
+  Article,
+  Warning,
+  PassageKind,
+  RelationKind,
+  Passage,
+  Pair,
+  ReportDocument,
+  Report,
+} from './model';
+export { ReprintError, InputError, OptionsError, ParameterMismatchError, FormatError, InternalError } from './errors';
+export { resolveOptions, DEFAULTS, type ScanOptions, type ResolvedOptions, type FieldMap } from './options';
+export { scan, scanWithTexts, scanArticles, SCHEMA_VERSION, type ScanResult } from './pipeline';
+export { readInputs } from './ingest';
+export { alignDocuments, type AlignSettings, type AlignedPassage } from './align';
+export { tokenizeText, normalizeText, findQuotedSpans, NORMALIZER_VERSION } from './text';
+export { createMinHasher, estimateJaccard, type Signature } from './minhash';
+export { createLshIndex, chooseBandsRows } from './lsh';
+export { decideDirection } from './attribute';
+export { renderText, renderJson, type TextRenderOptions } from './report';
+export { main } from './cli/main';
+export type { Io } from './cli/io';

@@ -1,0 +1,180 @@
+/**
+ * Scan options: every default and every validation in one place.
+ * `resolveOptions()` turns user input into a frozen, checked `ResolvedOptions`.
+ */
+import { OptionsError } from './errors';
+
+/** Names of the fields read from JSONL records. */
+export interface FieldMap {
+  readonly id: string;
+  readonly text: string;
+  readonly outlet: string;
+  readonly url: string;
+  readonly published: string;
+  readonly title: string;
+}
+
+/** Options of `scan` (all optional; see each field's default). */
+export interface ScanOptions {
+  /**
+   * Words per shingle for MinHash. Smaller shingles keep lightly edited copies
+   * similar (recall) but make unrelated passages look more alike (more candidates).
+   * @default 3
+   */
+  readonly shingleSize?: number;
+  /**
+   * MinHash permutations per passage. More gives tighter similarity estimates at
+   * proportionally more hashing time and memory.
+   * @default 128
+   */
+  readonly numPerm?: number;
+  /** Seed of the MinHash permutations; signatures made with different seeds never compare. @default 1 */
+  readonly seed?: number;
+  /**
+   * Estimated passage Jaccard at which two passages become candidates, used to
+   * choose bands × rows when they are not given. Lower finds more reuse (recall)
+   * and aligns more pairs that turn out unrelated (time).
+   * @default 0.3
+   */
+  readonly threshold?: number;
+  /** LSH bands; with `rows`, overrides `threshold`. */
+  readonly bands?: number;
+  /** LSH rows per band; with `bands`, overrides `threshold`. */
+  readonly rows?: number;
+  /**
+   * Words per passage window (whole sentences, at least this many). Shorter windows
+   * catch shorter reused stretches; longer windows cost less.
+   * @default 40
+   */
+  readonly passageWords?: number;
+  /**
+   * Words per exact anchor in alignment. Shorter anchors survive denser edits but
+   * match stock phrases more often.
+   * @default 4
+   */
+  readonly anchorSize?: number;
+  /**
+   * Largest gap (words, on either side) bridged inside one passage. Larger merges
+   * lightly edited stretches into one passage; too large glues unrelated matches.
+   * @default 10
+   */
+  readonly maxGap?: number;
+  /**
+   * Fewest exactly matching words for a passage to be reported. Lower reports
+   * short shared phrases (noise); higher misses short reused sentences.
+   * @default 12
+   */
+  readonly minPassageWords?: number;
+  /**
+   * Share of either document's characters reused, outside quotations, at which a
+   * pair is `syndication` rather than `partial`.
+   * @default 0.3
+   */
+  readonly syndicationShare?: number;
+  /** Share of a passage inside quotation marks, in both documents, for it to be a `quote`. @default 0.5 */
+  readonly quoteShare?: number;
+  /** JSONL field names, overriding the defaults per field. */
+  readonly fields?: Partial<FieldMap>;
+  /** Sidecar manifest (id → metadata) to use instead of a discovered `manifest.json`. */
+  readonly manifest?: string;
+  /** Outlets file to use instead of discovered `outlets.json` files. */
+  readonly outlets?: string;
+  /** Fail on the first malformed JSONL line instead of warning. @default false */
+  readonly strict?: boolean;
+}
+
+/** Options after defaults and validation. */
+export interface ResolvedOptions {
+  readonly shingleSize: number;
+  readonly numPerm: number;
+  readonly seed: number;
+  readonly threshold: number;
+  readonly bands: number | null;
+  readonly rows: number | null;
+  readonly passageWords: number;
+  readonly anchorSize: number;
+  readonly maxGap: number;
+  readonly minPassageWords: number;
+  readonly syndicationShare: number;
+  readonly quoteShare: number;
+  readonly maxSentenceWords: number;
+  readonly maxOccurrences: number;
+  readonly maxEditChars: number;
+  readonly fields: Partial<FieldMap>;
+  readonly manifest: string | null;
+  readonly outlets: string | null;
+  readonly strict: boolean;
+}
+
+/** The defaults, in one place. */
+export const DEFAULTS = Object.freeze({
+  shingleSize: 3,
+  numPerm: 128,
+  seed: 1,
+  threshold: 0.3,
+  passageWords: 40,
+  anchorSize: 4,
+  maxGap: 10,
+  minPassageWords: 12,
+  syndicationShare: 0.3,
+  quoteShare: 0.5,
+  maxSentenceWords: 80,
+  maxOccurrences: 16,
+  maxEditChars: 20000,
+});
+
+function integer(name: string, value: number | undefined, fallback: number, min: number, max: number): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+    throw new OptionsError(name, `must be a whole number from ${min} to ${max} (got ${String(value)})`);
+  }
+  return value;
+}
+
+function fraction(name: string, value: number | undefined, fallback: number, openZero = true): number {
+  if (value === undefined) return fallback;
+  const ok = typeof value === 'number' && Number.isFinite(value) && value <= 1 && (openZero ? value > 0 : value >= 0);
+  if (!ok) throw new OptionsError(name, `must be a number in ${openZero ? '(0' : '[0'}, 1] (got ${String(value)})`);
+  return value;
+}
+
+/** Apply defaults and validate; throws {@link OptionsError} naming the flag and what to do. */
+export function resolveOptions(options: ScanOptions = {}): ResolvedOptions {
+  const numPerm = integer('num-perm', options.numPerm, DEFAULTS.numPerm, 16, 1024);
+  const bands = options.bands === undefined ? null : integer('bands', options.bands, 0, 1, numPerm);
+  const rows = options.rows === undefined ? null : integer('rows', options.rows, 0, 1, numPerm);
+  if ((bands === null) !== (rows === null)) {
+    throw new OptionsError(bands === null ? 'bands' : 'rows', 'give --bands and --rows together, or neither (then --threshold chooses them)');
+  }
+  if (bands !== null && rows !== null && bands * rows > numPerm) {
+    throw new OptionsError('bands', `bands × rows (${bands} × ${rows}) must not exceed --num-perm (${numPerm})`);
+  }
+  const fields = options.fields ?? {};
+  for (const [k, v] of Object.entries(fields)) {
+    if (!['id', 'text', 'outlet', 'url', 'published', 'title'].includes(k)) {
+      throw new OptionsError('field', `unknown field "${k}"; use one of id, text, outlet, url, published, title`);
+    }
+    if (typeof v !== 'string' || v === '') throw new OptionsError('field', `field "${k}" needs a non-empty name`);
+  }
+  return Object.freeze({
+    shingleSize: integer('shingle-size', options.shingleSize, DEFAULTS.shingleSize, 1, 16),
+    numPerm,
+    seed: integer('seed', options.seed, DEFAULTS.seed, 0, 0xffffffff),
+    threshold: fraction('threshold', options.threshold, DEFAULTS.threshold),
+    bands,
+    rows,
+    passageWords: integer('passage-words', options.passageWords, DEFAULTS.passageWords, 5, 2000),
+    anchorSize: integer('anchor-size', options.anchorSize, DEFAULTS.anchorSize, 2, 16),
+    maxGap: integer('max-gap', options.maxGap, DEFAULTS.maxGap, 0, 200),
+    minPassageWords: integer('min-passage-words', options.minPassageWords, DEFAULTS.minPassageWords, 2, 10000),
+    syndicationShare: fraction('syndication-share', options.syndicationShare, DEFAULTS.syndicationShare),
+    quoteShare: fraction('quote-share', options.quoteShare, DEFAULTS.quoteShare),
+    maxSentenceWords: DEFAULTS.maxSentenceWords,
+    maxOccurrences: DEFAULTS.maxOccurrences,
+    maxEditChars: DEFAULTS.maxEditChars,
+    fields: Object.freeze({ ...fields }),
+    manifest: options.manifest ?? null,
+    outlets: options.outlets ?? null,
+    strict: options.strict ?? false,
+  });
+}

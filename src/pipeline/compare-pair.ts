@@ -1,0 +1,66 @@
+/**
+ * Verify one candidate pair: align it, orient it by publication time, classify
+ * its passages and assess the relation. Returns `null` when alignment finds no
+ * passage (the candidate was a false positive of LSH).
+ */
+import { alignDocuments, type AlignSettings } from '../align';
+import { assessPair, classifyPassage, decideDirection, round } from '../attribute';
+import type { Pair, Passage } from '../model';
+import type { ResolvedOptions } from '../options';
+import { countCovered } from '../text';
+import type { PreparedDocument } from './prepare-document';
+
+/** The alignment settings carried by the resolved options. */
+export function alignSettingsOf(options: ResolvedOptions): AlignSettings {
+  return {
+    anchorSize: options.anchorSize,
+    maxGap: options.maxGap,
+    minPassageWords: options.minPassageWords,
+    maxOccurrences: options.maxOccurrences,
+    maxEditChars: options.maxEditChars,
+  };
+}
+
+function quotedShare(doc: PreparedDocument, start: number, end: number): number {
+  return end > start ? countCovered(doc.quotes, { start, end }) / (end - start) : 0;
+}
+
+/** Align and attribute a pair of prepared documents. */
+export function comparePair(
+  x: PreparedDocument,
+  y: PreparedDocument,
+  estimatedSimilarity: number,
+  options: ResolvedOptions,
+): Pair | null {
+  const direction = decideDirection(
+    { id: x.article.id, published: x.article.meta.published },
+    { id: y.article.id, published: y.article.meta.published },
+  );
+  const [src, dst] = direction.source === x.article.id ? [x, y] : [y, x];
+  const aligned = alignDocuments(src.text, dst.text, alignSettingsOf(options));
+  if (aligned.length === 0) return null;
+  const passages: Passage[] = aligned.map((p) => ({
+    source: p.a,
+    target: p.b,
+    similarity: round(p.similarity),
+    kind: classifyPassage(
+      p.similarity,
+      quotedShare(src, p.a.start, p.a.end),
+      quotedShare(dst, p.b.start, p.b.end),
+      options.quoteShare,
+    ),
+  }));
+  const assessment = assessPair(passages, src.article.text.length, dst.article.text.length, options.syndicationShare);
+  return {
+    source: src.article.id,
+    target: dst.article.id,
+    directed: direction.directed,
+    basis: direction.basis,
+    basisDetail: direction.basisDetail,
+    relation: assessment.relation,
+    score: assessment.score,
+    coverage: assessment.coverage,
+    estimatedSimilarity: round(estimatedSimilarity),
+    passages,
+  };
+}

@@ -4,7 +4,7 @@
  */
 import { OptionsError } from './errors';
 
-/** Names of the fields read from JSONL records. */
+/** Names of the JSONL fields that carry each part of an article. */
 export interface FieldMap {
   readonly id: string;
   readonly text: string;
@@ -149,13 +149,8 @@ export function resolveOptions(options: ScanOptions = {}): ResolvedOptions {
   if (bands !== null && rows !== null && bands * rows > numPerm) {
     throw new OptionsError('bands', `bands × rows (${bands} × ${rows}) must not exceed --num-perm (${numPerm})`);
   }
+  // Field names are validated where they are used, by the ingest stage.
   const fields = options.fields ?? {};
-  for (const [k, v] of Object.entries(fields)) {
-    if (!['id', 'text', 'outlet', 'url', 'published', 'title'].includes(k)) {
-      throw new OptionsError('field', `unknown field "${k}"; use one of id, text, outlet, url, published, title`);
-    }
-    if (typeof v !== 'string' || v === '') throw new OptionsError('field', `field "${k}" needs a non-empty name`);
-  }
   return Object.freeze({
     shingleSize: integer('shingle-size', options.shingleSize, DEFAULTS.shingleSize, 1, 16),
     numPerm,

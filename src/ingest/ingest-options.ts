@@ -2,16 +2,9 @@
  * Options of the ingest stage: their defaults and validation, in one place.
  */
 import { OptionsError } from '../errors';
+import type { FieldMap } from '../options';
 
-/** Names of the JSONL fields that carry each part of an article. */
-export interface FieldMap {
-  readonly id: string;
-  readonly text: string;
-  readonly outlet: string;
-  readonly url: string;
-  readonly published: string;
-  readonly title: string;
-}
+export type { FieldMap };
 
 /** A part of an article that a JSONL field can carry. */
 export type FieldName = keyof FieldMap;

@@ -73,6 +73,36 @@ export interface ScanOptions {
   readonly syndicationShare?: number;
   /** Share of a passage inside quotation marks, in both documents, for it to be a `quote`. @default 0.5 */
   readonly quoteShare?: number;
+  /**
+   * Align reworded passages too (sentence bag-of-words channel), not only exact
+   * anchors. Off finds verbatim and lightly edited reuse only, a little faster.
+   * @default true
+   */
+  readonly sentenceChannel?: boolean;
+  /**
+   * Sentence seeds need a tf-isf cosine above this (and a Dice above `seedDice`).
+   * Lower finds more heavily reworded reuse and more coincidences.
+   * @default 0.3
+   */
+  readonly seedCosine?: number;
+  /** Sentence seeds need a Dice coefficient of their term sets above this. @default 0.33 */
+  readonly seedDice?: number;
+  /** Largest gap, in sentences, when growing sentence seeds into passages. @default 4 */
+  readonly sentenceGap?: number;
+  /** A grown sentence passage is kept when its ranges' cosine exceeds this. @default 0.34 */
+  readonly fragmentCosine?: number;
+  /**
+   * Fewest sentence pairs in a passage only the sentence channel found. 1 reports a
+   * single reworded sentence (in news, often two outlets describing the same event).
+   * @default 2
+   */
+  readonly minSentenceSeeds?: number;
+  /**
+   * Fewest characters, on both sides, of a passage only the sentence channel found.
+   * Lower reports short reworded sentences (and more coincidences).
+   * @default 150
+   */
+  readonly minSentencePassageChars?: number;
   /** JSONL field names, overriding the defaults per field. */
   readonly fields?: Partial<FieldMap>;
   /** Sidecar manifest (id → metadata) to use instead of a discovered `manifest.json`. */
@@ -97,6 +127,13 @@ export interface ResolvedOptions {
   readonly minPassageWords: number;
   readonly syndicationShare: number;
   readonly quoteShare: number;
+  readonly sentenceChannel: boolean;
+  readonly seedCosine: number;
+  readonly seedDice: number;
+  readonly sentenceGap: number;
+  readonly fragmentCosine: number;
+  readonly minSentenceSeeds: number;
+  readonly minSentencePassageChars: number;
   readonly maxSentenceWords: number;
   readonly maxOccurrences: number;
   readonly maxEditChars: number;
@@ -118,6 +155,13 @@ export const DEFAULTS = Object.freeze({
   minPassageWords: 12,
   syndicationShare: 0.3,
   quoteShare: 0.5,
+  sentenceChannel: true,
+  seedCosine: 0.3,
+  seedDice: 0.33,
+  sentenceGap: 4,
+  fragmentCosine: 0.34,
+  minSentenceSeeds: 2,
+  minSentencePassageChars: 150,
   maxSentenceWords: 80,
   maxOccurrences: 16,
   maxEditChars: 20000,
@@ -164,6 +208,13 @@ export function resolveOptions(options: ScanOptions = {}): ResolvedOptions {
     minPassageWords: integer('min-passage-words', options.minPassageWords, DEFAULTS.minPassageWords, 2, 10000),
     syndicationShare: fraction('syndication-share', options.syndicationShare, DEFAULTS.syndicationShare),
     quoteShare: fraction('quote-share', options.quoteShare, DEFAULTS.quoteShare),
+    sentenceChannel: options.sentenceChannel ?? DEFAULTS.sentenceChannel,
+    seedCosine: fraction('seed-cosine', options.seedCosine, DEFAULTS.seedCosine),
+    seedDice: fraction('seed-dice', options.seedDice, DEFAULTS.seedDice),
+    sentenceGap: integer('sentence-gap', options.sentenceGap, DEFAULTS.sentenceGap, 0, 50),
+    fragmentCosine: fraction('fragment-cosine', options.fragmentCosine, DEFAULTS.fragmentCosine),
+    minSentenceSeeds: integer('min-sentence-seeds', options.minSentenceSeeds, DEFAULTS.minSentenceSeeds, 1, 1000),
+    minSentencePassageChars: integer('min-sentence-passage-chars', options.minSentencePassageChars, DEFAULTS.minSentencePassageChars, 0, 100000),
     maxSentenceWords: DEFAULTS.maxSentenceWords,
     maxOccurrences: DEFAULTS.maxOccurrences,
     maxEditChars: DEFAULTS.maxEditChars,

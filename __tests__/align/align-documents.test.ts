@@ -1,7 +1,9 @@
-import { alignDocuments, editSimilarity } from '../../src/align';
-import { tokenizeText } from '../../src/text';
+import { alignDocuments, editSimilarity, prepareAlignable } from '../../src/align';
+import { resolveOptions } from '../../src/options';
+import { alignSettingsOf } from '../../src/pipeline';
 
-const SETTINGS = { anchorSize: 4, maxGap: 10, minPassageWords: 12, maxOccurrences: 16, maxEditChars: 20000 };
+const SETTINGS = alignSettingsOf(resolveOptions());
+const tokenizeText = (text: string) => prepareAlignable(text, 80);
 
 const COPIED =
   'Moscow has consistently dismissed increasingly shrill claims by Western officials and media that it is preparing to invade Ukraine, blasting the US and its allies.';

@@ -1,8 +1,10 @@
 import fc from 'fast-check';
-import { alignDocuments, joinWords } from '../../src/align';
-import { tokenizeText } from '../../src/text';
+import { alignDocuments, joinWords, prepareAlignable } from '../../src/align';
+import { resolveOptions } from '../../src/options';
+import { alignSettingsOf } from '../../src/pipeline';
 
-const SETTINGS = { anchorSize: 4, maxGap: 10, minPassageWords: 6, maxOccurrences: 16, maxEditChars: 20000 };
+const SETTINGS = { ...alignSettingsOf(resolveOptions()), minPassageWords: 6 };
+const tokenizeText = (text: string) => prepareAlignable(text, 80);
 const word = fc.constantFrom('alpha', 'beta', 'gamma', 'delta', 'Epsilon', 'zeta', 'eta', 'theta', 'iota', 'kappa', 'lambda', 'mu');
 const sep = fc.constantFrom(' ', ' ', ' ', '\n', '. ', ', ', '.\n\n', ' “', '” ');
 const doc = fc.array(fc.tuple(word, sep), { minLength: 5, maxLength: 80 }).map((xs) => xs.map(([w, s]) => w + s).join(''));
@@ -26,8 +28,8 @@ describe('alignment properties', () => {
           expect(p.similarity).toBeLessThanOrEqual(1);
           // A similarity of 1 means the two spans have the same words.
           if (p.similarity === 1) {
-            expect(joinWords(tx.normalized.text, tx.tokens, p.aTokens.start, p.aTokens.end)).toBe(
-              joinWords(ty.normalized.text, ty.tokens, p.bTokens.start, p.bTokens.end),
+            expect(joinWords(tx.text.normalized.text, tx.text.tokens, p.aTokens.start, p.aTokens.end)).toBe(
+              joinWords(ty.text.normalized.text, ty.text.tokens, p.bTokens.start, p.bTokens.end),
             );
           }
         }

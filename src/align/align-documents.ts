@@ -3,16 +3,26 @@
  * as exact original spans on both sides with its edit similarity. One engine
  * serves `scan`, `align` and `check`.
  *
- * Pipeline: word-anchor exact matches → one-to-one selection → chaining across
- * small gaps → trimming stray words past a sentence end → length filter → edit
- * similarity.
+ * Two channels feed one merge (see docs in each file):
+ * - anchors: word k-gram exact matches → one-to-one selection → chaining
+ *   across small gaps → trimming stray words past a sentence end; these win
+ *   verbatim and lightly edited copies and give exact extents;
+ * - sentences: stemmed tf-isf sentence seeds, one-to-one, not already
+ *   explained by anchors → two-sided clustering with validation; these carry
+ *   reworded and reordered copies.
+ * Then `mergePassages` makes one passage per stretch; short passages are
+ * dropped; each passage gets its edit similarity.
  */
 import type { Span } from '../model';
-import type { TokenizedText } from '../text';
+import type { AlignableDocument } from './alignable-document';
 import { chainMatches } from './chain-matches';
 import { editSimilarity, joinWords } from './edit-similarity';
 import { findExactMatches } from './exact-matches';
+import { extendSeeds } from './extend-seeds';
+import { mergePassages, type ProposedPassage } from './merge-passages';
 import { selectMatches } from './select-matches';
+import { buildSentenceVectors, findSentenceSeeds } from './sentence-seeds';
+import { selectSeeds } from './select-seeds';
 import { trimToSentences } from './trim-to-sentences';
 
 /** Settings of the alignment engine (resolved; see `options.ts` for defaults). */
@@ -21,12 +31,25 @@ export interface AlignSettings {
   readonly anchorSize: number;
   /** Largest gap, in words on either side, bridged inside one passage. */
   readonly maxGap: number;
-  /** Fewest exactly matching words a reported passage must have. */
+  /** Fewest exactly matching words an anchor-channel passage must have. */
   readonly minPassageWords: number;
   /** Anchors recurring more often than this inside one document seed nothing. */
   readonly maxOccurrences: number;
   /** Spans longer than this (characters) get a token-level similarity instead of Levenshtein. */
   readonly maxEditChars: number;
+  /** Sentence channel on or off. */
+  readonly sentenceChannel: boolean;
+  /** Seed thresholds: cosine of tf-isf vectors and Dice of term sets (both strict `>`). */
+  readonly seedCosine: number;
+  readonly seedDice: number;
+  /** Largest gap in sentences when clustering seeds. */
+  readonly sentenceGap: number;
+  /** A cluster is kept when the cosine of its summed ranges exceeds this. */
+  readonly fragmentCosine: number;
+  /** Fewest seeds (sentence pairs) a passage found only by the sentence channel must have. */
+  readonly minSentenceSeeds: number;
+  /** Fewest characters, on both sides, of a passage the anchors did not confirm. */
+  readonly minSentencePassageChars: number;
 }
 
 /** A reused passage between document `a` and document `b`. */
@@ -36,45 +59,94 @@ export interface AlignedPassage {
   /** Token ranges `[start, end)` on both sides. */
   readonly aTokens: Span;
   readonly bTokens: Span;
-  /** Tokens covered by exact matches. */
+  /** Tokens covered by exact matches (0 when only the sentence channel found it). */
   readonly matched: number;
   /** Edit similarity of the two spans, in [0, 1]. */
   readonly similarity: number;
 }
 
-/** Align two tokenised documents. Passages are sorted by their start in `b`. */
-export function alignDocuments(a: TokenizedText, b: TokenizedText, settings: AlignSettings): AlignedPassage[] {
-  const ta = a.tokens;
-  const tb = b.tokens;
+function anchorProposals(a: AlignableDocument, b: AlignableDocument, settings: AlignSettings): ProposedPassage[] {
+  const ta = a.text.tokens;
+  const tb = b.text.tokens;
   const matches = findExactMatches(ta.hash, tb.hash, {
     anchorSize: settings.anchorSize,
     maxOccurrences: settings.maxOccurrences,
   });
   const selected = selectMatches(matches, ta.count, tb.count, settings.anchorSize);
-  const chains = chainMatches(selected, settings.maxGap);
+  const out: ProposedPassage[] = [];
+  for (const chain of chainMatches(selected, settings.maxGap)) {
+    const r = trimToSentences(chain, a.text.normalized.text, ta, b.text.normalized.text, tb, settings.anchorSize - 1);
+    const matched = chain.matched - (chain.aEnd - r.aEnd + (r.aStart - chain.aStart));
+    if (matched >= settings.minPassageWords) out.push({ ...r, matched });
+  }
+  return out;
+}
+
+function explainedTokens(count: number, ranges: readonly { start: number; end: number }[]): Uint8Array {
+  const mask = new Uint8Array(count);
+  for (const r of ranges) mask.fill(1, r.start, r.end);
+  return mask;
+}
+
+function sentenceProposals(
+  a: AlignableDocument,
+  b: AlignableDocument,
+  anchors: readonly ProposedPassage[],
+  settings: AlignSettings,
+): ProposedPassage[] {
+  const vectors = buildSentenceVectors(a, b);
+  const seeds = selectSeeds(
+    findSentenceSeeds(vectors, { cosine: settings.seedCosine, dice: settings.seedDice }),
+    a,
+    b,
+    explainedTokens(a.text.tokens.count, anchors.map((p) => ({ start: p.aStart, end: p.aEnd }))),
+    explainedTokens(b.text.tokens.count, anchors.map((p) => ({ start: p.bStart, end: p.bEnd }))),
+  );
+  const out: ProposedPassage[] = [];
+  for (const f of extendSeeds(seeds, vectors, settings.sentenceGap, settings.fragmentCosine)) {
+    if (f.seeds < settings.minSentenceSeeds) continue;
+    const sa0 = a.sentences[f.aFrom];
+    const sa1 = a.sentences[f.aTo - 1];
+    const sb0 = b.sentences[f.bFrom];
+    const sb1 = b.sentences[f.bTo - 1];
+    if (sa0 === undefined || sa1 === undefined || sb0 === undefined || sb1 === undefined) continue;
+    out.push({ aStart: sa0.tokenStart, aEnd: sa1.tokenEnd, bStart: sb0.tokenStart, bEnd: sb1.tokenEnd, matched: 0 });
+  }
+  return out;
+}
+
+function spanOf(doc: AlignableDocument, from: number, to: number): Span {
+  return { start: doc.text.tokens.start[from] ?? 0, end: doc.text.tokens.end[to - 1] ?? 0 };
+}
+
+/** Align two prepared documents. Passages are sorted by their start in `b`. */
+export function alignDocuments(a: AlignableDocument, b: AlignableDocument, settings: AlignSettings): AlignedPassage[] {
+  const anchors = anchorProposals(a, b, settings);
+  const sentences = settings.sentenceChannel ? sentenceProposals(a, b, anchors, settings) : [];
+  const merged = mergePassages([...anchors, ...sentences], settings.maxGap);
   const out: AlignedPassage[] = [];
-  for (const chain of chains) {
-    const r = trimToSentences(chain, a.normalized.text, ta, b.normalized.text, tb, settings.anchorSize - 1);
-    const trimmed = chain.aEnd - r.aEnd + (r.aStart - chain.aStart);
-    const c = { ...r, matched: chain.matched - trimmed };
-    if (c.matched < settings.minPassageWords) continue;
-    const aSpan = { start: ta.start[c.aStart] ?? 0, end: ta.end[c.aEnd - 1] ?? 0 };
-    const bSpan = { start: tb.start[c.bStart] ?? 0, end: tb.end[c.bEnd - 1] ?? 0 };
+  for (const p of merged) {
+    const aSpan = spanOf(a, p.aStart, p.aEnd);
+    const bSpan = spanOf(b, p.bStart, p.bEnd);
+    if (p.matched === 0) {
+      const min = settings.minSentencePassageChars;
+      if (aSpan.end - aSpan.start < min || bSpan.end - bSpan.start < min) continue;
+    }
     let similarity: number;
     if (aSpan.end - aSpan.start > settings.maxEditChars || bSpan.end - bSpan.start > settings.maxEditChars) {
-      similarity = (2 * c.matched) / (c.aEnd - c.aStart + (c.bEnd - c.bStart));
+      similarity = (2 * p.matched) / (p.aEnd - p.aStart + (p.bEnd - p.bStart));
     } else {
       similarity = editSimilarity(
-        joinWords(a.normalized.text, ta, c.aStart, c.aEnd),
-        joinWords(b.normalized.text, tb, c.bStart, c.bEnd),
+        joinWords(a.text.normalized.text, a.text.tokens, p.aStart, p.aEnd),
+        joinWords(b.text.normalized.text, b.text.tokens, p.bStart, p.bEnd),
       );
     }
     out.push({
       a: aSpan,
       b: bSpan,
-      aTokens: { start: c.aStart, end: c.aEnd },
-      bTokens: { start: c.bStart, end: c.bEnd },
-      matched: c.matched,
+      aTokens: { start: p.aStart, end: p.aEnd },
+      bTokens: { start: p.bStart, end: p.bEnd },
+      matched: p.matched,
       similarity,
     });
   }

@@ -1,7 +1,21 @@
 /** Align stage: verify candidate pairs and align reused passages to exact spans. */
 export { alignDocuments, type AlignSettings, type AlignedPassage } from './align-documents';
+export type { AlignableDocument } from './alignable-document';
 export { findExactMatches, type ExactMatch, type ExactMatchOptions } from './exact-matches';
 export { selectMatches } from './select-matches';
 export { chainMatches, type MatchChain } from './chain-matches';
 export { editSimilarity, joinWords } from './edit-similarity';
 export { trimToSentences, type ChainRange } from './trim-to-sentences';
+export {
+  buildSentenceVectors,
+  findSentenceSeeds,
+  rangeCosine,
+  type SentenceSeed,
+  type SentenceVectors,
+  type SparseVector,
+  type SeedThresholds,
+} from './sentence-seeds';
+export { clusterSeeds, extendSeeds, type SentenceFragment } from './extend-seeds';
+export { mergePassages, type ProposedPassage } from './merge-passages';
+export { prepareAlignable } from './prepare-alignable';
+export { selectSeeds } from './select-seeds';

@@ -2,15 +2,16 @@
  * Relation of a document pair and its score, from its passages.
  *
  * - `shared-quote`: every shared passage is a quotation in both documents;
- * - `syndication`: passages outside quotations cover at least
+ * - `syndication`: verbatim and near-verbatim passages cover at least
  *   `syndicationShare` of either document (a substantial part of one article
- *   is the other's text);
+ *   is the other's text; reworded passages alone make a pair `partial`, since
+ *   two outlets rewording the same statement look alike too);
  * - `partial`: anything else (some passages reused).
  *
  * Coverage is the share of a document's characters inside the union of the
  * pair's passages. The score is the larger side's share of reused characters
- * where quotation passages count half (quoting the same statement is normal in
- * news; copying the reporting is not), in [0, 1].
+ * where quotation and paraphrase passages count half (quoting or rewording the
+ * same statement is normal in news; copying the reporting is not), in [0, 1].
  */
 import type { PassageKind, RelationKind, Span } from '../model';
 import { mergeSpans } from '../text';
@@ -45,18 +46,19 @@ export function assessPair(
   syndicationShare: number,
 ): PairAssessment {
   const own = passages.filter((p) => p.kind !== 'quote');
+  const copied = own.filter((p) => p.kind !== 'paraphrase');
   const quoted = passages.filter((p) => p.kind === 'quote');
   const side = (pick: (p: ClassifiedSpanPair) => Span, length: number) => {
     const all = share(unionLength(passages.map(pick)), length);
-    const ownShare = share(unionLength(own.map(pick)), length);
-    const quoteOnly = Math.max(0, all - ownShare);
-    return { all, ownShare, weighted: ownShare + quoteOnly / 2 };
+    const copiedShare = share(unionLength(copied.map(pick)), length);
+    // Verbatim and near-verbatim count fully; paraphrase and quotation passages half.
+    return { all, copiedShare, weighted: copiedShare + (all - copiedShare) / 2 };
   };
   const s = side((p) => p.source, sourceLength);
   const t = side((p) => p.target, targetLength);
   let relation: RelationKind;
   if (own.length === 0 && quoted.length > 0) relation = 'shared-quote';
-  else if (Math.max(s.ownShare, t.ownShare) >= syndicationShare) relation = 'syndication';
+  else if (Math.max(s.copiedShare, t.copiedShare) >= syndicationShare) relation = 'syndication';
   else relation = 'partial';
   return {
     relation,

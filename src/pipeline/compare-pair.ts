@@ -18,6 +18,13 @@ export function alignSettingsOf(options: ResolvedOptions): AlignSettings {
     minPassageWords: options.minPassageWords,
     maxOccurrences: options.maxOccurrences,
     maxEditChars: options.maxEditChars,
+    sentenceChannel: options.sentenceChannel,
+    seedCosine: options.seedCosine,
+    seedDice: options.seedDice,
+    sentenceGap: options.sentenceGap,
+    fragmentCosine: options.fragmentCosine,
+    minSentenceSeeds: options.minSentenceSeeds,
+    minSentencePassageChars: options.minSentencePassageChars,
   };
 }
 
@@ -37,7 +44,7 @@ export function comparePair(
     { id: y.article.id, published: y.article.meta.published },
   );
   const [src, dst] = direction.source === x.article.id ? [x, y] : [y, x];
-  const aligned = alignDocuments(src.text, dst.text, alignSettingsOf(options));
+  const aligned = alignDocuments(src, dst, alignSettingsOf(options));
   if (aligned.length === 0) return null;
   const passages: Passage[] = aligned.map((p) => ({
     source: p.a,

@@ -3,35 +3,25 @@
  * document takes part in: tokens with offsets, sentences, passage windows and
  * quotation regions.
  */
+import { prepareAlignable, type AlignableDocument } from '../align';
 import type { Article, Span } from '../model';
 import type { ResolvedOptions } from '../options';
-import {
-  buildPassageWindows,
-  findQuotedSpans,
-  splitSentences,
-  tokenizeText,
-  type PassageWindow,
-  type TokenizedText,
-} from '../text';
+import { buildPassageWindows, findQuotedSpans, type PassageWindow } from '../text';
 
 /** An article ready for fingerprinting and alignment. */
-export interface PreparedDocument {
+export interface PreparedDocument extends AlignableDocument {
   readonly article: Article;
-  readonly text: TokenizedText;
   readonly windows: readonly PassageWindow[];
   readonly quotes: readonly Span[];
 }
 
 /** Prepare one article. Pure. */
 export function prepareDocument(article: Article, options: ResolvedOptions): PreparedDocument {
-  const text = tokenizeText(article.text);
-  const sentences = splitSentences(article.text, text.normalized.text, text.tokens, {
-    maxWords: options.maxSentenceWords,
-  });
+  const alignable = prepareAlignable(article.text, options.maxSentenceWords);
   return {
+    ...alignable,
     article,
-    text,
-    windows: buildPassageWindows(sentences, options.passageWords),
+    windows: buildPassageWindows(alignable.sentences, options.passageWords),
     quotes: findQuotedSpans(article.text),
   };
 }

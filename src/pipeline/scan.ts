@@ -113,5 +113,12 @@ export function describeParameters(options: ResolvedOptions, banding: Banding): 
     minPassageWords: options.minPassageWords,
     syndicationShare: options.syndicationShare,
     quoteShare: options.quoteShare,
+    sentenceChannel: options.sentenceChannel,
+    seedCosine: options.seedCosine,
+    seedDice: options.seedDice,
+    sentenceGap: options.sentenceGap,
+    fragmentCosine: options.fragmentCosine,
+    minSentenceSeeds: options.minSentenceSeeds,
+    minSentencePassageChars: options.minSentencePassageChars,
   };
 }

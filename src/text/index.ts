@@ -4,3 +4,5 @@ export { tokenizeText, originalEnd, type Tokens, type TokenizedText } from './to
 export { splitSentences, type Sentence, type SentenceOptions } from './sentences';
 export { buildPassageWindows, type PassageWindow } from './passages';
 export { findQuotedSpans, mergeSpans, countCovered } from './quotes';
+export { computeTerms, termOf } from './terms';
+export { STOPWORDS } from './stopwords';

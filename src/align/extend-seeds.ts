@@ -1,0 +1,77 @@
+/**
+ * Growing sentence seeds into passages (after Sanchez-Perez et al., PAN 2014).
+ *
+ * Seeds are clustered alternately on each side: sorted by their sentence in
+ * the second document, a gap of more than `maxGap` sentences splits a
+ * cluster; then the same on the first document's side; repeated until nothing
+ * splits. Alternating keeps reordered paragraphs apart while letting a
+ * passage absorb sentences the copier left out or added. A cluster becomes a
+ * fragment (its sentence range on each side) when the cosine of the summed
+ * sentence vectors of the two ranges exceeds `minCosine`; otherwise its seeds
+ * are clustered again with a gap one smaller, down to zero.
+ */
+import { rangeCosine, type SentenceSeed, type SentenceVectors } from './sentence-seeds';
+
+/** A sentence-range fragment `[aFrom, aTo)` × `[bFrom, bTo)` with its range cosine. */
+export interface SentenceFragment {
+  readonly aFrom: number;
+  readonly aTo: number;
+  readonly bFrom: number;
+  readonly bTo: number;
+  readonly cosine: number;
+  /** Number of seeds in the cluster. */
+  readonly seeds: number;
+}
+
+function splitBy(seeds: readonly SentenceSeed[], key: (s: SentenceSeed) => number, maxGap: number): SentenceSeed[][] {
+  const sorted = [...seeds].sort((p, q) => key(p) - key(q) || p.a - q.a || p.b - q.b);
+  const out: SentenceSeed[][] = [];
+  let current: SentenceSeed[] = [];
+  let last = -Infinity;
+  for (const s of sorted) {
+    if (current.length > 0 && key(s) - last - 1 > maxGap) {
+      out.push(current);
+      current = [];
+    }
+    current.push(s);
+    last = Math.max(last, key(s));
+  }
+  if (current.length > 0) out.push(current);
+  return out;
+}
+
+/** Cluster seeds alternately by both sides until stable. */
+export function clusterSeeds(seeds: readonly SentenceSeed[], maxGap: number): SentenceSeed[][] {
+  let clusters: SentenceSeed[][] = [[...seeds]];
+  for (let round = 0; round < 50; round++) {
+    const bySecond = clusters.flatMap((c) => splitBy(c, (s) => s.b, maxGap));
+    const byFirst = bySecond.flatMap((c) => splitBy(c, (s) => s.a, maxGap));
+    const stable = byFirst.length === clusters.length;
+    clusters = byFirst;
+    if (stable) break;
+  }
+  return clusters.filter((c) => c.length > 0);
+}
+
+/** Grow seeds into validated fragments. */
+export function extendSeeds(
+  seeds: readonly SentenceSeed[],
+  vectors: SentenceVectors,
+  maxGap: number,
+  minCosine: number,
+): SentenceFragment[] {
+  const out: SentenceFragment[] = [];
+  const visit = (group: readonly SentenceSeed[], gap: number): void => {
+    for (const cluster of clusterSeeds(group, gap)) {
+      const aFrom = Math.min(...cluster.map((s) => s.a));
+      const aTo = Math.max(...cluster.map((s) => s.a)) + 1;
+      const bFrom = Math.min(...cluster.map((s) => s.b));
+      const bTo = Math.max(...cluster.map((s) => s.b)) + 1;
+      const cosine = rangeCosine(vectors, aFrom, aTo, bFrom, bTo);
+      if (cosine > minCosine) out.push({ aFrom, aTo, bFrom, bTo, cosine, seeds: cluster.length });
+      else if (gap > 0 && cluster.length > 1) visit(cluster, gap - 1);
+    }
+  };
+  if (seeds.length > 0) visit(seeds, maxGap);
+  return out.sort((p, q) => p.bFrom - q.bFrom || p.aFrom - q.aFrom);
+}

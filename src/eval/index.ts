@@ -1,6 +1,6 @@
 /**
- * Evaluation against PAN's text-alignment corpus: reading the corpus and its ground
- * truth, PAN's XML format, and PAN's measures (precision, recall, granularity, plagdet).
+ * Evaluation against PAN's text-alignment corpus (pure; the corpus reader is
+ * `ingest/read-pan-corpus.ts`): PAN's XML format, and PAN's measures (precision, recall, granularity, plagdet).
  */
 export {
   computePanMeasures,
@@ -22,11 +22,3 @@ export {
   type PanXml,
   type PanFeature,
 } from './pan-xml';
-export {
-  readPanCorpus,
-  readPanText,
-  groundTruthName,
-  type PanCorpus,
-  type PanPair,
-  type PanTextKind,
-} from './read-pan-corpus';

@@ -51,6 +51,7 @@ export function renderDetectionXml(
   srcName: string,
   detections: readonly PanDetection[],
 ): string {
+  detections.forEach(checkRenderable);
   const sorted = [...detections].sort(
     (a, b) =>
       a.thisOffset - b.thisOffset ||
@@ -60,10 +61,10 @@ export function renderDetectionXml(
   );
   const lines = [`<document reference="${escapeAttribute(suspName)}">`];
   for (const d of sorted) {
-    checkRenderable(d);
     lines.push(
       `<feature name="${DETECTION_FEATURE}" this_offset="${d.thisOffset}" this_length="${d.thisLength}"` +
-        ` source_reference="${escapeAttribute(srcName)}" source_offset="${d.sourceOffset}" source_length="${d.sourceLength}"/>`,
+        ` source_reference="${escapeAttribute(srcName)}"` +
+        ` source_offset="${d.sourceOffset}" source_length="${d.sourceLength}"/>`,
     );
   }
   lines.push('</document>', '');
@@ -141,7 +142,10 @@ class PanXmlReader {
 
   readFile(): PanXml {
     const bad = INVALID_CHAR.exec(this.text);
-    if (bad !== null) this.fail(`character U+${bad[0].charCodeAt(0).toString(16).padStart(4, '0')} is not allowed in XML`, this.lineAt(bad.index));
+    if (bad !== null) {
+      const code = bad[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+      this.fail(`character U+${code} is not allowed in XML`, this.lineAt(bad.index));
+    }
     if (this.text.startsWith('<?xml', this.pos)) this.skipDeclaration();
     this.skipMisc();
     if (this.pos >= this.text.length) this.fail('no <document> element');

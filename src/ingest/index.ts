@@ -33,3 +33,11 @@ export { assignIds, type AssignedIds, type IdClaim } from './assign-ids';
 export { resolveMeta, type MetaInputs, type ResolvedMeta } from './resolve-meta';
 export { NOTHING_STATED, type RawDocument, type StatedMeta } from './raw-document';
 export { WarningCode, type WarningCodeValue } from './warning-codes';
+export {
+  readPanCorpus,
+  readPanText,
+  groundTruthName,
+  type PanCorpus,
+  type PanPair,
+  type PanTextKind,
+} from './read-pan-corpus';

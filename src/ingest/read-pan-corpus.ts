@@ -20,8 +20,8 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { FormatError, InputError } from '../errors';
-import type { PanCase } from './pan-measures';
-import { CASE_FEATURE, parsePanXml, type PanFeature } from './pan-xml';
+import type { PanCase } from '../eval/pan-measures';
+import { CASE_FEATURE, parsePanXml, type PanFeature } from '../eval/pan-xml';
 
 /** One pair of a PAN corpus with its category and ground truth. */
 export interface PanPair {
@@ -153,7 +153,9 @@ function parsePairsFile(text: string, where: string): PairsEntry[] {
     }
     const key = `${susp} ${src}`;
     const first = seen.get(key);
-    if (first !== undefined) throw new InputError(`${where}:${line}`, `pair ${key} is listed again (first on line ${first})`);
+    if (first !== undefined) {
+      throw new InputError(`${where}:${line}`, `pair ${key} is listed again (first on line ${first})`);
+    }
     seen.set(key, line);
     return { susp, src, line };
   });

@@ -6,6 +6,8 @@ import yargs from 'yargs';
 import { describeFailure, EXIT, UsageError } from './exit-codes';
 import type { Io } from './io';
 import { runScan, scanBuilder, type ScanArgs } from './commands/scan';
+import { alignBuilder, runAlign, type AlignArgs } from './commands/align';
+import { evalPanBuilder, runEvalPan, type EvalPanArgs } from './commands/eval-pan';
 
 const EPILOGUE = 'Exit codes: 0 ok, 1 findings above --fail-above (check), 2 usage or input error, 3 internal error.';
 
@@ -22,6 +24,26 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       (args) => {
         action = () => runScan(args as unknown as ScanArgs, io);
       },
+    )
+    .command(
+      'align',
+      'align PAN-style document pairs and write PAN detection XML',
+      (y) => alignBuilder(y).epilogue(EPILOGUE).example('$0 align --pairs pairs --src src --susp susp --out det', 'PAN calling convention'),
+      (args) => {
+        action = () => runAlign(args as unknown as AlignArgs, io);
+      },
+    )
+    .command('eval', 'measure accuracy on an evaluation corpus', (y) =>
+      y
+        .command(
+          'pan <corpus>',
+          'PAN text-alignment measures (overall and per category) on a PAN corpus folder',
+          (z) => evalPanBuilder(z).epilogue(EPILOGUE).example('$0 eval pan ../shared/eval/pan13-train', 'score the default settings'),
+          (args) => {
+            action = () => runEvalPan(args as unknown as EvalPanArgs, io);
+          },
+        )
+        .demandCommand(1, 'give an evaluation, e.g. reprint eval pan CORPUS_DIR'),
     )
     .demandCommand(1, 'give a command, e.g. reprint scan samples')
     .strict()

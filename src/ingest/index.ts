@@ -36,7 +36,10 @@ export { WarningCode, type WarningCodeValue } from './warning-codes';
 export {
   readPanCorpus,
   readPanText,
+  readPanDocument,
+  readPanPairs,
   groundTruthName,
+  type PairsEntry,
   type PanCorpus,
   type PanPair,
   type PanTextKind,

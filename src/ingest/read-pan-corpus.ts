@@ -108,6 +108,14 @@ export async function readPanCorpus(dir: string): Promise<PanCorpus> {
 export async function readPanText(dir: string, kind: PanTextKind, name: string): Promise<string> {
   const file = path.join(dir, kind, name);
   if (!isPlainFileName(name)) throw new InputError(file, 'not a plain file name');
+  return readPanDocument(file);
+}
+
+/**
+ * Read one PAN document by path as strict UTF-8, keeping a BOM if any (PAN's
+ * offsets count it).
+ */
+export async function readPanDocument(file: string): Promise<string> {
   let bytes: Buffer;
   try {
     bytes = await fs.readFile(file);
@@ -129,10 +137,16 @@ export function groundTruthName(susp: string, src: string): string {
   return `${stripTxt(susp)}-${stripTxt(src)}.xml`;
 }
 
-interface PairsEntry {
+/** One line of a `pairs` file. */
+export interface PairsEntry {
   readonly susp: string;
   readonly src: string;
   readonly line: number;
+}
+
+/** Read a `pairs` file (`suspicious.txt source.txt` a line); errors name the file and line. */
+export async function readPanPairs(file: string): Promise<PairsEntry[]> {
+  return parsePairsFile(await readTextFile(file, 'pairs file'), file);
 }
 
 /** Parse the `pairs` file: two `.txt` names a line, separated by spaces or tabs; a final empty line is allowed. */

@@ -1,0 +1,35 @@
+/**
+ * Progress on stderr: a self-overwriting line (phase, done/total, rate, ETA)
+ * when stderr is a terminal and --quiet is off; nothing otherwise.
+ */
+import type { Io } from './io';
+
+/** A progress line for one phase. */
+export interface Progress {
+  update(done: number, total: number): void;
+  /** Clear the line (call before printing anything else). */
+  end(): void;
+}
+
+/** A progress reporter, or a silent one when progress should not show. */
+export function createProgress(io: Io, phase: string, quiet: boolean, unit = 'pairs'): Progress {
+  if (quiet || !io.stderrIsTty) return { update: () => undefined, end: () => undefined };
+  const started = Date.now();
+  let last = 0;
+  let shown = false;
+  return {
+    update(done, total) {
+      const now = Date.now();
+      if (now - last < 200 && done < total) return;
+      last = now;
+      const seconds = (now - started) / 1000;
+      const rate = seconds > 0 ? done / seconds : 0;
+      const eta = rate > 0 ? Math.max(0, (total - done) / rate) : 0;
+      io.stderr(`\r${phase}: ${done}/${total} ${unit}, ${rate.toFixed(0)} ${unit}/s, ETA ${eta.toFixed(0)} s   `);
+      shown = true;
+    },
+    end() {
+      if (shown) io.stderr('\r\u001b[K');
+    },
+  };
+}

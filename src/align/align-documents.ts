@@ -14,6 +14,7 @@
  * dropped; each passage gets its edit similarity.
  */
 import type { Span } from '../model';
+import { countCovered } from '../text';
 import type { AlignableDocument } from './alignable-document';
 import { chainMatches } from './chain-matches';
 import { editSimilarity, joinWords } from './edit-similarity';
@@ -50,6 +51,8 @@ export interface AlignSettings {
   readonly minSentenceSeeds: number;
   /** Fewest characters, on both sides, of a passage the anchors did not confirm. */
   readonly minSentencePassageChars: number;
+  /** Share of a passage inside quotation marks, on both sides, that makes it a quotation. */
+  readonly quoteShare: number;
 }
 
 /** A reused passage between document `a` and document `b`. */
@@ -65,6 +68,22 @@ export interface AlignedPassage {
   readonly similarity: number;
 }
 
+function quotedShareOf(doc: AlignableDocument, from: number, to: number): number {
+  const span = spanOf(doc, from, to);
+  return span.end > span.start ? countCovered(doc.quotes, span) / (span.end - span.start) : 0;
+}
+
+/** Mark a token-range proposal as quoted when both sides are mostly inside quotation marks. */
+function withQuoteStatus(
+  a: AlignableDocument,
+  b: AlignableDocument,
+  p: Omit<ProposedPassage, 'quoted'>,
+  quoteShare: number,
+): ProposedPassage {
+  const quoted = quotedShareOf(a, p.aStart, p.aEnd) >= quoteShare && quotedShareOf(b, p.bStart, p.bEnd) >= quoteShare;
+  return { ...p, quoted };
+}
+
 function anchorProposals(a: AlignableDocument, b: AlignableDocument, settings: AlignSettings): ProposedPassage[] {
   const ta = a.text.tokens;
   const tb = b.text.tokens;
@@ -77,7 +96,7 @@ function anchorProposals(a: AlignableDocument, b: AlignableDocument, settings: A
   for (const chain of chainMatches(selected, settings.maxGap)) {
     const r = trimToSentences(chain, a.text.normalized.text, ta, b.text.normalized.text, tb, settings.anchorSize - 1);
     const matched = chain.matched - (chain.aEnd - r.aEnd + (r.aStart - chain.aStart));
-    if (matched >= settings.minPassageWords) out.push({ ...r, matched });
+    if (matched >= settings.minPassageWords) out.push(withQuoteStatus(a, b, { ...r, matched }, settings.quoteShare));
   }
   return out;
 }
@@ -110,7 +129,8 @@ function sentenceProposals(
     const sb0 = b.sentences[f.bFrom];
     const sb1 = b.sentences[f.bTo - 1];
     if (sa0 === undefined || sa1 === undefined || sb0 === undefined || sb1 === undefined) continue;
-    out.push({ aStart: sa0.tokenStart, aEnd: sa1.tokenEnd, bStart: sb0.tokenStart, bEnd: sb1.tokenEnd, matched: 0 });
+    const range = { aStart: sa0.tokenStart, aEnd: sa1.tokenEnd, bStart: sb0.tokenStart, bEnd: sb1.tokenEnd, matched: 0 };
+    out.push(withQuoteStatus(a, b, range, settings.quoteShare));
   }
   return out;
 }

@@ -4,8 +4,16 @@
  * 1. Proposals that overlap on both sides are the same reuse seen twice: their
  *    union is kept (exact anchors fix the extents of a verbatim stretch, the
  *    sentence channel widens it over reworded sentences).
- * 2. Neighbours in the same order on both sides, separated by at most `maxGap`
- *    tokens on each side, are one stretch (granularity stays near 1).
+ * 2. Neighbours are one stretch, in the same order or not (copies reorder
+ *    sentences and paragraphs; granularity stays near 1): separated by at
+ *    most `maxGap` tokens on each side, or by a balanced gap of up to
+ *    `BALANCED_GAP_FACTOR × maxGap` on both sides whose lengths differ by at
+ *    most `maxGap` — an unmatched stretch on both sides is a reworded part
+ *    of the same copy, while a long gap on one side only is the copier's own
+ *    insertion (or the source's text left out) and keeps passages apart.
+ *    Neighbours of different quotation status (one inside quotation marks on
+ *    both sides, the other not) stay apart: a quoted statement and the
+ *    outlet's own text around it are different kinds of reuse.
  * 3. Proposals that still overlap on the second document's side (one copied
  *    text claimed by two places of the first) keep the larger one.
  */
@@ -18,7 +26,12 @@ export interface ProposedPassage {
   readonly bEnd: number;
   /** Tokens matched exactly (anchor channel), 0 for sentence-only proposals. */
   readonly matched: number;
+  /** Inside quotation marks on both sides (see `quoteShare`). */
+  readonly quoted: boolean;
 }
+
+/** How much longer than `maxGap` a gap present on both sides may be. */
+export const BALANCED_GAP_FACTOR = 4;
 
 function overlaps(x0: number, x1: number, y0: number, y1: number): boolean {
   return x0 < y1 && y0 < x1;
@@ -31,6 +44,7 @@ function union(p: ProposedPassage, q: ProposedPassage): ProposedPassage {
     bStart: Math.min(p.bStart, q.bStart),
     bEnd: Math.max(p.bEnd, q.bEnd),
     matched: p.matched + q.matched,
+    quoted: p.quoted && q.quoted,
   };
 }
 
@@ -51,9 +65,12 @@ export function mergePassages(proposals: readonly ProposedPassage[], maxGap: num
         const q = out[k];
         if (q === undefined) continue;
         const both = overlaps(p.aStart, p.aEnd, q.aStart, q.aEnd) && overlaps(p.bStart, p.bEnd, q.bStart, q.bEnd);
-        const gapB = p.bStart - q.bEnd;
-        const gapA = p.aStart - q.aEnd;
-        const neighbours = gapB >= 0 && gapB <= maxGap && gapA >= 0 && gapA <= maxGap;
+        const gapB = Math.max(0, Math.max(p.bStart, q.bStart) - Math.min(p.bEnd, q.bEnd));
+        const gapA = Math.max(0, Math.max(p.aStart, q.aStart) - Math.min(p.aEnd, q.aEnd));
+        const neighbours =
+          p.quoted === q.quoted &&
+          ((gapB <= maxGap && gapA <= maxGap) ||
+          (Math.max(gapA, gapB) <= BALANCED_GAP_FACTOR * maxGap && Math.abs(gapA - gapB) <= maxGap));
         if (both || neighbours) {
           out[k] = union(q, p);
           merged = true;

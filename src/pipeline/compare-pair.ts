@@ -25,6 +25,7 @@ export function alignSettingsOf(options: ResolvedOptions): AlignSettings {
     fragmentCosine: options.fragmentCosine,
     minSentenceSeeds: options.minSentenceSeeds,
     minSentencePassageChars: options.minSentencePassageChars,
+    quoteShare: options.quoteShare,
   };
 }
 

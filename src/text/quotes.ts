@@ -9,8 +9,11 @@
  *   (space before → opening, space after → closing), by glyph when the context
  *   says nothing, and by parity for straight quotes;
  * - a closing quote with no opening one quotes from the paragraph start (news
- *   style drops or loses the opener of a block quote); an opening quote with no
- *   closing one quotes to the paragraph end (multi-paragraph quotes);
+ *   style drops or loses the opener of a block quote) when an attribution
+ *   follows it (`…,” the ministry said`) or it ends the paragraph; elsewhere a
+ *   stray closing quote (noisy or garbled text) quotes nothing; an opening
+ *   quote with no closing one quotes to the paragraph end (multi-paragraph
+ *   quotes);
  * - single quotes count when they pair up within the paragraph; an apostrophe
  *   between letters ("Russia’s") is no quote;
  * - an embedded post ("… — Name (@handle) February 12, 2022") quotes the text
@@ -24,6 +27,8 @@ const DOUBLE_CLOSE_GLYPH = new Set(['\u201D', '\u00BB']);
 const SINGLE = new Set(["'", '\u2018', '\u2019', '\u201A', '\u2039', '\u203A']);
 const SINGLE_OPEN_GLYPH = new Set(['\u2018', '\u201A', '\u2039']);
 const SINGLE_CLOSE_GLYPH = new Set(['\u2019', '\u203A']);
+const ATTRIBUTION_AFTER =
+  /^[\s,.;:!?)\]\u2014\u2013-]*(?:\S+\s+){0,5}?(?:said|says|say|told|tells|added|adds|stressed|noted|notes|wrote|writes|explained|argued|asked|according|stated|declared|insisted|continued|concluded|tweeted|posted|warned|claimed|emphasi[sz]ed|reiterated|announced|replied|commented|observed|remarked|underlined|urged)\b/i;
 const EMBED_ATTRIBUTION = /\s[\u2014\u2013-]\s*[^\n()]{1,80}\(@\w{1,15}\)\s*\p{L}+\.? \d{1,2}, \d{4}\s*$/u;
 
 type Role = 'open' | 'close' | 'unknown';
@@ -69,10 +74,14 @@ function scanLine(text: string, lineStart: number, lineEnd: number, out: Span[])
       if (role === 'unknown') role = doubleOpen >= 0 ? 'close' : 'open';
       if (role === 'open') {
         if (doubleOpen < 0) doubleOpen = i;
-      } else {
-        const from = doubleOpen >= 0 ? doubleOpen : free;
-        out.push({ start: from, end: i + 1 });
+      } else if (doubleOpen >= 0) {
+        out.push({ start: doubleOpen, end: i + 1 });
         doubleOpen = -1;
+        singleOpen = -1;
+        free = i + 1;
+      } else {
+        const rest = text.slice(i + 1, lineEnd);
+        if (ATTRIBUTION_AFTER.test(rest) || rest.trim() === '') out.push({ start: free, end: i + 1 });
         singleOpen = -1;
         free = i + 1;
       }

@@ -98,6 +98,13 @@ export interface ScanOptions {
    */
   readonly minSentenceSeeds?: number;
   /**
+   * A reworded-only passage with fewer seeds is still kept when the cosine of its
+   * sentences reaches this: one strongly matching reworded sentence. Lower finds
+   * more single reworded sentences and more coincidences.
+   * @default 0.5
+   */
+  readonly strongSeedCosine?: number;
+  /**
    * Fewest characters, on both sides, of a passage only the sentence channel found.
    * Lower reports short reworded sentences (and more coincidences).
    * @default 150
@@ -133,6 +140,7 @@ export interface ResolvedOptions {
   readonly sentenceGap: number;
   readonly fragmentCosine: number;
   readonly minSentenceSeeds: number;
+  readonly strongSeedCosine: number;
   readonly minSentencePassageChars: number;
   readonly maxSentenceWords: number;
   readonly maxOccurrences: number;
@@ -161,6 +169,7 @@ export const DEFAULTS = Object.freeze({
   sentenceGap: 4,
   fragmentCosine: 0.34,
   minSentenceSeeds: 2,
+  strongSeedCosine: 0.5,
   minSentencePassageChars: 150,
   maxSentenceWords: 80,
   maxOccurrences: 16,
@@ -214,6 +223,7 @@ export function resolveOptions(options: ScanOptions = {}): ResolvedOptions {
     sentenceGap: integer('sentence-gap', options.sentenceGap, DEFAULTS.sentenceGap, 0, 50),
     fragmentCosine: fraction('fragment-cosine', options.fragmentCosine, DEFAULTS.fragmentCosine),
     minSentenceSeeds: integer('min-sentence-seeds', options.minSentenceSeeds, DEFAULTS.minSentenceSeeds, 1, 1000),
+    strongSeedCosine: fraction('strong-seed-cosine', options.strongSeedCosine, DEFAULTS.strongSeedCosine),
     minSentencePassageChars: integer('min-sentence-passage-chars', options.minSentencePassageChars, DEFAULTS.minSentencePassageChars, 0, 100000),
     maxSentenceWords: DEFAULTS.maxSentenceWords,
     maxOccurrences: DEFAULTS.maxOccurrences,

@@ -21,3 +21,12 @@ describe('tokenizeText', () => {
     expect(text.slice(t.tokens.start[1], t.tokens.end[1])).toBe('\uFB01');
   });
 });
+
+describe('tokenizeText: URLs and e-mail addresses', () => {
+  test('words inside URLs and e-mail addresses are not tokens', () => {
+    const text = 'See https://example.com/lavrov-tells-blinken and write to feedback@sputniknews.com today';
+    const t = tokenizeText(text);
+    const words = Array.from({ length: t.tokens.count }, (_, i) => text.slice(t.tokens.start[i], t.tokens.end[i]));
+    expect(words).toEqual(['See', 'and', 'write', 'to', 'today']);
+  });
+});

@@ -47,8 +47,10 @@ export interface AlignSettings {
   readonly sentenceGap: number;
   /** A cluster is kept when the cosine of its summed ranges exceeds this. */
   readonly fragmentCosine: number;
-  /** Fewest seeds (sentence pairs) a passage found only by the sentence channel must have. */
+  /** Fewest seeds (sentence pairs) a passage found only by the sentence channel must have… */
   readonly minSentenceSeeds: number;
+  /** …unless its cosine reaches this (one strongly matching reworded sentence). */
+  readonly strongSeedCosine: number;
   /** Fewest characters, on both sides, of a passage the anchors did not confirm. */
   readonly minSentencePassageChars: number;
   /** Share of a passage inside quotation marks, on both sides, that makes it a quotation. */
@@ -123,7 +125,7 @@ function sentenceProposals(
   );
   const out: ProposedPassage[] = [];
   for (const f of extendSeeds(seeds, vectors, settings.sentenceGap, settings.fragmentCosine)) {
-    if (f.seeds < settings.minSentenceSeeds) continue;
+    if (f.seeds < settings.minSentenceSeeds && f.cosine < settings.strongSeedCosine) continue;
     const sa0 = a.sentences[f.aFrom];
     const sa1 = a.sentences[f.aTo - 1];
     const sb0 = b.sentences[f.bFrom];

@@ -31,7 +31,7 @@ export interface ProposedPassage {
 }
 
 /** How much longer than `maxGap` a gap present on both sides may be. */
-export const BALANCED_GAP_FACTOR = 4;
+export const BALANCED_GAP_FACTOR = 6;
 
 function overlaps(x0: number, x1: number, y0: number, y1: number): boolean {
   return x0 < y1 && y0 < x1;

@@ -1,10 +1,12 @@
 /**
  * Which sentence seeds the sentence channel grows.
  *
- * - Seeds already explained by exact anchors (both sentences mostly inside
- *   anchored stretches) are dropped: the anchors give those stretches exact
- *   extents, and a sentence range would only blur them over the copier's own
- *   inserted paragraphs.
+ * - Seeds with a sentence already explained by exact anchors (mostly inside an
+ *   anchored stretch, on either side) are dropped: the anchors give those
+ *   stretches exact extents, a sentence range would only blur them over the
+ *   copier's own inserted paragraphs, and an anchored sentence is already
+ *   matched (a headline printed twice must not match the copy's headline
+ *   twice).
  * - Seeds where either sentence is mostly inside quotation marks are dropped:
  *   two outlets rendering the same statement in their own words is reuse of the
  *   quoted source, not of each other.
@@ -41,7 +43,7 @@ export function selectSeeds(
   const open = seeds.filter((s) => {
     const sa = a.sentences[s.a];
     const sb = b.sentences[s.b];
-    if (explainedShare(sa, aExplained) >= 0.5 && explainedShare(sb, bExplained) >= 0.5) return false;
+    if (explainedShare(sa, aExplained) >= 0.5 || explainedShare(sb, bExplained) >= 0.5) return false;
     return quotedShare(a, sa) < 0.5 && quotedShare(b, sb) < 0.5;
   });
   const usedA = new Set<number>();

@@ -24,6 +24,7 @@ export function alignSettingsOf(options: ResolvedOptions): AlignSettings {
     sentenceGap: options.sentenceGap,
     fragmentCosine: options.fragmentCosine,
     minSentenceSeeds: options.minSentenceSeeds,
+    strongSeedCosine: options.strongSeedCosine,
     minSentencePassageChars: options.minSentencePassageChars,
     quoteShare: options.quoteShare,
   };

@@ -119,6 +119,7 @@ export function describeParameters(options: ResolvedOptions, banding: Banding): 
     sentenceGap: options.sentenceGap,
     fragmentCosine: options.fragmentCosine,
     minSentenceSeeds: options.minSentenceSeeds,
+    strongSeedCosine: options.strongSeedCosine,
     minSentencePassageChars: options.minSentencePassageChars,
   };
 }

@@ -1,7 +1,9 @@
 /**
  * Word tokens with their offsets in the original text and a 32-bit hash of
  * their normalised form. Words are maximal runs of letters, marks and digits,
- * joined across an inner apostrophe ("russia's" is one word).
+ * joined across an inner apostrophe ("russia's" is one word). Words inside
+ * URLs and e-mail addresses are not tokens: a URL slug repeats the headline
+ * and is metadata, not text anyone wrote twice.
  */
 import { hashString32 } from '../shingle/hash';
 import { normalizeText, type NormalizedText } from './normalize';
@@ -29,6 +31,15 @@ export interface TokenizedText {
 }
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:'[\p{L}\p{N}][\p{L}\p{M}\p{N}]*)*/gu;
+const URL_OR_EMAIL = /(?:https?:\/\/|www\.)[^\s"'<>]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/gu;
+
+/** Normalised-text ranges of URLs and e-mail addresses, sorted. */
+function findUrlRanges(text: string): Int32Array {
+  const out: number[] = [];
+  URL_OR_EMAIL.lastIndex = 0;
+  for (let m = URL_OR_EMAIL.exec(text); m !== null; m = URL_OR_EMAIL.exec(text)) out.push(m.index, m.index + m[0].length);
+  return Int32Array.from(out);
+}
 
 /** Normalise `original` and split it into word tokens. */
 export function tokenizeText(original: string): TokenizedText {
@@ -42,8 +53,12 @@ export function tokenizeText(original: string): TokenizedText {
   let normEnd = new Int32Array(cap);
   let hash = new Uint32Array(cap);
   let count = 0;
+  const urls = findUrlRanges(text);
+  let u = 0;
   WORD.lastIndex = 0;
   for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) {
+    while (u < urls.length && (urls[u + 1] ?? 0) <= m.index) u += 2;
+    if (u < urls.length && (urls[u] ?? 0) <= m.index) continue;
     if (count === cap) {
       cap *= 2;
       start = grow(start, cap);

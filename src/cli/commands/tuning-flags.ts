@@ -24,6 +24,7 @@ export interface TuningArgs {
   readonly 'sentence-gap'?: number;
   readonly 'fragment-cosine'?: number;
   readonly 'min-sentence-seeds'?: number;
+  readonly 'strong-seed-cosine'?: number;
   readonly 'min-sentence-passage-chars'?: number;
 }
 
@@ -52,6 +53,7 @@ export function declareTuningFlags<T>(y: Argv<T>): Argv<T & TuningArgs> {
     .option('sentence-gap', n('sentences bridged when growing seeds into passages', DEFAULTS.sentenceGap))
     .option('fragment-cosine', n('cosine a grown sentence passage must exceed to be kept', DEFAULTS.fragmentCosine))
     .option('min-sentence-seeds', n('fewest sentence pairs in a reworded-only passage', DEFAULTS.minSentenceSeeds))
+    .option('strong-seed-cosine', n('cosine at which one reworded sentence is a passage on its own', DEFAULTS.strongSeedCosine))
     .option('min-sentence-passage-chars', n('fewest characters (both sides) of a reworded-only passage', DEFAULTS.minSentencePassageChars)) as unknown as Argv<T & TuningArgs>;
 }
 
@@ -76,6 +78,7 @@ export function toTuningOptions(args: TuningArgs): ScanOptions {
     ['sentence-gap', 'sentenceGap'],
     ['fragment-cosine', 'fragmentCosine'],
     ['min-sentence-seeds', 'minSentenceSeeds'],
+    ['strong-seed-cosine', 'strongSeedCosine'],
     ['min-sentence-passage-chars', 'minSentencePassageChars'],
   ];
   for (const [flag, option] of map) {

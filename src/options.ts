@@ -110,6 +110,17 @@ export interface ScanOptions {
    * @default 150
    */
   readonly minSentencePassageChars?: number;
+  /**
+   * Keep boilerplate out of matches: lines repeated 3+ times in a document,
+   * text recurring across one outlet's articles, and text in a large share of
+   * all articles. Off treats page furniture as text (it can then be "reused").
+   * @default true
+   */
+  readonly boilerplate?: boolean;
+  /** Share of all articles a word k-gram must recur in to be boilerplate. @default 0.05 */
+  readonly boilerplateShare?: number;
+  /** …and the fewest articles. @default 20 */
+  readonly boilerplateMinDocs?: number;
   /** JSONL field names, overriding the defaults per field. */
   readonly fields?: Partial<FieldMap>;
   /** Sidecar manifest (id → metadata) to use instead of a discovered `manifest.json`. */
@@ -134,6 +145,9 @@ export interface ResolvedOptions {
   readonly minPassageWords: number;
   readonly syndicationShare: number;
   readonly quoteShare: number;
+  readonly boilerplate: boolean;
+  readonly boilerplateShare: number;
+  readonly boilerplateMinDocs: number;
   readonly sentenceChannel: boolean;
   readonly seedCosine: number;
   readonly seedDice: number;
@@ -163,6 +177,9 @@ export const DEFAULTS = Object.freeze({
   minPassageWords: 12,
   syndicationShare: 0.3,
   quoteShare: 0.5,
+  boilerplate: true,
+  boilerplateShare: 0.05,
+  boilerplateMinDocs: 20,
   sentenceChannel: true,
   seedCosine: 0.3,
   seedDice: 0.33,
@@ -217,6 +234,9 @@ export function resolveOptions(options: ScanOptions = {}): ResolvedOptions {
     minPassageWords: integer('min-passage-words', options.minPassageWords, DEFAULTS.minPassageWords, 2, 10000),
     syndicationShare: fraction('syndication-share', options.syndicationShare, DEFAULTS.syndicationShare),
     quoteShare: fraction('quote-share', options.quoteShare, DEFAULTS.quoteShare),
+    boilerplate: options.boilerplate ?? DEFAULTS.boilerplate,
+    boilerplateShare: fraction('boilerplate-share', options.boilerplateShare, DEFAULTS.boilerplateShare),
+    boilerplateMinDocs: integer('boilerplate-min-docs', options.boilerplateMinDocs, DEFAULTS.boilerplateMinDocs, 2, 1e9),
     sentenceChannel: options.sentenceChannel ?? DEFAULTS.sentenceChannel,
     seedCosine: fraction('seed-cosine', options.seedCosine, DEFAULTS.seedCosine),
     seedDice: fraction('seed-dice', options.seedDice, DEFAULTS.seedDice),

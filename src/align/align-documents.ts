@@ -92,6 +92,8 @@ function anchorProposals(a: AlignableDocument, b: AlignableDocument, settings: A
   const matches = findExactMatches(ta.hash, tb.hash, {
     anchorSize: settings.anchorSize,
     maxOccurrences: settings.maxOccurrences,
+    aMask: a.boilerplate,
+    bMask: b.boilerplate,
   });
   const selected = selectMatches(matches, ta.count, tb.count, settings.anchorSize);
   const out: ProposedPassage[] = [];
@@ -109,6 +111,15 @@ function explainedTokens(count: number, ranges: readonly { start: number; end: n
   return mask;
 }
 
+/** 1 for each sentence that is mostly boilerplate. */
+function boilerplateSentences(doc: AlignableDocument): Uint8Array {
+  return Uint8Array.from(doc.sentences, (s) => {
+    let n = 0;
+    for (let t = s.tokenStart; t < s.tokenEnd; t++) n += doc.boilerplate[t] ?? 0;
+    return 2 * n >= s.tokenEnd - s.tokenStart ? 1 : 0;
+  });
+}
+
 function sentenceProposals(
   a: AlignableDocument,
   b: AlignableDocument,
@@ -124,7 +135,8 @@ function sentenceProposals(
     explainedTokens(b.text.tokens.count, anchors.map((p) => ({ start: p.bStart, end: p.bEnd }))),
   );
   const out: ProposedPassage[] = [];
-  for (const f of extendSeeds(seeds, vectors, settings.sentenceGap, settings.fragmentCosine)) {
+  const barriers = { a: boilerplateSentences(a), b: boilerplateSentences(b) };
+  for (const f of extendSeeds(seeds, vectors, settings.sentenceGap, settings.fragmentCosine, barriers)) {
     if (f.seeds < settings.minSentenceSeeds && f.cosine < settings.strongSeedCosine) continue;
     const sa0 = a.sentences[f.aFrom];
     const sa1 = a.sentences[f.aTo - 1];
@@ -145,7 +157,7 @@ function spanOf(doc: AlignableDocument, from: number, to: number): Span {
 export function alignDocuments(a: AlignableDocument, b: AlignableDocument, settings: AlignSettings): AlignedPassage[] {
   const anchors = anchorProposals(a, b, settings);
   const sentences = settings.sentenceChannel ? sentenceProposals(a, b, anchors, settings) : [];
-  const merged = mergePassages([...anchors, ...sentences], settings.maxGap);
+  const merged = mergePassages([...anchors, ...sentences], settings.maxGap, { a: a.boilerplate, b: b.boilerplate });
   const out: AlignedPassage[] = [];
   for (const p of merged) {
     const aSpan = spanOf(a, p.aStart, p.aEnd);

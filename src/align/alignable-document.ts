@@ -12,4 +12,6 @@ export interface AlignableDocument {
   readonly terms: Uint32Array;
   /** Quotation regions (original spans), sorted and disjoint. */
   readonly quotes: readonly Span[];
+  /** 1 for tokens that are boilerplate (see `text/boilerplate.ts`); may be extended by the pipeline. */
+  readonly boilerplate: Uint8Array;
 }

@@ -23,13 +23,17 @@ export interface ExactMatch {
 export interface ExactMatchOptions {
   readonly anchorSize: number;
   readonly maxOccurrences: number;
-  /** Token hashes that may not seed (e.g. boilerplate k-grams); optional. */
-  readonly blockedAnchors?: ReadonlySet<number>;
+  /** Boilerplate tokens of `a` and `b` (1 = boilerplate): they neither seed nor extend a match. */
+  readonly aMask?: Uint8Array;
+  readonly bMask?: Uint8Array;
 }
 
 /** Find the maximal exact matches of at least `anchorSize` tokens between `a` and `b`. */
 export function findExactMatches(a: Uint32Array, b: Uint32Array, options: ExactMatchOptions): ExactMatch[] {
   const k = options.anchorSize;
+  const am = options.aMask;
+  const bm = options.bMask;
+  const free = (mask: Uint8Array | undefined, i: number): boolean => mask === undefined || mask[i] !== 1;
   if (a.length < k || b.length < k) return [];
   const aGrams = computeShingles(a, 0, a.length, k);
   const bGrams = computeShingles(b, 0, b.length, k);
@@ -48,12 +52,19 @@ export function findExactMatches(a: Uint32Array, b: Uint32Array, options: ExactM
   for (let j = 0; j < bGrams.length; j++) {
     const h = bGrams[j] ?? 0;
     if ((occurrences.get(h) ?? 0) > options.maxOccurrences) continue;
-    if (options.blockedAnchors?.has(h) === true) continue;
     for (let i = head.get(h) ?? -1; i >= 0; i = next[i] ?? -1) {
       // Not a leftmost start: the same match is found from its real start.
-      if (i > 0 && j > 0 && a[i - 1] === b[j - 1]) continue;
+      if (i > 0 && j > 0 && a[i - 1] === b[j - 1] && free(am, i - 1) && free(bm, j - 1)) continue;
       let len = 0;
-      while (i + len < a.length && j + len < b.length && a[i + len] === b[j + len]) len++;
+      while (
+        i + len < a.length &&
+        j + len < b.length &&
+        a[i + len] === b[j + len] &&
+        free(am, i + len) &&
+        free(bm, j + len)
+      ) {
+        len++;
+      }
       if (len >= k) out.push({ aStart: i, bStart: j, length: len });
     }
   }

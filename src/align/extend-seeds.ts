@@ -8,7 +8,8 @@
  * passage absorb sentences the copier left out or added. A cluster becomes a
  * fragment (its sentence range on each side) when the cosine of the summed
  * sentence vectors of the two ranges exceeds `minCosine`; otherwise its seeds
- * are clustered again with a gap one smaller, down to zero.
+ * are clustered again with a gap one smaller, down to zero. A sentence that is
+ * mostly boilerplate is a barrier: no cluster spans it.
  */
 import { rangeCosine, type SentenceSeed, type SentenceVectors } from './sentence-seeds';
 
@@ -23,13 +24,30 @@ export interface SentenceFragment {
   readonly seeds: number;
 }
 
-function splitBy(seeds: readonly SentenceSeed[], key: (s: SentenceSeed) => number, maxGap: number): SentenceSeed[][] {
+/** Per sentence, 1 where no cluster may span it (boilerplate). */
+export interface SentenceBarriers {
+  readonly a: Uint8Array;
+  readonly b: Uint8Array;
+}
+
+function barrierBetween(barrier: Uint8Array | undefined, from: number, to: number): boolean {
+  if (barrier === undefined) return false;
+  for (let i = from + 1; i < to; i++) if (barrier[i] === 1) return true;
+  return false;
+}
+
+function splitBy(
+  seeds: readonly SentenceSeed[],
+  key: (s: SentenceSeed) => number,
+  maxGap: number,
+  barrier?: Uint8Array,
+): SentenceSeed[][] {
   const sorted = [...seeds].sort((p, q) => key(p) - key(q) || p.a - q.a || p.b - q.b);
   const out: SentenceSeed[][] = [];
   let current: SentenceSeed[] = [];
   let last = -Infinity;
   for (const s of sorted) {
-    if (current.length > 0 && key(s) - last - 1 > maxGap) {
+    if (current.length > 0 && (key(s) - last - 1 > maxGap || barrierBetween(barrier, last, key(s)))) {
       out.push(current);
       current = [];
     }
@@ -41,11 +59,11 @@ function splitBy(seeds: readonly SentenceSeed[], key: (s: SentenceSeed) => numbe
 }
 
 /** Cluster seeds alternately by both sides until stable. */
-export function clusterSeeds(seeds: readonly SentenceSeed[], maxGap: number): SentenceSeed[][] {
+export function clusterSeeds(seeds: readonly SentenceSeed[], maxGap: number, barriers?: SentenceBarriers): SentenceSeed[][] {
   let clusters: SentenceSeed[][] = [[...seeds]];
   for (let round = 0; round < 50; round++) {
-    const bySecond = clusters.flatMap((c) => splitBy(c, (s) => s.b, maxGap));
-    const byFirst = bySecond.flatMap((c) => splitBy(c, (s) => s.a, maxGap));
+    const bySecond = clusters.flatMap((c) => splitBy(c, (s) => s.b, maxGap, barriers?.b));
+    const byFirst = bySecond.flatMap((c) => splitBy(c, (s) => s.a, maxGap, barriers?.a));
     const stable = byFirst.length === clusters.length;
     clusters = byFirst;
     if (stable) break;
@@ -59,10 +77,11 @@ export function extendSeeds(
   vectors: SentenceVectors,
   maxGap: number,
   minCosine: number,
+  barriers?: SentenceBarriers,
 ): SentenceFragment[] {
   const out: SentenceFragment[] = [];
   const visit = (group: readonly SentenceSeed[], gap: number): void => {
-    for (const cluster of clusterSeeds(group, gap)) {
+    for (const cluster of clusterSeeds(group, gap, barriers)) {
       const aFrom = Math.min(...cluster.map((s) => s.a));
       const aTo = Math.max(...cluster.map((s) => s.a)) + 1;
       const bFrom = Math.min(...cluster.map((s) => s.b));

@@ -15,7 +15,9 @@ export {
   type SparseVector,
   type SeedThresholds,
 } from './sentence-seeds';
-export { clusterSeeds, extendSeeds, type SentenceFragment } from './extend-seeds';
+export { clusterSeeds, extendSeeds, type SentenceFragment, type SentenceBarriers } from './extend-seeds';
 export { mergePassages, type ProposedPassage } from './merge-passages';
 export { prepareAlignable } from './prepare-alignable';
 export { selectSeeds } from './select-seeds';
+export { REPEATED_LINE_BOILERPLATE } from './prepare-alignable';
+export { MIN_SEED_TERMS } from './sentence-seeds';

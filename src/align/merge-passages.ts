@@ -11,7 +11,8 @@
  *    most `maxGap` — an unmatched stretch on both sides is a reworded part
  *    of the same copy, while a long gap on one side only is the copier's own
  *    insertion (or the source's text left out) and keeps passages apart.
- *    Neighbours of different quotation status (one inside quotation marks on
+ *    A gap that holds boilerplate is never bridged (boilerplate does not
+ *    extend a match). Neighbours of different quotation status (one inside quotation marks on
  *    both sides, the other not) stay apart: a quoted statement and the
  *    outlet's own text around it are different kinds of reuse.
  * 3. Proposals that still overlap on the second document's side (one copied
@@ -52,8 +53,18 @@ function byB(p: ProposedPassage, q: ProposedPassage): number {
   return p.bStart - q.bStart || p.aStart - q.aStart || p.bEnd - q.bEnd || p.aEnd - q.aEnd;
 }
 
+function anyMarked(mask: Uint8Array | undefined, from: number, to: number): boolean {
+  if (mask === undefined) return false;
+  for (let t = from; t < to; t++) if (mask[t] === 1) return true;
+  return false;
+}
+
 /** Merge proposals as described in the module header; result sorted by `bStart`. */
-export function mergePassages(proposals: readonly ProposedPassage[], maxGap: number): ProposedPassage[] {
+export function mergePassages(
+  proposals: readonly ProposedPassage[],
+  maxGap: number,
+  masks: { readonly a?: Uint8Array; readonly b?: Uint8Array } = {},
+): ProposedPassage[] {
   let list = [...proposals].sort(byB);
   // 1 + 2, to a fixed point: union overlapping-on-both-sides and ordered neighbours.
   for (let changed = true; changed; ) {
@@ -67,7 +78,11 @@ export function mergePassages(proposals: readonly ProposedPassage[], maxGap: num
         const both = overlaps(p.aStart, p.aEnd, q.aStart, q.aEnd) && overlaps(p.bStart, p.bEnd, q.bStart, q.bEnd);
         const gapB = Math.max(0, Math.max(p.bStart, q.bStart) - Math.min(p.bEnd, q.bEnd));
         const gapA = Math.max(0, Math.max(p.aStart, q.aStart) - Math.min(p.aEnd, q.aEnd));
+        const furniture =
+          anyMarked(masks.a, Math.min(p.aEnd, q.aEnd), Math.max(p.aStart, q.aStart)) ||
+          anyMarked(masks.b, Math.min(p.bEnd, q.bEnd), Math.max(p.bStart, q.bStart));
         const neighbours =
+          !furniture &&
           p.quoted === q.quoted &&
           ((gapB <= maxGap && gapA <= maxGap) ||
           (Math.max(gapA, gapB) <= BALANCED_GAP_FACTOR * maxGap && Math.abs(gapA - gapB) <= maxGap));

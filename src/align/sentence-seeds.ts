@@ -34,12 +34,13 @@ export interface SparseVector {
   readonly norm: number;
 }
 
+/** Term counts of each sentence; boilerplate tokens count for nothing. */
 function termCounts(doc: AlignableDocument): Map<number, number>[] {
   return doc.sentences.map((s) => {
     const counts = new Map<number, number>();
     for (let t = s.tokenStart; t < s.tokenEnd; t++) {
       const term = doc.terms[t] ?? 0;
-      if (term !== 0) counts.set(term, (counts.get(term) ?? 0) + 1);
+      if (term !== 0 && doc.boilerplate[t] !== 1) counts.set(term, (counts.get(term) ?? 0) + 1);
     }
     return counts;
   });
@@ -99,6 +100,13 @@ export function rangeCosine(
   return na === 0 || nb === 0 ? 0 : dot / Math.sqrt(na * nb);
 }
 
+/**
+ * Fewest distinct content terms a sentence needs to seed: a one-word
+ * "sentence" (a date, a section name) matches anything that repeats it.
+ * (3 was measured too: PAN random obfuscation plagdet 0.807 against 0.816.)
+ */
+export const MIN_SEED_TERMS = 2;
+
 /** Thresholds of {@link findSentenceSeeds}. */
 export interface SeedThresholds {
   readonly cosine: number;
@@ -139,6 +147,7 @@ export function findSentenceSeeds(v: SentenceVectors, th: SeedThresholds): Sente
       shared[i] = 0;
       dot[i] = 0;
       if (x === undefined || x.norm === 0 || y.norm === 0) continue;
+      if (x.terms.length < MIN_SEED_TERMS || y.terms.length < MIN_SEED_TERMS) continue;
       const cosine = d / (x.norm * y.norm);
       const dice = (2 * common) / (x.terms.length + y.terms.length);
       if (cosine > th.cosine && dice > th.dice) seeds.push({ a: i, b: j, cosine, dice });

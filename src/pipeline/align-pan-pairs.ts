@@ -50,6 +50,7 @@ export async function alignPanPairs(job: PanAlignJob, options: ResolvedOptions, 
     srcDir: job.srcDir,
     settings: alignSettingsOf(options),
     maxSentenceWords: options.maxSentenceWords,
+    boilerplate: options.boilerplate,
   };
   const batches = batchesOf(job.pairs);
   const results: PanDetection[][] = new Array<PanDetection[]>(job.pairs.length);

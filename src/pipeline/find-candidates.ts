@@ -42,6 +42,10 @@ export function findCandidates(
   const owner: number[] = [];
   docs.forEach((doc, d) => {
     for (const w of doc.windows) {
+      // Windows that are mostly boilerplate fingerprint nothing.
+      let furniture = 0;
+      for (let t = w.tokenStart; t < w.tokenEnd; t++) furniture += doc.boilerplate[t] ?? 0;
+      if (2 * furniture >= w.tokenEnd - w.tokenStart) continue;
       const shingles = computeShingles(doc.text.tokens.hash, w.tokenStart, w.tokenEnd, options.shingleSize);
       const sig = hasher.sign(shingles);
       index.insert(signatures.length, d, sig);

@@ -24,6 +24,7 @@ export interface PanAlignerConfig {
   readonly srcDir: string;
   readonly settings: AlignSettings;
   readonly maxSentenceWords: number;
+  readonly boilerplate: boolean;
 }
 
 /** Reads, prepares (cached) and aligns pairs by file name. */
@@ -42,7 +43,7 @@ export class PanAligner {
       this.cache.set(file, hit);
       return hit;
     }
-    const doc = prepareAlignable(await readPanDocument(file), this.config.maxSentenceWords);
+    const doc = prepareAlignable(await readPanDocument(file), this.config.maxSentenceWords, this.config.boilerplate);
     this.cache.set(file, doc);
     if (this.cache.size > PanAligner.CACHE_SIZE) {
       const oldest = this.cache.keys().next().value;

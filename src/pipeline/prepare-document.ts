@@ -17,7 +17,7 @@ export interface PreparedDocument extends AlignableDocument {
 
 /** Prepare one article. Pure. */
 export function prepareDocument(article: Article, options: ResolvedOptions): PreparedDocument {
-  const alignable = prepareAlignable(article.text, options.maxSentenceWords);
+  const alignable = prepareAlignable(article.text, options.maxSentenceWords, options.boilerplate);
   return {
     ...alignable,
     article,

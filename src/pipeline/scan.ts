@@ -7,6 +7,7 @@ import { NORMALIZER_VERSION } from '../text';
 import type { Article, Pair, Report, ReportDocument, Warning } from '../model';
 import { resolveOptions, type ResolvedOptions, type ScanOptions } from '../options';
 import { comparePair } from './compare-pair';
+import { markCollectionBoilerplate } from './find-boilerplate';
 import { findCandidates, resolveBanding, type Banding } from './find-candidates';
 import { prepareDocument } from './prepare-document';
 
@@ -21,6 +22,7 @@ export function scanArticles(
 ): Report {
   const sorted = [...articles].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const docs = sorted.map((a) => prepareDocument(a, options));
+  markCollectionBoilerplate(docs, options);
   const banding = resolveBanding(options);
   const pairs: Pair[] = [];
   for (const c of findCandidates(docs, options, banding)) {
@@ -113,6 +115,9 @@ export function describeParameters(options: ResolvedOptions, banding: Banding): 
     minPassageWords: options.minPassageWords,
     syndicationShare: options.syndicationShare,
     quoteShare: options.quoteShare,
+    boilerplate: options.boilerplate,
+    boilerplateShare: options.boilerplateShare,
+    boilerplateMinDocs: options.boilerplateMinDocs,
     sentenceChannel: options.sentenceChannel,
     seedCosine: options.seedCosine,
     seedDice: options.seedDice,

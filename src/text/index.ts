@@ -6,3 +6,4 @@ export { buildPassageWindows, type PassageWindow } from './passages';
 export { findQuotedSpans, mergeSpans, countCovered } from './quotes';
 export { computeTerms, termOf } from './terms';
 export { STOPWORDS } from './stopwords';
+export { markRepeatedLines, markBlockedGrams } from './boilerplate';

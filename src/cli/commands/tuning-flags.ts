@@ -19,6 +19,9 @@ export interface TuningArgs {
   readonly 'min-passage-words'?: number;
   readonly 'syndication-share'?: number;
   readonly 'sentence-channel'?: boolean;
+  readonly boilerplate?: boolean;
+  readonly 'boilerplate-share'?: number;
+  readonly 'boilerplate-min-docs'?: number;
   readonly 'seed-cosine'?: number;
   readonly 'seed-dice'?: number;
   readonly 'sentence-gap'?: number;
@@ -48,6 +51,9 @@ export function declareTuningFlags<T>(y: Argv<T>): Argv<T & TuningArgs> {
     .option('min-passage-words', n('fewest exactly matching words of a passage; lower reports stock phrases', DEFAULTS.minPassageWords))
     .option('syndication-share', n('share of either article reused verbatim or nearly that makes a pair syndication', DEFAULTS.syndicationShare))
     .option('sentence-channel', { type: 'boolean', describe: `align reworded passages too (--no-sentence-channel: exact anchors only) [default: ${String(DEFAULTS.sentenceChannel)}]`, group: 'Tuning:' })
+    .option('boilerplate', { type: 'boolean', describe: `keep boilerplate (repeated lines, outlet furniture, stock phrases) out of matches (--no-boilerplate: treat it as text) [default: ${String(DEFAULTS.boilerplate)}]`, group: 'Tuning:' })
+    .option('boilerplate-share', n('share of all articles a word 4-gram must recur in to be boilerplate', DEFAULTS.boilerplateShare))
+    .option('boilerplate-min-docs', n('fewest articles a word 4-gram must recur in to be boilerplate', DEFAULTS.boilerplateMinDocs))
     .option('seed-cosine', n('tf-isf cosine a sentence pair must exceed to seed; lower = more reworded reuse, more coincidences', DEFAULTS.seedCosine))
     .option('seed-dice', n('Dice of term sets a sentence pair must exceed to seed', DEFAULTS.seedDice))
     .option('sentence-gap', n('sentences bridged when growing seeds into passages', DEFAULTS.sentenceGap))
@@ -73,6 +79,9 @@ export function toTuningOptions(args: TuningArgs): ScanOptions {
     ['min-passage-words', 'minPassageWords'],
     ['syndication-share', 'syndicationShare'],
     ['sentence-channel', 'sentenceChannel'],
+    ['boilerplate', 'boilerplate'],
+    ['boilerplate-share', 'boilerplateShare'],
+    ['boilerplate-min-docs', 'boilerplateMinDocs'],
     ['seed-cosine', 'seedCosine'],
     ['seed-dice', 'seedDice'],
     ['sentence-gap', 'sentenceGap'],

@@ -1,0 +1,48 @@
+/**
+ * Boilerplate never appears inside a reported passage: a copy of Sputnik's
+ * whole page (its footer printed five times included) against the original.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { resolveOptions, scanArticles, type Article } from '../../src';
+
+const SPUTNIK = readFileSync(join(__dirname, '..', '..', 'samples', '004_c4d09dfc72624344.txt'), 'utf8');
+const FOOTER_WORDS = /Rosiya Segodnya|74956456601|1920 1080/;
+
+function article(id: string, text: string, outlet: string): Article {
+  return {
+    id,
+    path: null,
+    text,
+    meta: {
+      outlet,
+      outletName: null,
+      url: null,
+      published: null,
+      title: null,
+      sources: { outlet: 'field', url: 'unknown', published: 'unknown', title: 'unknown' },
+    },
+  };
+}
+
+describe('boilerplate', () => {
+  const copy = `Copied today.\n\n${SPUTNIK.replace('Lavrov was also said', 'Lavrov was, reportedly, also said')}`;
+  const articles = [article('original', SPUTNIK, 'sputniknews.com'), article('copy', copy, 'copier.example')];
+
+  test('the repeated footer is in no passage, while the body is', () => {
+    const report = scanArticles(articles, resolveOptions());
+    const pair = report.pairs[0];
+    expect(pair).toBeDefined();
+    // Both undated: the pair is undirected and its source is the lexically first id ("copy").
+    expect(pair?.source).toBe('copy');
+    const texts = (pair?.passages ?? []).flatMap((p) => [copy.slice(p.source.start, p.source.end), SPUTNIK.slice(p.target.start, p.target.end)]);
+    expect(texts.some((t) => t.includes('Moscow has consistently dismissed'))).toBe(true);
+    for (const t of texts) expect(t).not.toMatch(FOOTER_WORDS);
+  });
+
+  test('with boilerplate handling off, the footer is matched as text (the test can fail)', () => {
+    const report = scanArticles(articles, resolveOptions({ boilerplate: false }));
+    const texts = (report.pairs[0]?.passages ?? []).map((p) => SPUTNIK.slice(p.target.start, p.target.end));
+    expect(texts.some((t) => FOOTER_WORDS.test(t))).toBe(true);
+  });
+});

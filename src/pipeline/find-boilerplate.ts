@@ -1,0 +1,54 @@
+/**
+ * Collection-level boilerplate: word k-grams (k = the anchor size) that recur
+ * across articles for reasons other than copying.
+ *
+ * - Per outlet: found in at least `OUTLET_MIN_DOCS` articles of one outlet and
+ *   in at least half of that outlet's articles (footers, sign-up blurbs,
+ *   bylines, navigation). Same-outlet pairs are not reported by default, so
+ *   this is about keeping an outlet's furniture out of its pairs with others.
+ * - Everywhere: found in at least `boilerplateMinDocs` articles and at least
+ *   `boilerplateShare` of all articles (stock phrases, site-wide templates). A
+ *   wire story on many outlets stays below this unless it is on a large share
+ *   of the collection.
+ * The blocked k-grams are marked on each document's boilerplate token mask.
+ */
+import type { ResolvedOptions } from '../options';
+import { computeShingles } from '../shingle';
+import { markBlockedGrams } from '../text';
+import type { PreparedDocument } from './prepare-document';
+
+/** Fewest articles of one outlet a k-gram must recur in to be that outlet's boilerplate. */
+export const OUTLET_MIN_DOCS = 3;
+/** Share of one outlet's articles a k-gram must recur in to be its boilerplate. */
+export const OUTLET_SHARE = 0.5;
+
+/** Compute the blocked k-grams of a collection and mark them on every document. */
+export function markCollectionBoilerplate(docs: readonly PreparedDocument[], options: ResolvedOptions): number {
+  if (!options.boilerplate || docs.length < OUTLET_MIN_DOCS) return 0;
+  const k = options.anchorSize;
+  const grams = docs.map((d) => computeShingles(d.text.tokens.hash, 0, d.text.tokens.count, k));
+  const df = new Map<number, number>();
+  const byOutlet = new Map<string, { docs: number; df: Map<number, number> }>();
+  docs.forEach((d, i) => {
+    const distinct = new Set(d.text.tokens.count >= k ? (grams[i] ?? []) : []);
+    for (const h of distinct) df.set(h, (df.get(h) ?? 0) + 1);
+    const outlet = d.article.meta.outlet;
+    if (outlet === null) return;
+    let o = byOutlet.get(outlet);
+    if (o === undefined) byOutlet.set(outlet, (o = { docs: 0, df: new Map() }));
+    o.docs++;
+    for (const h of distinct) o.df.set(h, (o.df.get(h) ?? 0) + 1);
+  });
+  const blocked = new Set<number>();
+  const globalMin = Math.max(options.boilerplateMinDocs, Math.ceil(options.boilerplateShare * docs.length));
+  for (const [h, n] of df) if (n >= globalMin) blocked.add(h);
+  for (const o of byOutlet.values()) {
+    if (o.docs < OUTLET_MIN_DOCS) continue;
+    const min = Math.max(OUTLET_MIN_DOCS, Math.ceil(OUTLET_SHARE * o.docs));
+    for (const [h, n] of o.df) if (n >= min) blocked.add(h);
+  }
+  docs.forEach((d, i) => {
+    if (d.text.tokens.count >= k) markBlockedGrams(grams[i] ?? new Uint32Array(0), k, blocked, d.boilerplate);
+  });
+  return blocked.size;
+}

@@ -1,0 +1,45 @@
+/**
+ * Boilerplate: text that recurs because of the page or the outlet, not
+ * because anyone copied it. Boilerplate tokens neither seed nor extend a
+ * match, and do not fingerprint passage windows.
+ *
+ * - Within a document: a line (at least 3 words) printed `minRepeats` times or
+ *   more is page furniture (a footer block repeated down the page, a share bar).
+ *   A headline printed twice (og:title and h1) stays text.
+ * - Across a collection (see `pipeline/`): word k-grams found in many articles of
+ *   one outlet (sign-up blurbs, bylines, navigation) or in a large share of all
+ *   articles (stock phrases) are blocked; {@link markBlockedGrams} turns them
+ *   into a token mask.
+ */
+import type { Tokens } from './tokenize';
+
+/** Mark the tokens of lines that occur at least `minRepeats` times in the text. */
+export function markRepeatedLines(norm: string, tokens: Tokens, minRepeats: number): Uint8Array {
+  const mask = new Uint8Array(tokens.count);
+  if (tokens.count === 0) return mask;
+  // Group tokens into lines by the newlines between them.
+  const lines: { from: number; to: number; key: string }[] = [];
+  let from = 0;
+  for (let t = 1; t <= tokens.count; t++) {
+    const breaks = t === tokens.count || norm.slice(tokens.normEnd[t - 1] ?? 0, tokens.normStart[t] ?? 0).includes('\n');
+    if (!breaks) continue;
+    if (t - from >= 3) {
+      const words: string[] = [];
+      for (let k = from; k < t; k++) words.push(norm.slice(tokens.normStart[k] ?? 0, tokens.normEnd[k] ?? 0));
+      lines.push({ from, to: t, key: words.join(' ') });
+    }
+    from = t;
+  }
+  const counts = new Map<string, number>();
+  for (const l of lines) counts.set(l.key, (counts.get(l.key) ?? 0) + 1);
+  for (const l of lines) if ((counts.get(l.key) ?? 0) >= minRepeats) mask.fill(1, l.from, l.to);
+  return mask;
+}
+
+/** Mark every token inside a k-gram (by start position) whose hash is blocked. */
+export function markBlockedGrams(grams: Uint32Array, k: number, blocked: ReadonlySet<number>, mask: Uint8Array): void {
+  if (blocked.size === 0) return;
+  for (let i = 0; i < grams.length; i++) {
+    if (blocked.has(grams[i] ?? 0)) mask.fill(1, i, Math.min(mask.length, i + k));
+  }
+}

@@ -121,6 +121,12 @@ export interface ScanOptions {
   readonly boilerplateShare?: number;
   /** …and the fewest articles. @default 20 */
   readonly boilerplateMinDocs?: number;
+  /**
+   * Report pairs of articles from the same outlet too (an outlet reusing its own
+   * text is not syndication). Unknown outlets never count as the same.
+   * @default false
+   */
+  readonly includeSameOutlet?: boolean;
   /** JSONL field names, overriding the defaults per field. */
   readonly fields?: Partial<FieldMap>;
   /** Sidecar manifest (id → metadata) to use instead of a discovered `manifest.json`. */
@@ -145,6 +151,7 @@ export interface ResolvedOptions {
   readonly minPassageWords: number;
   readonly syndicationShare: number;
   readonly quoteShare: number;
+  readonly includeSameOutlet: boolean;
   readonly boilerplate: boolean;
   readonly boilerplateShare: number;
   readonly boilerplateMinDocs: number;
@@ -177,6 +184,7 @@ export const DEFAULTS = Object.freeze({
   minPassageWords: 12,
   syndicationShare: 0.3,
   quoteShare: 0.5,
+  includeSameOutlet: false,
   boilerplate: true,
   boilerplateShare: 0.05,
   boilerplateMinDocs: 20,
@@ -234,6 +242,7 @@ export function resolveOptions(options: ScanOptions = {}): ResolvedOptions {
     minPassageWords: integer('min-passage-words', options.minPassageWords, DEFAULTS.minPassageWords, 2, 10000),
     syndicationShare: fraction('syndication-share', options.syndicationShare, DEFAULTS.syndicationShare),
     quoteShare: fraction('quote-share', options.quoteShare, DEFAULTS.quoteShare),
+    includeSameOutlet: options.includeSameOutlet ?? DEFAULTS.includeSameOutlet,
     boilerplate: options.boilerplate ?? DEFAULTS.boilerplate,
     boilerplateShare: fraction('boilerplate-share', options.boilerplateShare, DEFAULTS.boilerplateShare),
     boilerplateMinDocs: integer('boilerplate-min-docs', options.boilerplateMinDocs, DEFAULTS.boilerplateMinDocs, 2, 1e9),

@@ -46,3 +46,12 @@ describe('boilerplate', () => {
     expect(texts.some((t) => FOOTER_WORDS.test(t))).toBe(true);
   });
 });
+
+describe('same-outlet pairs', () => {
+  const copy = `Copied today.\n\n${SPUTNIK}`;
+  test('are left out by default and kept with includeSameOutlet', () => {
+    const same = [article('a', SPUTNIK, 'sputniknews.com'), article('b', copy, 'sputniknews.com')];
+    expect(scanArticles(same, resolveOptions()).pairs).toHaveLength(0);
+    expect(scanArticles(same, resolveOptions({ includeSameOutlet: true })).pairs).toHaveLength(1);
+  });
+});

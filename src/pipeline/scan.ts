@@ -9,7 +9,7 @@ import { resolveOptions, type ResolvedOptions, type ScanOptions } from '../optio
 import { comparePair } from './compare-pair';
 import { markCollectionBoilerplate } from './find-boilerplate';
 import { findCandidates, resolveBanding, type Banding } from './find-candidates';
-import { prepareDocument } from './prepare-document';
+import { prepareDocument, type PreparedDocument } from './prepare-document';
 
 /** The JSON report's schema version. */
 export const SCHEMA_VERSION = 1 as const;
@@ -29,6 +29,7 @@ export function scanArticles(
     const x = docs[c.a];
     const y = docs[c.b];
     if (x === undefined || y === undefined) continue;
+    if (!options.includeSameOutlet && isSameOutlet(x, y)) continue;
     const pair = comparePair(x, y, c.estimatedSimilarity, options);
     if (pair !== null) pairs.push(pair);
   }
@@ -81,6 +82,12 @@ export async function scanWithTexts(paths: readonly string[], options: ScanOptio
   };
 }
 
+/** Both articles from one known outlet. */
+function isSameOutlet(x: PreparedDocument, y: PreparedDocument): boolean {
+  const o = x.article.meta.outlet;
+  return o !== null && o === y.article.meta.outlet;
+}
+
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
@@ -115,6 +122,7 @@ export function describeParameters(options: ResolvedOptions, banding: Banding): 
     minPassageWords: options.minPassageWords,
     syndicationShare: options.syndicationShare,
     quoteShare: options.quoteShare,
+    includeSameOutlet: options.includeSameOutlet,
     boilerplate: options.boilerplate,
     boilerplateShare: options.boilerplateShare,
     boilerplateMinDocs: options.boilerplateMinDocs,

@@ -18,6 +18,7 @@ export interface ScanArgs extends TuningArgs {
   readonly manifest?: string;
   readonly outlets?: string;
   readonly strict: boolean;
+  readonly 'include-same-outlet': boolean;
 }
 
 /** Declare the `scan` command's flags on a yargs instance. */
@@ -30,7 +31,8 @@ export function scanBuilder(y: Argv): Argv<ScanArgs> {
     .option('field', { type: 'string', array: true, describe: 'JSONL field mapping NAME=FIELD, e.g. --field text=body --field id=newid' })
     .option('manifest', { type: 'string', describe: 'sidecar manifest (id → outlet, url, published, title) [default: manifest.json in a scanned folder]' })
     .option('outlets', { type: 'string', describe: 'outlets file (domain → name, time zone, group) [default: outlets.json in a scanned folder]' })
-    .option('strict', { type: 'boolean', default: false, describe: 'stop at the first malformed JSONL line (exit 2)' });
+    .option('strict', { type: 'boolean', default: false, describe: 'stop at the first malformed JSONL line (exit 2)' })
+    .option('include-same-outlet', { type: 'boolean', default: false, describe: 'also report pairs of articles from the same outlet' });
   return declareTuningFlags(withInput) as unknown as Argv<ScanArgs>;
 }
 
@@ -52,6 +54,7 @@ export function toScanOptions(args: ScanArgs): ScanOptions {
     ...(args.outlets !== undefined ? { outlets: args.outlets } : {}),
     fields: parseFields(args.field),
     strict: args.strict,
+    includeSameOutlet: args['include-same-outlet'],
   };
 }
 

@@ -22,6 +22,8 @@ export type {
   Pair,
   ReportDocument,
   Report,
+  PairCredit,
+  ReuseCluster,
 } from './model';
 export { ReprintError, InputError, OptionsError, ParameterMismatchError, FormatError, InternalError } from './errors';
 export { resolveOptions, DEFAULTS, type ScanOptions, type ResolvedOptions, type FieldMap } from './options';
@@ -31,7 +33,8 @@ export { alignDocuments, type AlignSettings, type AlignedPassage } from './align
 export { tokenizeText, normalizeText, findQuotedSpans, NORMALIZER_VERSION } from './text';
 export { createMinHasher, estimateJaccard, type Signature } from './minhash';
 export { createLshIndex, chooseBandsRows } from './lsh';
-export { decideDirection } from './attribute';
+export { decideDirection, findCredits, findCreditFor } from './attribute';
+export { buildClusters } from './cluster';
 export { renderText, renderJson, type TextRenderOptions } from './report';
 export { main } from './cli/main';
 export type { Io } from './cli/io';

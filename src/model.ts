@@ -126,7 +126,33 @@ export interface Pair {
   readonly coverage: { readonly source: number; readonly target: number };
   /** Estimated (MinHash) Jaccard of the best candidate passage pair that led here. */
   readonly estimatedSimilarity: number;
+  /** Does one article credit the other (or the wire agency both credit)? */
+  readonly credited: boolean;
+  /** The credit found, `null` when uncredited. */
+  readonly credit: PairCredit | null;
   readonly passages: readonly Passage[];
+}
+
+/** A credit line that credits the other document of a pair. */
+export interface PairCredit {
+  /** The document whose text carries the credit (the target, unless the pair is undirected). */
+  readonly in: string;
+  readonly span: Span;
+  readonly kind: 'agency-dateline' | 'byline' | 'source-line' | 'via' | 'dash-credit' | 'link';
+  /** Lower-case names credited (`ap`, `reuters`, a domain for links). */
+  readonly names: readonly string[];
+}
+
+/** A passage shared by three or more documents, with its likely origin. */
+export interface ReuseCluster {
+  readonly id: number;
+  /** Distinct documents. */
+  readonly size: number;
+  readonly members: readonly { readonly id: string; readonly spans: readonly Span[] }[];
+  /** The member published first beyond every other's time precision, or `null`. */
+  readonly origin: string | null;
+  /** `earliest`, `simultaneous` (times tie within their precision) or `time-unknown`. */
+  readonly originBasis: 'earliest' | 'simultaneous' | 'time-unknown';
 }
 
 /** A document as it appears in the report. */
@@ -147,5 +173,6 @@ export interface Report {
   readonly parameters: Readonly<Record<string, unknown>>;
   readonly documents: readonly ReportDocument[];
   readonly pairs: readonly Pair[];
+  readonly clusters: readonly ReuseCluster[];
   readonly warnings: readonly Warning[];
 }

@@ -127,6 +127,8 @@ export interface ScanOptions {
    * @default false
    */
   readonly includeSameOutlet?: boolean;
+  /** Fewest documents sharing a passage for it to form a reuse cluster. @default 3 */
+  readonly minClusterSize?: number;
   /** JSONL field names, overriding the defaults per field. */
   readonly fields?: Partial<FieldMap>;
   /** Sidecar manifest (id → metadata) to use instead of a discovered `manifest.json`. */
@@ -152,6 +154,7 @@ export interface ResolvedOptions {
   readonly syndicationShare: number;
   readonly quoteShare: number;
   readonly includeSameOutlet: boolean;
+  readonly minClusterSize: number;
   readonly boilerplate: boolean;
   readonly boilerplateShare: number;
   readonly boilerplateMinDocs: number;
@@ -185,6 +188,7 @@ export const DEFAULTS = Object.freeze({
   syndicationShare: 0.3,
   quoteShare: 0.5,
   includeSameOutlet: false,
+  minClusterSize: 3,
   boilerplate: true,
   boilerplateShare: 0.05,
   boilerplateMinDocs: 20,
@@ -243,6 +247,7 @@ export function resolveOptions(options: ScanOptions = {}): ResolvedOptions {
     syndicationShare: fraction('syndication-share', options.syndicationShare, DEFAULTS.syndicationShare),
     quoteShare: fraction('quote-share', options.quoteShare, DEFAULTS.quoteShare),
     includeSameOutlet: options.includeSameOutlet ?? DEFAULTS.includeSameOutlet,
+    minClusterSize: integer('min-cluster-size', options.minClusterSize, DEFAULTS.minClusterSize, 2, 1e6),
     boilerplate: options.boilerplate ?? DEFAULTS.boilerplate,
     boilerplateShare: fraction('boilerplate-share', options.boilerplateShare, DEFAULTS.boilerplateShare),
     boilerplateMinDocs: integer('boilerplate-min-docs', options.boilerplateMinDocs, DEFAULTS.boilerplateMinDocs, 2, 1e9),

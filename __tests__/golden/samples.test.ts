@@ -79,6 +79,27 @@ describe('scan samples/', () => {
     }
   });
 
+  test('the Sputnik → Taghrib pair is uncredited', () => {
+    expect(report.pairs[0]).toMatchObject({ credited: false, credit: null });
+  });
+
+  test("Blinken's tweet, shared by 000 and 002, is a quote", () => {
+    const tweet = text('000_6ebd8b03c1841edc').indexOf('I spoke with Foreign Minister Lavrov today');
+    const pair = report.pairs.find((p) => p.source === '000_6ebd8b03c1841edc' && p.target === '002_7d7de9a9c5d4ee85');
+    const passage = pair?.passages.find((p) => p.source.start <= tweet && tweet < p.source.end);
+    expect(passage?.kind).toBe('quote');
+  });
+
+  test("no passage contains Sputnik's repeated footer", () => {
+    const sputnik = text(SPUTNIK);
+    for (const pair of report.pairs) {
+      for (const p of pair.passages) {
+        const span = pair.source === SPUTNIK ? p.source : pair.target === SPUTNIK ? p.target : null;
+        if (span !== null) expect(sputnik.slice(span.start, span.end)).not.toMatch(/Rosiya Segodnya/);
+      }
+    }
+  });
+
   test('pairs are sorted by score, descending', () => {
     const scores = report.pairs.map((p) => p.score);
     expect(scores).toEqual([...scores].sort((a, b) => b - a));

@@ -2,3 +2,4 @@
 export { decideDirection, describeTime, type Direction, type DirectionBasis, type DatedDocument } from './direction';
 export { classifyPassage, KIND_THRESHOLDS } from './passage-kind';
 export { assessPair, round, type PairAssessment, type ClassifiedSpanPair } from './relation';
+export { findCredits, findCreditFor, type Credit, type CreditKind, type CreditedSource } from './credit-lines';

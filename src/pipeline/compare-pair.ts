@@ -4,8 +4,8 @@
  * passage (the candidate was a false positive of LSH).
  */
 import { alignDocuments, type AlignSettings } from '../align';
-import { assessPair, classifyPassage, decideDirection, round } from '../attribute';
-import type { Pair, Passage } from '../model';
+import { assessPair, classifyPassage, decideDirection, findCreditFor, round } from '../attribute';
+import type { Pair, PairCredit, Passage } from '../model';
 import type { ResolvedOptions } from '../options';
 import { countCovered } from '../text';
 import type { PreparedDocument } from './prepare-document';
@@ -34,6 +34,18 @@ function quotedShare(doc: PreparedDocument, start: number, end: number): number 
   return end > start ? countCovered(doc.quotes, { start, end }) / (end - start) : 0;
 }
 
+/** A credit in `carrier` that credits `credited`, as reported. */
+function creditIn(carrier: PreparedDocument, credited: PreparedDocument): PairCredit | null {
+  const meta = credited.article.meta;
+  const c = findCreditFor(carrier.credits, {
+    outlet: meta.outlet,
+    outletName: meta.outletName,
+    url: meta.url,
+    credits: credited.credits,
+  });
+  return c === null ? null : { in: carrier.article.id, span: c.span, kind: c.kind, names: c.names };
+}
+
 /** Align and attribute a pair of prepared documents. */
 export function comparePair(
   x: PreparedDocument,
@@ -59,6 +71,8 @@ export function comparePair(
       options.quoteShare,
     ),
   }));
+  // The copy credits its origin; when the direction is unknown, either may carry the credit.
+  const credit = creditIn(dst, src) ?? (direction.directed ? null : creditIn(src, dst));
   const assessment = assessPair(passages, src.article.text.length, dst.article.text.length, options.syndicationShare);
   return {
     source: src.article.id,
@@ -70,6 +84,8 @@ export function comparePair(
     score: assessment.score,
     coverage: assessment.coverage,
     estimatedSimilarity: round(estimatedSimilarity),
+    credited: credit !== null,
+    credit,
     passages,
   };
 }

@@ -4,6 +4,7 @@
  * quotation regions.
  */
 import { prepareAlignable, type AlignableDocument } from '../align';
+import { findCredits, type Credit } from '../attribute';
 import type { Article, Span } from '../model';
 import type { ResolvedOptions } from '../options';
 import { buildPassageWindows, findQuotedSpans, type PassageWindow } from '../text';
@@ -13,6 +14,8 @@ export interface PreparedDocument extends AlignableDocument {
   readonly article: Article;
   readonly windows: readonly PassageWindow[];
   readonly quotes: readonly Span[];
+  /** Credit lines in the text (wire datelines, bylines, source lines, links). */
+  readonly credits: readonly Credit[];
 }
 
 /** Prepare one article. Pure. */
@@ -23,5 +26,6 @@ export function prepareDocument(article: Article, options: ResolvedOptions): Pre
     article,
     windows: buildPassageWindows(alignable.sentences, options.passageWords),
     quotes: findQuotedSpans(article.text),
+    credits: findCredits(article.text, article.meta.outlet),
   };
 }

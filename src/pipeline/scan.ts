@@ -2,6 +2,7 @@
  * The one place the stages are wired: ingest → prepare (normalise, segment) →
  * shingle & sign → LSH candidates → align & verify → attribute → report.
  */
+import { buildClusters } from '../cluster';
 import { readInputs } from '../ingest';
 import { NORMALIZER_VERSION } from '../text';
 import type { Article, Pair, Report, ReportDocument, Warning } from '../model';
@@ -36,11 +37,13 @@ export function scanArticles(
   pairs.sort(
     (p, q) => q.score - p.score || compare(p.source, q.source) || compare(p.target, q.target),
   );
+  const documents = sorted.map(toReportDocument);
   return {
     schemaVersion: SCHEMA_VERSION,
     parameters: describeParameters(options, banding),
-    documents: sorted.map(toReportDocument),
+    documents,
     pairs,
+    clusters: buildClusters(pairs, documents, options.minClusterSize),
     warnings,
   };
 }
@@ -123,6 +126,7 @@ export function describeParameters(options: ResolvedOptions, banding: Banding): 
     syndicationShare: options.syndicationShare,
     quoteShare: options.quoteShare,
     includeSameOutlet: options.includeSameOutlet,
+    minClusterSize: options.minClusterSize,
     boilerplate: options.boilerplate,
     boilerplateShare: options.boilerplateShare,
     boilerplateMinDocs: options.boilerplateMinDocs,

@@ -35,6 +35,9 @@ function renderPair(rank: number, pair: Pair, docs: ReadonlyMap<string, ReportDo
     `   ${pair.source} ${arrow} ${pair.target}`,
     `   relation: ${pair.relation}   score: ${pair.score.toFixed(3)}   coverage: source ${percent(pair.coverage.source)}, target ${percent(pair.coverage.target)}`,
     `   direction: ${pair.directed ? 'directed' : 'undirected'} (${pair.basis}): ${pair.basisDetail}`,
+    pair.credit === null
+      ? '   credit: none found — uncredited reuse'
+      : `   credit: credited (${pair.credit.kind}: ${pair.credit.names.join(', ')}) in ${pair.credit.in} at [${pair.credit.span.start}, ${pair.credit.span.end})`,
     `   passages: ${pair.passages.length} (${countBy(pair.passages.map((p) => p.kind))})`,
   ];
   const shown = [...pair.passages]
@@ -69,6 +72,19 @@ export function renderText(report: Report, options: TextRenderOptions = {}): str
     out.push(...renderPair(i + 1, pair, docs, options), '');
   });
   if (report.pairs.length === 0) out.push('No reused passages found.', '');
+  if (report.clusters.length > 0) {
+    out.push('Reuse clusters (passages shared by 3 or more documents), largest first:');
+    for (const c of report.clusters) {
+      const origin =
+        c.origin !== null ? `origin ${outletLabel(docs.get(c.origin))} (${c.origin})` : c.originBasis === 'simultaneous' ? 'origin: simultaneous (times tie within their precision)' : 'origin unknown (a member has no published time)';
+      out.push(`  #${c.id}: ${c.size} documents; ${origin}`);
+      for (const m of c.members) {
+        const chars = m.spans.reduce((n, sp) => n + sp.end - sp.start, 0);
+        out.push(`    - ${m.id} (${outletLabel(docs.get(m.id))}): ${m.spans.length} span${m.spans.length === 1 ? '' : 's'}, ${chars} chars`);
+      }
+    }
+    out.push('');
+  }
   out.push('Documents:');
   for (const d of report.documents) out.push(renderDocument(d));
   if (report.warnings.length > 0) out.push('', `${report.warnings.length} input warning${report.warnings.length === 1 ? '' : 's'} (see stderr or the JSON report).`);

@@ -2,7 +2,7 @@
  * Writing an output file so that a killed run never leaves a file that looks
  * finished: write to a temporary file beside it, then rename over the target.
  */
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { InputError } from '../errors';
 
@@ -16,5 +16,15 @@ export function writeOutputFile(file: string, content: string): void {
     rmSync(tmp, { force: true });
     const reason = error instanceof Error && 'code' in error ? String((error as NodeJS.ErrnoException).code) : 'write failed';
     throw new InputError(file, `cannot write output (${reason})`, { code: 'E_OUTPUT' });
+  }
+}
+
+/** Create an output folder (and its parents); a failure is an input error naming it. */
+export function ensureOutputFolder(dir: string): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (error: unknown) {
+    const reason = error instanceof Error && 'code' in error ? String((error as NodeJS.ErrnoException).code) : 'failed';
+    throw new InputError(dir, `cannot create output folder (${reason})`, { code: 'E_OUTPUT' });
   }
 }

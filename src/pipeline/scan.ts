@@ -7,7 +7,7 @@ import { readInputs } from '../ingest';
 import { NORMALIZER_VERSION } from '../text';
 import type { Article, Pair, Report, ReportDocument, Warning } from '../model';
 import { resolveOptions, type ResolvedOptions, type ScanOptions } from '../options';
-import { comparePair } from './compare-pair';
+import { alignSettingsOf, comparePair } from './compare-pair';
 import { markCollectionBoilerplate } from './find-boilerplate';
 import { findCandidates, resolveBanding, type Banding } from './find-candidates';
 import { prepareDocument, type PreparedDocument } from './prepare-document';
@@ -120,23 +120,12 @@ export function describeParameters(options: ResolvedOptions, banding: Banding): 
     bands: banding.bands,
     rows: banding.rows,
     passageWords: options.passageWords,
-    anchorSize: options.anchorSize,
-    maxGap: options.maxGap,
-    minPassageWords: options.minPassageWords,
+    ...alignSettingsOf(options),
     syndicationShare: options.syndicationShare,
-    quoteShare: options.quoteShare,
     includeSameOutlet: options.includeSameOutlet,
     minClusterSize: options.minClusterSize,
     boilerplate: options.boilerplate,
     boilerplateShare: options.boilerplateShare,
     boilerplateMinDocs: options.boilerplateMinDocs,
-    sentenceChannel: options.sentenceChannel,
-    seedCosine: options.seedCosine,
-    seedDice: options.seedDice,
-    sentenceGap: options.sentenceGap,
-    fragmentCosine: options.fragmentCosine,
-    minSentenceSeeds: options.minSentenceSeeds,
-    strongSeedCosine: options.strongSeedCosine,
-    minSentencePassageChars: options.minSentencePassageChars,
   };
 }

@@ -4,18 +4,15 @@
  * write `OUT/<susp>-<src>.xml` in PAN's detection format (the suspicious
  * document is "this", the copier).
  */
-import { mkdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
 import type { Argv } from 'yargs';
-import { renderDetectionXml } from '../../eval';
-import { groundTruthName, readPanPairs } from '../../ingest';
+import { readPanPairs } from '../../ingest';
 import { resolveOptions } from '../../options';
 import { alignPanPairs } from '../../pipeline';
-import { InputError } from '../../errors';
+import { OptionsError } from '../../errors';
 import type { Io } from '../io';
 import { createProgress } from '../progress';
-import { writeOutputFile } from '../write-output';
+import { writeDetectionFiles } from '../write-detections';
 import { declareTuningFlags, toTuningOptions, type TuningArgs } from './tuning-flags';
 
 /** Parsed flags of `align`. */
@@ -37,7 +34,7 @@ export function workersOption(): { type: 'number'; describe: string } {
 export function resolveWorkers(value: number | undefined): number {
   if (value === undefined) return availableParallelism();
   if (!Number.isInteger(value) || value < 1 || value > 256) {
-    throw new InputError('--workers', `must be a whole number from 1 to 256 (got ${String(value)})`, { code: 'E_OPTION' });
+    throw new OptionsError('workers', `must be a whole number from 1 to 256 (got ${String(value)})`);
   }
   return value;
 }
@@ -66,17 +63,7 @@ export async function runAlign(args: AlignArgs, io: Io): Promise<number> {
     onProgress: (done, total) => progress.update(done, total),
   });
   progress.end();
-  try {
-    mkdirSync(args.out, { recursive: true });
-  } catch {
-    throw new InputError(args.out, 'cannot create output folder');
-  }
-  let count = 0;
-  pairs.forEach((p, i) => {
-    const found = detections[i] ?? [];
-    count += found.length;
-    writeOutputFile(join(args.out, groundTruthName(p.susp, p.src)), renderDetectionXml(p.susp, p.src, found));
-  });
+  const count = writeDetectionFiles(args.out, pairs, detections);
   if (!args.quiet) {
     const seconds = (Date.now() - started) / 1000;
     io.stderr(`reprint: aligned ${pairs.length} pairs in ${seconds.toFixed(1)} s on ${workers} worker(s); ${count} detections written to ${args.out}\n`);

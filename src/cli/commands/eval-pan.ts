@@ -3,17 +3,15 @@
  * corpus with the default (or given) settings and print PAN's measures,
  * overall and per category, with the runtime.
  */
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Argv } from 'yargs';
-import { measureByCategory, renderDetectionXml, type PanMeasures, type PanMeasuresByCategory } from '../../eval';
-import { InputError } from '../../errors';
-import { groundTruthName, readPanCorpus } from '../../ingest';
+import { measureByCategory, type PanMeasures, type PanMeasuresByCategory } from '../../eval';
+import { readPanCorpus } from '../../ingest';
 import { resolveOptions } from '../../options';
 import { alignPanPairs } from '../../pipeline';
 import type { Io } from '../io';
 import { createProgress } from '../progress';
-import { writeOutputFile } from '../write-output';
+import { writeDetectionFiles } from '../write-detections';
 import { resolveWorkers, workersOption } from './align';
 import { declareTuningFlags, toTuningOptions, type TuningArgs } from './tuning-flags';
 
@@ -72,16 +70,7 @@ export async function runEvalPan(args: EvalPanArgs, io: Io): Promise<number> {
   const result = measureByCategory(
     corpus.pairs.map((p, i) => ({ category: p.category, cases: p.cases, detections: detections[i] ?? [] })),
   );
-  if (args.out !== undefined) {
-    try {
-      mkdirSync(args.out, { recursive: true });
-    } catch {
-      throw new InputError(args.out, 'cannot create output folder');
-    }
-    corpus.pairs.forEach((p, i) => {
-      writeOutputFile(join(args.out as string, groundTruthName(p.susp, p.src)), renderDetectionXml(p.susp, p.src, detections[i] ?? []));
-    });
-  }
+  if (args.out !== undefined) writeDetectionFiles(args.out, corpus.pairs, detections);
   if (args.format === 'json') {
     io.stdout(`${JSON.stringify({ ...result, pairs: corpus.pairs.length, seconds: Math.round(seconds * 10) / 10, workers }, null, 2)}\n`);
   } else {

@@ -133,6 +133,7 @@ function sentenceProposals(
     b,
     explainedTokens(a.text.tokens.count, anchors.map((p) => ({ start: p.aStart, end: p.aEnd }))),
     explainedTokens(b.text.tokens.count, anchors.map((p) => ({ start: p.bStart, end: p.bEnd }))),
+    anchors,
   );
   const out: ProposedPassage[] = [];
   const barriers = { a: boilerplateSentences(a), b: boilerplateSentences(b) };

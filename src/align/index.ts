@@ -18,6 +18,6 @@ export {
 export { clusterSeeds, extendSeeds, type SentenceFragment, type SentenceBarriers } from './extend-seeds';
 export { mergePassages, type ProposedPassage } from './merge-passages';
 export { prepareAlignable } from './prepare-alignable';
-export { selectSeeds } from './select-seeds';
+export { selectSeeds, type AnchoredRange } from './select-seeds';
 export { REPEATED_LINE_BOILERPLATE } from './prepare-alignable';
 export { MIN_SEED_TERMS } from './sentence-seeds';

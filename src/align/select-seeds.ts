@@ -1,12 +1,13 @@
 /**
  * Which sentence seeds the sentence channel grows.
  *
- * - Seeds with a sentence already explained by exact anchors (mostly inside an
- *   anchored stretch, on either side) are dropped: the anchors give those
- *   stretches exact extents, a sentence range would only blur them over the
- *   copier's own inserted paragraphs, and an anchored sentence is already
- *   matched (a headline printed twice must not match the copy's headline
- *   twice).
+ * - Seeds whose two sentences are both explained by exact anchors (mostly
+ *   inside anchored stretches) are dropped: the anchors give those stretches
+ *   exact extents, and a sentence range would only blur them over the
+ *   copier's own inserted paragraphs.
+ * - A sentence explained on one side only may seed just where its anchors
+ *   point (an anchored sentence is already matched: a headline printed twice
+ *   must not match the copy's headline twice).
  * - Seeds where either sentence is mostly inside quotation marks are dropped:
  *   two outlets rendering the same statement in their own words is reuse of the
  *   quoted source, not of each other.
@@ -32,6 +33,27 @@ function quotedShare(doc: AlignableDocument, s: Sentence | undefined): number {
   return countCovered(doc.quotes, s) / (s.end - s.start);
 }
 
+/** Token ranges of an anchored stretch on both sides. */
+export interface AnchoredRange {
+  readonly aStart: number;
+  readonly aEnd: number;
+  readonly bStart: number;
+  readonly bEnd: number;
+}
+
+/** Does an anchored stretch covering `s` (on one side) land on `other` (on the other side)? */
+function consistent(
+  anchors: readonly AnchoredRange[],
+  s: Sentence,
+  other: Sentence,
+  side: 'a' | 'b',
+): boolean {
+  return anchors.some((r) => {
+    const [from, to, oFrom, oTo] = side === 'a' ? [r.aStart, r.aEnd, r.bStart, r.bEnd] : [r.bStart, r.bEnd, r.aStart, r.aEnd];
+    return from < s.tokenEnd && s.tokenStart < to && oFrom < other.tokenEnd && other.tokenStart < oTo;
+  });
+}
+
 /** Filter and pair off seeds; result sorted by (a, b). */
 export function selectSeeds(
   seeds: readonly SentenceSeed[],
@@ -39,11 +61,18 @@ export function selectSeeds(
   b: AlignableDocument,
   aExplained: Uint8Array,
   bExplained: Uint8Array,
+  anchors: readonly AnchoredRange[] = [],
 ): SentenceSeed[] {
   const open = seeds.filter((s) => {
     const sa = a.sentences[s.a];
     const sb = b.sentences[s.b];
-    if (explainedShare(sa, aExplained) >= 0.5 || explainedShare(sb, bExplained) >= 0.5) return false;
+    if (sa === undefined || sb === undefined) return false;
+    const ea = explainedShare(sa, aExplained) >= 0.5;
+    const eb = explainedShare(sb, bExplained) >= 0.5;
+    if (ea && eb) return false;
+    // An anchored sentence may seed only where its anchors point.
+    if (ea && !consistent(anchors, sa, sb, 'a')) return false;
+    if (eb && !consistent(anchors, sb, sa, 'b')) return false;
     return quotedShare(a, sa) < 0.5 && quotedShare(b, sb) < 0.5;
   });
   const usedA = new Set<number>();

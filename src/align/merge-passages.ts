@@ -8,7 +8,7 @@
  *    sentences and paragraphs; granularity stays near 1): separated by at
  *    most `maxGap` tokens on each side, or by a balanced gap of up to
  *    `BALANCED_GAP_FACTOR × maxGap` on both sides whose lengths differ by at
- *    most `maxGap` — an unmatched stretch on both sides is a reworded part
+ *    most `2 × maxGap` — an unmatched stretch on both sides is a reworded part
  *    of the same copy, while a long gap on one side only is the copier's own
  *    insertion (or the source's text left out) and keeps passages apart.
  *    A gap that holds boilerplate is never bridged (boilerplate does not
@@ -85,7 +85,7 @@ export function mergePassages(
           !furniture &&
           p.quoted === q.quoted &&
           ((gapB <= maxGap && gapA <= maxGap) ||
-          (Math.max(gapA, gapB) <= BALANCED_GAP_FACTOR * maxGap && Math.abs(gapA - gapB) <= maxGap));
+          (Math.max(gapA, gapB) <= BALANCED_GAP_FACTOR * maxGap && Math.abs(gapA - gapB) <= 2 * maxGap));
         if (both || neighbours) {
           out[k] = union(q, p);
           merged = true;

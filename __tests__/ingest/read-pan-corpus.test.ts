@@ -74,7 +74,7 @@ describe('readPanCorpus: errors name the file and line, in one line', () => {
 
   test('missing pairs file', async () => {
     unlinkSync(join(root, 'pairs'));
-    expect(await failure(InputError)).toBe(`${join(root, 'pairs')}: cannot read pairs file (no such file or folder)`);
+    expect(await failure(InputError)).toBe(`${join(root, 'pairs')}: cannot read pairs file (no such file or directory)`);
   });
 
   test('missing corpus folder', async () => {
@@ -134,7 +134,7 @@ describe('readPanCorpus: errors name the file and line, in one line', () => {
 
   test('missing susp/ folder', async () => {
     rmSync(join(root, 'susp'), { recursive: true });
-    expect(await failure(InputError)).toBe(`${join(root, 'susp')}: cannot read folder (no such file or folder)`);
+    expect(await failure(InputError)).toBe(`${join(root, 'susp')}: cannot read folder (no such file or directory)`);
   });
 
   test('malformed XML: an unclosed feature, with the file and line', async () => {
@@ -177,7 +177,7 @@ describe('readPanCorpus: errors name the file and line, in one line', () => {
 
   test('readPanText: missing file, invalid UTF-8, path in the name', async () => {
     await expect(readPanText(root, 'src', 'nope.txt')).rejects.toThrow(
-      `${join(root, 'src', 'nope.txt')}: cannot read document (no such file or folder)`,
+      `${join(root, 'src', 'nope.txt')}: cannot read document (no such file or directory)`,
     );
     writeFileSync(join(root, 'src', 'bad.txt'), Buffer.from([0x61, 0xff, 0x62]));
     await expect(readPanText(root, 'src', 'bad.txt')).rejects.toThrow('document is not valid UTF-8');

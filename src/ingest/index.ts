@@ -44,3 +44,4 @@ export {
   type PanPair,
   type PanTextKind,
 } from './read-pan-corpus';
+export { readUtf8File, type ReadUtf8Options } from './read-utf8-file';

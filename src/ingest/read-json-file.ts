@@ -1,11 +1,9 @@
 /**
  * Reading a small JSON configuration file (outlets registry, manifest) whole.
  */
-import { readFile } from 'node:fs/promises';
 import { InputError } from '../errors';
-import { describeFsError } from './describe-fs-error';
-import { describeInvalidUtf8 } from './decode-text';
 import { formatErrorMessage } from './format-error-message';
+import { readUtf8File } from './read-utf8-file';
 
 /**
  * Read and parse a JSON file (strict UTF-8, a leading BOM allowed).
@@ -13,18 +11,7 @@ import { formatErrorMessage } from './format-error-message';
  * @throws InputError when the file is missing or unreadable, not UTF-8, or not JSON.
  */
 export async function readJsonFile(file: string): Promise<unknown> {
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(file);
-  } catch (error) {
-    throw new InputError(file, describeFsError(error), { cause: error });
-  }
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch (error) {
-    throw new InputError(file, describeInvalidUtf8(bytes), { cause: error });
-  }
+  const text = await readUtf8File(file);
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {

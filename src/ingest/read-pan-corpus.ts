@@ -20,6 +20,8 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { FormatError, InputError } from '../errors';
+import { describeFsError } from './describe-fs-error';
+import { readUtf8File } from './read-utf8-file';
 import type { PanCase } from '../eval/pan-measures';
 import { CASE_FEATURE, parsePanXml, type PanFeature } from '../eval/pan-xml';
 
@@ -58,7 +60,7 @@ const READ_CONCURRENCY = 64;
  */
 export async function readPanCorpus(dir: string): Promise<PanCorpus> {
   const pairsPath = path.join(dir, 'pairs');
-  const listed = parsePairsFile(await readTextFile(pairsPath, 'pairs file'), pairsPath);
+  const listed = parsePairsFile(await readUtf8File(pairsPath, { what: 'pairs file' }), pairsPath);
   const [suspNames, srcNames, groundTruth] = await Promise.all([
     listFolder(path.join(dir, 'susp')),
     listFolder(path.join(dir, 'src')),
@@ -85,7 +87,7 @@ export async function readPanCorpus(dir: string): Promise<PanCorpus> {
     const batch = located.slice(i, i + READ_CONCURRENCY);
     const read = await Promise.all(
       batch.map(async (entry) => {
-        const text = await readTextFile(entry.xmlPath, 'ground-truth file');
+        const text = await readUtf8File(entry.xmlPath, { what: 'ground-truth file' });
         const cases = readGroundTruth(text, entry.xmlPath, entry.susp, entry.src);
         return { susp: entry.susp, src: entry.src, category: entry.category, cases };
       }),
@@ -116,17 +118,7 @@ export async function readPanText(dir: string, kind: PanTextKind, name: string):
  * offsets count it).
  */
 export async function readPanDocument(file: string): Promise<string> {
-  let bytes: Buffer;
-  try {
-    bytes = await fs.readFile(file);
-  } catch (error) {
-    throw new InputError(file, `cannot read document (${describeFsError(error)})`, { cause: error });
-  }
-  try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
-  } catch (error) {
-    throw new InputError(file, 'document is not valid UTF-8', { cause: error });
-  }
+  return readUtf8File(file, { what: 'document', keepBom: true });
 }
 
 /**
@@ -146,7 +138,7 @@ export interface PairsEntry {
 
 /** Read a `pairs` file (`suspicious.txt source.txt` a line); errors name the file and line. */
 export async function readPanPairs(file: string): Promise<PairsEntry[]> {
-  return parsePairsFile(await readTextFile(file, 'pairs file'), file);
+  return parsePairsFile(await readUtf8File(file, { what: 'pairs file' }), file);
 }
 
 /** Parse the `pairs` file: two `.txt` names a line, separated by spaces or tabs; a final empty line is allowed. */
@@ -239,27 +231,7 @@ async function listFolder(folder: string): Promise<Set<string>> {
   }
 }
 
-async function readTextFile(file: string, what: string): Promise<string> {
-  let bytes: Buffer;
-  try {
-    bytes = await fs.readFile(file);
-  } catch (error) {
-    throw new InputError(file, `cannot read ${what} (${describeFsError(error)})`, { cause: error });
-  }
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch (error) {
-    throw new InputError(file, `${what} is not valid UTF-8`, { cause: error });
-  }
-}
 
-function describeFsError(error: unknown): string {
-  const code = (error as { code?: unknown } | null)?.code;
-  if (code === 'ENOENT') return 'no such file or folder';
-  if (code === 'ENOTDIR') return 'not a folder';
-  if (code === 'EISDIR') return 'is a folder';
-  return typeof code === 'string' ? code : String(error);
-}
 
 function isPlainFileName(name: string): boolean {
   return name !== '' && name !== '.' && name !== '..' && !/[/\\\0]/.test(name);

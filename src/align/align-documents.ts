@@ -14,7 +14,7 @@
  * dropped; each passage gets its edit similarity.
  */
 import type { Span } from '../model';
-import { countCovered } from '../text';
+import { countMarked, quotedShare } from '../text';
 import type { AlignableDocument } from './alignable-document';
 import { chainMatches } from './chain-matches';
 import { editSimilarity, joinWords } from './edit-similarity';
@@ -70,11 +70,6 @@ export interface AlignedPassage {
   readonly similarity: number;
 }
 
-function quotedShareOf(doc: AlignableDocument, from: number, to: number): number {
-  const span = spanOf(doc, from, to);
-  return span.end > span.start ? countCovered(doc.quotes, span) / (span.end - span.start) : 0;
-}
-
 /** Mark a token-range proposal as quoted when both sides are mostly inside quotation marks. */
 function withQuoteStatus(
   a: AlignableDocument,
@@ -82,7 +77,9 @@ function withQuoteStatus(
   p: Omit<ProposedPassage, 'quoted'>,
   quoteShare: number,
 ): ProposedPassage {
-  const quoted = quotedShareOf(a, p.aStart, p.aEnd) >= quoteShare && quotedShareOf(b, p.bStart, p.bEnd) >= quoteShare;
+  const quoted =
+    quotedShare(a.quotes, spanOf(a, p.aStart, p.aEnd)) >= quoteShare &&
+    quotedShare(b.quotes, spanOf(b, p.bStart, p.bEnd)) >= quoteShare;
   return { ...p, quoted };
 }
 
@@ -105,19 +102,11 @@ function anchorProposals(a: AlignableDocument, b: AlignableDocument, settings: A
   return out;
 }
 
-function explainedTokens(count: number, ranges: readonly { start: number; end: number }[]): Uint8Array {
-  const mask = new Uint8Array(count);
-  for (const r of ranges) mask.fill(1, r.start, r.end);
-  return mask;
-}
-
 /** 1 for each sentence that is mostly boilerplate. */
 function boilerplateSentences(doc: AlignableDocument): Uint8Array {
-  return Uint8Array.from(doc.sentences, (s) => {
-    let n = 0;
-    for (let t = s.tokenStart; t < s.tokenEnd; t++) n += doc.boilerplate[t] ?? 0;
-    return 2 * n >= s.tokenEnd - s.tokenStart ? 1 : 0;
-  });
+  return Uint8Array.from(doc.sentences, (s) =>
+    2 * countMarked(doc.boilerplate, s.tokenStart, s.tokenEnd) >= s.tokenEnd - s.tokenStart ? 1 : 0,
+  );
 }
 
 function sentenceProposals(
@@ -131,8 +120,6 @@ function sentenceProposals(
     findSentenceSeeds(vectors, { cosine: settings.seedCosine, dice: settings.seedDice }),
     a,
     b,
-    explainedTokens(a.text.tokens.count, anchors.map((p) => ({ start: p.aStart, end: p.aEnd }))),
-    explainedTokens(b.text.tokens.count, anchors.map((p) => ({ start: p.bStart, end: p.bEnd }))),
     anchors,
   );
   const out: ProposedPassage[] = [];

@@ -19,6 +19,8 @@
  *    text claimed by two places of the first) keep the larger one.
  */
 
+import { countMarked } from '../text';
+
 /** A proposed passage in token coordinates. */
 export interface ProposedPassage {
   readonly aStart: number;
@@ -54,9 +56,7 @@ function byB(p: ProposedPassage, q: ProposedPassage): number {
 }
 
 function anyMarked(mask: Uint8Array | undefined, from: number, to: number): boolean {
-  if (mask === undefined) return false;
-  for (let t = from; t < to; t++) if (mask[t] === 1) return true;
-  return false;
+  return mask !== undefined && countMarked(mask, from, to) > 0;
 }
 
 /** Merge proposals as described in the module header; result sorted by `bStart`. */

@@ -15,22 +15,23 @@
  *   highest cosine (a headline printed twice, or a lead that shares the
  *   headline's words, does not pull a second match).
  */
-import type { SentenceSeed } from './sentence-seeds';
-import { countCovered } from '../text';
+import { countMarked, quotedShare, type Sentence } from '../text';
 import type { AlignableDocument } from './alignable-document';
-import type { Sentence } from '../text';
+import type { SentenceSeed } from './sentence-seeds';
 
-/** Share of a sentence's tokens inside explained (anchored) tokens. */
-function explainedShare(s: Sentence | undefined, explained: Uint8Array): number {
-  if (s === undefined || s.tokenEnd <= s.tokenStart) return 0;
-  let n = 0;
-  for (let t = s.tokenStart; t < s.tokenEnd; t++) n += explained[t] ?? 0;
-  return n / (s.tokenEnd - s.tokenStart);
+/** Is most of the sentence inside marked (anchored) tokens? */
+function mostlyMarked(s: Sentence, mask: Uint8Array): boolean {
+  return s.tokenEnd > s.tokenStart && 2 * countMarked(mask, s.tokenStart, s.tokenEnd) >= s.tokenEnd - s.tokenStart;
 }
 
-function quotedShare(doc: AlignableDocument, s: Sentence | undefined): number {
-  if (s === undefined || s.end <= s.start) return 0;
-  return countCovered(doc.quotes, s) / (s.end - s.start);
+/** The tokens of one side covered by anchored stretches. */
+function anchoredTokens(count: number, anchors: readonly AnchoredRange[], side: 'a' | 'b'): Uint8Array {
+  const mask = new Uint8Array(count);
+  for (const r of anchors) {
+    if (side === 'a') mask.fill(1, r.aStart, r.aEnd);
+    else mask.fill(1, r.bStart, r.bEnd);
+  }
+  return mask;
 }
 
 /** Token ranges of an anchored stretch on both sides. */
@@ -59,21 +60,21 @@ export function selectSeeds(
   seeds: readonly SentenceSeed[],
   a: AlignableDocument,
   b: AlignableDocument,
-  aExplained: Uint8Array,
-  bExplained: Uint8Array,
-  anchors: readonly AnchoredRange[] = [],
+  anchors: readonly AnchoredRange[],
 ): SentenceSeed[] {
+  const aAnchored = anchoredTokens(a.text.tokens.count, anchors, 'a');
+  const bAnchored = anchoredTokens(b.text.tokens.count, anchors, 'b');
   const open = seeds.filter((s) => {
     const sa = a.sentences[s.a];
     const sb = b.sentences[s.b];
     if (sa === undefined || sb === undefined) return false;
-    const ea = explainedShare(sa, aExplained) >= 0.5;
-    const eb = explainedShare(sb, bExplained) >= 0.5;
+    const ea = mostlyMarked(sa, aAnchored);
+    const eb = mostlyMarked(sb, bAnchored);
     if (ea && eb) return false;
     // An anchored sentence may seed only where its anchors point.
     if (ea && !consistent(anchors, sa, sb, 'a')) return false;
     if (eb && !consistent(anchors, sb, sa, 'b')) return false;
-    return quotedShare(a, sa) < 0.5 && quotedShare(b, sb) < 0.5;
+    return quotedShare(a.quotes, sa) < 0.5 && quotedShare(b.quotes, sb) < 0.5;
   });
   const usedA = new Set<number>();
   const usedB = new Set<number>();

@@ -7,7 +7,7 @@ import { alignDocuments, type AlignSettings } from '../align';
 import { assessPair, classifyPassage, decideDirection, findCreditFor, round } from '../attribute';
 import type { Pair, PairCredit, Passage } from '../model';
 import type { ResolvedOptions } from '../options';
-import { countCovered } from '../text';
+import { quotedShare } from '../text';
 import type { PreparedDocument } from './prepare-document';
 
 /** The alignment settings carried by the resolved options. */
@@ -28,10 +28,6 @@ export function alignSettingsOf(options: ResolvedOptions): AlignSettings {
     minSentencePassageChars: options.minSentencePassageChars,
     quoteShare: options.quoteShare,
   };
-}
-
-function quotedShare(doc: PreparedDocument, start: number, end: number): number {
-  return end > start ? countCovered(doc.quotes, { start, end }) / (end - start) : 0;
 }
 
 /** A credit in `carrier` that credits `credited`, as reported. */
@@ -66,8 +62,8 @@ export function comparePair(
     similarity: round(p.similarity),
     kind: classifyPassage(
       p.similarity,
-      quotedShare(src, p.a.start, p.a.end),
-      quotedShare(dst, p.b.start, p.b.end),
+      quotedShare(src.quotes, p.a),
+      quotedShare(dst.quotes, p.b),
       options.quoteShare,
     ),
   }));

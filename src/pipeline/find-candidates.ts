@@ -8,6 +8,7 @@ import { chooseBandsRows, createLshIndex } from '../lsh';
 import { createMinHasher, estimateJaccard, type Signature } from '../minhash';
 import type { ResolvedOptions } from '../options';
 import { computeShingles } from '../shingle';
+import { countMarked } from '../text';
 import type { PreparedDocument } from './prepare-document';
 
 /** A pair of documents (indexes into the prepared list, `a < b`) worth aligning. */
@@ -43,9 +44,7 @@ export function findCandidates(
   docs.forEach((doc, d) => {
     for (const w of doc.windows) {
       // Windows that are mostly boilerplate fingerprint nothing.
-      let furniture = 0;
-      for (let t = w.tokenStart; t < w.tokenEnd; t++) furniture += doc.boilerplate[t] ?? 0;
-      if (2 * furniture >= w.tokenEnd - w.tokenStart) continue;
+      if (2 * countMarked(doc.boilerplate, w.tokenStart, w.tokenEnd) >= w.tokenEnd - w.tokenStart) continue;
       const shingles = computeShingles(doc.text.tokens.hash, w.tokenStart, w.tokenEnd, options.shingleSize);
       const sig = hasher.sign(shingles);
       index.insert(signatures.length, d, sig);

@@ -43,3 +43,10 @@ export function markBlockedGrams(grams: Uint32Array, k: number, blocked: Readonl
     if (blocked.has(grams[i] ?? 0)) mask.fill(1, i, Math.min(mask.length, i + k));
   }
 }
+
+/** Number of tokens in `[from, to)` marked 1 in `mask`. */
+export function countMarked(mask: Uint8Array, from: number, to: number): number {
+  let n = 0;
+  for (let t = from; t < to; t++) n += mask[t] ?? 0;
+  return n;
+}

@@ -3,7 +3,7 @@ export { NORMALIZER_VERSION, normalizeText, type NormalizedText } from './normal
 export { tokenizeText, originalEnd, type Tokens, type TokenizedText } from './tokenize';
 export { splitSentences, type Sentence, type SentenceOptions } from './sentences';
 export { buildPassageWindows, type PassageWindow } from './passages';
-export { findQuotedSpans, mergeSpans, countCovered } from './quotes';
+export { findQuotedSpans, mergeSpans, countCovered, quotedShare } from './quotes';
 export { computeTerms, termOf } from './terms';
 export { STOPWORDS } from './stopwords';
-export { markRepeatedLines, markBlockedGrams } from './boilerplate';
+export { markRepeatedLines, markBlockedGrams, countMarked } from './boilerplate';

@@ -143,3 +143,8 @@ export function countCovered(regions: readonly Span[], span: Span): number {
   }
   return covered;
 }
+
+/** Share of `span`'s characters inside the quotation `regions` (0 for an empty span). */
+export function quotedShare(regions: readonly Span[], span: Span): number {
+  return span.end > span.start ? countCovered(regions, span) / (span.end - span.start) : 0;
+}

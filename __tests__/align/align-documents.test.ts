@@ -1,6 +1,5 @@
-import { alignDocuments, editSimilarity, prepareAlignable } from '../../src/align';
+import { alignDocuments, editSimilarity, prepareAlignable, alignSettingsOf } from '../../src/align';
 import { resolveOptions } from '../../src/options';
-import { alignSettingsOf } from '../../src/pipeline';
 
 const SETTINGS = alignSettingsOf(resolveOptions());
 const tokenizeText = (text: string) => prepareAlignable(text, 80);

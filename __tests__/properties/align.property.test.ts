@@ -1,7 +1,6 @@
 import fc from 'fast-check';
-import { alignDocuments, joinWords, prepareAlignable } from '../../src/align';
+import { alignDocuments, joinWords, prepareAlignable, alignSettingsOf } from '../../src/align';
 import { resolveOptions } from '../../src/options';
-import { alignSettingsOf } from '../../src/pipeline';
 
 const SETTINGS = { ...alignSettingsOf(resolveOptions()), minPassageWords: 6 };
 const tokenizeText = (text: string) => prepareAlignable(text, 80);

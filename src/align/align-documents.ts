@@ -14,6 +14,7 @@
  * dropped; each passage gets its edit similarity.
  */
 import type { Span } from '../model';
+import type { ResolvedOptions } from '../options';
 import { countMarked, quotedShare } from '../text';
 import type { AlignableDocument } from './alignable-document';
 import { chainMatches } from './chain-matches';
@@ -26,35 +27,30 @@ import { buildSentenceVectors, findSentenceSeeds } from './sentence-seeds';
 import { selectSeeds } from './select-seeds';
 import { trimToSentences } from './trim-to-sentences';
 
-/** Settings of the alignment engine (resolved; see `options.ts` for defaults). */
-export interface AlignSettings {
-  /** Words per exact anchor. */
-  readonly anchorSize: number;
-  /** Largest gap, in words on either side, bridged inside one passage. */
-  readonly maxGap: number;
-  /** Fewest exactly matching words an anchor-channel passage must have. */
-  readonly minPassageWords: number;
-  /** Anchors recurring more often than this inside one document seed nothing. */
-  readonly maxOccurrences: number;
-  /** Spans longer than this (characters) get a token-level similarity instead of Levenshtein. */
-  readonly maxEditChars: number;
-  /** Sentence channel on or off. */
-  readonly sentenceChannel: boolean;
-  /** Seed thresholds: cosine of tf-isf vectors and Dice of term sets (both strict `>`). */
-  readonly seedCosine: number;
-  readonly seedDice: number;
-  /** Largest gap in sentences when clustering seeds. */
-  readonly sentenceGap: number;
-  /** A cluster is kept when the cosine of its summed ranges exceeds this. */
-  readonly fragmentCosine: number;
-  /** Fewest seeds (sentence pairs) a passage found only by the sentence channel must have… */
-  readonly minSentenceSeeds: number;
-  /** …unless its cosine reaches this (one strongly matching reworded sentence). */
-  readonly strongSeedCosine: number;
-  /** Fewest characters, on both sides, of a passage the anchors did not confirm. */
-  readonly minSentencePassageChars: number;
-  /** Share of a passage inside quotation marks, on both sides, that makes it a quotation. */
-  readonly quoteShare: number;
+/** The resolved options the alignment engine reads (their meaning and defaults: `options.ts`). */
+export const ALIGN_SETTING_KEYS = [
+  'anchorSize',
+  'maxGap',
+  'minPassageWords',
+  'maxOccurrences',
+  'maxEditChars',
+  'sentenceChannel',
+  'seedCosine',
+  'seedDice',
+  'sentenceGap',
+  'fragmentCosine',
+  'minSentenceSeeds',
+  'strongSeedCosine',
+  'minSentencePassageChars',
+  'quoteShare',
+] as const;
+
+/** Settings of the alignment engine: the part of the resolved options it reads. */
+export type AlignSettings = Pick<ResolvedOptions, (typeof ALIGN_SETTING_KEYS)[number]>;
+
+/** Pick the alignment settings out of resolved options. */
+export function alignSettingsOf(options: ResolvedOptions): AlignSettings {
+  return Object.fromEntries(ALIGN_SETTING_KEYS.map((key) => [key, options[key]])) as unknown as AlignSettings;
 }
 
 /** A reused passage between document `a` and document `b`. */

@@ -1,5 +1,5 @@
 /** Align stage: verify candidate pairs and align reused passages to exact spans. */
-export { alignDocuments, type AlignSettings, type AlignedPassage } from './align-documents';
+export { alignDocuments, alignSettingsOf, ALIGN_SETTING_KEYS, type AlignSettings, type AlignedPassage } from './align-documents';
 export type { AlignableDocument } from './alignable-document';
 export { findExactMatches, type ExactMatch, type ExactMatchOptions } from './exact-matches';
 export { selectMatches } from './select-matches';

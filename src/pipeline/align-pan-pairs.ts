@@ -9,11 +9,11 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { alignSettingsOf } from '../align';
 import type { PanDetection } from '../eval';
 import { InputError, InternalError } from '../errors';
 import type { ResolvedOptions } from '../options';
 import type { WorkerReply, WorkerRequest } from './align-pool-protocol';
-import { alignSettingsOf } from './compare-pair';
 import { PanAligner, type PanAlignerConfig } from './pan-aligner';
 
 /** What to align. */

@@ -3,32 +3,13 @@
  * its passages and assess the relation. Returns `null` when alignment finds no
  * passage (the candidate was a false positive of LSH).
  */
-import { alignDocuments, type AlignSettings } from '../align';
+import { alignDocuments, alignSettingsOf } from '../align';
 import { assessPair, classifyPassage, decideDirection, findCreditFor, round } from '../attribute';
 import type { Pair, PairCredit, Passage } from '../model';
 import type { ResolvedOptions } from '../options';
 import { quotedShare } from '../text';
 import type { PreparedDocument } from './prepare-document';
 
-/** The alignment settings carried by the resolved options. */
-export function alignSettingsOf(options: ResolvedOptions): AlignSettings {
-  return {
-    anchorSize: options.anchorSize,
-    maxGap: options.maxGap,
-    minPassageWords: options.minPassageWords,
-    maxOccurrences: options.maxOccurrences,
-    maxEditChars: options.maxEditChars,
-    sentenceChannel: options.sentenceChannel,
-    seedCosine: options.seedCosine,
-    seedDice: options.seedDice,
-    sentenceGap: options.sentenceGap,
-    fragmentCosine: options.fragmentCosine,
-    minSentenceSeeds: options.minSentenceSeeds,
-    strongSeedCosine: options.strongSeedCosine,
-    minSentencePassageChars: options.minSentencePassageChars,
-    quoteShare: options.quoteShare,
-  };
-}
 
 /** A credit in `carrier` that credits `credited`, as reported. */
 function creditIn(carrier: PreparedDocument, credited: PreparedDocument): PairCredit | null {

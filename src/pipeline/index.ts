@@ -2,6 +2,6 @@
 export { scan, scanWithTexts, scanArticles, type ScanResult, describeParameters, SCHEMA_VERSION } from './scan';
 export { prepareDocument, type PreparedDocument } from './prepare-document';
 export { findCandidates, resolveBanding, type CandidateDocumentPair, type Banding } from './find-candidates';
-export { comparePair, alignSettingsOf } from './compare-pair';
+export { comparePair } from './compare-pair';
 export { alignPanPairs, type PanAlignJob, type RunOptions } from './align-pan-pairs';
 export { PanAligner, detectPanPair, type PanAlignerConfig } from './pan-aligner';

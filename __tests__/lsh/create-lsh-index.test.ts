@@ -2,27 +2,15 @@ import { createLshIndex, type CandidatePair } from '../../src/lsh/create-lsh-ind
 import { createMinHasher } from '../../src/minhash/create-min-hasher';
 import type { Signature } from '../../src/minhash/signature';
 import { InternalError, OptionsError, ParameterMismatchError } from '../../src/errors';
+import { distinctValues } from '../minhash/overlapping-sets';
 
 const hasher = createMinHasher({ numPerm: 128, seed: 1 });
 const params = { bands: 25, rows: 5, numPerm: 128, seed: 1 };
 
-/** `count` xorshift32 states after `state` (distinct), as a set. */
-function randomSet(state: number, count: number): number[] {
-  const out: number[] = [];
-  let x = state >>> 0 || 1;
-  for (let i = 0; i < count; i++) {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    x >>>= 0;
-    out.push(x);
-  }
-  return out;
-}
 
 /** A set of `size` elements sharing `shared` with `base` (J = shared / (2·size − shared)). */
 function variant(base: number[], shared: number, state: number): number[] {
-  return [...base.slice(0, shared), ...randomSet(state, base.length - shared)];
+  return [...base.slice(0, shared), ...distinctValues(state, base.length - shared)];
 }
 
 const sign = (xs: number[]): Signature => hasher.sign(Uint32Array.from(xs));
@@ -30,7 +18,7 @@ const sign = (xs: number[]): Signature => hasher.sign(Uint32Array.from(xs));
 describe('createLshIndex', () => {
   it('pairs identical signatures of different groups, in every band', () => {
     const index = createLshIndex(params);
-    const s = sign(randomSet(1, 80));
+    const s = sign(distinctValues(1, 80));
     index.insert(10, 1, s);
     index.insert(12, 2, s);
     expect(index.candidatePairs()).toEqual([{ a: 10, b: 12, bands: 25 }]);
@@ -38,7 +26,7 @@ describe('createLshIndex', () => {
 
   it('never pairs items of the same group', () => {
     const index = createLshIndex(params);
-    const s = sign(randomSet(2, 80));
+    const s = sign(distinctValues(2, 80));
     index.insert(10, 1, s);
     index.insert(11, 1, s);
     expect(index.candidatePairs()).toEqual([]);
@@ -56,7 +44,7 @@ describe('createLshIndex', () => {
     let item = 0;
     const similar: Array<[number, number]> = [];
     for (let i = 0; i < 100; i++) {
-      const base = randomSet(1000 + i, 100);
+      const base = distinctValues(1000 + i, 100);
       index.insert(item++, 2 * i, sign(base)); // unrelated to every other base
       // shared 89 of 100 -> J = 89/111 ≈ 0.80
       index.insert(item++, 2 * i + 1, sign(variant(base, 89, 5000 + i)));
@@ -71,7 +59,7 @@ describe('createLshIndex', () => {
 
     const weak = createLshIndex(params);
     for (let i = 0; i < 100; i++) {
-      const base = randomSet(9000 + i, 100);
+      const base = distinctValues(9000 + i, 100);
       weak.insert(2 * i, 2 * i, sign(base));
       // shared 20 of 100 -> J = 20/180 ≈ 0.11
       weak.insert(2 * i + 1, 2 * i + 1, sign(variant(base, 20, 7000 + i)));
@@ -87,7 +75,7 @@ describe('createLshIndex', () => {
     const sigs: Array<{ item: number; group: number; sig: Signature }> = [];
     // 15 families of 10 near-duplicates (J ≈ 0.5–0.9) spread over 7 groups; 150 items (> initial capacity).
     for (let f = 0; f < 15; f++) {
-      const base = randomSet(300 + f, 40);
+      const base = distinctValues(300 + f, 40);
       for (let v = 0; v < 10; v++) {
         const item = 1000 - (f * 10 + v) * 3; // ids not in insertion order
         sigs.push({ item, group: (f + v) % 7, sig: sign(variant(base, 28 + v, 50 * f + v + 1)) });
@@ -120,7 +108,7 @@ describe('createLshIndex', () => {
   });
 
   it('skips buckets larger than maxBucketSize and counts them', () => {
-    const s = sign(randomSet(3, 50));
+    const s = sign(distinctValues(3, 50));
     const small = createLshIndex({ ...params, maxBucketSize: 3 });
     for (let i = 0; i < 4; i++) small.insert(i, i, s);
     expect(small.candidatePairs()).toEqual([]);
@@ -143,7 +131,7 @@ describe('createLshIndex', () => {
 
   it('stays usable after candidatePairs, and stats follow the items', () => {
     const index = createLshIndex(params);
-    const s = sign(randomSet(4, 30));
+    const s = sign(distinctValues(4, 30));
     index.insert(1, 1, s);
     expect(index.candidatePairs()).toEqual([]);
     index.insert(2, 2, s);
@@ -155,7 +143,7 @@ describe('createLshIndex', () => {
 
   it('throws ParameterMismatchError for a signature of other parameters', () => {
     const index = createLshIndex(params);
-    const xs = Uint32Array.from(randomSet(5, 20));
+    const xs = Uint32Array.from(distinctValues(5, 20));
     expect(() => index.insert(1, 1, createMinHasher({ numPerm: 128, seed: 2 }).sign(xs))).toThrow(
       ParameterMismatchError,
     );

@@ -49,9 +49,9 @@ export function tolerance(jaccard: number, k: number, sigmas = 4.5): number {
 }
 
 /** `count` consecutive xorshift32 (13, 17, 5) states after `state`; distinct for count < 2^32. */
-function distinctValues(state: number, count: number): number[] {
+export function distinctValues(state: number, count: number): number[] {
   const out: number[] = [];
-  let x = state >>> 0;
+  let x = state >>> 0 || 1; // 0 is xorshift's fixed point
   for (let i = 0; i < count; i++) {
     x ^= x << 13;
     x ^= x >>> 17;

@@ -47,7 +47,6 @@ export function assessPair(
 ): PairAssessment {
   const own = passages.filter((p) => p.kind !== 'quote');
   const copied = own.filter((p) => p.kind !== 'paraphrase');
-  const quoted = passages.filter((p) => p.kind === 'quote');
   const side = (pick: (p: ClassifiedSpanPair) => Span, length: number) => {
     const all = share(unionLength(passages.map(pick)), length);
     const copiedShare = share(unionLength(copied.map(pick)), length);
@@ -57,7 +56,7 @@ export function assessPair(
   const s = side((p) => p.source, sourceLength);
   const t = side((p) => p.target, targetLength);
   let relation: RelationKind;
-  if (own.length === 0 && quoted.length > 0) relation = 'shared-quote';
+  if (own.length === 0 && passages.length > 0) relation = 'shared-quote';
   else if (Math.max(s.copiedShare, t.copiedShare) >= syndicationShare) relation = 'syndication';
   else relation = 'partial';
   return {

@@ -4,16 +4,15 @@
  * write `OUT/<susp>-<src>.xml` in PAN's detection format (the suspicious
  * document is "this", the copier).
  */
-import { availableParallelism } from 'node:os';
 import type { Argv } from 'yargs';
 import { readPanPairs } from '../../ingest';
 import { resolveOptions } from '../../options';
 import { alignPanPairs } from '../../pipeline';
-import { OptionsError } from '../../errors';
 import type { Io } from '../io';
 import { createProgress } from '../progress';
 import { writeDetectionFiles } from '../write-detections';
 import { declareTuningFlags, toTuningOptions, type TuningArgs } from './tuning-flags';
+import { resolveWorkers, workersOption } from './workers-flag';
 
 /** Parsed flags of `align`. */
 export interface AlignArgs extends TuningArgs {
@@ -23,20 +22,6 @@ export interface AlignArgs extends TuningArgs {
   readonly out: string;
   readonly workers?: number;
   readonly quiet: boolean;
-}
-
-/** The `--workers` flag, shared by commands that use all cores. */
-export function workersOption(): { type: 'number'; describe: string } {
-  return { type: 'number', describe: `worker threads [default: number of cores, ${availableParallelism()} here]` };
-}
-
-/** Validate `--workers`. */
-export function resolveWorkers(value: number | undefined): number {
-  if (value === undefined) return availableParallelism();
-  if (!Number.isInteger(value) || value < 1 || value > 256) {
-    throw new OptionsError('workers', `must be a whole number from 1 to 256 (got ${String(value)})`);
-  }
-  return value;
 }
 
 /** Declare the flags of `align`. */

@@ -12,7 +12,7 @@ import { alignPanPairs } from '../../pipeline';
 import type { Io } from '../io';
 import { createProgress } from '../progress';
 import { writeDetectionFiles } from '../write-detections';
-import { resolveWorkers, workersOption } from './align';
+import { resolveWorkers, workersOption } from './workers-flag';
 import { declareTuningFlags, toTuningOptions, type TuningArgs } from './tuning-flags';
 
 /** Parsed flags of `eval pan`. */

@@ -121,7 +121,7 @@ function sentenceProposals(
   const out: ProposedPassage[] = [];
   const barriers = { a: boilerplateSentences(a), b: boilerplateSentences(b) };
   for (const f of extendSeeds(seeds, vectors, settings.sentenceGap, settings.fragmentCosine, barriers)) {
-    if (f.seeds < settings.minSentenceSeeds && f.cosine < settings.strongSeedCosine) continue;
+    if (f.seeds < settings.minSentenceSeeds && f.bestSeed < settings.strongSeedCosine) continue;
     const sa0 = a.sentences[f.aFrom];
     const sa1 = a.sentences[f.aTo - 1];
     const sb0 = b.sentences[f.bFrom];

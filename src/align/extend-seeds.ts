@@ -20,8 +20,10 @@ export interface SentenceFragment {
   readonly bFrom: number;
   readonly bTo: number;
   readonly cosine: number;
-  /** Number of seeds in the cluster. */
+  /** Number of seeds in the cluster that are not quoted (see `SentenceSeed.quoted`). */
   readonly seeds: number;
+  /** The highest cosine among those unquoted seeds. */
+  readonly bestSeed: number;
 }
 
 /** Per sentence, 1 where no cluster may span it (boilerplate). */
@@ -87,7 +89,10 @@ export function extendSeeds(
       const bFrom = Math.min(...cluster.map((s) => s.b));
       const bTo = Math.max(...cluster.map((s) => s.b)) + 1;
       const cosine = rangeCosine(vectors, aFrom, aTo, bFrom, bTo);
-      if (cosine > minCosine) out.push({ aFrom, aTo, bFrom, bTo, cosine, seeds: cluster.length });
+      const unquoted = cluster.filter((s) => s.quoted !== true);
+      if (unquoted.length === 0) continue;
+      const bestSeed = Math.max(...unquoted.map((s) => s.cosine));
+      if (cosine > minCosine) out.push({ aFrom, aTo, bFrom, bTo, cosine, seeds: unquoted.length, bestSeed });
       else if (gap > 0 && cluster.length > 1) visit(cluster, gap - 1);
     }
   };

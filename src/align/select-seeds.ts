@@ -8,9 +8,11 @@
  * - A sentence explained on one side only may seed just where its anchors
  *   point (an anchored sentence is already matched: a headline printed twice
  *   must not match the copy's headline twice).
- * - Seeds where either sentence is mostly inside quotation marks are dropped:
- *   two outlets rendering the same statement in their own words is reuse of the
- *   quoted source, not of each other.
+ * - Seeds where either sentence is mostly inside quotation marks are marked
+ *   `quoted`: two outlets rendering the same statement in their own words is
+ *   reuse of the quoted source, not of each other, so such seeds never found a
+ *   passage; they may only join a cluster that unquoted seeds found (a copied
+ *   paragraph keeps the quote it carries).
  * - One-to-one: each sentence takes part in at most one seed, the one with the
  *   highest cosine (a headline printed twice, or a lead that shares the
  *   headline's words, does not pull a second match).
@@ -18,6 +20,8 @@
 import { countMarked, quotedShare, type Sentence } from '../text';
 import type { AlignableDocument } from './alignable-document';
 import type { SentenceSeed } from './sentence-seeds';
+
+const NO_SPAN = { start: 0, end: 0 };
 
 /** Is most of the sentence inside marked (anchored) tokens? */
 function mostlyMarked(s: Sentence, mask: Uint8Array): boolean {
@@ -73,8 +77,7 @@ export function selectSeeds(
     if (ea && eb) return false;
     // An anchored sentence may seed only where its anchors point.
     if (ea && !consistent(anchors, sa, sb, 'a')) return false;
-    if (eb && !consistent(anchors, sb, sa, 'b')) return false;
-    return quotedShare(a.quotes, sa) < 0.5 && quotedShare(b.quotes, sb) < 0.5;
+    return !(eb && !consistent(anchors, sb, sa, 'b'));
   });
   const usedA = new Set<number>();
   const usedB = new Set<number>();
@@ -83,7 +86,8 @@ export function selectSeeds(
     if (usedA.has(s.a) || usedB.has(s.b)) continue;
     usedA.add(s.a);
     usedB.add(s.b);
-    out.push(s);
+    const quoted = quotedShare(a.quotes, a.sentences[s.a] ?? NO_SPAN) >= 0.5 || quotedShare(b.quotes, b.sentences[s.b] ?? NO_SPAN) >= 0.5;
+    out.push(quoted ? { ...s, quoted } : s);
   }
   return out.sort((p, q) => p.a - q.a || p.b - q.b);
 }

@@ -18,6 +18,8 @@ export interface SentenceSeed {
   readonly b: number;
   readonly cosine: number;
   readonly dice: number;
+  /** Set by `selectSeeds` when either sentence is mostly inside quotation marks. */
+  readonly quoted?: boolean;
 }
 
 /** Sparse tf-isf vectors of every sentence of both documents. */

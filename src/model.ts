@@ -100,13 +100,31 @@ export type PassageKind = 'verbatim' | 'near-verbatim' | 'paraphrase' | 'quote';
 /** Relation between two documents. */
 export type RelationKind = 'syndication' | 'partial' | 'shared-quote';
 
-/** One aligned passage: a span in the source, a span in the target. */
-export interface Passage {
+/** One contiguous aligned stretch of a condensed passage. */
+export interface PassageSegment {
   readonly source: Span;
   readonly target: Span;
   /** Edit similarity of the two spans' normalised texts, in [0, 1]. */
   readonly similarity: number;
+}
+
+/** One aligned passage: a span in the source, a span in the target. */
+export interface Passage {
+  readonly source: Span;
+  readonly target: Span;
+  /**
+   * Edit similarity of the two spans' normalised texts, in [0, 1]; for a
+   * condensed passage, its segments' similarity weighted by their length in
+   * the target.
+   */
+  readonly similarity: number;
   readonly kind: PassageKind;
+  /**
+   * Present when the passage is a condensed copy: the stretches actually
+   * aligned, in order. The passage's spans run from the first to the last;
+   * the source text between segments is what the copier left out.
+   */
+  readonly segments?: readonly PassageSegment[];
 }
 
 /** A reported pair of documents. */

@@ -89,6 +89,14 @@ export interface ScanOptions {
   readonly seedDice?: number;
   /** Largest gap, in sentences, when growing sentence seeds into passages. @default 4 */
   readonly sentenceGap?: number;
+  /**
+   * Condensed copies: aligned stretches at most this many words apart in the
+   * copy, in the same order in the source however far apart there, form one
+   * passage made of segments (a brief or summary that drops paragraphs is one
+   * act of reuse). 0 reports every stretch alone.
+   * @default 50
+   */
+  readonly condenseGap?: number;
   /** A grown sentence passage is kept when its ranges' cosine exceeds this. @default 0.34 */
   readonly fragmentCosine?: number;
   /**
@@ -162,6 +170,7 @@ export interface ResolvedOptions {
   readonly seedCosine: number;
   readonly seedDice: number;
   readonly sentenceGap: number;
+  readonly condenseGap: number;
   readonly fragmentCosine: number;
   readonly minSentenceSeeds: number;
   readonly strongSeedCosine: number;
@@ -196,6 +205,7 @@ export const DEFAULTS = Object.freeze({
   seedCosine: 0.3,
   seedDice: 0.33,
   sentenceGap: 4,
+  condenseGap: 50,
   fragmentCosine: 0.34,
   minSentenceSeeds: 2,
   strongSeedCosine: 0.5,
@@ -255,6 +265,7 @@ export function resolveOptions(options: ScanOptions = {}): ResolvedOptions {
     seedCosine: fraction('seed-cosine', options.seedCosine, DEFAULTS.seedCosine),
     seedDice: fraction('seed-dice', options.seedDice, DEFAULTS.seedDice),
     sentenceGap: integer('sentence-gap', options.sentenceGap, DEFAULTS.sentenceGap, 0, 50),
+    condenseGap: integer('condense-gap', options.condenseGap, DEFAULTS.condenseGap, 0, 10000),
     fragmentCosine: fraction('fragment-cosine', options.fragmentCosine, DEFAULTS.fragmentCosine),
     minSentenceSeeds: integer('min-sentence-seeds', options.minSentenceSeeds, DEFAULTS.minSentenceSeeds, 1, 1000),
     strongSeedCosine: fraction('strong-seed-cosine', options.strongSeedCosine, DEFAULTS.strongSeedCosine),

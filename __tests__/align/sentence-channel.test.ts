@@ -36,3 +36,33 @@ describe('sentence channel and quotations', () => {
     expect(alignDocuments(prepare(source), prepare(copy), SETTINGS)).toEqual([]);
   });
 });
+
+describe('condensed copies', () => {
+  const PARAGRAPHS = [
+    'The regional parliament approved the new water management law late on Thursday after a debate that lasted eleven hours.',
+    'Opposition members walked out twice during the session, accusing the governing coalition of ignoring the concerns of farmers.',
+    'The law caps the amount of groundwater that agricultural businesses may pump each summer and creates a new inspection office.',
+    'Environmental groups welcomed the vote but said the caps were too generous to protect the drying wetlands in the south.',
+    'Farmers associations announced protests in three provincial capitals for next week and threatened to block the main highways.',
+    'The minister for agriculture said that compensation payments for affected farms would be discussed with the associations.',
+  ];
+
+  test('a brief built from sentences far apart in the source is one passage with its segments', () => {
+    const filler = (n: number) =>
+      Array.from({ length: n }, (_, i) => `Unrelated background sentence number ${i} talks about ${['trains', 'museums', 'weather', 'football'][i % 4]} and other matters.`).join(' ');
+    const source = [PARAGRAPHS[0], PARAGRAPHS[1], filler(12), PARAGRAPHS[2], PARAGRAPHS[3], filler(12), PARAGRAPHS[4], PARAGRAPHS[5]].join('\n\n');
+    const brief = `In brief. ${PARAGRAPHS[0]} ${PARAGRAPHS[1]} ${PARAGRAPHS[2]} ${PARAGRAPHS[3]} ${PARAGRAPHS[4]} ${PARAGRAPHS[5]} More news later.`;
+    const joined = alignDocuments(prepare(source), prepare(brief), SETTINGS);
+    expect(joined).toHaveLength(1);
+    const [p] = joined;
+    if (p === undefined) return;
+    expect(p.segments).toHaveLength(3);
+    expect(p.a.start).toBe(p.segments[0]?.a.start);
+    expect(p.a.end).toBe(p.segments[2]?.a.end);
+    const words = (t: string) => t.replace(/\s+/g, ' ');
+    for (const s of p.segments) expect(words(source.slice(s.a.start, s.a.end))).toBe(brief.slice(s.b.start, s.b.end));
+    expect(p.similarity).toBe(1);
+    const apart = alignDocuments(prepare(source), prepare(brief), { ...SETTINGS, condenseGap: 0 });
+    expect(apart).toHaveLength(3);
+  });
+});

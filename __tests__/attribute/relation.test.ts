@@ -16,6 +16,22 @@ describe('assessPair', () => {
     expect(a).toEqual({ relation: 'syndication', score: 0.4, coverage: { source: 0.4, target: 0.2 } });
   });
 
+  test('a condensed passage covers its segments, not the source text left out between them', () => {
+    const passage = {
+      source: { start: 0, end: 800 },
+      target: { start: 0, end: 300 },
+      kind: 'verbatim' as const,
+      segments: [
+        { source: { start: 0, end: 150 }, target: { start: 0, end: 150 } },
+        { source: { start: 650, end: 800 }, target: { start: 150, end: 300 } },
+      ],
+    };
+    const a = assessPair([passage], 1000, 1000, 0.3);
+    expect(a.coverage).toEqual({ source: 0.3, target: 0.3 });
+    const { segments: _, ...outer } = passage;
+    expect(assessPair([outer], 1000, 1000, 0.3).coverage.source).toBe(0.8);
+  });
+
   test('partial below the share', () => {
     const a = assessPair([{ source: { start: 0, end: 100 }, target: { start: 0, end: 100 }, kind: 'near-verbatim' }], 1000, 1000, 0.3);
     expect(a.relation).toBe('partial');

@@ -10,8 +10,9 @@
  * - sentences: stemmed tf-isf sentence seeds, one-to-one, not already
  *   explained by anchors → two-sided clustering with validation; these carry
  *   reworded and reordered copies.
- * Then `mergePassages` makes one passage per stretch; short passages are
- * dropped; each passage gets its edit similarity.
+ * Then `mergePassages` makes one segment per stretch; short ones are
+ * dropped; each gets its edit similarity; `joinCondensed` joins the segments
+ * of a condensed copy into one passage.
  */
 import type { Span } from '../model';
 import type { ResolvedOptions } from '../options';
@@ -20,6 +21,7 @@ import type { AlignableDocument } from './alignable-document';
 import { chainMatches } from './chain-matches';
 import { editSimilarity, joinWords } from './edit-similarity';
 import { findExactMatches } from './exact-matches';
+import { groupSimilarity, joinCondensed } from './join-condensed';
 import { extendSeeds } from './extend-seeds';
 import { mergePassages, type ProposedPassage } from './merge-passages';
 import { selectMatches } from './select-matches';
@@ -43,6 +45,7 @@ export const ALIGN_SETTING_KEYS = [
   'strongSeedCosine',
   'minSentencePassageChars',
   'quoteShare',
+  'condenseGap',
 ] as const;
 
 /** Settings of the alignment engine: the part of the resolved options it reads. */
@@ -53,8 +56,8 @@ export function alignSettingsOf(options: ResolvedOptions): AlignSettings {
   return Object.fromEntries(ALIGN_SETTING_KEYS.map((key) => [key, options[key]])) as unknown as AlignSettings;
 }
 
-/** A reused passage between document `a` and document `b`. */
-export interface AlignedPassage {
+/** One contiguous aligned stretch between document `a` and document `b`. */
+export interface AlignedSegment {
   readonly a: Span;
   readonly b: Span;
   /** Token ranges `[start, end)` on both sides. */
@@ -64,6 +67,19 @@ export interface AlignedPassage {
   readonly matched: number;
   /** Edit similarity of the two spans, in [0, 1]. */
   readonly similarity: number;
+  /** Inside quotation marks on both sides. */
+  readonly quoted: boolean;
+}
+
+/**
+ * A reused passage between document `a` and document `b`: one segment, or
+ * several when a condensed copy joins them (see `joinCondensed`). Its spans
+ * run from the first segment to the last; `matched` is their sum and
+ * `similarity` their length-weighted mean.
+ */
+export interface AlignedPassage extends AlignedSegment {
+  /** The aligned stretches, in order; just the passage itself when it has one. */
+  readonly segments: readonly AlignedSegment[];
 }
 
 /** Mark a token-range proposal as quoted when both sides are mostly inside quotation marks. */
@@ -142,7 +158,7 @@ export function alignDocuments(a: AlignableDocument, b: AlignableDocument, setti
   const anchors = anchorProposals(a, b, settings);
   const sentences = settings.sentenceChannel ? sentenceProposals(a, b, anchors, settings) : [];
   const merged = mergePassages([...anchors, ...sentences], settings.maxGap, { a: a.boilerplate, b: b.boilerplate });
-  const out: AlignedPassage[] = [];
+  const out: AlignedSegment[] = [];
   for (const p of merged) {
     const aSpan = spanOf(a, p.aStart, p.aEnd);
     const bSpan = spanOf(b, p.bStart, p.bEnd);
@@ -166,7 +182,25 @@ export function alignDocuments(a: AlignableDocument, b: AlignableDocument, setti
       bTokens: { start: p.bStart, end: p.bEnd },
       matched: p.matched,
       similarity,
+      quoted: p.quoted,
     });
   }
-  return out;
+  return joinCondensed(out, settings.condenseGap, { a: a.boilerplate, b: b.boilerplate }).map(toPassage);
+}
+
+function toPassage(group: readonly AlignedSegment[]): AlignedPassage {
+  const first = group[0];
+  const last = group[group.length - 1];
+  if (first === undefined || last === undefined) throw new Error('empty segment group');
+  if (group.length === 1) return { ...first, segments: [first] };
+  return {
+    a: { start: first.a.start, end: last.a.end },
+    b: { start: first.b.start, end: last.b.end },
+    aTokens: { start: first.aTokens.start, end: last.aTokens.end },
+    bTokens: { start: first.bTokens.start, end: last.bTokens.end },
+    matched: group.reduce((n, s) => n + s.matched, 0),
+    similarity: groupSimilarity(group),
+    quoted: first.quoted,
+    segments: group,
+  };
 }

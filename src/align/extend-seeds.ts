@@ -22,7 +22,7 @@ export interface SentenceFragment {
   readonly cosine: number;
   /** Number of seeds in the cluster that are not quoted (see `SentenceSeed.quoted`). */
   readonly seeds: number;
-  /** The highest cosine among those unquoted seeds. */
+  /** The highest cosine among the cluster's free seeds (neither quoted nor anchored). */
   readonly bestSeed: number;
 }
 
@@ -90,8 +90,9 @@ export function extendSeeds(
       const bTo = Math.max(...cluster.map((s) => s.b)) + 1;
       const cosine = rangeCosine(vectors, aFrom, aTo, bFrom, bTo);
       const unquoted = cluster.filter((s) => s.quoted !== true);
-      if (unquoted.length === 0) continue;
-      const bestSeed = Math.max(...unquoted.map((s) => s.cosine));
+      const free = unquoted.filter((s) => s.anchored !== true);
+      if (free.length === 0) continue;
+      const bestSeed = Math.max(...free.map((s) => s.cosine));
       if (cosine > minCosine) out.push({ aFrom, aTo, bFrom, bTo, cosine, seeds: unquoted.length, bestSeed });
       else if (gap > 0 && cluster.length > 1) visit(cluster, gap - 1);
     }

@@ -1,5 +1,6 @@
 /** Align stage: verify candidate pairs and align reused passages to exact spans. */
-export { alignDocuments, alignSettingsOf, ALIGN_SETTING_KEYS, type AlignSettings, type AlignedPassage } from './align-documents';
+export { alignDocuments, alignSettingsOf, ALIGN_SETTING_KEYS, type AlignSettings, type AlignedPassage, type AlignedSegment } from './align-documents';
+export { joinCondensed, groupSimilarity, type JoinableSegment, type JoinMasks } from './join-condensed';
 export type { AlignableDocument } from './alignable-document';
 export { findExactMatches, type ExactMatch, type ExactMatchOptions } from './exact-matches';
 export { selectMatches } from './select-matches';

@@ -1,13 +1,16 @@
 /**
  * Which sentence seeds the sentence channel grows.
  *
- * - Seeds whose two sentences are both explained by exact anchors (mostly
- *   inside anchored stretches) are dropped: the anchors give those stretches
- *   exact extents, and a sentence range would only blur them over the
- *   copier's own inserted paragraphs.
- * - A sentence explained on one side only may seed just where its anchors
- *   point (an anchored sentence is already matched: a headline printed twice
- *   must not match the copy's headline twice).
+ * - A sentence explained by exact anchors (mostly inside an anchored
+ *   stretch) may seed just where its anchors point (an anchored sentence is
+ *   already matched: a headline printed twice must not match the copy's
+ *   headline twice).
+ * - Seeds with a sentence explained by anchors (that then point to the other
+ *   sentence) are marked `anchored`: they never found a passage (the anchors
+ *   give that stretch exact extents, and a sentence range would only blur
+ *   them over the copier's own words), but they count as evidence for
+ *   reworded neighbours in the same cluster, so a copy that is verbatim in
+ *   one sentence and reworded in the next is one passage.
  * - Seeds where either sentence is mostly inside quotation marks are marked
  *   `quoted`: two outlets rendering the same statement in their own words is
  *   reuse of the quoted source, not of each other, so such seeds never found a
@@ -21,7 +24,7 @@ import { countMarked, quotedShare, type Sentence } from '../text';
 import type { AlignableDocument } from './alignable-document';
 import type { SentenceSeed } from './sentence-seeds';
 
-const NO_SPAN = { start: 0, end: 0 };
+const NO_SPAN: Sentence = { start: 0, end: 0, tokenStart: 0, tokenEnd: 0 };
 
 /** Is most of the sentence inside marked (anchored) tokens? */
 function mostlyMarked(s: Sentence, mask: Uint8Array): boolean {
@@ -74,7 +77,6 @@ export function selectSeeds(
     if (sa === undefined || sb === undefined) return false;
     const ea = mostlyMarked(sa, aAnchored);
     const eb = mostlyMarked(sb, bAnchored);
-    if (ea && eb) return false;
     // An anchored sentence may seed only where its anchors point.
     if (ea && !consistent(anchors, sa, sb, 'a')) return false;
     return !(eb && !consistent(anchors, sb, sa, 'b'));
@@ -86,8 +88,11 @@ export function selectSeeds(
     if (usedA.has(s.a) || usedB.has(s.b)) continue;
     usedA.add(s.a);
     usedB.add(s.b);
-    const quoted = quotedShare(a.quotes, a.sentences[s.a] ?? NO_SPAN) >= 0.5 || quotedShare(b.quotes, b.sentences[s.b] ?? NO_SPAN) >= 0.5;
-    out.push(quoted ? { ...s, quoted } : s);
+    const sa = a.sentences[s.a] ?? NO_SPAN;
+    const sb = b.sentences[s.b] ?? NO_SPAN;
+    const quoted = quotedShare(a.quotes, sa) >= 0.5 || quotedShare(b.quotes, sb) >= 0.5;
+    const anchored = mostlyMarked(sa, aAnchored) || mostlyMarked(sb, bAnchored);
+    out.push(quoted || anchored ? { ...s, quoted, anchored } : s);
   }
   return out.sort((p, q) => p.a - q.a || p.b - q.b);
 }

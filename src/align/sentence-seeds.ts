@@ -20,6 +20,8 @@ export interface SentenceSeed {
   readonly dice: number;
   /** Set by `selectSeeds` when either sentence is mostly inside quotation marks. */
   readonly quoted?: boolean;
+  /** Set by `selectSeeds` when exact anchors already align both sentences. */
+  readonly anchored?: boolean;
 }
 
 /** Sparse tf-isf vectors of every sentence of both documents. */

@@ -9,7 +9,8 @@
  * - `partial`: anything else (some passages reused).
  *
  * Coverage is the share of a document's characters inside the union of the
- * pair's passages. The score is the larger side's share of reused characters
+ * pair's passages (of a condensed passage's segments, not the text the copier
+ * left out between them). The score is the larger side's share of reused characters
  * where quotation and paraphrase passages count half (quoting or rewording the
  * same statement is normal in news; copying the reporting is not), in [0, 1].
  */
@@ -21,6 +22,13 @@ export interface ClassifiedSpanPair {
   readonly source: Span;
   readonly target: Span;
   readonly kind: PassageKind;
+  /** A condensed passage's aligned stretches: coverage counts these, not the text left out between them. */
+  readonly segments?: readonly { readonly source: Span; readonly target: Span }[];
+}
+
+/** The spans of one side a passage actually covers. */
+function coveredSpans(p: ClassifiedSpanPair, side: 'source' | 'target'): Span[] {
+  return p.segments === undefined ? [p[side]] : p.segments.map((s) => s[side]);
 }
 
 /** Coverage, score and relation of a pair. */
@@ -47,14 +55,14 @@ export function assessPair(
 ): PairAssessment {
   const own = passages.filter((p) => p.kind !== 'quote');
   const copied = own.filter((p) => p.kind !== 'paraphrase');
-  const side = (pick: (p: ClassifiedSpanPair) => Span, length: number) => {
-    const all = share(unionLength(passages.map(pick)), length);
-    const copiedShare = share(unionLength(copied.map(pick)), length);
+  const side = (which: 'source' | 'target', length: number) => {
+    const all = share(unionLength(passages.flatMap((p) => coveredSpans(p, which))), length);
+    const copiedShare = share(unionLength(copied.flatMap((p) => coveredSpans(p, which))), length);
     // Verbatim and near-verbatim count fully; paraphrase and quotation passages half.
     return { all, copiedShare, weighted: copiedShare + (all - copiedShare) / 2 };
   };
-  const s = side((p) => p.source, sourceLength);
-  const t = side((p) => p.target, targetLength);
+  const s = side('source', sourceLength);
+  const t = side('target', targetLength);
   let relation: RelationKind;
   if (own.length === 0 && passages.length > 0) relation = 'shared-quote';
   else if (Math.max(s.copiedShare, t.copiedShare) >= syndicationShare) relation = 'syndication';

@@ -24,7 +24,12 @@ import type { PublishedTime, Span } from '../model';
 export interface ClusterPairInput {
   readonly source: string;
   readonly target: string;
-  readonly passages: readonly { readonly source: Span; readonly target: Span }[];
+  readonly passages: readonly {
+    readonly source: Span;
+    readonly target: Span;
+    /** A condensed passage's stretches: clusters link these, not the text left out between them. */
+    readonly segments?: readonly { readonly source: Span; readonly target: Span }[];
+  }[];
 }
 
 /** A document's published time, for choosing the origin. */
@@ -84,9 +89,11 @@ export function buildClusters(
   const links: [number, number][] = [];
   for (const pair of pairs) {
     for (const passage of pair.passages) {
-      const a = nodes.push({ doc: pair.source, span: passage.source }) - 1;
-      const b = nodes.push({ doc: pair.target, span: passage.target }) - 1;
-      links.push([a, b]);
+      for (const stretch of passage.segments ?? [passage]) {
+        const a = nodes.push({ doc: pair.source, span: stretch.source }) - 1;
+        const b = nodes.push({ doc: pair.target, span: stretch.target }) - 1;
+        links.push([a, b]);
+      }
     }
   }
   const parent = nodes.map((_, i) => i);

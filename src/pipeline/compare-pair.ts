@@ -37,17 +37,22 @@ export function comparePair(
   const [src, dst] = direction.source === x.article.id ? [x, y] : [y, x];
   const aligned = alignDocuments(src, dst, alignSettingsOf(options));
   if (aligned.length === 0) return null;
-  const passages: Passage[] = aligned.map((p) => ({
-    source: p.a,
-    target: p.b,
-    similarity: round(p.similarity),
-    kind: classifyPassage(
-      p.similarity,
-      quotedShare(src.quotes, p.a),
-      quotedShare(dst.quotes, p.b),
-      options.quoteShare,
-    ),
-  }));
+  const passages: Passage[] = aligned.map((p) => {
+    const passage: Passage = {
+      source: p.a,
+      target: p.b,
+      similarity: round(p.similarity),
+      kind: classifyPassage(
+        p.similarity,
+        quotedShare(src.quotes, p.a),
+        quotedShare(dst.quotes, p.b),
+        options.quoteShare,
+      ),
+    };
+    if (p.segments.length < 2) return passage;
+    const segments = p.segments.map((s) => ({ source: s.a, target: s.b, similarity: round(s.similarity) }));
+    return { ...passage, segments };
+  });
   // The copy credits its origin; when the direction is unknown, either may carry the credit.
   const credit = creditIn(dst, src) ?? (direction.directed ? null : creditIn(src, dst));
   const assessment = assessPair(passages, src.article.text.length, dst.article.text.length, options.syndicationShare);

@@ -45,8 +45,9 @@ function renderPair(rank: number, pair: Pair, docs: ReadonlyMap<string, ReportDo
     .slice(0, options.passagesPerPair ?? 3);
   const text = options.texts?.get(pair.source);
   for (const p of shown) {
+    const condensed = p.segments === undefined ? '' : ` (condensed: ${p.segments.length} segments, source text left out between them)`;
     lines.push(
-      `   - ${p.kind}, similarity ${p.similarity.toFixed(2)}: source [${p.source.start}, ${p.source.end}) ↔ target [${p.target.start}, ${p.target.end})`,
+      `   - ${p.kind}, similarity ${p.similarity.toFixed(2)}: source [${p.source.start}, ${p.source.end}) ↔ target [${p.target.start}, ${p.target.end})${condensed}`,
     );
     if (text !== undefined) lines.push(`     "${shorten(text.slice(p.source.start, p.source.end), options.quoteChars ?? 160)}"`);
   }

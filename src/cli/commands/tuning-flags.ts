@@ -25,6 +25,7 @@ export interface TuningArgs {
   readonly 'seed-cosine'?: number;
   readonly 'seed-dice'?: number;
   readonly 'sentence-gap'?: number;
+  readonly 'condense-gap'?: number;
   readonly 'fragment-cosine'?: number;
   readonly 'min-sentence-seeds'?: number;
   readonly 'strong-seed-cosine'?: number;
@@ -57,6 +58,7 @@ export function declareTuningFlags<T>(y: Argv<T>): Argv<T & TuningArgs> {
     .option('seed-cosine', n('tf-isf cosine a sentence pair must exceed to seed; lower = more reworded reuse, more coincidences', DEFAULTS.seedCosine))
     .option('seed-dice', n('Dice of term sets a sentence pair must exceed to seed', DEFAULTS.seedDice))
     .option('sentence-gap', n('sentences bridged when growing seeds into passages', DEFAULTS.sentenceGap))
+    .option('condense-gap', n('words between stretches of a condensed copy joined into one passage (0: never)', DEFAULTS.condenseGap))
     .option('fragment-cosine', n('cosine a grown sentence passage must exceed to be kept', DEFAULTS.fragmentCosine))
     .option('min-sentence-seeds', n('fewest sentence pairs in a reworded-only passage', DEFAULTS.minSentenceSeeds))
     .option('strong-seed-cosine', n('cosine at which one reworded sentence is a passage on its own', DEFAULTS.strongSeedCosine))
@@ -85,6 +87,7 @@ export function toTuningOptions(args: TuningArgs): ScanOptions {
     ['seed-cosine', 'seedCosine'],
     ['seed-dice', 'seedDice'],
     ['sentence-gap', 'sentenceGap'],
+    ['condense-gap', 'condenseGap'],
     ['fragment-cosine', 'fragmentCosine'],
     ['min-sentence-seeds', 'minSentenceSeeds'],
     ['strong-seed-cosine', 'strongSeedCosine'],

@@ -147,9 +147,14 @@ const DATELINE_PLACE = new RegExp(
  *
  * @param text the article's original text; spans point into it.
  * @param ownDomain the article's own outlet (a domain, host or URL): links to it are no credit.
+ * @param quoted the text's quotation regions (`findQuotedSpans`), if already known: credits inside them are not the article's.
  * @returns credits sorted by span start, then end, then kind.
  */
-export function findCredits(text: string, ownDomain?: string | null): Credit[] {
+export function findCredits(
+  text: string,
+  ownDomain?: string | null,
+  quoted: readonly Span[] = findQuotedSpans(text),
+): Credit[] {
   const found: Credit[] = [];
   for (const line of splitLines(text)) {
     const body = text.slice(line.start, line.end);
@@ -162,7 +167,6 @@ export function findCredits(text: string, ownDomain?: string | null): Credit[] {
   }
   findLinks(text, ownDomain ?? null, found);
 
-  const quoted = findQuotedSpans(text);
   const unquoted = found.filter((c) => !quoted.some((q) => q.start <= c.span.start && c.span.start < q.end));
   const sorted = unquoted.sort(compareCredits);
   return sorted.filter(
@@ -266,6 +270,8 @@ function findOriginallyPublished(line: string, offset: number, out: Credit[]): v
 }
 
 function findVia(line: string, offset: number, out: Credit[]): void {
+  // Every pattern below needs the word "via" (in one of three casings).
+  if (!line.includes('via') && !line.includes('Via') && !line.includes('VIA')) return;
   for (const m of line.matchAll(/\((via|Via|VIA)[ \t]+([^()\n]{1,80})\)/dgu)) {
     const valueStart = m.indices?.[2]?.[0];
     if (valueStart === undefined) continue;

@@ -15,7 +15,10 @@
 import type { ResolvedOptions } from '../options';
 import { computeShingles } from '../shingle';
 import { markBlockedGrams } from '../text';
+import { distinctSorted, GramCounter } from './gram-counter';
 import type { PreparedDocument } from './prepare-document';
+
+const EMPTY = new Uint32Array(0);
 
 /** Fewest articles of one outlet a k-gram must recur in to be that outlet's boilerplate. */
 export const OUTLET_MIN_DOCS = 3;
@@ -27,25 +30,25 @@ export function markCollectionBoilerplate(docs: readonly PreparedDocument[], opt
   if (!options.boilerplate || docs.length < OUTLET_MIN_DOCS) return 0;
   const k = options.anchorSize;
   const grams = docs.map((d) => computeShingles(d.text.tokens.hash, 0, d.text.tokens.count, k));
-  const df = new Map<number, number>();
-  const byOutlet = new Map<string, { docs: number; df: Map<number, number> }>();
+  const df = new GramCounter();
+  const byOutlet = new Map<string, { docs: number; df: GramCounter }>();
   docs.forEach((d, i) => {
-    const distinct = new Set(d.text.tokens.count >= k ? (grams[i] ?? []) : []);
-    for (const h of distinct) df.set(h, (df.get(h) ?? 0) + 1);
+    const distinct = d.text.tokens.count >= k ? distinctSorted(grams[i] ?? EMPTY) : EMPTY;
+    for (const h of distinct) df.increment(h);
     const outlet = d.article.meta.outlet;
     if (outlet === null) return;
     let o = byOutlet.get(outlet);
-    if (o === undefined) byOutlet.set(outlet, (o = { docs: 0, df: new Map() }));
+    if (o === undefined) byOutlet.set(outlet, (o = { docs: 0, df: new GramCounter(1024) }));
     o.docs++;
-    for (const h of distinct) o.df.set(h, (o.df.get(h) ?? 0) + 1);
+    for (const h of distinct) o.df.increment(h);
   });
   const blocked = new Set<number>();
   const globalMin = Math.max(options.boilerplateMinDocs, Math.ceil(options.boilerplateShare * docs.length));
-  for (const [h, n] of df) if (n >= globalMin) blocked.add(h);
+  df.forEachAtLeast(globalMin, (h) => blocked.add(h));
   for (const o of byOutlet.values()) {
     if (o.docs < OUTLET_MIN_DOCS) continue;
     const min = Math.max(OUTLET_MIN_DOCS, Math.ceil(OUTLET_SHARE * o.docs));
-    for (const [h, n] of o.df) if (n >= min) blocked.add(h);
+    o.df.forEachAtLeast(min, (h) => blocked.add(h));
   }
   docs.forEach((d, i) => {
     if (d.text.tokens.count >= k) markBlockedGrams(grams[i] ?? new Uint32Array(0), k, blocked, d.boilerplate);

@@ -5,15 +5,14 @@
  */
 import { prepareAlignable, type AlignableDocument } from '../align';
 import { findCredits, type Credit } from '../attribute';
-import type { Article, Span } from '../model';
+import type { Article } from '../model';
 import type { ResolvedOptions } from '../options';
-import { buildPassageWindows, findQuotedSpans, type PassageWindow } from '../text';
+import { buildPassageWindows, type PassageWindow } from '../text';
 
 /** An article ready for fingerprinting and alignment. */
 export interface PreparedDocument extends AlignableDocument {
   readonly article: Article;
   readonly windows: readonly PassageWindow[];
-  readonly quotes: readonly Span[];
   /** Credit lines in the text (wire datelines, bylines, source lines, links). */
   readonly credits: readonly Credit[];
 }
@@ -25,7 +24,6 @@ export function prepareDocument(article: Article, options: ResolvedOptions): Pre
     ...alignable,
     article,
     windows: buildPassageWindows(alignable.sentences, options.passageWords),
-    quotes: findQuotedSpans(article.text),
-    credits: findCredits(article.text, article.meta.outlet),
+    credits: findCredits(article.text, article.meta.outlet, alignable.quotes),
   };
 }

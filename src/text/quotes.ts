@@ -101,6 +101,9 @@ function scanLine(text: string, lineStart: number, lineEnd: number, out: Span[])
     }
   }
   if (doubleOpen >= 0) out.push({ start: doubleOpen, end: trimEnd(text, lineStart, lineEnd) });
+  // Only a line carrying a handle can end in an embedded post (and the pattern is costly to try).
+  const at = text.indexOf('(@', lineStart);
+  if (at < 0 || at >= lineEnd) return;
   const embed = EMBED_ATTRIBUTION.exec(text.slice(lineStart, lineEnd));
   if (embed !== null && embed.index > 0) out.push({ start: lineStart, end: lineStart + embed.index });
 }

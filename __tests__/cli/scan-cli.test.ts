@@ -20,7 +20,10 @@ describe('reprint scan (CLI)', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/Sputnik/);
     expect(r.stdout).toMatch(/Taghrib/);
-    expect(r.stderr).toBe('');
+    // no progress when stderr is not a terminal; one summary line at the end
+    expect(r.stderr).toMatch(/^reprint: 5 articles, 6 pairs \(1 syndication, 4 partial, 1 shared-quote\), 2 clusters, 0 warnings in \d+\.\d s/);
+    expect(r.stderr.split('\n')).toHaveLength(2);
+    expect((await runCli(['scan', SAMPLES, '--quiet'])).stderr).toBe('');
   });
 
   test('--format json is the report contract', async () => {
@@ -38,7 +41,9 @@ describe('reprint scan (CLI)', () => {
     expect(r.stderr).toMatch(/empty\.txt.*empty/);
     expect(r.stderr).toMatch(/binary\.txt.*binary/);
     expect(r.stderr).toMatch(/latin1\.txt: invalid UTF-8 at line 1/);
-    for (const line of r.stderr.trim().split('\n')) expect(line).toMatch(/^reprint: warning: /);
+    const lines = r.stderr.trim().split('\n');
+    for (const line of lines.slice(0, -1)) expect(line).toMatch(/^reprint: warning: /);
+    expect(lines[lines.length - 1]).toMatch(/^reprint: 5 articles, .* 3 warnings in /);
     const report = JSON.parse(r.stdout) as { documents: { id: string }[]; pairs: { relation: string }[] };
     expect(report.documents).toHaveLength(5);
     expect(report.pairs.some((p) => p.relation === 'syndication')).toBe(true);
@@ -83,6 +88,35 @@ describe('reprint scan (CLI)', () => {
     expect(r.stdout).toBe('');
     expect(JSON.parse(readFileSync(out, 'utf8'))).toHaveProperty('schemaVersion', 1);
     expect(readdirSync(dir)).toEqual(['report.json']);
+  });
+
+  test('--format ndjson streams every pair as a line, then documents, clusters and a closing summary', async () => {
+    const json = JSON.parse((await runCli(['scan', SAMPLES, '--format', 'json'])).stdout) as { pairs: { source: string; target: string }[]; clusters: unknown[] };
+    const r = await runCli(['scan', SAMPLES, '--format', 'ndjson']);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { type: string; [k: string]: unknown });
+    const pairs = lines.filter((l) => l.type === 'pair').map(({ type: _, ...rest }) => rest);
+    expect(pairs).toHaveLength(json.pairs.length);
+    const key = (p: { source: unknown; target: unknown }) => `${String(p.source)}→${String(p.target)}`;
+    expect(pairs.map(key).sort()).toEqual(json.pairs.map(key).sort());
+    for (const p of json.pairs) expect(pairs.find((q) => key(q) === key(p))).toEqual(p);
+    expect(lines.filter((l) => l.type === 'document')).toHaveLength(5);
+    expect(lines.filter((l) => l.type === 'cluster')).toHaveLength(json.clusters.length);
+    const last = lines[lines.length - 1];
+    expect(last).toMatchObject({ type: 'summary', schemaVersion: 1, documents: 5, pairs: json.pairs.length });
+    // pairs come first, as they are found
+    expect(lines.slice(0, pairs.length).every((l) => l.type === 'pair')).toBe(true);
+  });
+
+  test('--format ndjson --out leaves only the finished file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'reprint-out-'));
+    const out = join(dir, 'pairs.ndjson');
+    const r = await runCli(['scan', SAMPLES, '--format', 'ndjson', '--out', out, '--quiet']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(readdirSync(dir)).toEqual(['pairs.ndjson']);
+    const lines = readFileSync(out, 'utf8').trim().split('\n');
+    expect(JSON.parse(lines[lines.length - 1] ?? '{}')).toHaveProperty('type', 'summary');
   });
 
   test('an unwritable --out exits 2 naming the file', async () => {

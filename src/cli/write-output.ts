@@ -2,9 +2,14 @@
  * Writing an output file so that a killed run never leaves a file that looks
  * finished: write to a temporary file beside it, then rename over the target.
  */
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { InputError } from '../errors';
+
+function outputError(file: string, error: unknown, what = 'cannot write output', fallback = 'write failed'): InputError {
+  const reason = error instanceof Error && 'code' in error ? String((error as NodeJS.ErrnoException).code) : fallback;
+  return new InputError(file, `${what} (${reason})`, { code: 'E_OUTPUT' });
+}
 
 /** Write `content` to `file` atomically (temp file + rename). */
 export function writeOutputFile(file: string, content: string): void {
@@ -14,8 +19,7 @@ export function writeOutputFile(file: string, content: string): void {
     renameSync(tmp, file);
   } catch (error: unknown) {
     rmSync(tmp, { force: true });
-    const reason = error instanceof Error && 'code' in error ? String((error as NodeJS.ErrnoException).code) : 'write failed';
-    throw new InputError(file, `cannot write output (${reason})`, { code: 'E_OUTPUT' });
+    throw outputError(file, error);
   }
 }
 
@@ -24,7 +28,56 @@ export function ensureOutputFolder(dir: string): void {
   try {
     mkdirSync(dir, { recursive: true });
   } catch (error: unknown) {
-    const reason = error instanceof Error && 'code' in error ? String((error as NodeJS.ErrnoException).code) : 'failed';
-    throw new InputError(dir, `cannot create output folder (${reason})`, { code: 'E_OUTPUT' });
+    throw outputError(dir, error, 'cannot create output folder', 'failed');
   }
+}
+
+/** An output file written piece by piece, visible under its name only once complete. */
+export interface OutputStream {
+  write(text: string): void;
+  /** Rename the finished file into place. */
+  commit(): void;
+  /** Remove the partial file. */
+  abort(): void;
+}
+
+/** Open `file` for streaming output through a temporary file beside it (see `writeOutputFile`). */
+export function openOutputStream(file: string): OutputStream {
+  const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
+  const fail = (error: unknown): never => {
+    rmSync(tmp, { force: true });
+    throw outputError(file, error);
+  };
+  let fd: number;
+  try {
+    fd = openSync(tmp, 'w');
+  } catch (error: unknown) {
+    return fail(error);
+  }
+  return {
+    write(text) {
+      try {
+        writeSync(fd, text);
+      } catch (error: unknown) {
+        closeSync(fd);
+        fail(error);
+      }
+    },
+    commit() {
+      try {
+        closeSync(fd);
+        renameSync(tmp, file);
+      } catch (error: unknown) {
+        fail(error);
+      }
+    },
+    abort() {
+      try {
+        closeSync(fd);
+      } catch {
+        // already closed
+      }
+      rmSync(tmp, { force: true });
+    },
+  };
 }

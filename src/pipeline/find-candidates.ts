@@ -36,12 +36,14 @@ export function findCandidates(
   docs: readonly PreparedDocument[],
   options: ResolvedOptions,
   banding: Banding,
+  onProgress?: (documentsSigned: number) => void,
 ): CandidateDocumentPair[] {
   const hasher = createMinHasher({ numPerm: options.numPerm, seed: options.seed });
   const index = createLshIndex({ ...banding, numPerm: options.numPerm, seed: options.seed });
   const signatures: Signature[] = [];
   const owner: number[] = [];
   docs.forEach((doc, d) => {
+    onProgress?.(d);
     for (const w of doc.windows) {
       // Windows that are mostly boilerplate fingerprint nothing.
       if (2 * countMarked(doc.boilerplate, w.tokenStart, w.tokenEnd) >= w.tokenEnd - w.tokenStart) continue;

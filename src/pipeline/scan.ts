@@ -16,25 +16,47 @@ import { prepareDocument, type PreparedDocument } from './prepare-document';
 /** The JSON report's schema version. */
 export const SCHEMA_VERSION = 1 as const;
 
+/** Phases of a scan, in order, as progress reports name them. */
+export type ScanPhase = 'prepare' | 'sign' | 'align';
+
+/** Callbacks a long scan reports through; none changes the result. */
+export interface ScanHooks {
+  /** `done` of `total` units of `phase` finished (documents, or candidate pairs for `align`). */
+  readonly onProgress?: (phase: ScanPhase, done: number, total: number) => void;
+  /** A confirmed pair, as soon as it is found (before the final ranking). */
+  readonly onPair?: (pair: Pair) => void;
+}
+
 /** Scan articles already in memory. Pure: same articles and options, same report. */
 export function scanArticles(
   articles: readonly Article[],
   options: ResolvedOptions,
   warnings: readonly Warning[] = [],
+  hooks: ScanHooks = {},
 ): Report {
+  const progress = hooks.onProgress ?? (() => undefined);
   const sorted = [...articles].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const docs = sorted.map((a) => prepareDocument(a, options));
+  const docs = sorted.map((a, i) => {
+    progress('prepare', i, sorted.length);
+    return prepareDocument(a, options);
+  });
+  progress('prepare', docs.length, docs.length);
   markCollectionBoilerplate(docs, options);
   const banding = resolveBanding(options);
   const pairs: Pair[] = [];
-  for (const c of findCandidates(docs, options, banding)) {
+  const candidates = findCandidates(docs, options, banding, (done) => progress('sign', done, docs.length));
+  candidates.forEach((c, i) => {
+    progress('align', i, candidates.length);
     const x = docs[c.a];
     const y = docs[c.b];
-    if (x === undefined || y === undefined) continue;
-    if (!options.includeSameOutlet && isSameOutlet(x, y)) continue;
+    if (x === undefined || y === undefined) return;
+    if (!options.includeSameOutlet && isSameOutlet(x, y)) return;
     const pair = comparePair(x, y, c.estimatedSimilarity, options);
-    if (pair !== null) pairs.push(pair);
-  }
+    if (pair === null) return;
+    pairs.push(pair);
+    hooks.onPair?.(pair);
+  });
+  progress('align', candidates.length, candidates.length);
   pairs.sort(
     (p, q) => q.score - p.score || compare(p.source, q.source) || compare(p.target, q.target),
   );
@@ -71,7 +93,11 @@ export async function scan(paths: readonly string[], options: ScanOptions = {}):
 }
 
 /** {@link scan}, also returning the documents' texts so passages can be quoted. */
-export async function scanWithTexts(paths: readonly string[], options: ScanOptions = {}): Promise<ScanResult> {
+export async function scanWithTexts(
+  paths: readonly string[],
+  options: ScanOptions = {},
+  hooks: ScanHooks = {},
+): Promise<ScanResult> {
   const resolved = resolveOptions(options);
   const ingestOptions = {
     fields: resolved.fields,
@@ -81,7 +107,7 @@ export async function scanWithTexts(paths: readonly string[], options: ScanOptio
   };
   const { articles, warnings } = await readInputs(paths, ingestOptions);
   return {
-    report: scanArticles(articles, resolved, warnings),
+    report: scanArticles(articles, resolved, warnings, hooks),
     texts: new Map(articles.map((a) => [a.id, a.text])),
   };
 }

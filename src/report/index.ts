@@ -3,3 +3,4 @@ export { renderText, type TextRenderOptions } from './render-text';
 export { renderJson } from './render-json';
 export { outletLabel } from './document-label';
 export { shorten } from './shorten';
+export { renderNdjsonPair, renderNdjsonTail } from './render-ndjson';

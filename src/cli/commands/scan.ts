@@ -1,17 +1,19 @@
 /** `reprint scan <paths...>`: flags → one library call → one renderer. */
 import type { Argv } from 'yargs';
-import { scanWithTexts } from '../../pipeline';
-import { renderJson, renderText } from '../../report';
+import type { Pair, Report } from '../../model';
+import { scanWithTexts, type ScanPhase } from '../../pipeline';
+import { renderJson, renderNdjsonPair, renderNdjsonTail, renderText } from '../../report';
+import { createProgress, type Progress } from '../progress';
 import type { FieldMap, ScanOptions } from '../../options';
 import { UsageError } from '../exit-codes';
 import { declareTuningFlags, toTuningOptions, type TuningArgs } from './tuning-flags';
 import type { Io } from '../io';
-import { writeOutputFile } from '../write-output';
+import { openOutputStream, writeOutputFile, type OutputStream } from '../write-output';
 
 /** Parsed flags of `scan`. */
 export interface ScanArgs extends TuningArgs {
   readonly paths: readonly string[];
-  readonly format: 'text' | 'json';
+  readonly format: 'text' | 'json' | 'ndjson';
   readonly out?: string;
   readonly quiet: boolean;
   readonly field?: readonly string[];
@@ -25,9 +27,9 @@ export interface ScanArgs extends TuningArgs {
 export function scanBuilder(y: Argv): Argv<ScanArgs> {
   const withInput = y
     .positional('paths', { describe: 'files, folders (recursive) or JSONL dumps', type: 'string', array: true })
-    .option('format', { choices: ['text', 'json'] as const, default: 'text' as const, describe: 'report format' })
-    .option('out', { type: 'string', describe: 'write the report to FILE (atomically) instead of stdout' })
-    .option('quiet', { type: 'boolean', default: false, describe: 'print no warnings or summary on stderr' })
+    .option('format', { choices: ['text', 'json', 'ndjson'] as const, default: 'text' as const, describe: 'report format (ndjson: pairs streamed as found, then documents, clusters, warnings and a summary line)' })
+    .option('out', { type: 'string', describe: 'write the report to FILE instead of stdout (through a temporary file renamed when complete)' })
+    .option('quiet', { type: 'boolean', default: false, describe: 'print no progress, warnings or summary on stderr' })
     .option('field', { type: 'string', array: true, describe: 'JSONL field mapping NAME=FIELD, e.g. --field text=body --field id=newid' })
     .option('manifest', { type: 'string', describe: 'sidecar manifest (id → outlet, url, published, title) [default: manifest.json in a scanned folder]' })
     .option('outlets', { type: 'string', describe: 'outlets file (domain → name, time zone, group) [default: outlets.json in a scanned folder]' })
@@ -58,18 +60,66 @@ export function toScanOptions(args: ScanArgs): ScanOptions {
   };
 }
 
+/** Where the NDJSON lines go: stdout, or a file renamed into place when complete. */
+function ndjsonSink(args: ScanArgs, io: Io): OutputStream {
+  if (args.out !== undefined) return openOutputStream(args.out);
+  return { write: (text) => io.stdout(text), commit: () => undefined, abort: () => undefined };
+}
+
+/** The one-line summary printed on stderr at the end of a scan. */
+export function summaryLine(report: Report, seconds: number, chars: number): string {
+  const relations = new Map<string, number>();
+  for (const p of report.pairs) relations.set(p.relation, (relations.get(p.relation) ?? 0) + 1);
+  const kinds = [...relations.entries()].map(([k, n]) => `${n} ${k}`).join(', ');
+  const rate = seconds > 0 ? ` (${(report.documents.length / seconds).toFixed(0)} articles/s, ${(chars / 1e6 / seconds).toFixed(1)} M chars/s)` : '';
+  return (
+    `reprint: ${report.documents.length} articles, ${report.pairs.length} pairs${kinds === '' ? '' : ` (${kinds})`}, ` +
+    `${report.clusters.length} clusters, ${report.warnings.length} warnings in ${seconds.toFixed(1)} s${rate}\n`
+  );
+}
+
 /** Run `scan`; returns the exit code. */
 export async function runScan(args: ScanArgs, io: Io): Promise<number> {
-  const { report, texts } = await scanWithTexts(args.paths, toScanOptions(args));
+  const started = Date.now();
+  const phases = new Map<ScanPhase, Progress>();
+  const progressOf = (phase: ScanPhase): Progress => {
+    let p = phases.get(phase);
+    if (p === undefined) {
+      for (const other of phases.values()) other.end();
+      phases.set(phase, (p = createProgress(io, phase, args.quiet, phase === 'align' ? 'candidates' : 'articles')));
+    }
+    return p;
+  };
+  const sink = args.format === 'ndjson' ? ndjsonSink(args, io) : null;
+  let result;
+  try {
+    result = await scanWithTexts(args.paths, toScanOptions(args), {
+      onProgress: (phase, done, total) => progressOf(phase).update(done, total),
+      ...(sink !== null ? { onPair: (pair: Pair) => sink.write(renderNdjsonPair(pair)) } : {}),
+    });
+  } catch (error: unknown) {
+    sink?.abort();
+    throw error;
+  } finally {
+    for (const p of phases.values()) p.end();
+  }
+  const { report, texts } = result;
   if (!args.quiet) {
     for (const w of report.warnings) io.stderr(`reprint: warning: ${w.where}: ${w.message}\n`);
   }
-  const body = args.format === 'json' ? renderJson(report) : renderText(report, { texts });
-  if (args.out !== undefined) {
-    writeOutputFile(args.out, body);
-    if (!args.quiet) io.stderr(`reprint: wrote ${args.out} (${report.documents.length} documents, ${report.pairs.length} pairs)\n`);
+  if (sink !== null) {
+    sink.write(renderNdjsonTail(report));
+    sink.commit();
   } else {
-    io.stdout(body);
+    const body = args.format === 'json' ? renderJson(report) : renderText(report, { texts });
+    if (args.out !== undefined) writeOutputFile(args.out, body);
+    else io.stdout(body);
+  }
+  if (!args.quiet) {
+    let chars = 0;
+    for (const d of report.documents) chars += d.length;
+    if (args.out !== undefined) io.stderr(`reprint: wrote ${args.out}\n`);
+    io.stderr(summaryLine(report, (Date.now() - started) / 1000, chars));
   }
   return 0;
 }

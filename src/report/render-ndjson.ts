@@ -1,0 +1,41 @@
+/**
+ * The NDJSON report: one JSON object per line, each with a `type`, so a long
+ * scan can be consumed while it runs.
+ *
+ * - `{"type":"pair", …Pair}`: each confirmed pair as soon as it is found (in
+ *   the order found, not ranked; the fields are those of `pairs[]`);
+ * - at the end, `{"type":"document", …}` for every document,
+ *   `{"type":"cluster", …}` for every cluster (largest first),
+ *   `{"type":"warning", …}` for every warning;
+ * - last, `{"type":"summary", schemaVersion, parameters, documents, pairs,
+ *   clusters, warnings}` with counts: a stream without it was cut short.
+ */
+import type { Pair, Report } from '../model';
+
+function line(type: string, value: object): string {
+  return `${JSON.stringify({ type, ...value })}\n`;
+}
+
+/** The line of one confirmed pair. */
+export function renderNdjsonPair(pair: Pair): string {
+  return line('pair', pair);
+}
+
+/** The lines that close the stream: documents, clusters, warnings, then the summary. */
+export function renderNdjsonTail(report: Report): string {
+  const out: string[] = [];
+  for (const d of report.documents) out.push(line('document', d));
+  for (const c of report.clusters) out.push(line('cluster', c));
+  for (const w of report.warnings) out.push(line('warning', w));
+  out.push(
+    line('summary', {
+      schemaVersion: report.schemaVersion,
+      parameters: report.parameters,
+      documents: report.documents.length,
+      pairs: report.pairs.length,
+      clusters: report.clusters.length,
+      warnings: report.warnings.length,
+    }),
+  );
+  return out.join('');
+}

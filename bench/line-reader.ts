@@ -1,0 +1,42 @@
+/**
+ * Lines of a (possibly multi-gigabyte) UTF-8 file, read in 1 MiB chunks: no
+ * single string holds the file, so the 1M-article dump (≈ 2.5 GB, beyond V8's
+ * string limit) reads like the small ones. Used by the child-process jobs.
+ */
+import { closeSync, openSync, readSync } from 'node:fs';
+import { StringDecoder } from 'node:string_decoder';
+
+/** Call `onLine` with every non-empty line of `file` (without its newline). */
+export function forEachLine(file: string, onLine: (line: string) => void): void {
+  const fd = openSync(file, 'r');
+  const buffer = Buffer.allocUnsafe(1 << 20);
+  const decoder = new StringDecoder('utf8');
+  let carry = '';
+  try {
+    for (;;) {
+      const n = readSync(fd, buffer, 0, buffer.length, null);
+      const chunk = n === 0 ? decoder.end() : decoder.write(buffer.subarray(0, n));
+      const text = carry + chunk;
+      let from = 0;
+      for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', from)) {
+        if (nl > from) onLine(text.slice(from, nl));
+        from = nl + 1;
+      }
+      carry = text.slice(from);
+      if (n === 0) break;
+    }
+    if (carry.trim() !== '') onLine(carry);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The article text of a parsed JSONL record: the first present of `fields`, else ''. */
+export function recordText(record: unknown, fields: readonly string[]): string {
+  if (typeof record !== 'object' || record === null) return '';
+  for (const f of fields) {
+    const v = (record as Record<string, unknown>)[f];
+    if (typeof v === 'string') return v;
+  }
+  return '';
+}

@@ -7,7 +7,8 @@
  * - reprint: the compiled CLI's whole scan, `scan FILE --format json --out …`;
  * - the `minhash` package's document-level job (`minhash-package-job.ts`).
  *
- * Then the planted pairs' recall and precision from reprint's JSON report.
+ * Then the planted pairs' recall and precision from reprint's JSON report;
+ * with `phases`, a second scan through the library times each phase.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -50,6 +51,15 @@ export interface CorpusRow {
   readonly packageCandidates: number | null;
   readonly packagePlantedRecall: number | null;
   readonly planted: PlantedFigures | null;
+  /** With `--phases`: the library scan's time per phase and its candidate pairs. */
+  readonly phases: PhaseFigures | null;
+}
+
+/** What `phases-job.ts` reports. */
+export interface PhaseFigures {
+  readonly phases: readonly (readonly [string, number])[];
+  readonly candidates: number;
+  readonly seconds: number;
 }
 
 /** Settings shared by every row. */
@@ -62,6 +72,8 @@ export interface CorpusBenchSettings {
   /** Extra CLI arguments (`--field k=v` for real dumps come from `fields`). */
   readonly cliArgs: readonly string[];
   readonly timeoutSeconds: number;
+  /** Also run `phases-job.ts` (a second scan, through the library with progress hooks). */
+  readonly phases: boolean;
 }
 
 const HERE = __dirname;
@@ -121,6 +133,14 @@ export async function benchCorpus(opts: {
     reported = (JSON.parse(readFileSync(reportFile, 'utf8')) as { pairs: ReportedPair[] }).pairs;
   }
 
+  let phases: PhaseFigures | null = null;
+  if (settings.phases) {
+    log(`${opts.label}: reprint phases (second scan, library with progress hooks)…`);
+    const mappings = opts.fieldArgs.filter((a) => a !== '--field');
+    const phasesRun = await runMeasured(join(HERE, 'phases-job.js'), [file, ...mappings], limit);
+    if (phasesRun.kind === 'done') phases = { ...(JSON.parse(phasesRun.stdout) as Omit<PhaseFigures, 'seconds'>), seconds: phasesRun.seconds };
+  }
+
   let packageRun: Measured | null = null;
   let packageCandidates: number | null = null;
   let packagePlantedRecall: number | null = null;
@@ -165,6 +185,7 @@ export async function benchCorpus(opts: {
     packageCandidates,
     packagePlantedRecall,
     planted,
+    phases,
   };
 }
 

@@ -113,6 +113,15 @@ export function renderDetails(rows: readonly CorpusRow[]): string[] {
           (r.packagePlantedRecall === null ? '' : `, planted pairs among them: ${r.packagePlantedRecall.toFixed(3)} (document level, before any verification)`),
       );
     }
+    if (r.phases !== null) {
+      const total = r.phases.phases.reduce((n, [, t]) => n + t, 0);
+      lines.push(
+        `  - reprint phases (second run, library with progress hooks, ${r.phases.seconds.toFixed(1)} s whole): ` +
+          r.phases.phases.map(([k, t]) => `${k} ${t.toFixed(1)} s (${((100 * t) / total).toFixed(0)} %)`).join(', ') +
+          `; ${r.phases.candidates.toLocaleString('en-US')} candidate pairs aligned` +
+          (r.phases.candidates > 0 ? ` (${((1000 * (r.phases.phases.find(([k]) => k === 'align')?.[1] ?? 0)) / r.phases.candidates).toFixed(1)} ms each)` : ''),
+      );
+    }
     const phases = parsePhaseTimings(r.reprintStderr);
     if (phases.length > 0) lines.push(`  - reprint phases (from its stderr): ${phases.map(([k, s]) => `${k} ${s.toFixed(2)} s`).join(', ')}`);
   }

@@ -47,6 +47,9 @@ export interface Story {
   readonly paragraphs: readonly (readonly string[])[];
 }
 
+/** Zipf exponent within word classes: flatter than 1, so a few words do not dominate every story. */
+const FLAT = 0.8;
+
 /** Generates topics, sentences and stories from one vocabulary. */
 export interface NewsWriter {
   /** Every distinct word the writer can produce (for edits that swap a word). */
@@ -64,9 +67,9 @@ export function createNewsWriter(random: SeededRandom): NewsWriter {
   const verbs = [...new Set([...IRREGULAR_VERBS.map(([base]) => base), ...VERBS])];
   const substitutes = [...new Set([...ADJECTIVES, ...ADVERBS, ...NOUNS])];
 
-  const noun = (r: SeededRandom, t: Topic): string => (r.chance(0.45) ? r.pick(t.nouns) : NOUNS[r.zipf(NOUNS.length)]!);
-  const verb = (r: SeededRandom, t: Topic): string => (r.chance(0.35) ? r.pick(t.verbs) : verbs[r.zipf(verbs.length)]!);
-  const adjective = (r: SeededRandom): string => ADJECTIVES[r.zipf(ADJECTIVES.length)]!;
+  const noun = (r: SeededRandom, t: Topic): string => (r.chance(0.45) ? r.pick(t.nouns) : NOUNS[r.zipf(NOUNS.length, FLAT)]!);
+  const verb = (r: SeededRandom, t: Topic): string => (r.chance(0.35) ? r.pick(t.verbs) : verbs[r.zipf(verbs.length, FLAT)]!);
+  const adjective = (r: SeededRandom): string => ADJECTIVES[r.zipf(ADJECTIVES.length, FLAT)]!;
   const place = (r: SeededRandom, t: Topic): string =>
     r.chance(0.6) ? r.pick(t.places) : names.places[r.zipf(names.places.length, 0.8)]!;
   const organisation = (r: SeededRandom, t: Topic): string =>
@@ -108,19 +111,20 @@ export function createNewsWriter(random: SeededRandom): NewsWriter {
     }
   };
 
-  /** A trailing phrase: where, when, why. */
+  /** A trailing phrase: where, when, why — a preposition and a varied object, few fixed phrases. */
   const adjunct = (r: SeededRandom, t: Topic): string =>
     r.pick([
-      () => `in ${place(r, t)}`,
-      () => `on ${day(r)}`,
-      () => `by the end of ${month(r)}`,
-      () => `after the ${adjective(r)} ${noun(r, t)}`,
-      () => `amid ${adjective(r)} ${plural(noun(r, t))}`,
-      () => `for the first time since ${r.between(1990, 2023)}`,
-      () => `despite ${plural(noun(r, t))} from the ${organisation(r, t)}`,
-      () => `following ${r.pick(['weeks', 'months', 'days'])} of ${plural(noun(r, t))}`,
-      () => `under the ${adjective(r)} ${noun(r, t)}`,
-      () => `${ADVERBS[r.zipf(ADVERBS.length)]!}`,
+      () => `${r.pick(['in', 'at', 'near', 'across', 'outside', 'around', 'north of', 'south of'])} ${place(r, t)}`,
+      () => `on ${day(r)}${r.chance(0.3) ? ` ${r.pick(['morning', 'evening', 'night', 'afternoon'])}` : ''}`,
+      () => `${r.pick(['by', 'before', 'until', 'in', 'from', 'through'])} ${r.chance(0.5) ? `${r.pick(['early', 'mid', 'late'])}-` : ''}${month(r)}`,
+      () => `${r.pick(['after', 'before', 'during', 'ahead of', 'despite', 'following', 'over', 'amid'])} ${r.pick(['the', 'a', 'last week\'s', 'this year\'s', 'its'])} ${adjective(r)} ${noun(r, t)}`,
+      () => `${r.pick(['amid', 'with', 'without', 'over', 'against', 'beyond'])} ${adjective(r)} ${plural(noun(r, t))}`,
+      () => `for the first time ${r.pick(['since', 'in', 'after'])} ${r.between(1990, 2023)}`,
+      () => `${r.pick(['despite', 'after', 'over', 'following'])} ${plural(noun(r, t))} ${r.pick(['from', 'by', 'involving', 'against'])} the ${organisation(r, t)}`,
+      () => `${r.pick(['after', 'following', 'within', 'for'])} ${r.between(2, 30)} ${r.pick(['days', 'weeks', 'months', 'years', 'hours'])} of ${plural(noun(r, t))}`,
+      () => `${r.pick(['under', 'as part of', 'in line with', 'outside', 'beyond'])} the ${adjective(r)} ${noun(r, t)}`,
+      () => `${ADVERBS[r.zipf(ADVERBS.length, FLAT)]!}`,
+      () => `${r.pick(['to', 'for', 'with'])} ${r.chance(0.5) ? `${adjective(r)} ` : ''}${plural(noun(r, t))} in ${place(r, t)}`,
     ])();
 
   /** Subject, verb phrase, object, optional adjuncts. */
@@ -144,23 +148,25 @@ export function createNewsWriter(random: SeededRandom): NewsWriter {
     return out;
   };
 
+  const SAYING = ['said', 'told reporters', 'announced', 'confirmed', 'warned', 'argued', 'insisted', 'noted', 'added', 'stressed', 'claimed', 'suggested', 'explained', 'wrote', 'told local media', 'said in an interview', 'told a news conference', 'admitted', 'predicted', 'acknowledged'];
+  const MOVES = ['rose', 'fell', 'grew', 'climbed', 'slipped', 'dropped', 'jumped', 'declined', 'edged up', 'edged down', 'increased', 'shrank', 'surged', 'slumped', 'recovered'];
   const capitalise = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
   const sentence = (r: SeededRandom, t: Topic): string => {
     switch (r.int(10)) {
       case 0:
       case 1:
-        return `${capitalise(person(r, t))} ${r.pick(['said', 'told reporters', 'announced', 'confirmed', 'warned'])}${r.chance(0.5) ? ` on ${day(r)}` : ''} that ${clause(r, t)}.`;
+        return `${capitalise(person(r, t))} ${r.pick(SAYING)}${r.chance(0.4) ? ` ${r.pick(['on', 'late on', 'early on'])} ${day(r)}` : ''}${r.chance(0.5) ? ' that' : ''} ${clause(r, t)}.`;
       case 2:
-        return `"${capitalise(clause(r, t))}," ${r.chance(0.5) ? `said ${personWithRole(r, t)}` : `${person(r, t)} said`}.`;
+        return `"${capitalise(clause(r, t))}," ${r.chance(0.5) ? `${r.pick(['said', 'added', 'noted'])} ${personWithRole(r, t)}` : `${person(r, t)} ${r.pick(SAYING)}`}.`;
       case 3:
-        return `The ${noun(r, t)} ${pastTense(r.pick(['rise', 'fall', 'grow', 'increase', 'reduce']))} by ${amount(r)} ${r.pick(['in', 'during', 'over'])} the ${adjective(r)} ${r.pick(['quarter', 'year', 'period', 'season'])}, ${r.chance(0.5) ? `according to the ${organisation(r, t)}` : `data from the ${organisation(r, t)} showed`}.`;
+        return `${r.pick(['The', 'Its', 'Their', 'A'])} ${adjective(r)} ${noun(r, t)} ${r.pick(MOVES)} ${r.pick(['by', 'to', 'nearly', 'almost', 'more than'])} ${amount(r)} ${r.pick(['in', 'during', 'over', 'across', 'since'])} ${r.pick(['the', 'its', 'a'])} ${adjective(r)} ${r.pick(['quarter', 'year', 'period', 'season', 'month', 'week'])}, ${r.pick([`according to the ${organisation(r, t)}`, `data from the ${organisation(r, t)} showed`, `${person(r, t)} ${r.pick(SAYING)}`, `figures released ${adjunct(r, t)} showed`])}.`;
       case 4:
         return `${capitalise(clause(r, t))}, ${r.pick(['but', 'while', 'and', 'although'])} ${clause(r, t)}.`;
       case 5:
-        return `${r.pick([`In ${place(r, t)}`, `On ${day(r)}`, `Earlier this ${r.pick(['week', 'month', 'year'])}`, `Last ${month(r)}`, `Since ${r.between(1995, 2023)}`])}, ${clause(r, t)}.`;
+        return `${capitalise(adjunct(r, t))}, ${clause(r, t)}.`;
       case 6:
-        return `The ${organisation(r, t)} ${r.pick(['said in a statement', 'said', 'noted', 'added'])} that ${clause(r, t)}, ${r.pick(['citing', 'pointing to', 'referring to'])} ${amount(r)} of ${plural(noun(r, t))}.`;
+        return `The ${organisation(r, t)} ${r.pick(SAYING)}${r.chance(0.3) ? ` in a ${r.pick(['statement', 'report', 'letter', 'filing', 'post'])}` : ''} that ${clause(r, t)}, ${r.pick(['citing', 'pointing to', 'referring to', 'after', 'noting'])} ${amount(r)} ${r.pick(['of', 'in', 'for'])} ${plural(noun(r, t))}.`;
       default:
         return `${capitalise(clause(r, t))}.`;
     }

@@ -23,6 +23,8 @@
  *   --with-package-at-100k   also run the minhash package job above 10k articles
  *   --cli PATH               the compiled CLI to time (default: this build's, dist-bench/src/cli/bin.js)
  *   --cli-arg ARG            extra argument for the CLI, repeatable (e.g. --cli-arg --no-sentence-channel)
+ *   --phases                 also time reprint's phases (a second scan through the library's
+ *                            progress hooks) and count its candidate pairs
  *   --corpus-only            skip sections 1 and 2
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -89,6 +91,7 @@ async function benchCorpora(): Promise<void> {
     cli: resolve(arg('cli') ?? join(__dirname, '..', 'src', 'cli', 'bin.js')),
     cliArgs: args('cli-arg'),
     timeoutSeconds: positiveInt('timeout', arg('timeout') ?? '600'),
+    phases: flag('phases'),
   };
   const log = (line: string): void => {
     process.stderr.write(`bench: ${line}\n`);

@@ -26,7 +26,7 @@ import { generateNameLists } from './news-words';
 import { createSeededRandom, type SeededRandom } from './seeded-random';
 
 /** Bumped whenever the generator's output changes (cached corpora carry it in their name). */
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 2;
 
 /** An invented outlet. */
 export interface Outlet {

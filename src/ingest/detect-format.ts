@@ -3,8 +3,17 @@
  */
 import { extname } from 'node:path';
 
-/** How a file is read: as one article of plain text, one HTML page, or JSON Lines. */
-export type InputFormat = 'text' | 'html' | 'jsonl';
+/** How a file is read: as one article of plain text, one HTML page, JSON Lines, or a WARC archive. */
+export type InputFormat = 'text' | 'html' | 'jsonl' | 'warc';
+
+/** How a file's bytes are packed: as they are, or gzip (`.gz`; one stream or several members). */
+export type InputCompression = 'none' | 'gzip';
+
+/** The reader a file needs and how to unpack its bytes first. */
+export interface InputKind {
+  readonly format: InputFormat;
+  readonly compression: InputCompression;
+}
 
 const FORMATS: Readonly<Record<string, InputFormat>> = {
   '.txt': 'text',
@@ -16,15 +25,40 @@ const FORMATS: Readonly<Record<string, InputFormat>> = {
   '.xhtml': 'html',
   '.jsonl': 'jsonl',
   '.ndjson': 'jsonl',
+  '.warc': 'warc',
 };
+
+/** Formats that are also read gzipped (`name.jsonl.gz`, `name.warc.gz`). */
+const GZIPPED: ReadonlySet<InputFormat> = new Set<InputFormat>(['jsonl', 'warc']);
 
 /**
  * The format of a file from its extension (case-insensitive): `.txt`, `.md` → text
  * (Markdown is kept as written, so offsets stay valid); `.html`, `.htm` → html;
- * `.jsonl`, `.ndjson` → jsonl.
+ * `.jsonl`, `.ndjson` → jsonl; `.warc` → warc; each of the last two also with `.gz`
+ * after it (see {@link detectInputKind} for the compression).
  *
  * @returns `null` for any other extension (in a folder such files are skipped with a warning).
  */
 export function detectFormat(fileName: string): InputFormat | null {
-  return FORMATS[extname(fileName).toLowerCase()] ?? null;
+  return detectInputKind(fileName)?.format ?? null;
 }
+
+/**
+ * The format and compression of a file from its extension (case-insensitive):
+ * `dump.jsonl.gz` → jsonl, gzip; `crawl.warc.gz` → warc, gzip; `page.html` → html, none.
+ * A `.gz` of any other format (`page.html.gz`) is not read.
+ *
+ * @returns `null` for an extension reprint does not read.
+ */
+export function detectInputKind(fileName: string): InputKind | null {
+  const ext = extname(fileName).toLowerCase();
+  if (ext === '.gz') {
+    const inner = FORMATS[extname(fileName.slice(0, -ext.length)).toLowerCase()];
+    return inner !== undefined && GZIPPED.has(inner) ? { format: inner, compression: 'gzip' } : null;
+  }
+  const format = FORMATS[ext];
+  return format === undefined ? null : { format, compression: 'none' };
+}
+
+/** The extension a file of this kind is named with, as a user would write it (`.jsonl.gz`). */
+export const READ_EXTENSIONS = '.txt .md .html .htm .jsonl .ndjson .jsonl.gz .ndjson.gz .warc .warc.gz';

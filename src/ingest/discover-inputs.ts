@@ -7,12 +7,16 @@ import { basename, extname, join, normalize, relative, sep } from 'node:path';
 import { InputError } from '../errors';
 import type { Warning } from '../model';
 import { describeFsError } from './describe-fs-error';
-import { detectFormat, type InputFormat } from './detect-format';
+import { detectInputKind, READ_EXTENSIONS, type InputCompression, type InputFormat } from './detect-format';
 import { WarningCode } from './warning-codes';
 
 /** Configuration file names recognised at the top of a scanned folder. */
 export const OUTLETS_FILE_NAME = 'outlets.json';
 export const MANIFEST_FILE_NAME = 'manifest.json';
+/** The path that means standard input, read as JSON Lines. */
+export const STDIN_PATH = '-';
+/** How standard input is named in paths, ids and warnings. */
+export const STDIN_DISPLAY = '<stdin>';
 
 /** A file to read. */
 export interface InputFile {
@@ -23,6 +27,10 @@ export interface InputFile {
   /** Path relative to the scanned folder (`/`-separated); for a file named directly, its display path. */
   readonly relative: string;
   readonly format: InputFormat;
+  /** `gzip` for `.jsonl.gz`, `.ndjson.gz`, `.warc.gz`. Standard input is sniffed for gzip instead. */
+  readonly compression: InputCompression;
+  /** `stdin` for the path `-` (then `realPath` is `-` and `display` is `<stdin>`). */
+  readonly source: 'file' | 'stdin';
   /** Named directly by the user (a read failure is then an error, not a warning). */
   readonly explicit: boolean;
 }
@@ -43,7 +51,8 @@ export interface DiscoveredInputs {
  * skipping hidden entries (`.name`) and `node_modules`; its files of unknown type are
  * skipped with a `W_UNSUPPORTED_FILE` warning each, except `outlets.json` and
  * `manifest.json` at its top, which are returned as configuration. A file reached twice
- * (two paths, symlinks) is read once.
+ * (two paths, symlinks) is read once. The path `-` is standard input, read as JSON Lines
+ * (gzip is recognised by its magic bytes), shown as `<stdin>`.
  *
  * @throws InputError when a given path does not exist or cannot be read.
  */
@@ -55,10 +64,10 @@ export async function discoverInputs(paths: readonly string[]): Promise<Discover
   const seenFiles = new Set<string>();
   const seenDirs = new Set<string>();
 
-  const addFile = (realPath: string, display: string, rel: string, format: InputFormat, explicit: boolean): void => {
+  const addFile = (realPath: string, display: string, rel: string, kind: { format: InputFormat; compression: InputCompression }, explicit: boolean): void => {
     if (seenFiles.has(realPath)) return;
     seenFiles.add(realPath);
-    files.push({ realPath, display, relative: rel, format, explicit });
+    files.push({ realPath, display, relative: rel, format: kind.format, compression: kind.compression, source: 'file', explicit });
   };
 
   const walk = async (dir: string, root: string, displayRoot: string): Promise<void> => {
@@ -106,21 +115,28 @@ export async function discoverInputs(paths: readonly string[]): Promise<Discover
         manifestFiles.push(full);
         continue;
       }
-      const format = detectFormat(entry.name);
-      if (format === null) {
+      const kind = detectInputKind(entry.name);
+      if (kind === null) {
         const ext = extname(entry.name);
         warnings.push({
           code: WarningCode.unsupportedFile,
           where: display,
-          message: `unsupported file type${ext === '' ? ' (no extension)' : ` (${ext})`}; skipped (reads .txt .md .html .htm .jsonl .ndjson)`,
+          message: `unsupported file type${ext === '' ? ' (no extension)' : ` (${ext})`}; skipped (reads ${READ_EXTENSIONS})`,
         });
         continue;
       }
-      addFile(await realpath(full), display, toSlashes(relative(root, full)), format, false);
+      addFile(await realpath(full), display, toSlashes(relative(root, full)), kind, false);
     }
   };
 
   for (const given of paths) {
+    if (given === STDIN_PATH) {
+      if (!seenFiles.has(STDIN_PATH)) {
+        seenFiles.add(STDIN_PATH);
+        files.push({ realPath: STDIN_PATH, display: STDIN_DISPLAY, relative: STDIN_DISPLAY, format: 'jsonl', compression: 'none', source: 'stdin', explicit: true });
+      }
+      continue;
+    }
     let info;
     try {
       info = await stat(given);
@@ -136,7 +152,7 @@ export async function discoverInputs(paths: readonly string[]): Promise<Discover
     } else if (name === MANIFEST_FILE_NAME) {
       manifestFiles.push(given);
     } else {
-      addFile(await realpath(given), display, display, detectFormat(given) ?? 'text', true);
+      addFile(await realpath(given), display, display, detectInputKind(given) ?? { format: 'text', compression: 'none' }, true);
     }
   }
   return { files, outletsFiles, manifestFiles, warnings };

@@ -14,9 +14,20 @@ export {
 export { loadOutlets, parseOutlets, mergeOutlets, OUTLETS_FORMAT_VERSION, type Outlet, type OutletRegistry } from './outlets';
 export { loadManifest, parseManifest, mergeManifests, type Manifest, type ManifestEntry } from './manifest';
 export { readJsonlRecords, type JsonlEvent, type JsonlRecord, type JsonlReadOptions } from './read-jsonl-records';
-export { readLines, decodeUtf8Lines, type InvalidLineHandler } from './read-lines';
-export { discoverInputs, OUTLETS_FILE_NAME, MANIFEST_FILE_NAME, type DiscoveredInputs, type InputFile } from './discover-inputs';
-export { detectFormat, type InputFormat } from './detect-format';
+export { readLines, readStreamLines, decodeUtf8Lines, type InvalidLineHandler } from './read-lines';
+export { openInputBytes, describeStreamError } from './open-input-bytes';
+export { readWarcFile, type WarcFileResult, type WarcReadOptions } from './read-warc-file';
+export { extractArticleHtml, type ExtractedArticle } from './extract-article-html';
+export {
+  discoverInputs,
+  OUTLETS_FILE_NAME,
+  MANIFEST_FILE_NAME,
+  STDIN_PATH,
+  STDIN_DISPLAY,
+  type DiscoveredInputs,
+  type InputFile,
+} from './discover-inputs';
+export { detectFormat, detectInputKind, READ_EXTENSIONS, type InputFormat, type InputCompression, type InputKind } from './detect-format';
 export { decodeText, describeInvalidUtf8, type DecodedText } from './decode-text';
 export { detectBinary, SNIFF_BYTES } from './detect-binary';
 export { findInvalidUtf8, getLineAtByte } from './find-invalid-utf8';

@@ -41,6 +41,12 @@ export interface IngestOptions {
    * @default 67108864 (64 MiB)
    */
   readonly maxFileBytes?: number;
+  /**
+   * The stream the path `-` reads, as JSON Lines (gzip recognised by its magic bytes).
+   * The library never touches `process`: a caller that accepts `-` passes `process.stdin`.
+   * @default none: the path `-` is then an `InputError`
+   */
+  readonly stdin?: NodeJS.ReadableStream;
 }
 
 /** Options with defaults applied and checked; frozen. */
@@ -51,6 +57,7 @@ export interface ResolvedIngestOptions {
   readonly outlets: string | null;
   readonly strict: boolean;
   readonly maxFileBytes: number;
+  readonly stdin: NodeJS.ReadableStream | null;
 }
 
 /** Default JSONL field names, tried in order; the first present, usable one is taken. */
@@ -100,5 +107,6 @@ export function resolveIngestOptions(options: IngestOptions = {}): ResolvedInges
     outlets: options.outlets ?? null,
     strict: options.strict ?? false,
     maxFileBytes,
+    stdin: options.stdin ?? null,
   });
 }

@@ -11,6 +11,7 @@ import { loadManifest, mergeManifests, type Manifest } from './manifest';
 import { loadOutlets, mergeOutlets, type OutletRegistry } from './outlets';
 import { readArticleFile } from './read-article-file';
 import { readJsonlFile } from './read-jsonl-file';
+import { readWarcFile } from './read-warc-file';
 import { NOTHING_STATED, type RawDocument } from './raw-document';
 import { resolveMeta } from './resolve-meta';
 import { WarningCode } from './warning-codes';
@@ -30,9 +31,12 @@ export interface IngestResult {
  *    configuration, used unless `options.outlets` / `options.manifest` is given; several
  *    are merged, the later (in the order the folders were given) winning per domain / id.
  * 2. Read each file in that order: `.txt`/`.md` as text, `.html`/`.htm` reduced to text,
- *    `.jsonl`/`.ndjson` one article per line. Bad files are skipped with a warning.
- * 3. Make ids unique ({@link assignIds}): the file name without extension, or the JSONL
- *    `id`; on a clash the relative path without extension (or `<file>:<line>`).
+ *    `.jsonl`/`.ndjson` (also `.gz`, and `-`: `options.stdin`) one article per line,
+ *    `.warc`/`.warc.gz` one article per HTML response ({@link readWarcFile}); all but
+ *    single-article files are streamed. Bad files are skipped with a warning.
+ * 3. Make ids unique ({@link assignIds}): the file name without extension, the JSONL
+ *    `id`, or the WARC record id; on a clash the relative path without extension (or
+ *    `<file>:<line>`, `<file>#<record>`).
  * 4. Resolve metadata ({@link resolveMeta}): JSONL field > manifest > text > unknown.
  *
  * Warnings are in reading order; articles are sorted by id (code-unit order).
@@ -61,8 +65,8 @@ export async function readInputs(paths: readonly string[], options: IngestOption
 
   const documents: RawDocument[] = [];
   for (const file of discovered.files) {
-    if (file.format === 'jsonl') {
-      const result = await readJsonlFile(file, resolved);
+    if (file.format === 'jsonl' || file.format === 'warc') {
+      const result = file.format === 'jsonl' ? await readJsonlFile(file, resolved) : await readWarcFile(file, resolved);
       documents.push(...result.documents);
       warnings.push(...result.warnings);
       continue;

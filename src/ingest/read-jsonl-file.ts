@@ -1,5 +1,6 @@
 /**
- * Reading the articles of a JSONL file, streamed line by line.
+ * Reading the articles of a JSONL file (plain, gzipped, or standard input), streamed
+ * line by line.
  */
 import { open, stat } from 'node:fs/promises';
 import { InputError } from '../errors';
@@ -8,7 +9,8 @@ import { describeFsError } from './describe-fs-error';
 import { detectBinary, SNIFF_BYTES } from './detect-binary';
 import type { InputFile } from './discover-inputs';
 import { readJsonlRecords, type JsonlReadOptions } from './read-jsonl-records';
-import { readLines } from './read-lines';
+import { readStreamLines } from './read-lines';
+import { describeStreamError, openInputBytes } from './open-input-bytes';
 import { NOTHING_STATED, type RawDocument } from './raw-document';
 import { WarningCode } from './warning-codes';
 
@@ -18,24 +20,32 @@ export interface JsonlFileResult {
   readonly warnings: readonly Warning[];
 }
 
+/** What {@link readJsonlFile} needs: the record options, and the stream `-` reads. */
+export type JsonlFileOptions = JsonlReadOptions & { readonly stdin: NodeJS.ReadableStream | null };
+
 /**
- * Read a JSONL file: empty and binary files are skipped with a warning; otherwise its
- * lines are streamed ({@link readLines}) into {@link readJsonlRecords}. A line that is not
- * valid UTF-8 is skipped with a `W_INVALID_UTF8` warning (`file:line`).
+ * Read a JSONL file (also gzipped, or standard input): empty and binary files are skipped
+ * with a warning; otherwise its lines are streamed ({@link openInputBytes},
+ * {@link readStreamLines}) into {@link readJsonlRecords}. A line that is not valid UTF-8
+ * is skipped with a `W_INVALID_UTF8` warning (`file:line`). Gzip data that ends early
+ * keeps every complete line before the cut and gives one `W_TRUNCATED` warning naming
+ * the first line lost; data that is not gzip gives `W_CORRUPT_INPUT`.
  *
  * @throws InputError when a file named directly cannot be read, or in `strict` mode on a
  *   malformed line.
  */
-export async function readJsonlFile(file: InputFile, options: JsonlReadOptions): Promise<JsonlFileResult> {
+export async function readJsonlFile(file: InputFile, options: JsonlFileOptions): Promise<JsonlFileResult> {
   const skip = (code: Warning['code'], message: string): JsonlFileResult => ({ documents: [], warnings: [{ code, where: file.display, message }] });
-  try {
-    const { size } = await stat(file.realPath);
-    if (size === 0) return skip(WarningCode.emptyFile, 'empty file (0 bytes); skipped');
-    const binary = detectBinary(await readHead(file.realPath));
-    if (binary !== null) return skip(WarningCode.binaryFile, `binary file (${binary}); skipped`);
-  } catch (error) {
-    if (file.explicit) throw new InputError(file.display, describeFsError(error), { cause: error });
-    return skip(WarningCode.unreadable, `${describeFsError(error)}; skipped`);
+  if (file.source === 'file') {
+    try {
+      const { size } = await stat(file.realPath);
+      if (size === 0) return skip(WarningCode.emptyFile, 'empty file (0 bytes); skipped');
+      const binary = file.compression === 'none' ? detectBinary(await readHead(file.realPath)) : null;
+      if (binary !== null) return skip(WarningCode.binaryFile, `binary file (${binary}); skipped`);
+    } catch (error) {
+      if (file.explicit) throw new InputError(file.display, describeFsError(error), { cause: error });
+      return skip(WarningCode.unreadable, `${describeFsError(error)}; skipped`);
+    }
   }
 
   const documents: RawDocument[] = [];
@@ -43,8 +53,16 @@ export async function readJsonlFile(file: InputFile, options: JsonlReadOptions):
   const onInvalidLine = (line: number): void => {
     found.push({ line, warning: { code: WarningCode.invalidUtf8, where: `${file.display}:${line}`, message: 'invalid UTF-8; line skipped' } });
   };
+  let linesRead = 0;
+  async function* counted(lines: AsyncIterable<string>): AsyncGenerator<string> {
+    for await (const line of lines) {
+      linesRead += 1;
+      yield line;
+    }
+  }
   try {
-    for await (const event of readJsonlRecords(readLines(file.realPath, onInvalidLine), file.display, options)) {
+    const lines = counted(readStreamLines(openInputBytes(file, options.stdin), onInvalidLine));
+    for await (const event of readJsonlRecords(lines, file.display, options)) {
       if (event.kind === 'record') {
         const { record } = event;
         documents.push({ claim: record.claim, path: record.claim.where, text: record.text, fields: record.fields, embedded: NOTHING_STATED });
@@ -53,10 +71,23 @@ export async function readJsonlFile(file: InputFile, options: JsonlReadOptions):
       }
     }
   } catch (error) {
-    if (error instanceof InputError || file.explicit) {
-      throw error instanceof InputError ? error : new InputError(file.display, describeFsError(error), { cause: error });
+    if (error instanceof InputError) throw error;
+    const streamProblem = describeStreamError(error);
+    if (streamProblem !== null) {
+      // Every complete line before the cut was read; the one in progress is lost.
+      const line = linesRead + 1;
+      const truncated = (error as { code?: unknown }).code === 'Z_BUF_ERROR';
+      found.push({
+        line: Number.POSITIVE_INFINITY,
+        warning: truncated
+          ? { code: WarningCode.truncated, where: `${file.display}:${line}`, message: `${streamProblem}; line ${line} and anything after it lost${linesRead === 0 ? '' : linesRead === 1 ? ', the line before it read' : `, the ${linesRead} lines before it read`}` }
+          : { code: WarningCode.corruptInput, where: linesRead === 0 ? file.display : `${file.display}:${line}`, message: `${streamProblem}; ${linesRead === 0 ? 'file' : 'rest of file'} skipped` },
+      });
+    } else if (file.explicit) {
+      throw new InputError(file.display, describeFsError(error), { cause: error });
+    } else {
+      found.push({ line: Number.POSITIVE_INFINITY, warning: { code: WarningCode.unreadable, where: file.display, message: `${describeFsError(error)}; rest of file skipped` } });
     }
-    found.push({ line: Number.POSITIVE_INFINITY, warning: { code: WarningCode.unreadable, where: file.display, message: `${describeFsError(error)}; rest of file skipped` } });
   }
   // Invalid lines are reported while decoding, ahead of the records before them.
   found.sort((a, b) => a.line - b.line);

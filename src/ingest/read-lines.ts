@@ -19,6 +19,19 @@ export type InvalidLineHandler = (line: number) => void;
  */
 export async function* readLines(file: string, onInvalidLine: InvalidLineHandler): AsyncGenerator<string> {
   const bytes = createReadStream(file);
+  try {
+    yield* readStreamLines(bytes, onInvalidLine);
+  } finally {
+    bytes.destroy();
+  }
+}
+
+/**
+ * The lines of a stream of bytes (a gunzipped file, standard input), as {@link readLines}
+ * splits them. An error of the stream (e.g. gzip data that ends early) is thrown after
+ * every complete line before it was yielded; a last, unterminated line is then dropped.
+ */
+export async function* readStreamLines(bytes: AsyncIterable<Uint8Array | string>, onInvalidLine: InvalidLineHandler): AsyncGenerator<string> {
   const input = Readable.from(decodeUtf8Lines(bytes, onInvalidLine));
   const lines = createInterface({ input, crlfDelay: Infinity });
   try {
@@ -26,7 +39,6 @@ export async function* readLines(file: string, onInvalidLine: InvalidLineHandler
   } finally {
     lines.close();
     input.destroy();
-    bytes.destroy();
   }
 }
 

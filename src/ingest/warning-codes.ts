@@ -25,6 +25,10 @@ export const WarningCode = {
   noId: 'W_NO_ID',
   /** A metadata value (field or manifest) that could not be used. */
   badField: 'W_BAD_FIELD',
+  /** Compressed data or a WARC record that ends early (a cut-off download): what came before is kept. */
+  truncated: 'W_TRUNCATED',
+  /** Compressed data that is not gzip, or a WARC record that cannot be parsed: the rest of the file is skipped. */
+  corruptInput: 'W_CORRUPT_INPUT',
   /** A manifest entry whose id matches no article. */
   unknownManifestId: 'W_UNKNOWN_MANIFEST_ID',
 } as const;

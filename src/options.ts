@@ -145,6 +145,8 @@ export interface ScanOptions {
   readonly outlets?: string;
   /** Fail on the first malformed JSONL line instead of warning. @default false */
   readonly strict?: boolean;
+  /** The stream a path `-` reads (JSONL); without it, `-` is an input error. The library never touches `process`. */
+  readonly stdin?: NodeJS.ReadableStream;
 }
 
 /** Options after defaults and validation. */

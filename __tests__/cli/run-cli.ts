@@ -7,7 +7,7 @@ export interface CliRun {
   readonly stderr: string;
 }
 
-export async function runCli(argv: string[]): Promise<CliRun> {
+export async function runCli(argv: string[], stdin?: NodeJS.ReadableStream): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
   const code = await main(argv, {
@@ -18,6 +18,7 @@ export async function runCli(argv: string[]): Promise<CliRun> {
       stderr += t;
     },
     stderrIsTty: false,
+    ...(stdin !== undefined ? { stdin } : {}),
   });
   return { code, stdout, stderr };
 }

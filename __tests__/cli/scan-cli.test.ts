@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -97,7 +98,7 @@ describe('reprint scan (CLI)', () => {
     const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { type: string; [k: string]: unknown });
     const pairs = lines.filter((l) => l.type === 'pair').map(({ type: _, ...rest }) => rest);
     expect(pairs).toHaveLength(json.pairs.length);
-    const key = (p: { source: unknown; target: unknown }) => `${String(p.source)}→${String(p.target)}`;
+    const key = (p: { readonly [k: string]: unknown }) => `${String(p['source'])}→${String(p['target'])}`;
     expect(pairs.map(key).sort()).toEqual(json.pairs.map(key).sort());
     for (const p of json.pairs) expect(pairs.find((q) => key(q) === key(p))).toEqual(p);
     expect(lines.filter((l) => l.type === 'document')).toHaveLength(5);
@@ -117,6 +118,22 @@ describe('reprint scan (CLI)', () => {
     expect(readdirSync(dir)).toEqual(['pairs.ndjson']);
     const lines = readFileSync(out, 'utf8').trim().split('\n');
     expect(JSON.parse(lines[lines.length - 1] ?? '{}')).toHaveProperty('type', 'summary');
+  });
+
+  test('- reads JSONL from standard input (a lone dash survives argument parsing)', async () => {
+    const text = (f: string) => readFileSync(join(SAMPLES, f), 'utf8');
+    const lines = [
+      JSON.stringify({ id: 'sputnik', url: 'https://sputniknews.com/x', text: text('004_c4d09dfc72624344.txt') }),
+      JSON.stringify({ id: 'taghrib', url: 'https://www.taghribnews.com/y', text: text('001_69955482a43b296f.txt') }),
+    ];
+    const r = await runCli(['scan', '-', '--format', 'json'], Readable.from([`${lines.join('\n')}\n`]));
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout) as { documents: { id: string }[]; pairs: { relation: string }[] };
+    expect(report.documents.map((d) => d.id)).toEqual(['sputnik', 'taghrib']);
+    expect(report.pairs.map((p) => p.relation)).toEqual(['syndication']);
+    const without = await runCli(['scan', '-']);
+    expect(without.code).toBe(2);
+    expect(without.stderr).toMatch(/<stdin>/);
   });
 
   test('an unwritable --out exits 2 naming the file', async () => {

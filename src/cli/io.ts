@@ -6,6 +6,8 @@ export interface Io {
   readonly stderr: (text: string) => void;
   /** Is stderr a terminal (progress output is only shown there)? */
   readonly stderrIsTty: boolean;
+  /** What a path `-` reads; absent where there is no standard input to read (tests). */
+  readonly stdin?: NodeJS.ReadableStream;
 }
 
 /** The process's own streams. */
@@ -14,5 +16,6 @@ export function processIo(): Io {
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),
     stderrIsTty: process.stderr.isTTY === true,
+    stdin: process.stdin,
   };
 }

@@ -2,6 +2,7 @@
  * `main(argv, io)`: the whole CLI as a function that returns an exit code. It
  * never throws and never touches `process`; `bin.ts` does that.
  */
+import { STDIN_ARG } from './stdin-arg';
 import yargs from 'yargs';
 import { describeFailure, EXIT, UsageError } from './exit-codes';
 import type { Io } from './io';
@@ -12,7 +13,8 @@ import { evalPanBuilder, runEvalPan, type EvalPanArgs } from './commands/eval-pa
 const EPILOGUE = 'Exit codes: 0 ok, 1 findings above --fail-above (check), 2 usage or input error, 3 internal error.';
 
 /** Run the CLI with `argv` (without `node` and the script) and return the exit code. */
-export async function main(argv: readonly string[], io: Io): Promise<number> {
+export async function main(rawArgv: readonly string[], io: Io): Promise<number> {
+  const argv = rawArgv.map((a) => (a === '-' ? STDIN_ARG : a));
   let action: (() => Promise<number>) | undefined;
   const parser = yargs([...argv])
     .scriptName('reprint')

@@ -104,6 +104,7 @@ export async function scanWithTexts(
     strict: resolved.strict,
     ...(resolved.manifest !== null ? { manifest: resolved.manifest } : {}),
     ...(resolved.outlets !== null ? { outlets: resolved.outlets } : {}),
+    ...(options.stdin !== undefined ? { stdin: options.stdin } : {}),
   };
   const { articles, warnings } = await readInputs(paths, ingestOptions);
   return {

@@ -4,6 +4,7 @@ import type { Pair, Report } from '../../model';
 import { scanWithTexts, type ScanPhase } from '../../pipeline';
 import { renderJson, renderNdjsonPair, renderNdjsonTail, renderText } from '../../report';
 import { createProgress, type Progress } from '../progress';
+import { STDIN_ARG } from '../stdin-arg';
 import type { FieldMap, ScanOptions } from '../../options';
 import { UsageError } from '../exit-codes';
 import { declareTuningFlags, toTuningOptions, type TuningArgs } from './tuning-flags';
@@ -26,7 +27,7 @@ export interface ScanArgs extends TuningArgs {
 /** Declare the `scan` command's flags on a yargs instance. */
 export function scanBuilder(y: Argv): Argv<ScanArgs> {
   const withInput = y
-    .positional('paths', { describe: 'files, folders (recursive) or JSONL dumps', type: 'string', array: true })
+    .positional('paths', { describe: 'files, folders (recursive), JSONL dumps (.jsonl, .ndjson, also .gz), WARC (.warc, .warc.gz), or - for JSONL on stdin', type: 'string', array: true })
     .option('format', { choices: ['text', 'json', 'ndjson'] as const, default: 'text' as const, describe: 'report format (ndjson: pairs streamed as found, then documents, clusters, warnings and a summary line)' })
     .option('out', { type: 'string', describe: 'write the report to FILE instead of stdout (through a temporary file renamed when complete)' })
     .option('quiet', { type: 'boolean', default: false, describe: 'print no progress, warnings or summary on stderr' })
@@ -73,7 +74,7 @@ export function summaryLine(report: Report, seconds: number, chars: number): str
   const kinds = [...relations.entries()].map(([k, n]) => `${n} ${k}`).join(', ');
   const rate = seconds > 0 ? ` (${(report.documents.length / seconds).toFixed(0)} articles/s, ${(chars / 1e6 / seconds).toFixed(1)} M chars/s)` : '';
   return (
-    `reprint: ${report.documents.length} articles, ${report.pairs.length} pairs${kinds === '' ? '' : ` (${kinds})`}, ` +
+    `reprint: ${report.documents.length} articles, ${report.pairs.length} pair${report.pairs.length === 1 ? '' : 's'}${kinds === '' ? '' : ` (${kinds})`}, ` +
     `${report.clusters.length} clusters, ${report.warnings.length} warnings in ${seconds.toFixed(1)} s${rate}\n`
   );
 }
@@ -93,7 +94,9 @@ export async function runScan(args: ScanArgs, io: Io): Promise<number> {
   const sink = args.format === 'ndjson' ? ndjsonSink(args, io) : null;
   let result;
   try {
-    result = await scanWithTexts(args.paths, toScanOptions(args), {
+    const options = { ...toScanOptions(args), ...(io.stdin !== undefined ? { stdin: io.stdin } : {}) };
+    const paths = args.paths.map((p) => (p === STDIN_ARG ? '-' : p));
+    result = await scanWithTexts(paths, options, {
       onProgress: (phase, done, total) => progressOf(phase).update(done, total),
       ...(sink !== null ? { onPair: (pair: Pair) => sink.write(renderNdjsonPair(pair)) } : {}),
     });

@@ -1,0 +1,6 @@
+/**
+ * yargs drops a lone `-` from positionals (yargs/yargs#1312), the usual name
+ * for standard input: `main` carries it through parsing under this stand-in
+ * and a command maps it back.
+ */
+export const STDIN_ARG = '<stdin:->';

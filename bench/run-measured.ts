@@ -55,7 +55,11 @@ export function runMeasured(
     const timer = setTimeout(() => {
       timedOut = true;
       // The whole group: /usr/bin/time and the node it started.
-      if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+      try {
+        if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        // Already gone.
+      }
     }, options.timeoutSeconds * 1000);
     child.on('error', (error) => {
       clearTimeout(timer);

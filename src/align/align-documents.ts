@@ -14,6 +14,7 @@
  * dropped; each gets its edit similarity; `joinCondensed` joins the segments
  * of a condensed copy into one passage.
  */
+import { InternalError } from '../errors';
 import type { Span } from '../model';
 import type { ResolvedOptions } from '../options';
 import { countMarked, quotedShare } from '../text';
@@ -191,7 +192,7 @@ export function alignDocuments(a: AlignableDocument, b: AlignableDocument, setti
 function toPassage(group: readonly AlignedSegment[]): AlignedPassage {
   const first = group[0];
   const last = group[group.length - 1];
-  if (first === undefined || last === undefined) throw new Error('empty segment group');
+  if (first === undefined || last === undefined) throw new InternalError('alignDocuments: an empty group of segments');
   if (group.length === 1) return { ...first, segments: [first] };
   return {
     a: { start: first.a.start, end: last.a.end },

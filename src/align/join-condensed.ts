@@ -17,13 +17,14 @@
  * what was reused, and its similarity is the segments' similarity weighted by
  * their length on the copy's side.
  */
+import type { Span } from '../model';
 import { countMarked } from '../text';
 
 /** One aligned stretch, in token ranges and character spans. */
 export interface JoinableSegment {
-  readonly aTokens: { readonly start: number; readonly end: number };
-  readonly bTokens: { readonly start: number; readonly end: number };
-  readonly b: { readonly start: number; readonly end: number };
+  readonly aTokens: Span;
+  readonly bTokens: Span;
+  readonly b: Span;
   readonly quoted: boolean;
   readonly similarity: number;
 }

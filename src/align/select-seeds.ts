@@ -24,8 +24,6 @@ import { countMarked, quotedShare, type Sentence } from '../text';
 import type { AlignableDocument } from './alignable-document';
 import type { SentenceSeed } from './sentence-seeds';
 
-const NO_SPAN: Sentence = { start: 0, end: 0, tokenStart: 0, tokenEnd: 0 };
-
 /** Is most of the sentence inside marked (anchored) tokens? */
 function mostlyMarked(s: Sentence, mask: Uint8Array): boolean {
   return s.tokenEnd > s.tokenStart && 2 * countMarked(mask, s.tokenStart, s.tokenEnd) >= s.tokenEnd - s.tokenStart;
@@ -71,28 +69,26 @@ export function selectSeeds(
 ): SentenceSeed[] {
   const aAnchored = anchoredTokens(a.text.tokens.count, anchors, 'a');
   const bAnchored = anchoredTokens(b.text.tokens.count, anchors, 'b');
-  const open = seeds.filter((s) => {
-    const sa = a.sentences[s.a];
-    const sb = b.sentences[s.b];
-    if (sa === undefined || sb === undefined) return false;
+  // Seeds that may grow, with their sentences and whether anchors already explain one of them.
+  const open = seeds.flatMap((seed) => {
+    const sa = a.sentences[seed.a];
+    const sb = b.sentences[seed.b];
+    if (sa === undefined || sb === undefined) return [];
     const ea = mostlyMarked(sa, aAnchored);
     const eb = mostlyMarked(sb, bAnchored);
     // An anchored sentence may seed only where its anchors point.
-    if (ea && !consistent(anchors, sa, sb, 'a')) return false;
-    return !(eb && !consistent(anchors, sb, sa, 'b'));
+    if ((ea && !consistent(anchors, sa, sb, 'a')) || (eb && !consistent(anchors, sb, sa, 'b'))) return [];
+    return [{ seed, sa, sb, anchored: ea || eb }];
   });
   const usedA = new Set<number>();
   const usedB = new Set<number>();
   const out: SentenceSeed[] = [];
-  for (const s of [...open].sort((p, q) => q.cosine - p.cosine || p.a - q.a || p.b - q.b)) {
-    if (usedA.has(s.a) || usedB.has(s.b)) continue;
-    usedA.add(s.a);
-    usedB.add(s.b);
-    const sa = a.sentences[s.a] ?? NO_SPAN;
-    const sb = b.sentences[s.b] ?? NO_SPAN;
+  for (const { seed, sa, sb, anchored } of open.sort((p, q) => q.seed.cosine - p.seed.cosine || p.seed.a - q.seed.a || p.seed.b - q.seed.b)) {
+    if (usedA.has(seed.a) || usedB.has(seed.b)) continue;
+    usedA.add(seed.a);
+    usedB.add(seed.b);
     const quoted = quotedShare(a.quotes, sa) >= 0.5 || quotedShare(b.quotes, sb) >= 0.5;
-    const anchored = mostlyMarked(sa, aAnchored) || mostlyMarked(sb, bAnchored);
-    out.push(quoted || anchored ? { ...s, quoted, anchored } : s);
+    out.push(quoted || anchored ? { ...seed, quoted, anchored } : seed);
   }
   return out.sort((p, q) => p.a - q.a || p.b - q.b);
 }

@@ -20,7 +20,7 @@ export interface SentenceSeed {
   readonly dice: number;
   /** Set by `selectSeeds` when either sentence is mostly inside quotation marks. */
   readonly quoted?: boolean;
-  /** Set by `selectSeeds` when exact anchors already align both sentences. */
+  /** Set by `selectSeeds` when exact anchors already explain either sentence (and point to the other). */
   readonly anchored?: boolean;
 }
 

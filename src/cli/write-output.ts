@@ -2,7 +2,7 @@
  * Writing an output file so that a killed run never leaves a file that looks
  * finished: write to a temporary file beside it, then rename over the target.
  */
-import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { InputError } from '../errors';
 
@@ -11,16 +11,16 @@ function outputError(file: string, error: unknown, what = 'cannot write output',
   return new InputError(file, `${what} (${reason})`, { code: 'E_OUTPUT' });
 }
 
+/** The hidden temporary file beside `file` that output goes to until it is complete. */
+function temporaryPathFor(file: string): string {
+  return join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
+}
+
 /** Write `content` to `file` atomically (temp file + rename). */
 export function writeOutputFile(file: string, content: string): void {
-  const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
-  try {
-    writeFileSync(tmp, content);
-    renameSync(tmp, file);
-  } catch (error: unknown) {
-    rmSync(tmp, { force: true });
-    throw outputError(file, error);
-  }
+  const out = openOutputStream(file);
+  out.write(content);
+  out.commit();
 }
 
 /** Create an output folder (and its parents); a failure is an input error naming it. */
@@ -43,7 +43,7 @@ export interface OutputStream {
 
 /** Open `file` for streaming output through a temporary file beside it (see `writeOutputFile`). */
 export function openOutputStream(file: string): OutputStream {
-  const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
+  const tmp = temporaryPathFor(file);
   const fail = (error: unknown): never => {
     rmSync(tmp, { force: true });
     throw outputError(file, error);
@@ -57,7 +57,9 @@ export function openOutputStream(file: string): OutputStream {
   return {
     write(text) {
       try {
-        writeSync(fd, text);
+        // writeSync may write part of a buffer: loop until all of it is out (as writeFileSync does).
+        const bytes = Buffer.from(text, 'utf8');
+        for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at);
       } catch (error: unknown) {
         closeSync(fd);
         fail(error);

@@ -46,13 +46,18 @@ export async function* openInputBytes(file: InputFile, stdin: NodeJS.ReadableStr
   yield* gunzip as AsyncIterable<Uint8Array>;
 }
 
+/** Is this streaming error gzip data that ends early (a truncated file)? */
+export function isTruncatedStream(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === 'Z_BUF_ERROR';
+}
+
 /**
  * A one-line description of an error met while streaming an input: gzip that ends early
  * or is not gzip, else a file system error in a few words.
  */
 export function describeStreamError(error: unknown): string | null {
+  if (isTruncatedStream(error)) return 'gzip data ends early (truncated file)';
   const code = (error as { code?: unknown } | null)?.code;
-  if (code === 'Z_BUF_ERROR') return 'gzip data ends early (truncated file)';
   if (code === 'Z_DATA_ERROR') {
     const reason = error instanceof Error ? error.message : String(error);
     return `not valid gzip data (${reason})`;

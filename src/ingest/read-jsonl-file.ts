@@ -2,7 +2,7 @@
  * Reading the articles of a JSONL file (plain, gzipped, or standard input), streamed
  * line by line.
  */
-import { open, stat } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import { InputError } from '../errors';
 import type { Warning } from '../model';
 import { describeFsError } from './describe-fs-error';
@@ -10,7 +10,8 @@ import { detectBinary, SNIFF_BYTES } from './detect-binary';
 import type { InputFile } from './discover-inputs';
 import { readJsonlRecords, type JsonlReadOptions } from './read-jsonl-records';
 import { readStreamLines } from './read-lines';
-import { describeStreamError, openInputBytes } from './open-input-bytes';
+import { describeStreamError, isTruncatedStream, openInputBytes } from './open-input-bytes';
+import { preflightInput } from './preflight-input';
 import { NOTHING_STATED, type RawDocument } from './raw-document';
 import { WarningCode } from './warning-codes';
 
@@ -35,18 +36,11 @@ export type JsonlFileOptions = JsonlReadOptions & { readonly stdin: NodeJS.Reada
  *   malformed line.
  */
 export async function readJsonlFile(file: InputFile, options: JsonlFileOptions): Promise<JsonlFileResult> {
-  const skip = (code: Warning['code'], message: string): JsonlFileResult => ({ documents: [], warnings: [{ code, where: file.display, message }] });
-  if (file.source === 'file') {
-    try {
-      const { size } = await stat(file.realPath);
-      if (size === 0) return skip(WarningCode.emptyFile, 'empty file (0 bytes); skipped');
-      const binary = file.compression === 'none' ? detectBinary(await readHead(file.realPath)) : null;
-      if (binary !== null) return skip(WarningCode.binaryFile, `binary file (${binary}); skipped`);
-    } catch (error) {
-      if (file.explicit) throw new InputError(file.display, describeFsError(error), { cause: error });
-      return skip(WarningCode.unreadable, `${describeFsError(error)}; skipped`);
-    }
-  }
+  const unreadable = await preflightInput(file, async () => {
+    const binary = file.compression === 'none' ? detectBinary(await readHead(file.realPath)) : null;
+    return binary === null ? null : `binary file (${binary})`;
+  });
+  if (unreadable !== null) return { documents: [], warnings: [unreadable] };
 
   const documents: RawDocument[] = [];
   const found: { line: number; warning: Warning }[] = [];
@@ -76,7 +70,7 @@ export async function readJsonlFile(file: InputFile, options: JsonlFileOptions):
     if (streamProblem !== null) {
       // Every complete line before the cut was read; the one in progress is lost.
       const line = linesRead + 1;
-      const truncated = (error as { code?: unknown }).code === 'Z_BUF_ERROR';
+      const truncated = isTruncatedStream(error);
       found.push({
         line: Number.POSITIVE_INFINITY,
         warning: truncated

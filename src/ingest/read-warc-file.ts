@@ -4,7 +4,6 @@
  * webrecorder's `warcio`. Gzip is undone by `node:zlib` before warcio sees the bytes, so a
  * cut-off download is an error we see, not a silently dropped last record.
  */
-import { stat } from 'node:fs/promises';
 import { TextDecoder } from 'node:util';
 import { brotliDecompressSync, gunzipSync, inflateRawSync, inflateSync } from 'node:zlib';
 import { AsyncIterReader, LimitReader, WARCParser, type WARCRecord } from 'warcio';
@@ -15,7 +14,9 @@ import { detectBinary } from './detect-binary';
 import type { InputFile } from './discover-inputs';
 import { extractArticleHtml } from './extract-article-html';
 import { extractPublished, parsePublishedValue } from './extract-published';
-import { describeStreamError, openInputBytes } from './open-input-bytes';
+import { formatErrorMessage } from './format-error-message';
+import { describeStreamError, isTruncatedStream, openInputBytes } from './open-input-bytes';
+import { preflightInput } from './preflight-input';
 import { NOTHING_STATED, type RawDocument } from './raw-document';
 import { WarningCode } from './warning-codes';
 
@@ -64,14 +65,8 @@ type BodyKind = 'html' | 'text' | null;
 export async function readWarcFile(file: InputFile, options: WarcReadOptions): Promise<WarcFileResult> {
   const warnings: Warning[] = [];
   const documents: RawDocument[] = [];
-  const skip = (code: Warning['code'], message: string): WarcFileResult => ({ documents: [], warnings: [{ code, where: file.display, message }] });
-  try {
-    const { size } = await stat(file.realPath);
-    if (size === 0) return skip(WarningCode.emptyFile, 'empty file (0 bytes); skipped');
-  } catch (error) {
-    if (file.explicit) throw new InputError(file.display, describeFsError(error), { cause: error });
-    return skip(WarningCode.unreadable, `${describeFsError(error)}; skipped`);
-  }
+  const unreadable = await preflightInput(file);
+  if (unreadable !== null) return { documents: [], warnings: [unreadable] };
 
   // warcio ends quietly when its source ends or fails, so the failure is kept here, and
   // the bytes fed to it are counted to see whether it parsed them all.
@@ -102,7 +97,7 @@ export async function readWarcFile(file: InputFile, options: WarcReadOptions): P
     try {
       record = await parser.parse();
     } catch (error) {
-      stop(WarningCode.corruptInput, `not a readable WARC record (${oneLine(error)})`, 'and the rest of the file skipped');
+      stop(WarningCode.corruptInput, `not a readable WARC record (${formatErrorMessage(error)})`, 'and the rest of the file skipped');
       break;
     }
     if (record === null) break;
@@ -120,7 +115,7 @@ export async function readWarcFile(file: InputFile, options: WarcReadOptions): P
     const kind = classifyRecord(record);
     const body = await drainBody(record, kind === null ? 0 : options.maxFileBytes);
     if (!body.complete) {
-      const reason = streamError !== null ? describeStreamError(streamError) ?? oneLine(streamError) : 'file ends early (truncated file)';
+      const reason = streamError !== null ? describeStreamError(streamError) ?? formatErrorMessage(streamError) : 'file ends early (truncated file)';
       stop(WarningCode.truncated, reason, 'is cut short and lost, with anything after it');
       break;
     }
@@ -138,7 +133,7 @@ export async function readWarcFile(file: InputFile, options: WarcReadOptions): P
     if (streamError !== null) {
       const reason = describeStreamError(streamError);
       if (reason === null && file.explicit) throw new InputError(file.display, describeFsError(streamError), { cause: streamError });
-      const code = (streamError as { code?: unknown }).code === 'Z_BUF_ERROR' ? WarningCode.truncated : WarningCode.corruptInput;
+      const code = isTruncatedStream(streamError) ? WarningCode.truncated : WarningCode.corruptInput;
       stop(code, reason ?? describeFsError(streamError), 'and anything after it lost');
     } else if (parser.offset < bytesFed) {
       stop(WarningCode.truncated, `${bytesFed - parser.offset} bytes at the end are not a whole record (file truncated?)`, 'lost');
@@ -205,7 +200,7 @@ function toDocument(
   try {
     bytes = http === null ? raw : decodeHttpBody(raw, http.headers);
   } catch (error) {
-    return { warning: { code: WarningCode.corruptInput, where, message: `cannot decode the page (${oneLine(error)}); skipped` } };
+    return { warning: { code: WarningCode.corruptInput, where, message: `cannot decode the page (${formatErrorMessage(error)}); skipped` } };
   }
   const binary = detectBinary(bytes.subarray(0, 8192));
   if (binary !== null) return { warning: { code: WarningCode.binaryFile, where, message: `binary content (${binary}); skipped` } };
@@ -298,8 +293,4 @@ function decodeBody(bytes: Uint8Array, contentType: string | null, kind: 'html' 
     decoder = new TextDecoder('utf-8');
   }
   return decoder.decode(bytes);
-}
-
-function oneLine(error: unknown): string {
-  return (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ').trim();
 }

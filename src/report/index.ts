@@ -1,5 +1,5 @@
 /** Report stage: renderers for the scan report. */
-export { renderText, type TextRenderOptions } from './render-text';
+export { renderText, renderSummaryLine, type TextRenderOptions, type RunFigures } from './render-text';
 export { renderJson } from './render-json';
 export { outletLabel } from './document-label';
 export { shorten } from './shorten';

@@ -22,6 +22,12 @@ function percent(x: number): string {
   return `${(x * 100).toFixed(1)}%`;
 }
 
+/** "6 pairs (1 syndication, 4 partial, 1 shared-quote)". */
+function pairCount(report: Report): string {
+  const relations = countBy(report.pairs.map((p) => p.relation));
+  return `${report.pairs.length} pair${report.pairs.length === 1 ? '' : 's'}${relations !== '' ? ` (${relations})` : ''}`;
+}
+
 function countBy<T extends string>(items: readonly T[]): string {
   const counts = new Map<T, number>();
   for (const i of items) counts.set(i, (counts.get(i) ?? 0) + 1);
@@ -64,11 +70,7 @@ function renderDocument(doc: ReportDocument): string {
 /** Render a report as plain text (no colour). Ends with a newline. */
 export function renderText(report: Report, options: TextRenderOptions = {}): string {
   const docs = new Map(report.documents.map((d) => [d.id, d]));
-  const relations = countBy(report.pairs.map((p) => p.relation));
-  const out = [
-    `reprint: ${report.documents.length} documents, ${report.pairs.length} pair${report.pairs.length === 1 ? '' : 's'} with reused passages${relations !== '' ? ` (${relations})` : ''}`,
-    '',
-  ];
+  const out = [`reprint: ${report.documents.length} documents, ${pairCount(report)} with reused passages`, ''];
   report.pairs.forEach((pair, i) => {
     out.push(...renderPair(i + 1, pair, docs, options), '');
   });
@@ -90,4 +92,23 @@ export function renderText(report: Report, options: TextRenderOptions = {}): str
   for (const d of report.documents) out.push(renderDocument(d));
   if (report.warnings.length > 0) out.push('', `${report.warnings.length} input warning${report.warnings.length === 1 ? '' : 's'} (see stderr or the JSON report).`);
   return `${out.join('\n')}\n`;
+}
+
+/** What a run took, for {@link renderSummaryLine}. */
+export interface RunFigures {
+  readonly seconds: number;
+  /** Characters of text scanned. */
+  readonly chars: number;
+}
+
+/** The one-line summary a scan prints on stderr at its end. Ends with a newline. */
+export function renderSummaryLine(report: Report, run: RunFigures): string {
+  const rate =
+    run.seconds > 0
+      ? ` (${(report.documents.length / run.seconds).toFixed(0)} articles/s, ${(run.chars / 1e6 / run.seconds).toFixed(1)} M chars/s)`
+      : '';
+  return (
+    `reprint: ${report.documents.length} articles, ${pairCount(report)}, ` +
+    `${report.clusters.length} clusters, ${report.warnings.length} warnings in ${run.seconds.toFixed(1)} s${rate}\n`
+  );
 }

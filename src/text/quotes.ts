@@ -54,16 +54,19 @@ function roleOf(text: string, i: number, lineStart: number, lineEnd: number, ope
 export function findQuotedSpans(text: string): Span[] {
   const regions: Span[] = [];
   let lineStart = 0;
+  // Only a line carrying a handle "(@" can end in an embedded post; the next one is found once, not per line.
+  let handle = text.indexOf('(@');
   while (lineStart <= text.length) {
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd < 0) lineEnd = text.length;
-    scanLine(text, lineStart, lineEnd, regions);
+    if (handle >= 0 && handle < lineStart) handle = text.indexOf('(@', lineStart);
+    scanLine(text, lineStart, lineEnd, regions, handle >= 0 && handle < lineEnd);
     lineStart = lineEnd + 1;
   }
   return mergeSpans(regions);
 }
 
-function scanLine(text: string, lineStart: number, lineEnd: number, out: Span[]): void {
+function scanLine(text: string, lineStart: number, lineEnd: number, out: Span[], mayEmbed: boolean): void {
   let doubleOpen = -1;
   let singleOpen = -1;
   let free = lineStart; // where an unmatched closing quote would start its region
@@ -101,9 +104,7 @@ function scanLine(text: string, lineStart: number, lineEnd: number, out: Span[])
     }
   }
   if (doubleOpen >= 0) out.push({ start: doubleOpen, end: trimEnd(text, lineStart, lineEnd) });
-  // Only a line carrying a handle can end in an embedded post (and the pattern is costly to try).
-  const at = text.indexOf('(@', lineStart);
-  if (at < 0 || at >= lineEnd) return;
+  if (!mayEmbed) return; // the pattern is costly to try
   const embed = EMBED_ATTRIBUTION.exec(text.slice(lineStart, lineEnd));
   if (embed !== null && embed.index > 0) out.push({ start: lineStart, end: lineStart + embed.index });
 }

@@ -1,8 +1,8 @@
 /** `reprint scan <paths...>`: flags → one library call → one renderer. */
 import type { Argv } from 'yargs';
-import type { Pair, Report } from '../../model';
+import type { Pair } from '../../model';
 import { scanWithTexts, type ScanPhase } from '../../pipeline';
-import { renderJson, renderNdjsonPair, renderNdjsonTail, renderText } from '../../report';
+import { renderJson, renderNdjsonPair, renderNdjsonTail, renderSummaryLine, renderText } from '../../report';
 import { createProgress, type Progress } from '../progress';
 import { STDIN_ARG } from '../stdin-arg';
 import type { FieldMap, ScanOptions } from '../../options';
@@ -67,18 +67,6 @@ function ndjsonSink(args: ScanArgs, io: Io): OutputStream {
   return { write: (text) => io.stdout(text), commit: () => undefined, abort: () => undefined };
 }
 
-/** The one-line summary printed on stderr at the end of a scan. */
-export function summaryLine(report: Report, seconds: number, chars: number): string {
-  const relations = new Map<string, number>();
-  for (const p of report.pairs) relations.set(p.relation, (relations.get(p.relation) ?? 0) + 1);
-  const kinds = [...relations.entries()].map(([k, n]) => `${n} ${k}`).join(', ');
-  const rate = seconds > 0 ? ` (${(report.documents.length / seconds).toFixed(0)} articles/s, ${(chars / 1e6 / seconds).toFixed(1)} M chars/s)` : '';
-  return (
-    `reprint: ${report.documents.length} articles, ${report.pairs.length} pair${report.pairs.length === 1 ? '' : 's'}${kinds === '' ? '' : ` (${kinds})`}, ` +
-    `${report.clusters.length} clusters, ${report.warnings.length} warnings in ${seconds.toFixed(1)} s${rate}\n`
-  );
-}
-
 /** Run `scan`; returns the exit code. */
 export async function runScan(args: ScanArgs, io: Io): Promise<number> {
   const started = Date.now();
@@ -92,21 +80,17 @@ export async function runScan(args: ScanArgs, io: Io): Promise<number> {
     return p;
   };
   const sink = args.format === 'ndjson' ? ndjsonSink(args, io) : null;
-  let result;
-  try {
-    const options = { ...toScanOptions(args), ...(io.stdin !== undefined ? { stdin: io.stdin } : {}) };
-    const paths = args.paths.map((p) => (p === STDIN_ARG ? '-' : p));
-    result = await scanWithTexts(paths, options, {
-      onProgress: (phase, done, total) => progressOf(phase).update(done, total),
-      ...(sink !== null ? { onPair: (pair: Pair) => sink.write(renderNdjsonPair(pair)) } : {}),
-    });
-  } catch (error: unknown) {
+  const options = { ...toScanOptions(args), ...(io.stdin !== undefined ? { stdin: io.stdin } : {}) };
+  const paths = args.paths.map((p) => (p === STDIN_ARG ? '-' : p));
+  const { report, texts } = await scanWithTexts(paths, options, {
+    onProgress: (phase, done, total) => progressOf(phase).update(done, total),
+    ...(sink !== null ? { onPair: (pair: Pair) => sink.write(renderNdjsonPair(pair)) } : {}),
+  }).catch((error: unknown) => {
     sink?.abort();
     throw error;
-  } finally {
+  }).finally(() => {
     for (const p of phases.values()) p.end();
-  }
-  const { report, texts } = result;
+  });
   if (!args.quiet) {
     for (const w of report.warnings) io.stderr(`reprint: warning: ${w.where}: ${w.message}\n`);
   }
@@ -122,7 +106,7 @@ export async function runScan(args: ScanArgs, io: Io): Promise<number> {
     let chars = 0;
     for (const d of report.documents) chars += d.length;
     if (args.out !== undefined) io.stderr(`reprint: wrote ${args.out}\n`);
-    io.stderr(summaryLine(report, (Date.now() - started) / 1000, chars));
+    io.stderr(renderSummaryLine(report, { seconds: (Date.now() - started) / 1000, chars }));
   }
   return 0;
 }

@@ -21,6 +21,7 @@ describe('reprint scan (CLI)', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/Sputnik/);
     expect(r.stdout).toMatch(/Taghrib/);
+    expect(r.stdout.split('\n')[0]).toBe('reprint: 5 documents, 6 pairs with reused passages (1 syndication, 4 partial, 1 shared-quote)');
     // no progress when stderr is not a terminal; one summary line at the end
     expect(r.stderr).toMatch(/^reprint: 5 articles, 6 pairs \(1 syndication, 4 partial, 1 shared-quote\), 2 clusters, 0 warnings in \d+\.\d s/);
     expect(r.stderr.split('\n')).toHaveLength(2);

@@ -22,10 +22,10 @@ function percent(x: number): string {
   return `${(x * 100).toFixed(1)}%`;
 }
 
-/** "6 pairs (1 syndication, 4 partial, 1 shared-quote)". */
-function pairCount(report: Report): string {
+/** "6 pairs{middle} (1 syndication, 4 partial, 1 shared-quote)". */
+function pairCount(report: Report, middle = ''): string {
   const relations = countBy(report.pairs.map((p) => p.relation));
-  return `${report.pairs.length} pair${report.pairs.length === 1 ? '' : 's'}${relations !== '' ? ` (${relations})` : ''}`;
+  return `${report.pairs.length} pair${report.pairs.length === 1 ? '' : 's'}${middle}${relations !== '' ? ` (${relations})` : ''}`;
 }
 
 function countBy<T extends string>(items: readonly T[]): string {
@@ -70,7 +70,7 @@ function renderDocument(doc: ReportDocument): string {
 /** Render a report as plain text (no colour). Ends with a newline. */
 export function renderText(report: Report, options: TextRenderOptions = {}): string {
   const docs = new Map(report.documents.map((d) => [d.id, d]));
-  const out = [`reprint: ${report.documents.length} documents, ${pairCount(report)} with reused passages`, ''];
+  const out = [`reprint: ${report.documents.length} documents, ${pairCount(report, ' with reused passages')}`, ''];
   report.pairs.forEach((pair, i) => {
     out.push(...renderPair(i + 1, pair, docs, options), '');
   });

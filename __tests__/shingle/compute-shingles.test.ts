@@ -1,4 +1,4 @@
-import { computeShingles, countShingles, SHINGLE_HASH_START } from '../../src/shingle/compute-shingles';
+import { computeShingles, computeUnmarkedShingles, countShingles, SHINGLE_HASH_START } from '../../src/shingle/compute-shingles';
 import { combine32 } from '../../src/shingle/hash';
 import { InternalError, OptionsError } from '../../src/errors';
 
@@ -67,5 +67,28 @@ describe('computeShingles', () => {
     expect(() => computeShingles(tokens, 0, 5, 2)).toThrow(InternalError);
     expect(() => computeShingles(tokens, 3, 2, 2)).toThrow(InternalError);
     expect(() => computeShingles(tokens, 0, 4, 2, new Uint32Array(2))).toThrow(InternalError);
+  });
+});
+
+describe('computeUnmarkedShingles', () => {
+  const many = Uint32Array.from([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+
+  it('equals computeShingles when nothing is marked', () => {
+    const mask = new Uint8Array(10);
+    expect(Array.from(computeUnmarkedShingles(many, 1, 9, 3, mask))).toEqual(Array.from(computeShingles(many, 1, 9, 3)));
+  });
+
+  it('leaves out exactly the shingles that cover a marked token', () => {
+    const mask = new Uint8Array(10);
+    mask[4] = 1; // shingles starting at 2, 3, 4 cover token 4
+    mask[9] = 1; // shingles starting at 7 covers token 9
+    const all = Array.from(computeShingles(many, 0, 10, 3)); // starts 0..7
+    const kept = Array.from(computeUnmarkedShingles(many, 0, 10, 3, mask));
+    expect(kept).toEqual([all[0], all[1], all[5], all[6]]);
+  });
+
+  it('gives nothing when every token is marked, and rejects a short mask', () => {
+    expect(computeUnmarkedShingles(many, 0, 10, 3, new Uint8Array(10).fill(1))).toHaveLength(0);
+    expect(() => computeUnmarkedShingles(many, 0, 10, 3, new Uint8Array(5))).toThrow(InternalError);
   });
 });

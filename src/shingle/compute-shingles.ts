@@ -88,3 +88,38 @@ export function computeShingles(
   }
   return result;
 }
+
+/**
+ * The shingles of `tokenHashes[from, to)` (as {@link computeShingles}) that
+ * cover no token marked 1 in `mask` — boilerplate, for example, so that two
+ * windows sharing only a footer do not look alike. The shingles are in
+ * position order; a range with no marked token gives exactly
+ * `computeShingles(tokenHashes, from, to, size)`.
+ *
+ * @throws OptionsError / InternalError as {@link computeShingles}, and
+ *   InternalError when `mask` is shorter than `tokenHashes`.
+ */
+export function computeUnmarkedShingles(
+  tokenHashes: Uint32Array,
+  from: number,
+  to: number,
+  size: number,
+  mask: Uint8Array,
+): Uint32Array {
+  if (mask.length < tokenHashes.length) {
+    throw new InternalError(`computeUnmarkedShingles: mask covers ${mask.length} of ${tokenHashes.length} tokens`);
+  }
+  const all = computeShingles(tokenHashes, from, to, size);
+  const width = Math.min(size, to - from);
+  let n = 0;
+  // `clearFrom`: the first shingle start after the last marked token seen.
+  let clearFrom = from;
+  for (let i = 0; i < all.length; i++) {
+    const start = from + i;
+    // Every token of shingle i up to its last, start + width − 1, has been looked at.
+    const last = start + width - 1;
+    for (let t = Math.max(start, clearFrom); t <= last; t++) if (mask[t] === 1) clearFrom = t + 1;
+    if (start >= clearFrom) all[n++] = all[i]!;
+  }
+  return all.subarray(0, n);
+}

@@ -1,0 +1,75 @@
+/**
+ * Candidate generation: windows that share only outlet boilerplate do not
+ * collide, and colliding windows far below the threshold are not proposed.
+ */
+import { markCollectionBoilerplate } from '../../src/pipeline/find-boilerplate';
+import { findCandidates, minEstimate, resolveBanding } from '../../src/pipeline/find-candidates';
+import { prepareDocument } from '../../src/pipeline/prepare-document';
+import { resolveOptions, type Article } from '../../src';
+
+function article(id: string, text: string, outlet: string): Article {
+  return {
+    id,
+    path: null,
+    text,
+    meta: {
+      outlet,
+      outletName: null,
+      url: null,
+      published: null,
+      title: null,
+      sources: { outlet: 'field', url: 'unknown', published: 'unknown', title: 'unknown' },
+    },
+  };
+}
+
+/** A distinct sentence of about 12 words made from the numbers given. */
+function sentence(a: number, b: number): string {
+  return `Reporter ${a} wrote about river ${b} and bridge ${a + b} near town ${a * 7 + b} yesterday evening.`;
+}
+
+const FOOTER =
+  'Subscribe to our newsletter for the latest headlines delivered every morning to your inbox. ' +
+  'Copyright all rights reserved by the publisher, reproduction without written permission is prohibited.';
+
+function body(seed: number, sentences = 6): string {
+  return Array.from({ length: sentences }, (_, i) => sentence(seed * 100 + i, seed + i)).join(' ');
+}
+
+describe('findCandidates', () => {
+  const options = resolveOptions();
+
+  it('proposes no pair for articles that share only their outlets’ common footer', () => {
+    // Two outlets, three articles each, one footer text on all six: each outlet's
+    // footer is boilerplate (in ≥ 3 and ≥ half of its articles).
+    const articles = [0, 1, 2, 3, 4, 5].map((i) => article(`a${i}`, `${body(i + 1)}\n\n${FOOTER}`, i < 3 ? 'one.example' : 'two.example'));
+    const docs = articles.map((a) => prepareDocument(a, options));
+    markCollectionBoilerplate(docs, options);
+    const cross = findCandidates(docs, options, resolveBanding(options)).filter((c) => (c.a < 3) !== (c.b < 3));
+    expect(cross).toEqual([]);
+    // Without boilerplate handling the footer windows do collide (the test can fail).
+    const off = resolveOptions({ boilerplate: false });
+    const raw = articles.map((a) => prepareDocument(a, off));
+    const crossRaw = findCandidates(raw, off, resolveBanding(off)).filter((c) => (c.a < 3) !== (c.b < 3));
+    expect(crossRaw.length).toBeGreaterThan(0);
+  });
+
+  it('still proposes a copied passage between outlets, with its estimate', () => {
+    const articles = [
+      article('src', `${body(1, 8)}\n\n${FOOTER}`, 'one.example'),
+      article('copy', `${body(9, 3)} ${body(1, 8)}\n\n${FOOTER}`, 'two.example'),
+    ];
+    const docs = articles.map((a) => prepareDocument(a, options));
+    const found = findCandidates(docs, options, resolveBanding(options));
+    const copied = found.find((c) => c.a === 0 && c.b === 1);
+    expect(copied?.estimatedSimilarity).toBeGreaterThan(0.9);
+  });
+});
+
+describe('minEstimate', () => {
+  it('is the threshold less two standard errors of the estimate', () => {
+    expect(minEstimate(0.3, 128)).toBeCloseTo(0.3 - 2 * Math.sqrt(0.21 / 128), 12);
+    expect(minEstimate(0.3, 128)).toBeCloseTo(0.219, 3);
+    expect(minEstimate(0.5, 512)).toBeGreaterThan(minEstimate(0.5, 128));
+  });
+});

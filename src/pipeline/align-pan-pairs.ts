@@ -1,20 +1,19 @@
 /**
  * Align a list of PAN-style pairs on all cores. Pairs are batched by
  * suspicious document (its preparation is cached in the worker that gets it)
- * and handed to idle workers; results come back in the pairs' order.
+ * and handed to idle `align-worker` threads by {@link runPool}; results come
+ * back in the pairs' order.
  *
  * When compiled (`dist/`), work runs in `worker_threads`; from TypeScript
  * sources (tests) or with one worker it runs in this thread, same code.
  */
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { alignSettingsOf } from '../align';
 import type { PanDetection } from '../eval';
-import { InputError, InternalError } from '../errors';
 import type { ResolvedOptions } from '../options';
-import type { WorkerReply, WorkerRequest } from './align-pool-protocol';
-import { PanAligner, type PanAlignerConfig } from './pan-aligner';
+import { batchAligner } from './align-worker';
+import type { PanAlignerConfig } from './pan-aligner';
+import { runPool } from './worker-pool';
 
 /** What to align. */
 export interface PanAlignJob {
@@ -31,12 +30,21 @@ export interface RunOptions {
   readonly onProgress?: (done: number, total: number) => void;
 }
 
-function batchesOf(pairs: PanAlignJob['pairs']): number[][] {
-  const bySusp = new Map<string, number[]>();
+/** Pairs grouped by suspicious document, with their places in the job. */
+interface Batch {
+  readonly indices: number[];
+  readonly pairs: PanAlignJob['pairs'][number][];
+}
+
+function batchesOf(pairs: PanAlignJob['pairs']): Batch[] {
+  const bySusp = new Map<string, Batch>();
   pairs.forEach((p, i) => {
-    const list = bySusp.get(p.susp);
-    if (list === undefined) bySusp.set(p.susp, [i]);
-    else list.push(i);
+    const batch = bySusp.get(p.susp);
+    if (batch === undefined) bySusp.set(p.susp, { indices: [i], pairs: [p] });
+    else {
+      batch.indices.push(i);
+      batch.pairs.push(p);
+    }
   });
   return [...bySusp.values()];
 }
@@ -53,67 +61,23 @@ export async function alignPanPairs(job: PanAlignJob, options: ResolvedOptions, 
     boilerplate: options.boilerplate,
   };
   const batches = batchesOf(job.pairs);
-  const results: PanDetection[][] = new Array<PanDetection[]>(job.pairs.length);
   let done = 0;
-  const store = (batch: number[], detections: PanDetection[][]): void => {
-    batch.forEach((pairIndex, k) => {
-      results[pairIndex] = detections[k] ?? [];
+  const detections = await runPool({
+    script: WORKER_SCRIPT,
+    workerData: config,
+    workers: run.workers,
+    tasks: batches.map((batch) => batch.pairs),
+    inline: () => batchAligner(config),
+    onResult: (b) => {
+      done += batches[b]?.indices.length ?? 0;
+      run.onProgress?.(done, job.pairs.length);
+    },
+  });
+  const results = new Array<PanDetection[]>(job.pairs.length);
+  batches.forEach((batch, b) => {
+    batch.indices.forEach((pairIndex, k) => {
+      results[pairIndex] = detections[b]?.[k] ?? [];
     });
-    done += batch.length;
-    run.onProgress?.(done, job.pairs.length);
-  };
-  const threads = Math.min(run.workers, batches.length);
-  if (threads <= 1 || !existsSync(WORKER_SCRIPT) || __filename.endsWith('.ts')) {
-    const aligner = new PanAligner(config);
-    for (const batch of batches) {
-      const detections: PanDetection[][] = [];
-      for (const i of batch) {
-        const p = job.pairs[i];
-        if (p !== undefined) detections.push(await aligner.align(p.susp, p.src));
-      }
-      store(batch, detections);
-    }
-    return results;
-  }
-  await new Promise<void>((resolve, reject) => {
-    const workers: Worker[] = [];
-    let next = 0;
-    let active = 0;
-    let failed = false;
-    const finish = (error?: Error): void => {
-      if (failed) return;
-      if (error !== undefined) failed = true;
-      for (const w of workers) void w.terminate();
-      if (error !== undefined) reject(error);
-      else resolve();
-    };
-    const feed = (w: Worker): void => {
-      const b = next++;
-      const batch = batches[b];
-      if (batch === undefined) {
-        if (active === 0) finish();
-        return;
-      }
-      active++;
-      const request: WorkerRequest = { batch: b, pairs: batch.map((i) => job.pairs[i] ?? { susp: '', src: '' }) };
-      w.postMessage(request);
-    };
-    for (let t = 0; t < threads; t++) {
-      const w = new Worker(WORKER_SCRIPT, { workerData: config });
-      workers.push(w);
-      w.on('message', (reply: WorkerReply) => {
-        active--;
-        if (reply.kind === 'error') {
-          finish(reply.name === 'InputError' ? new InputError(reply.where || 'input', reply.message.replace(`${reply.where}: `, '')) : new InternalError(reply.message));
-          return;
-        }
-        store(batches[reply.batch] ?? [], reply.detections);
-        feed(w);
-        if (active === 0 && next >= batches.length) finish();
-      });
-      w.on('error', (error) => finish(new InternalError(`worker failed: ${error.message}`, { cause: error })));
-    }
-    for (const w of workers) feed(w);
   });
   return results;
 }

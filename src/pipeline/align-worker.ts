@@ -1,29 +1,23 @@
 /**
- * Worker thread for `alignPanPairs`: receives batches of pairs, answers with
- * their detections (or the one-line error that stopped it).
+ * Worker thread for `alignPanPairs`: one task is a batch of pairs (all with
+ * the same suspicious document, usually), answered with their detections.
+ * {@link batchAligner} is also what `alignPanPairs` runs in one thread.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { workerData } from 'node:worker_threads';
+import type { PanDetection } from '../eval';
+import type { PanAlignJob } from './align-pan-pairs';
 import { PanAligner, type PanAlignerConfig } from './pan-aligner';
-import type { WorkerReply, WorkerRequest } from './align-pool-protocol';
+import { serveTasks, type TaskHandler } from './worker-pool';
 
-const aligner = new PanAligner(workerData as PanAlignerConfig);
+/** Aligns each batch's pairs in order, with one aligner (and its document cache) for every batch. */
+export function batchAligner(config: PanAlignerConfig): TaskHandler<PanAlignJob['pairs'], PanDetection[][]> {
+  const aligner = new PanAligner(config);
+  return async (pairs) => {
+    const detections: PanDetection[][] = [];
+    for (const p of pairs) detections.push(await aligner.align(p.susp, p.src));
+    return detections;
+  };
+}
 
-parentPort?.on('message', (request: WorkerRequest) => {
-  void (async () => {
-    try {
-      const detections = [];
-      for (const p of request.pairs) detections.push(await aligner.align(p.susp, p.src));
-      const reply: WorkerReply = { kind: 'done', batch: request.batch, detections };
-      parentPort?.postMessage(reply);
-    } catch (error: unknown) {
-      const reply: WorkerReply = {
-        kind: 'error',
-        batch: request.batch,
-        name: error instanceof Error ? error.constructor.name : 'Error',
-        message: error instanceof Error ? error.message : String(error),
-        where: (error as { where?: string }).where ?? '',
-      };
-      parentPort?.postMessage(reply);
-    }
-  })();
-});
+// Serve only when started as the worker's script, not when imported.
+if (require.main === module) serveTasks(batchAligner(workerData as PanAlignerConfig));

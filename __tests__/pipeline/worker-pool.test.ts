@@ -1,0 +1,110 @@
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { InputError, InternalError } from '../../src/errors';
+import { runPool, type PoolOptions } from '../../src/pipeline/worker-pool';
+
+/** A handler for both paths: doubles a number; -1 is bad input, -2 a bug. */
+const HANDLER_SOURCE = `(n) => {
+  if (n === -1) throw new InputError('task.txt', 'negative input');
+  if (n === -2) throw new Error('plain failure');
+  return n * 2;
+}`;
+
+function inlineDouble(n: number): number {
+  if (n === -1) throw new InputError('task.txt', 'negative input');
+  if (n === -2) throw new Error('plain failure');
+  return n * 2;
+}
+
+function options(tasks: number[], more: Partial<PoolOptions<number, number>> = {}): PoolOptions<number, number> {
+  return { script: join(tmpdir(), 'no-such-worker.js'), workerData: null, workers: 4, tasks, inline: () => inlineDouble, ...more };
+}
+
+describe('runPool in this thread (from sources)', () => {
+  test('results in task order; onResult once per task', async () => {
+    const seen: [number, number][] = [];
+    const results = await runPool(options([3, 1, 2], { onResult: (i, r) => seen.push([i, r]) }));
+    expect(results).toEqual([6, 2, 4]);
+    expect(seen).toEqual([
+      [0, 6],
+      [1, 2],
+      [2, 4],
+    ]);
+  });
+
+  test('no tasks: no results', async () => {
+    expect(await runPool(options([]))).toEqual([]);
+  });
+
+  test('an InputError rejects as InputError with its message', async () => {
+    const failure = runPool(options([1, -1, 2]));
+    await expect(failure).rejects.toBeInstanceOf(InputError);
+    await expect(failure).rejects.toThrow('task.txt: negative input');
+  });
+
+  test('an ordinary Error rejects as InternalError with its message', async () => {
+    const failure = runPool(options([1, -2]));
+    await expect(failure).rejects.toBeInstanceOf(InternalError);
+    await expect(failure).rejects.toThrow('plain failure');
+  });
+});
+
+describe('runPool on worker threads (compiled dist/)', () => {
+  const dist = join(__dirname, '..', '..', 'dist');
+  // npm test builds dist/ before jest runs; a missing build is a setup error, not a skip.
+  const built = (): typeof import('../../src/pipeline/worker-pool') => require(join(dist, 'pipeline', 'worker-pool.js'));
+  const builtErrors = (): typeof import('../../src/errors') => require(join(dist, 'errors.js'));
+
+  /** A worker script in a temporary folder: logs its start, then serves HANDLER_SOURCE (or `body`). */
+  function workerScript(body = `serveTasks(${HANDLER_SOURCE});`): { script: string; starts: () => number } {
+    const dir = mkdtempSync(join(tmpdir(), 'reprint-pool-'));
+    const log = join(dir, 'starts.log');
+    const script = join(dir, 'worker.js');
+    writeFileSync(
+      script,
+      [
+        `const { appendFileSync } = require('node:fs');`,
+        `const { serveTasks } = require(${JSON.stringify(join(dist, 'pipeline', 'worker-pool.js'))});`,
+        `const { InputError } = require(${JSON.stringify(join(dist, 'errors.js'))});`,
+        `appendFileSync(${JSON.stringify(log)}, 'started\\n');`,
+        body,
+      ].join('\n'),
+    );
+    return { script, starts: () => (existsSync(log) ? readFileSync(log, 'utf8').split('\n').length - 1 : 0) };
+  }
+
+  test('two threads: results in task order, onResult once per task', async () => {
+    const { script, starts } = workerScript();
+    const seen: number[] = [];
+    const tasks = Array.from({ length: 20 }, (_, i) => i);
+    const results = await built().runPool({ ...options(tasks), script, workers: 2, onResult: (i) => seen.push(i) });
+    expect(results).toEqual(tasks.map((n) => n * 2));
+    expect([...seen].sort((a, b) => a - b)).toEqual(tasks);
+    expect(starts()).toBe(2);
+  });
+
+  test('more workers than tasks: only as many threads as tasks', async () => {
+    const { script, starts } = workerScript();
+    expect(await built().runPool({ ...options([5, 6]), script, workers: 8 })).toEqual([10, 12]);
+    expect(starts()).toBe(2);
+  });
+
+  test("a worker's InputError is rebuilt as one, same message; other errors as InternalError", async () => {
+    const { script } = workerScript();
+    const { InputError: BuiltInputError, InternalError: BuiltInternalError } = builtErrors();
+    const input = built().runPool({ ...options([1, 2, -1, 3]), script, workers: 2 });
+    await expect(input).rejects.toBeInstanceOf(BuiltInputError);
+    await expect(input).rejects.toMatchObject({ message: 'task.txt: negative input', where: 'task.txt', code: 'E_INPUT' });
+    const plain = built().runPool({ ...options([1, -2, 3]), script, workers: 2 });
+    await expect(plain).rejects.toBeInstanceOf(BuiltInternalError);
+    await expect(plain).rejects.toThrow('plain failure');
+  });
+
+  test('a crashing worker rejects with InternalError "worker failed: ..."', async () => {
+    const { script } = workerScript(`serveTasks(() => new Promise(() => setImmediate(() => { throw new Error('boom'); })));`);
+    const crash = built().runPool({ ...options([1, 2]), script, workers: 2 });
+    await expect(crash).rejects.toBeInstanceOf(builtErrors().InternalError);
+    await expect(crash).rejects.toThrow('worker failed: boom');
+  });
+});

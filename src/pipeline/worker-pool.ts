@@ -1,0 +1,171 @@
+/**
+ * A small pool of worker threads for CPU-bound work: serialisable tasks go to
+ * idle workers one at a time and results come back in task order.
+ *
+ * A worker script calls {@link serveTasks} with its handler; {@link runPool}
+ * starts the workers (never more than there are tasks) and feeds them. Threads
+ * only run from compiled code (`dist/`): from TypeScript sources (tests), with
+ * one worker, or when the script is missing, the same handler (made by the
+ * `inline` factory) runs in this thread, one task after another.
+ *
+ * Errors cross the thread boundary as a name and a message: an
+ * {@link InputError} is rebuilt as one with the same message, anything else
+ * becomes an {@link InternalError}. The first error or crash stops every
+ * worker and rejects once; workers are always terminated at the end.
+ */
+import { existsSync } from 'node:fs';
+import { parentPort, Worker } from 'node:worker_threads';
+import { InputError, InternalError, ReprintError } from '../errors';
+
+/** Handles one task, in a worker or in this thread. */
+export type TaskHandler<Req, Res> = (task: Req) => Res | Promise<Res>;
+
+/** What to run, and on how many threads. */
+export interface PoolOptions<Req, Res> {
+  /** Absolute path of the compiled worker script (it calls {@link serveTasks}). */
+  readonly script: string;
+  /** Given to every worker as `workerData`. */
+  readonly workerData: unknown;
+  /** Worker threads; 1 or fewer runs the tasks in this thread. */
+  readonly workers: number;
+  /** Serialisable requests. */
+  readonly tasks: readonly Req[];
+  /** Makes the handler the worker script serves, to run it in this thread. */
+  readonly inline: () => TaskHandler<Req, Res>;
+  /** Called as each task finishes, in any order (for progress or streaming). */
+  readonly onResult?: (index: number, result: Res) => void;
+  /** Buffers moved (not copied) to the worker with a task. */
+  readonly transferList?: (task: Req) => readonly ArrayBuffer[];
+}
+
+/** A task as posted to a worker. */
+interface TaskMessage<Req> {
+  readonly index: number;
+  readonly task: Req;
+}
+
+/** What stopped a task, in a form that survives `postMessage`. */
+interface ErrorDescription {
+  readonly name: string;
+  readonly message: string;
+  /** An InputError's `where` and `code`; empty for other errors. */
+  readonly where: string;
+  readonly code: string;
+}
+
+/** A worker's answer to one task. */
+type ReplyMessage<Res> =
+  | { readonly kind: 'ok'; readonly index: number; readonly result: Res }
+  | ({ readonly kind: 'error'; readonly index: number } & ErrorDescription);
+
+/** Results of `options.tasks`, in task order. */
+export async function runPool<Req, Res>(options: PoolOptions<Req, Res>): Promise<Res[]> {
+  const threads = Math.min(options.workers, options.tasks.length);
+  if (threads <= 1 || !existsSync(options.script) || __filename.endsWith('.ts')) return runInline(options);
+  return runThreads(options, threads);
+}
+
+/**
+ * Serve tasks posted by {@link runPool} with `handler`, one at a time, until
+ * the pool terminates this worker. Call it once, from the worker script.
+ */
+export function serveTasks<Req, Res>(handler: TaskHandler<Req, Res>): void {
+  const port = parentPort;
+  if (port === null) throw new InternalError('serveTasks: not in a worker thread');
+  port.on('message', (message: TaskMessage<Req>) => {
+    void answer(handler, message).then((reply) => port.postMessage(reply));
+  });
+}
+
+async function answer<Req, Res>(handler: TaskHandler<Req, Res>, { index, task }: TaskMessage<Req>): Promise<ReplyMessage<Res>> {
+  try {
+    return { kind: 'ok', index, result: await handler(task) };
+  } catch (error: unknown) {
+    return { kind: 'error', index, ...describeError(error) };
+  }
+}
+
+function describeError(error: unknown): ErrorDescription {
+  if (error instanceof InputError) return { name: 'InputError', message: error.message, where: error.where, code: error.code };
+  if (error instanceof Error) return { name: error.name, message: error.message, where: '', code: '' };
+  return { name: 'Error', message: String(error), where: '', code: '' };
+}
+
+/** The main thread's error for a worker's error reply. */
+function rebuildError(error: ErrorDescription): InputError | InternalError {
+  if (error.name !== 'InputError') return new InternalError(error.message);
+  const prefix = `${error.where}: `;
+  const message = error.message.startsWith(prefix) ? error.message.slice(prefix.length) : error.message;
+  return new InputError(error.where, message, { code: error.code });
+}
+
+/** An error thrown in this thread as the pool reports it: reprint's own errors as they are, others as InternalError. */
+function asPoolError(error: unknown): Error {
+  if (error instanceof ReprintError) return error;
+  return new InternalError(error instanceof Error ? error.message : String(error), { cause: error });
+}
+
+async function runInline<Req, Res>(options: PoolOptions<Req, Res>): Promise<Res[]> {
+  const handle = options.inline();
+  const results: Res[] = [];
+  for (const [index, task] of options.tasks.entries()) {
+    let result: Res;
+    try {
+      result = await handle(task);
+    } catch (error: unknown) {
+      throw asPoolError(error);
+    }
+    results.push(result);
+    options.onResult?.(index, result);
+  }
+  return results;
+}
+
+function runThreads<Req, Res>(options: PoolOptions<Req, Res>, threads: number): Promise<Res[]> {
+  return new Promise<Res[]>((resolve, reject) => {
+    const results = new Array<Res>(options.tasks.length);
+    const queue = options.tasks.entries();
+    const workers: Worker[] = [];
+    let done = 0;
+    let settled = false;
+    const finish = (error?: Error): void => {
+      if (settled) return;
+      settled = true;
+      void Promise.all(workers.map((w) => w.terminate())).then(() => (error === undefined ? resolve(results) : reject(error)));
+    };
+    const feed = (worker: Worker): void => {
+      const next = queue.next();
+      if (next.done === true) return;
+      const [index, task] = next.value;
+      const message: TaskMessage<Req> = { index, task };
+      worker.postMessage(message, options.transferList?.(task));
+    };
+    const receive = (worker: Worker, reply: ReplyMessage<Res>): void => {
+      if (settled) return;
+      if (reply.kind === 'error') return finish(rebuildError(reply));
+      results[reply.index] = reply.result;
+      done++;
+      options.onResult?.(reply.index, reply.result);
+      if (done === options.tasks.length) finish();
+      else feed(worker);
+    };
+    const guarded = (step: () => void): void => {
+      try {
+        step();
+      } catch (error: unknown) {
+        finish(asPoolError(error));
+      }
+    };
+    const start = (): Worker => {
+      const worker = new Worker(options.script, { workerData: options.workerData });
+      workers.push(worker);
+      worker.on('message', (reply: ReplyMessage<Res>) => guarded(() => receive(worker, reply)));
+      worker.on('error', (error) => finish(new InternalError(`worker failed: ${error.message}`, { cause: error })));
+      worker.on('exit', (code) => finish(new InternalError(`worker failed: exited with code ${code}`)));
+      return worker;
+    };
+    guarded(() => {
+      for (let t = 0; t < threads; t++) feed(start());
+    });
+  });
+}

@@ -2,10 +2,10 @@
  * Candidate generation: windows that share only outlet boilerplate do not
  * collide, and colliding windows far below the threshold are not proposed.
  */
-import { markCollectionBoilerplate } from '../../src/pipeline/find-boilerplate';
+import { BoilerplateCounter } from '../../src/pipeline/find-boilerplate';
 import { findCandidates, minEstimate, resolveBanding } from '../../src/pipeline/find-candidates';
-import { prepareDocument } from '../../src/pipeline/prepare-document';
-import { resolveOptions, type Article } from '../../src';
+import { markSketchBoilerplate, sketchDocument, type DocumentSketch } from '../../src/pipeline/sketch-document';
+import { resolveOptions, type Article, type ResolvedOptions } from '../../src';
 
 function article(id: string, text: string, outlet: string): Article {
   return {
@@ -36,6 +36,16 @@ function body(seed: number, sentences = 6): string {
   return Array.from({ length: sentences }, (_, i) => sentence(seed * 100 + i, seed + i)).join(' ');
 }
 
+/** Sketch the articles and mark the collection's boilerplate on them, as a scan does. */
+function sketchAll(articles: readonly Article[], options: ResolvedOptions): DocumentSketch[] {
+  const counter = new BoilerplateCounter();
+  const sketches = articles.map((a) => sketchDocument(a.text, options));
+  sketches.forEach((s, i) => counter.add(s.grams, articles[i]?.meta.outlet ?? null));
+  const blocked = counter.blocked(options);
+  for (const s of sketches) markSketchBoilerplate(s, blocked, options.anchorSize);
+  return sketches;
+}
+
 describe('findCandidates', () => {
   const options = resolveOptions();
 
@@ -43,13 +53,12 @@ describe('findCandidates', () => {
     // Two outlets, three articles each, one footer text on all six: each outlet's
     // footer is boilerplate (in ≥ 3 and ≥ half of its articles).
     const articles = [0, 1, 2, 3, 4, 5].map((i) => article(`a${i}`, `${body(i + 1)}\n\n${FOOTER}`, i < 3 ? 'one.example' : 'two.example'));
-    const docs = articles.map((a) => prepareDocument(a, options));
-    markCollectionBoilerplate(docs, options);
+    const docs = sketchAll(articles, options);
     const cross = findCandidates(docs, options, resolveBanding(options)).filter((c) => (c.a < 3) !== (c.b < 3));
     expect(cross).toEqual([]);
     // Without boilerplate handling the footer windows do collide (the test can fail).
     const off = resolveOptions({ boilerplate: false });
-    const raw = articles.map((a) => prepareDocument(a, off));
+    const raw = sketchAll(articles, off);
     const crossRaw = findCandidates(raw, off, resolveBanding(off)).filter((c) => (c.a < 3) !== (c.b < 3));
     expect(crossRaw.length).toBeGreaterThan(0);
   });
@@ -59,7 +68,7 @@ describe('findCandidates', () => {
       article('src', `${body(1, 8)}\n\n${FOOTER}`, 'one.example'),
       article('copy', `${body(9, 3)} ${body(1, 8)}\n\n${FOOTER}`, 'two.example'),
     ];
-    const docs = articles.map((a) => prepareDocument(a, options));
+    const docs = sketchAll(articles, options);
     const found = findCandidates(docs, options, resolveBanding(options));
     const copied = found.find((c) => c.a === 0 && c.b === 1);
     expect(copied?.estimatedSimilarity).toBeGreaterThan(0.9);

@@ -25,33 +25,59 @@ export const OUTLET_MIN_DOCS = 3;
 /** Share of one outlet's articles a k-gram must recur in to be its boilerplate. */
 export const OUTLET_SHARE = 0.5;
 
-/** Compute the blocked k-grams of a collection and mark them on every document. */
+/**
+ * Counts k-gram document frequencies, overall and per outlet, one document at
+ * a time (documents can stream past it), then names the blocked k-grams.
+ */
+export class BoilerplateCounter {
+  private readonly df = new GramCounter();
+  private readonly byOutlet = new Map<string, { docs: number; df: GramCounter }>();
+  private docs = 0;
+
+  /** Count one document's distinct k-gram hashes (`distinctSorted` of its grams). */
+  add(distinct: Uint32Array, outlet: string | null): void {
+    this.docs++;
+    for (const h of distinct) this.df.increment(h);
+    if (outlet === null) return;
+    let o = this.byOutlet.get(outlet);
+    if (o === undefined) this.byOutlet.set(outlet, (o = { docs: 0, df: new GramCounter(1024) }));
+    o.docs++;
+    for (const h of distinct) o.df.increment(h);
+  }
+
+  /** The blocked k-grams of everything counted (empty when boilerplate handling is off). */
+  blocked(options: Pick<ResolvedOptions, 'boilerplate' | 'boilerplateShare' | 'boilerplateMinDocs'>): Set<number> {
+    const blocked = new Set<number>();
+    if (!options.boilerplate || this.docs < OUTLET_MIN_DOCS) return blocked;
+    const globalMin = Math.max(options.boilerplateMinDocs, Math.ceil(options.boilerplateShare * this.docs));
+    this.df.forEachAtLeast(globalMin, (h) => blocked.add(h));
+    for (const o of this.byOutlet.values()) {
+      if (o.docs < OUTLET_MIN_DOCS) continue;
+      const min = Math.max(OUTLET_MIN_DOCS, Math.ceil(OUTLET_SHARE * o.docs));
+      o.df.forEachAtLeast(min, (h) => blocked.add(h));
+    }
+    return blocked;
+  }
+}
+
+/** Compute the blocked k-grams of a collection of prepared documents and mark them on every one. */
 export function markCollectionBoilerplate(docs: readonly PreparedDocument[], options: ResolvedOptions): number {
   if (!options.boilerplate || docs.length < OUTLET_MIN_DOCS) return 0;
   const k = options.anchorSize;
   const grams = docs.map((d) => computeShingles(d.text.tokens.hash, 0, d.text.tokens.count, k));
-  const df = new GramCounter();
-  const byOutlet = new Map<string, { docs: number; df: GramCounter }>();
+  const counter = new BoilerplateCounter();
   docs.forEach((d, i) => {
-    const distinct = d.text.tokens.count >= k ? distinctSorted(grams[i] ?? EMPTY) : EMPTY;
-    for (const h of distinct) df.increment(h);
-    const outlet = d.article.meta.outlet;
-    if (outlet === null) return;
-    let o = byOutlet.get(outlet);
-    if (o === undefined) byOutlet.set(outlet, (o = { docs: 0, df: new GramCounter(1024) }));
-    o.docs++;
-    for (const h of distinct) o.df.increment(h);
+    counter.add(d.text.tokens.count >= k ? distinctSorted(grams[i] ?? EMPTY) : EMPTY, d.article.meta.outlet);
   });
-  const blocked = new Set<number>();
-  const globalMin = Math.max(options.boilerplateMinDocs, Math.ceil(options.boilerplateShare * docs.length));
-  df.forEachAtLeast(globalMin, (h) => blocked.add(h));
-  for (const o of byOutlet.values()) {
-    if (o.docs < OUTLET_MIN_DOCS) continue;
-    const min = Math.max(OUTLET_MIN_DOCS, Math.ceil(OUTLET_SHARE * o.docs));
-    o.df.forEachAtLeast(min, (h) => blocked.add(h));
-  }
+  const blocked = counter.blocked(options);
   docs.forEach((d, i) => {
-    if (d.text.tokens.count >= k) markBlockedGrams(grams[i] ?? new Uint32Array(0), k, blocked, d.boilerplate);
+    if (d.text.tokens.count >= k) markBlockedGrams(grams[i] ?? EMPTY, k, blocked, d.boilerplate);
   });
   return blocked.size;
+}
+
+/** Mark the tokens of every blocked k-gram among `hashes[0, count)` on `mask` (in place). */
+export function markBlockedTokens(hashes: Uint32Array, count: number, mask: Uint8Array, blocked: ReadonlySet<number>, k: number): void {
+  if (blocked.size === 0 || count < k) return;
+  markBlockedGrams(computeShingles(hashes, 0, count, k), k, blocked, mask);
 }

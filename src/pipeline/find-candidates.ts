@@ -14,15 +14,21 @@
  * Measured on the 10k synthetic benchmark: 305,922 candidate document pairs
  * before these two rules (34,448 with the first alone), 982 after: exactly the planted pairs. Candidates are
  * not answers: each is verified by alignment afterwards.
+ *
+ * Signing (`signWindows`) is pure and runs where the sketches are (worker
+ * threads in a scan); collecting (`CandidateCollector`) keeps the LSH band
+ * keys and, for the estimates, the low 16 bits of every signature value
+ * (b-bit minwise hashing, Li & König 2010): 256 bytes a window instead of
+ * 512, at a bias below 2^−16 (two different minima agree in their low bits
+ * that rarely).
  */
-import { chooseBandsRows, createLshIndex } from '../lsh';
-import { createMinHasher, estimateJaccard, type Signature } from '../minhash';
+import { chooseBandsRows, createLshIndex, type LshIndex } from '../lsh';
+import { createMinHasher, viewSignature, type MinHasher } from '../minhash';
 import type { ResolvedOptions } from '../options';
 import { computeUnmarkedShingles } from '../shingle';
 import { countMarked } from '../text';
-import type { PreparedDocument } from './prepare-document';
 
-/** A pair of documents (indexes into the prepared list, `a < b`) worth aligning. */
+/** A pair of documents (indexes into the document list, `a < b`) worth aligning. */
 export interface CandidateDocumentPair {
   readonly a: number;
   readonly b: number;
@@ -36,59 +42,128 @@ export interface Banding {
   readonly rows: number;
 }
 
+/** What signing reads of a document (a `DocumentSketch` has it). */
+export interface SignableDocument {
+  /** uint32 hash of each token. */
+  readonly hashes: Uint32Array;
+  /** 1 for boilerplate tokens. */
+  readonly mask: Uint8Array;
+  /** Passage windows as flat token ranges `[start0, end0, …]`. */
+  readonly windows: Uint32Array;
+}
+
 /** Resolve bands × rows from the options (explicit, or optimised for the threshold). */
 export function resolveBanding(options: ResolvedOptions): Banding {
   if (options.bands !== null && options.rows !== null) return { bands: options.bands, rows: options.rows };
   return chooseBandsRows(options.numPerm, options.threshold);
 }
 
-/** Sign every window and return candidate document pairs, sorted by (a, b). */
+/** The signer a scan with these options uses. */
+export function createWindowHasher(options: Pick<ResolvedOptions, 'numPerm' | 'seed'>): MinHasher {
+  return createMinHasher({ numPerm: options.numPerm, seed: options.seed });
+}
+
+/**
+ * Sign a document's windows: one `numPerm`-long signature per window that is
+ * less than half boilerplate and keeps at least one shingle clear of it,
+ * flat in one array (its length / numPerm windows). Pure.
+ */
+export function signWindows(doc: SignableDocument, hasher: MinHasher, shingleSize: number): Uint32Array {
+  const k = hasher.params.numPerm;
+  const kept: Uint32Array[] = [];
+  for (let w = 0; w + 1 < doc.windows.length; w += 2) {
+    const from = doc.windows[w]!;
+    const to = doc.windows[w + 1]!;
+    // Windows that are mostly boilerplate fingerprint nothing.
+    if (2 * countMarked(doc.mask, from, to) >= to - from) continue;
+    const shingles = computeUnmarkedShingles(doc.hashes, from, to, shingleSize, doc.mask);
+    if (shingles.length > 0) kept.push(shingles);
+  }
+  const block = hasher.createBlock(kept.length);
+  kept.forEach((shingles, slot) => hasher.signInto(block, slot, shingles));
+  return block.values.length === kept.length * k ? block.values : block.values.slice(0, kept.length * k);
+}
+
+/** Collects signed windows document by document and yields candidate document pairs. */
+export class CandidateCollector {
+  private readonly index: LshIndex;
+  private readonly hasher: MinHasher;
+  private readonly numPerm: number;
+  private low: Uint16Array = new Uint16Array(1 << 12);
+  private owner: Uint32Array = new Uint32Array(1 << 4);
+  private windows = 0;
+  private documents = 0;
+
+  constructor(options: ResolvedOptions, banding: Banding) {
+    this.hasher = createWindowHasher(options);
+    this.numPerm = options.numPerm;
+    this.index = createLshIndex({ ...banding, numPerm: options.numPerm, seed: options.seed });
+  }
+
+  /** Add document `doc`'s window signatures (as {@link signWindows} returns them). */
+  add(doc: number, signatures: Uint32Array): void {
+    const k = this.numPerm;
+    const count = Math.floor(signatures.length / k);
+    const block = this.hasher.createBlock(count);
+    block.values.set(signatures.subarray(0, count * k));
+    this.reserve(this.windows + count);
+    this.documents = Math.max(this.documents, doc + 1);
+    for (let w = 0; w < count; w++) {
+      const item = this.windows++;
+      this.index.insert(item, doc, viewSignature(block, w));
+      this.owner[item] = doc;
+      for (let i = 0; i < k; i++) this.low[item * k + i] = signatures[w * k + i]! & 0xffff;
+    }
+  }
+
+  /** Candidate pairs, sorted by (a, b), each with its best window estimate at or above {@link minEstimate}. */
+  candidates(threshold: number): CandidateDocumentPair[] {
+    const k = this.numPerm;
+    const floor = minEstimate(threshold, k);
+    const n = this.documents;
+    const best = new Map<number, number>();
+    for (const c of this.index.candidatePairs()) {
+      const da = this.owner[c.a]!;
+      const db = this.owner[c.b]!;
+      let equal = 0;
+      for (let i = 0, x = c.a * k, y = c.b * k; i < k; i++) if (this.low[x + i] === this.low[y + i]) equal++;
+      const est = equal / k;
+      if (est < floor) continue;
+      const key = da < db ? da * n + db : db * n + da;
+      if (est > (best.get(key) ?? -1)) best.set(key, est);
+    }
+    return [...best.entries()]
+      .map(([key, est]) => ({ a: Math.floor(key / n), b: key % n, estimatedSimilarity: est }))
+      .sort((p, q) => p.a - q.a || p.b - q.b);
+  }
+
+  private reserve(windows: number): void {
+    if (windows <= this.owner.length) return;
+    let size = this.owner.length;
+    while (size < windows) size *= 2;
+    const owner = new Uint32Array(size);
+    owner.set(this.owner);
+    this.owner = owner;
+    const low = new Uint16Array(size * this.numPerm);
+    low.set(this.low.subarray(0, this.windows * this.numPerm));
+    this.low = low;
+  }
+}
+
+/** Sign every document and return candidate document pairs, sorted by (a, b). */
 export function findCandidates(
-  docs: readonly PreparedDocument[],
+  docs: readonly SignableDocument[],
   options: ResolvedOptions,
   banding: Banding,
   onProgress?: (documentsSigned: number) => void,
 ): CandidateDocumentPair[] {
-  const hasher = createMinHasher({ numPerm: options.numPerm, seed: options.seed });
-  const index = createLshIndex({ ...banding, numPerm: options.numPerm, seed: options.seed });
-  const signatures: Signature[] = [];
-  const owner: number[] = [];
+  const hasher = createWindowHasher(options);
+  const collector = new CandidateCollector(options, banding);
   docs.forEach((doc, d) => {
     onProgress?.(d);
-    for (const w of doc.windows) {
-      // Windows that are mostly boilerplate fingerprint nothing.
-      if (2 * countMarked(doc.boilerplate, w.tokenStart, w.tokenEnd) >= w.tokenEnd - w.tokenStart) continue;
-      const shingles = computeUnmarkedShingles(
-        doc.text.tokens.hash,
-        w.tokenStart,
-        w.tokenEnd,
-        options.shingleSize,
-        doc.boilerplate,
-      );
-      if (shingles.length === 0) continue;
-      const sig = hasher.sign(shingles);
-      index.insert(signatures.length, d, sig);
-      signatures.push(sig);
-      owner.push(d);
-    }
+    collector.add(d, signWindows(doc, hasher, options.shingleSize));
   });
-  const best = new Map<number, number>();
-  const n = docs.length;
-  const floor = minEstimate(options.threshold, options.numPerm);
-  for (const c of index.candidatePairs()) {
-    const da = owner[c.a] ?? 0;
-    const db = owner[c.b] ?? 0;
-    const [x, y] = da < db ? [da, db] : [db, da];
-    const key = x * n + y;
-    const sa = signatures[c.a];
-    const sb = signatures[c.b];
-    if (sa === undefined || sb === undefined) continue;
-    const est = estimateJaccard(sa, sb);
-    if (est >= floor && est > (best.get(key) ?? -1)) best.set(key, est);
-  }
-  return [...best.entries()]
-    .map(([key, est]) => ({ a: Math.floor(key / n), b: key % n, estimatedSimilarity: est }))
-    .sort((p, q) => p.a - q.a || p.b - q.b);
+  return collector.candidates(options.threshold);
 }
 
 /**

@@ -9,9 +9,17 @@ import type { Article, Pair, Report, ReportDocument, Warning } from '../model';
 import { resolveOptions, type ResolvedOptions, type ScanOptions } from '../options';
 import { alignSettingsOf } from '../align';
 import { comparePair } from './compare-pair';
-import { markCollectionBoilerplate } from './find-boilerplate';
-import { findCandidates, resolveBanding, type Banding } from './find-candidates';
-import { prepareDocument, type PreparedDocument } from './prepare-document';
+import { BoilerplateCounter } from './find-boilerplate';
+import {
+  CandidateCollector,
+  createWindowHasher,
+  resolveBanding,
+  signWindows,
+  type Banding,
+  type CandidateDocumentPair,
+} from './find-candidates';
+import { PreparedDocuments } from './prepared-documents';
+import { markSketchBoilerplate, sketchDocument, sketchSettingsOf } from './sketch-document';
 
 /** The JSON report's schema version. */
 export const SCHEMA_VERSION = 1 as const;
@@ -27,7 +35,7 @@ export interface ScanHooks {
   readonly onPair?: (pair: Pair) => void;
 }
 
-/** Scan articles already in memory. Pure: same articles and options, same report. */
+/** Scan articles already in memory, in this thread. Pure: same articles and options, same report. */
 export function scanArticles(
   articles: readonly Article[],
   options: ResolvedOptions,
@@ -35,29 +43,69 @@ export function scanArticles(
   hooks: ScanHooks = {},
 ): Report {
   const progress = hooks.onProgress ?? (() => undefined);
-  const sorted = [...articles].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const docs = sorted.map((a, i) => {
+  const sorted = sortById(articles);
+  const settings = sketchSettingsOf(options);
+  const counter = new BoilerplateCounter();
+  const sketches = sorted.map((a, i) => {
     progress('prepare', i, sorted.length);
-    return prepareDocument(a, options);
+    const sketch = sketchDocument(a.text, settings);
+    counter.add(sketch.grams, a.meta.outlet);
+    return sketch;
   });
-  progress('prepare', docs.length, docs.length);
-  markCollectionBoilerplate(docs, options);
+  progress('prepare', sorted.length, sorted.length);
+  const blocked = counter.blocked(options);
   const banding = resolveBanding(options);
+  const hasher = createWindowHasher(options);
+  const collector = new CandidateCollector(options, banding);
+  sketches.forEach((sketch, d) => {
+    progress('sign', d, sorted.length);
+    markSketchBoilerplate(sketch, blocked, options.anchorSize);
+    collector.add(d, signWindows(sketch, hasher, options.shingleSize));
+  });
+  progress('sign', sorted.length, sorted.length);
+  sketches.length = 0;
+  const candidates = keepComparable(collector.candidates(options.threshold), sorted, options);
+  const cache = new PreparedDocuments(sorted, candidates, options, blocked);
   const pairs: Pair[] = [];
-  const candidates = findCandidates(docs, options, banding, (done) => progress('sign', done, docs.length));
   candidates.forEach((c, i) => {
     progress('align', i, candidates.length);
-    const x = docs[c.a];
-    const y = docs[c.b];
-    if (x === undefined || y === undefined) return;
-    if (!options.includeSameOutlet && isSameOutlet(x, y)) return;
-    const pair = comparePair(x, y, c.estimatedSimilarity, options);
+    const pair = comparePair(cache.get(c.a), cache.get(c.b), c.estimatedSimilarity, options);
+    cache.done(i);
     if (pair === null) return;
     pairs.push(pair);
     hooks.onPair?.(pair);
   });
   progress('align', candidates.length, candidates.length);
-  pairs.sort(
+  return buildReport(sorted, pairs, options, banding, warnings);
+}
+
+/** Articles in id order (the order every stage and the report use). */
+function sortById(articles: readonly Article[]): Article[] {
+  return [...articles].sort((a, b) => compare(a.id, b.id));
+}
+
+/** Candidates worth aligning: same-outlet pairs go unless the options keep them. */
+function keepComparable(
+  candidates: readonly CandidateDocumentPair[],
+  sorted: readonly Article[],
+  options: ResolvedOptions,
+): CandidateDocumentPair[] {
+  if (options.includeSameOutlet) return [...candidates];
+  return candidates.filter((c) => {
+    const o = sorted[c.a]?.meta.outlet ?? null;
+    return o === null || o !== sorted[c.b]?.meta.outlet;
+  });
+}
+
+/** The report of confirmed pairs: ranked, with documents and clusters. */
+function buildReport(
+  sorted: readonly Article[],
+  found: readonly Pair[],
+  options: ResolvedOptions,
+  banding: Banding,
+  warnings: readonly Warning[],
+): Report {
+  const pairs = [...found].sort(
     (p, q) => q.score - p.score || compare(p.source, q.source) || compare(p.target, q.target),
   );
   const documents = sorted.map(toReportDocument);
@@ -111,12 +159,6 @@ export async function scanWithTexts(
     report: scanArticles(articles, resolved, warnings, hooks),
     texts: new Map(articles.map((a) => [a.id, a.text])),
   };
-}
-
-/** Both articles from one known outlet. */
-function isSameOutlet(x: PreparedDocument, y: PreparedDocument): boolean {
-  const o = x.article.meta.outlet;
-  return o !== null && o === y.article.meta.outlet;
 }
 
 function compare(a: string, b: string): number {

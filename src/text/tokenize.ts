@@ -32,12 +32,18 @@ export interface TokenizedText {
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:'[\p{L}\p{N}][\p{L}\p{M}\p{N}]*)*/gu;
 const URL_OR_EMAIL = /(?:https?:\/\/|www\.)[^\s"'<>]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/gu;
+const URL_ONLY = /(?:https?:\/\/|www\.)[^\s"'<>]+/gu;
 
-/** Normalised-text ranges of URLs and e-mail addresses, sorted. */
+/**
+ * Normalised-text ranges of URLs and e-mail addresses, sorted. The e-mail
+ * branch is tried at every word character, so a text without an `@` is
+ * searched for URLs alone (same ranges; about a tenth of the time).
+ */
 function findUrlRanges(text: string): Int32Array {
   const out: number[] = [];
-  URL_OR_EMAIL.lastIndex = 0;
-  for (let m = URL_OR_EMAIL.exec(text); m !== null; m = URL_OR_EMAIL.exec(text)) out.push(m.index, m.index + m[0].length);
+  const re = text.includes('@') ? URL_OR_EMAIL : URL_ONLY;
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) out.push(m.index, m.index + m[0].length);
   return Int32Array.from(out);
 }
 

@@ -17,7 +17,7 @@ async function runPhases(file: string, fields: Partial<FieldMap>): Promise<void>
   const { articles, warnings } = await readInputs([file], { fields: options.fields, strict: options.strict });
   const marks: Record<string, number> = { read: now() };
   let candidates = 0;
-  const report = scanArticles(articles, options, warnings, {
+  const report = await scanArticles(articles, options, warnings, {
     onProgress(phase, done, total) {
       if (phase === 'prepare' && done === total) marks.prepare ??= now();
       if (phase === 'sign') marks.boilerplate ??= now();

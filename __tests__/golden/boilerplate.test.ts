@@ -29,8 +29,8 @@ describe('boilerplate', () => {
   const copy = `Copied today.\n\n${SPUTNIK.replace('Lavrov was also said', 'Lavrov was, reportedly, also said')}`;
   const articles = [article('original', SPUTNIK, 'sputniknews.com'), article('copy', copy, 'copier.example')];
 
-  test('the repeated footer is in no passage, while the body is', () => {
-    const report = scanArticles(articles, resolveOptions());
+  test('the repeated footer is in no passage, while the body is', async () => {
+    const report = await scanArticles(articles, resolveOptions());
     const pair = report.pairs[0];
     expect(pair).toBeDefined();
     // Both undated: the pair is undirected and its source is the lexically first id ("copy").
@@ -40,8 +40,8 @@ describe('boilerplate', () => {
     for (const t of texts) expect(t).not.toMatch(FOOTER_WORDS);
   });
 
-  test('with boilerplate handling off, the footer is matched as text (the test can fail)', () => {
-    const report = scanArticles(articles, resolveOptions({ boilerplate: false }));
+  test('with boilerplate handling off, the footer is matched as text (the test can fail)', async () => {
+    const report = await scanArticles(articles, resolveOptions({ boilerplate: false }));
     const texts = (report.pairs[0]?.passages ?? []).map((p) => SPUTNIK.slice(p.target.start, p.target.end));
     expect(texts.some((t) => FOOTER_WORDS.test(t))).toBe(true);
   });
@@ -49,9 +49,9 @@ describe('boilerplate', () => {
 
 describe('same-outlet pairs', () => {
   const copy = `Copied today.\n\n${SPUTNIK}`;
-  test('are left out by default and kept with includeSameOutlet', () => {
+  test('are left out by default and kept with includeSameOutlet', async () => {
     const same = [article('a', SPUTNIK, 'sputniknews.com'), article('b', copy, 'sputniknews.com')];
-    expect(scanArticles(same, resolveOptions()).pairs).toHaveLength(0);
-    expect(scanArticles(same, resolveOptions({ includeSameOutlet: true })).pairs).toHaveLength(1);
+    expect((await scanArticles(same, resolveOptions())).pairs).toHaveLength(0);
+    expect((await scanArticles(same, resolveOptions({ includeSameOutlet: true }))).pairs).toHaveLength(1);
   });
 });

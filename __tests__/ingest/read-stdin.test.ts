@@ -27,7 +27,7 @@ describe("'-' reads standard input as JSONL", () => {
       ['001_69955482a43b296f', '<stdin>:2'],
       ['004_c4d09dfc72624344', '<stdin>:3'],
     ]);
-    const report = scanArticles(articles, resolveOptions({}), warnings);
+    const report = await scanArticles(articles, resolveOptions({}), warnings);
     expect(report.pairs.filter((p) => p.relation === 'syndication').map((p) => [p.source, p.target])).toEqual([['004_c4d09dfc72624344', '001_69955482a43b296f']]);
   });
 

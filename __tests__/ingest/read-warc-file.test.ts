@@ -52,7 +52,7 @@ describe('readWarcFile (through readInputs)', () => {
     const file = join(root, 'crawl.warc.gz');
     writeFileSync(file, Buffer.concat(samplesWarcMembers()));
     const { articles, warnings } = await readInputs([file], { outlets: join(SAMPLES_DIR, 'outlets.json') });
-    const report = scanArticles(articles, resolveOptions({}), warnings);
+    const report = await scanArticles(articles, resolveOptions({}), warnings);
     const pair = report.pairs.find((p) => [p.source, p.target].includes(WARC_IDS.sputnik) && [p.source, p.target].includes(WARC_IDS.taghrib));
     expect(pair).toMatchObject({ source: WARC_IDS.sputnik, target: WARC_IDS.taghrib, relation: 'syndication', directed: true });
     expect(report.pairs.filter((p) => p.relation === 'syndication')).toHaveLength(1);

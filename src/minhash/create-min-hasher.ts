@@ -84,6 +84,13 @@ export interface MinHasher {
    * @throws InternalError when `slot` is outside `[0, block.count)`.
    */
   signInto(block: SignatureBlock, slot: number, shingles: Uint32Array): void;
+  /**
+   * A block over `values`, signatures this signer's parameters made elsewhere
+   * (another thread: branding does not survive `postMessage`). No copy.
+   *
+   * @throws InternalError when the length is not a multiple of `numPerm`.
+   */
+  wrapBlock(values: Uint32Array): SignatureBlock;
 }
 
 /**
@@ -120,6 +127,12 @@ export function createMinHasher(params: { readonly numPerm: number; readonly see
         throw new InternalError(`signInto: slot ${String(slot)} is outside [0, ${block.count})`);
       }
       fillMinima(shingles, keys, block.values, slot * k);
+    },
+    wrapBlock(values: Uint32Array): SignatureBlock {
+      if (values.length % k !== 0) {
+        throw new InternalError(`wrapBlock: ${values.length} values are not whole signatures of ${k}`);
+      }
+      return brandSignatureBlock(values, values.length / k, resolved);
     },
   });
 }

@@ -103,9 +103,8 @@ export class CandidateCollector {
   /** Add document `doc`'s window signatures (as {@link signWindows} returns them). */
   add(doc: number, signatures: Uint32Array): void {
     const k = this.numPerm;
-    const count = Math.floor(signatures.length / k);
-    const block = this.hasher.createBlock(count);
-    block.values.set(signatures.subarray(0, count * k));
+    const block = this.hasher.wrapBlock(signatures);
+    const count = block.count;
     this.reserve(this.windows + count);
     this.documents = Math.max(this.documents, doc + 1);
     for (let w = 0; w < count; w++) {

@@ -2,24 +2,19 @@
  * The one place the stages are wired: ingest → prepare (normalise, segment) →
  * shingle & sign → LSH candidates → align & verify → attribute → report.
  */
+import { join } from 'node:path';
 import { buildClusters } from '../cluster';
+import { InternalError } from '../errors';
 import { readInputs } from '../ingest';
 import { NORMALIZER_VERSION } from '../text';
 import type { Article, Pair, Report, ReportDocument, Warning } from '../model';
 import { resolveOptions, type ResolvedOptions, type ScanOptions } from '../options';
 import { alignSettingsOf } from '../align';
-import { comparePair } from './compare-pair';
 import { BoilerplateCounter } from './find-boilerplate';
-import {
-  CandidateCollector,
-  createWindowHasher,
-  resolveBanding,
-  signWindows,
-  type Banding,
-  type CandidateDocumentPair,
-} from './find-candidates';
-import { PreparedDocuments } from './prepared-documents';
-import { markSketchBoilerplate, sketchDocument, sketchSettingsOf } from './sketch-document';
+import { CandidateCollector, resolveBanding, type Banding, type CandidateDocumentPair, type SignableDocument } from './find-candidates';
+import { scanTaskHandler, type ScanTask, type ScanTaskResult, type ScanWorkerData } from './scan-tasks';
+import type { DocumentSketch } from './sketch-document';
+import { runPool } from './worker-pool';
 
 /** The JSON report's schema version. */
 export const SCHEMA_VERSION = 1 as const;
@@ -35,48 +30,131 @@ export interface ScanHooks {
   readonly onPair?: (pair: Pair) => void;
 }
 
-/** Scan articles already in memory, in this thread. Pure: same articles and options, same report. */
-export function scanArticles(
+/** How a scan runs: its callbacks and its threads. None of it changes the report. */
+export interface ScanRun extends ScanHooks {
+  /** Worker threads (from compiled code; 1 = this thread). @default 1 */
+  readonly workers?: number;
+}
+
+/** Documents per sketch or sign batch. */
+const DOCUMENT_BATCH = 128;
+/** Candidate pairs per align batch. */
+const PAIR_BATCH = 32;
+const WORKER_SCRIPT = join(__dirname, 'scan-worker.js');
+
+/**
+ * Scan articles already in memory. Pure: same articles and options, same
+ * report, whatever the number of workers.
+ *
+ * Phases: sketch every text (tokens, windows, page boilerplate) and count
+ * k-grams for collection boilerplate; sign the windows (boilerplate left out)
+ * into LSH; align the candidate pairs, preparing documents in full only for
+ * them. Each phase runs in batches on `run.workers` threads.
+ */
+export async function scanArticles(
   articles: readonly Article[],
   options: ResolvedOptions,
   warnings: readonly Warning[] = [],
-  hooks: ScanHooks = {},
-): Report {
-  const progress = hooks.onProgress ?? (() => undefined);
+  run: ScanRun = {},
+): Promise<Report> {
+  const progress = run.onProgress ?? (() => undefined);
   const sorted = sortById(articles);
-  const settings = sketchSettingsOf(options);
+  /** Run a phase's tasks on the workers; `consume` sees every result in task order, as soon as it can. */
+  const inPhase = async (
+    phase: ScanPhase,
+    blocked: Uint32Array,
+    tasks: readonly ScanTask[],
+    consume: (result: ScanTaskResult, task: ScanTask) => void,
+  ): Promise<void> => {
+    const units = tasks.map(unitsOf);
+    const total = units.reduce((sum, u) => sum + u, 0);
+    let done = 0;
+    progress(phase, 0, total);
+    const data: ScanWorkerData = { options, blocked };
+    const waiting = new Map<number, ScanTaskResult>();
+    let next = 0;
+    await runPool<ScanTask, ScanTaskResult>({
+      script: WORKER_SCRIPT,
+      workerData: data,
+      workers: run.workers ?? 1,
+      tasks,
+      inline: () => scanTaskHandler(data),
+      onResult: (i, result) => {
+        done += units[i] ?? 0;
+        progress(phase, done, total);
+        waiting.set(i, result);
+        for (let r = waiting.get(next); r !== undefined; r = waiting.get(next)) {
+          waiting.delete(next);
+          const task = tasks[next++];
+          if (task !== undefined) consume(r, task);
+        }
+      },
+    });
+  };
+
+  const sketches: SignableDocument[] = [];
   const counter = new BoilerplateCounter();
-  const sketches = sorted.map((a, i) => {
-    progress('prepare', i, sorted.length);
-    const sketch = sketchDocument(a.text, settings);
-    counter.add(sketch.grams, a.meta.outlet);
-    return sketch;
+  const sketchTasks = batches(sorted, DOCUMENT_BATCH).map((b): ScanTask => ({ kind: 'sketch', texts: b.map((a) => a.text) }));
+  await inPhase('prepare', EMPTY, sketchTasks, (result) => {
+    for (const s of result as readonly DocumentSketch[]) {
+      counter.add(s.grams, sorted[sketches.length]?.meta.outlet ?? null);
+      sketches.push({ hashes: s.hashes, mask: s.mask, windows: s.windows });
+    }
   });
-  progress('prepare', sorted.length, sorted.length);
-  const blocked = counter.blocked(options);
+  const blocked = Uint32Array.from(counter.blocked(options));
+
   const banding = resolveBanding(options);
-  const hasher = createWindowHasher(options);
   const collector = new CandidateCollector(options, banding);
-  sketches.forEach((sketch, d) => {
-    progress('sign', d, sorted.length);
-    markSketchBoilerplate(sketch, blocked, options.anchorSize);
-    collector.add(d, signWindows(sketch, hasher, options.shingleSize));
-  });
-  progress('sign', sorted.length, sorted.length);
+  const signTasks = batches(sketches, DOCUMENT_BATCH).map((b): ScanTask => ({ kind: 'sign', sketches: b }));
   sketches.length = 0;
-  const candidates = keepComparable(collector.candidates(options.threshold), sorted, options);
-  const cache = new PreparedDocuments(sorted, candidates, options, blocked);
-  const pairs: Pair[] = [];
-  candidates.forEach((c, i) => {
-    progress('align', i, candidates.length);
-    const pair = comparePair(cache.get(c.a), cache.get(c.b), c.estimatedSimilarity, options);
-    cache.done(i);
-    if (pair === null) return;
-    pairs.push(pair);
-    hooks.onPair?.(pair);
+  let signed = 0;
+  await inPhase('sign', blocked, signTasks, (result) => {
+    for (const s of result as readonly Uint32Array[]) collector.add(signed++, s);
   });
-  progress('align', candidates.length, candidates.length);
-  return buildReport(sorted, pairs, options, banding, warnings);
+
+  const candidates = keepComparable(collector.candidates(options.threshold), sorted, options);
+  const found: Pair[] = [];
+  const alignTasks = batches(candidates, PAIR_BATCH).map((b) => alignTask(sorted, b));
+  await inPhase('align', blocked, alignTasks, (result) => {
+    for (const pair of result as readonly (Pair | null)[]) {
+      if (pair === null) continue;
+      found.push(pair);
+      run.onPair?.(pair);
+    }
+  });
+  return buildReport(sorted, found, options, banding, warnings);
+}
+
+/** Progress units of a task: documents, or candidate pairs. */
+function unitsOf(task: ScanTask): number {
+  return task.kind === 'sketch' ? task.texts.length : task.kind === 'sign' ? task.sketches.length : task.pairs.length;
+}
+
+const EMPTY = new Uint32Array(0);
+
+/** `items` cut into consecutive batches of at most `size`. */
+function batches<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** An align batch: its pairs and the articles they need, re-indexed. */
+function alignTask(sorted: readonly Article[], pairs: readonly CandidateDocumentPair[]): ScanTask {
+  const local = new Map<number, number>();
+  const articles: Article[] = [];
+  const at = (doc: number): number => {
+    let i = local.get(doc);
+    if (i === undefined) {
+      i = articles.length;
+      local.set(doc, i);
+      const a = sorted[doc];
+      if (a === undefined) throw new InternalError(`scan: candidate names document ${doc} of ${sorted.length}`);
+      articles.push(a);
+    }
+    return i;
+  };
+  return { kind: 'align', articles, pairs: pairs.map((c) => ({ a: at(c.a), b: at(c.b), estimatedSimilarity: c.estimatedSimilarity })) };
 }
 
 /** Articles in id order (the order every stage and the report use). */
@@ -144,7 +222,7 @@ export async function scan(paths: readonly string[], options: ScanOptions = {}):
 export async function scanWithTexts(
   paths: readonly string[],
   options: ScanOptions = {},
-  hooks: ScanHooks = {},
+  run: ScanRun = {},
 ): Promise<ScanResult> {
   const resolved = resolveOptions(options);
   const ingestOptions = {
@@ -156,7 +234,7 @@ export async function scanWithTexts(
   };
   const { articles, warnings } = await readInputs(paths, ingestOptions);
   return {
-    report: scanArticles(articles, resolved, warnings, hooks),
+    report: await scanArticles(articles, resolved, warnings, run),
     texts: new Map(articles.map((a) => [a.id, a.text])),
   };
 }

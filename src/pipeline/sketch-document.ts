@@ -60,7 +60,7 @@ export function sketchDocument(original: string, settings: SketchSettings): Docu
 }
 
 /** Mark the collection's blocked k-grams on a sketch's mask (in place). */
-export function markSketchBoilerplate(sketch: DocumentSketch, blocked: ReadonlySet<number>, anchorSize: number): void {
+export function markSketchBoilerplate(sketch: Pick<DocumentSketch, 'hashes' | 'mask'>, blocked: ReadonlySet<number>, anchorSize: number): void {
   markBlockedTokens(sketch.hashes, sketch.hashes.length, sketch.mask, blocked, anchorSize);
 }
 

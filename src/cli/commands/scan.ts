@@ -1,4 +1,5 @@
 /** `reprint scan <paths...>`: flags → one library call → one renderer. */
+import { resolveWorkers, workersOption } from './workers-flag';
 import type { Argv } from 'yargs';
 import type { Pair } from '../../model';
 import { scanWithTexts, type ScanPhase } from '../../pipeline';
@@ -17,6 +18,7 @@ export interface ScanArgs extends TuningArgs {
   readonly format: 'text' | 'json' | 'ndjson';
   readonly out?: string;
   readonly quiet: boolean;
+  readonly workers?: number;
   readonly field?: readonly string[];
   readonly manifest?: string;
   readonly outlets?: string;
@@ -35,7 +37,8 @@ export function scanBuilder(y: Argv): Argv<ScanArgs> {
     .option('manifest', { type: 'string', describe: 'sidecar manifest (id → outlet, url, published, title) [default: manifest.json in a scanned folder]' })
     .option('outlets', { type: 'string', describe: 'outlets file (domain → name, time zone, group) [default: outlets.json in a scanned folder]' })
     .option('strict', { type: 'boolean', default: false, describe: 'stop at the first malformed JSONL line (exit 2)' })
-    .option('include-same-outlet', { type: 'boolean', default: false, describe: 'also report pairs of articles from the same outlet' });
+    .option('include-same-outlet', { type: 'boolean', default: false, describe: 'also report pairs of articles from the same outlet' })
+    .option('workers', workersOption());
   return declareTuningFlags(withInput) as unknown as Argv<ScanArgs>;
 }
 
@@ -83,6 +86,7 @@ export async function runScan(args: ScanArgs, io: Io): Promise<number> {
   const options = { ...toScanOptions(args), ...(io.stdin !== undefined ? { stdin: io.stdin } : {}) };
   const paths = args.paths.map((p) => (p === STDIN_ARG ? '-' : p));
   const { report, texts } = await scanWithTexts(paths, options, {
+    workers: resolveWorkers(args.workers),
     onProgress: (phase, done, total) => progressOf(phase).update(done, total),
     ...(sink !== null ? { onPair: (pair: Pair) => sink.write(renderNdjsonPair(pair)) } : {}),
   }).catch((error: unknown) => {

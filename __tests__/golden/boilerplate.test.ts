@@ -4,26 +4,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { resolveOptions, scanArticles, type Article } from '../../src';
+import { resolveOptions, scanArticles } from '../../src';
+import { article } from '../helpers/article';
 
 const SPUTNIK = readFileSync(join(__dirname, '..', '..', 'samples', '004_c4d09dfc72624344.txt'), 'utf8');
 const FOOTER_WORDS = /Rosiya Segodnya|74956456601|1920 1080/;
-
-function article(id: string, text: string, outlet: string): Article {
-  return {
-    id,
-    path: null,
-    text,
-    meta: {
-      outlet,
-      outletName: null,
-      url: null,
-      published: null,
-      title: null,
-      sources: { outlet: 'field', url: 'unknown', published: 'unknown', title: 'unknown' },
-    },
-  };
-}
 
 describe('boilerplate', () => {
   const copy = `Copied today.\n\n${SPUTNIK.replace('Lavrov was also said', 'Lavrov was, reportedly, also said')}`;

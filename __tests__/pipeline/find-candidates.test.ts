@@ -6,22 +6,7 @@ import { BoilerplateCounter } from '../../src/pipeline/find-boilerplate';
 import { findCandidates, minEstimate, resolveBanding } from '../../src/pipeline/find-candidates';
 import { markSketchBoilerplate, sketchDocument, type DocumentSketch } from '../../src/pipeline/sketch-document';
 import { resolveOptions, type Article, type ResolvedOptions } from '../../src';
-
-function article(id: string, text: string, outlet: string): Article {
-  return {
-    id,
-    path: null,
-    text,
-    meta: {
-      outlet,
-      outletName: null,
-      url: null,
-      published: null,
-      title: null,
-      sources: { outlet: 'field', url: 'unknown', published: 'unknown', title: 'unknown' },
-    },
-  };
-}
+import { article } from '../helpers/article';
 
 /** A distinct sentence of about 12 words made from the numbers given. */
 function sentence(a: number, b: number): string {

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { InputError, InternalError } from '../../src/errors';
-import { runPool, type PoolOptions } from '../../src/pipeline/worker-pool';
+import { inTaskOrder, runPool, type PoolOptions } from '../../src/pipeline/worker-pool';
 
 /** A handler for both paths: doubles a number; -1 is bad input, -2 a bug. */
 const HANDLER_SOURCE = `(n) => {
@@ -106,5 +106,20 @@ describe('runPool on worker threads (compiled dist/)', () => {
     const crash = built().runPool({ ...options([1, 2]), script, workers: 2 });
     await expect(crash).rejects.toBeInstanceOf(builtErrors().InternalError);
     await expect(crash).rejects.toThrow('worker failed: boom');
+  });
+});
+
+describe('inTaskOrder', () => {
+  it('hands results on in task order, each as soon as those before it are in', () => {
+    const seen: string[] = [];
+    const ordered = inTaskOrder<string>((r) => seen.push(r));
+    ordered(2, 'c');
+    expect(seen).toEqual([]);
+    ordered(0, 'a');
+    expect(seen).toEqual(['a']);
+    ordered(1, 'b');
+    expect(seen).toEqual(['a', 'b', 'c']);
+    ordered(3, 'd');
+    expect(seen).toEqual(['a', 'b', 'c', 'd']);
   });
 });

@@ -10,15 +10,13 @@
  *   `boilerplateShare` of all articles (stock phrases, site-wide templates). A
  *   wire story on many outlets stays below this unless it is on a large share
  *   of the collection.
- * The blocked k-grams are marked on each document's boilerplate token mask.
+ * The blocked k-grams are marked on each document's boilerplate token mask
+ * ({@link markBlockedTokens}).
  */
 import type { ResolvedOptions } from '../options';
 import { computeShingles } from '../shingle';
 import { markBlockedGrams } from '../text';
-import { distinctSorted, GramCounter } from './gram-counter';
-import type { PreparedDocument } from './prepare-document';
-
-const EMPTY = new Uint32Array(0);
+import { GramCounter } from './gram-counter';
 
 /** Fewest articles of one outlet a k-gram must recur in to be that outlet's boilerplate. */
 export const OUTLET_MIN_DOCS = 3;
@@ -58,22 +56,6 @@ export class BoilerplateCounter {
     }
     return blocked;
   }
-}
-
-/** Compute the blocked k-grams of a collection of prepared documents and mark them on every one. */
-export function markCollectionBoilerplate(docs: readonly PreparedDocument[], options: ResolvedOptions): number {
-  if (!options.boilerplate || docs.length < OUTLET_MIN_DOCS) return 0;
-  const k = options.anchorSize;
-  const grams = docs.map((d) => computeShingles(d.text.tokens.hash, 0, d.text.tokens.count, k));
-  const counter = new BoilerplateCounter();
-  docs.forEach((d, i) => {
-    counter.add(d.text.tokens.count >= k ? distinctSorted(grams[i] ?? EMPTY) : EMPTY, d.article.meta.outlet);
-  });
-  const blocked = counter.blocked(options);
-  docs.forEach((d, i) => {
-    if (d.text.tokens.count >= k) markBlockedGrams(grams[i] ?? EMPTY, k, blocked, d.boilerplate);
-  });
-  return blocked.size;
 }
 
 /** Mark the tokens of every blocked k-gram among `hashes[0, count)` on `mask` (in place). */

@@ -69,7 +69,6 @@ export function createWindowHasher(options: Pick<ResolvedOptions, 'numPerm' | 's
  * flat in one array (its length / numPerm windows). Pure.
  */
 export function signWindows(doc: SignableDocument, hasher: MinHasher, shingleSize: number): Uint32Array {
-  const k = hasher.params.numPerm;
   const kept: Uint32Array[] = [];
   for (let w = 0; w + 1 < doc.windows.length; w += 2) {
     const from = doc.windows[w]!;
@@ -81,7 +80,7 @@ export function signWindows(doc: SignableDocument, hasher: MinHasher, shingleSiz
   }
   const block = hasher.createBlock(kept.length);
   kept.forEach((shingles, slot) => hasher.signInto(block, slot, shingles));
-  return block.values.length === kept.length * k ? block.values : block.values.slice(0, kept.length * k);
+  return block.values;
 }
 
 /** Collects signed windows document by document and yields candidate document pairs. */

@@ -1,18 +1,17 @@
 /**
- * Per-document preparation, computed once and shared by every pair the
- * document takes part in: tokens with offsets, sentences, passage windows and
- * quotation regions.
+ * Per-document preparation for alignment, shared by every candidate pair the
+ * document takes part in: tokens with offsets, sentences, stems, quotation
+ * regions and credit lines. (Fingerprinting reads a lighter sketch:
+ * `sketch-document.ts`.)
  */
 import { prepareAlignable, type AlignableDocument } from '../align';
 import { findCredits, type Credit } from '../attribute';
 import type { Article } from '../model';
 import type { ResolvedOptions } from '../options';
-import { buildPassageWindows, type PassageWindow } from '../text';
 
-/** An article ready for fingerprinting and alignment. */
+/** An article ready for alignment. */
 export interface PreparedDocument extends AlignableDocument {
   readonly article: Article;
-  readonly windows: readonly PassageWindow[];
   /** Credit lines in the text (wire datelines, bylines, source lines, links). */
   readonly credits: readonly Credit[];
 }
@@ -23,7 +22,6 @@ export function prepareDocument(article: Article, options: ResolvedOptions): Pre
   return {
     ...alignable,
     article,
-    windows: buildPassageWindows(alignable.sentences, options.passageWords),
     credits: findCredits(article.text, article.meta.outlet, alignable.quotes),
   };
 }

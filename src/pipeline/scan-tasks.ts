@@ -7,22 +7,16 @@
 import type { Article, Pair } from '../model';
 import type { ResolvedOptions } from '../options';
 import { comparePair } from './compare-pair';
-import { createWindowHasher, signWindows, type SignableDocument } from './find-candidates';
+import { createWindowHasher, signWindows, type CandidateDocumentPair, type SignableDocument } from './find-candidates';
 import { PreparedDocuments } from './prepared-documents';
 import { markSketchBoilerplate, sketchDocument, sketchSettingsOf, type DocumentSketch } from './sketch-document';
-
-/** A candidate pair inside an align batch: indexes into the batch's articles. */
-export interface BatchPair {
-  readonly a: number;
-  readonly b: number;
-  readonly estimatedSimilarity: number;
-}
 
 /** One batch of scan work. */
 export type ScanTask =
   | { readonly kind: 'sketch'; readonly texts: readonly string[] }
   | { readonly kind: 'sign'; readonly sketches: readonly SignableDocument[] }
-  | { readonly kind: 'align'; readonly articles: readonly Article[]; readonly pairs: readonly BatchPair[] };
+  /** `pairs` index into the batch's own `articles`. */
+  | { readonly kind: 'align'; readonly articles: readonly Article[]; readonly pairs: readonly CandidateDocumentPair[] };
 
 /** What a batch gives back, by kind: sketches, window signatures, pairs (null: not confirmed). */
 export type ScanTaskResult = readonly DocumentSketch[] | readonly Uint32Array[] | readonly (Pair | null)[];
@@ -50,9 +44,8 @@ export function scanTaskHandler(data: ScanWorkerData): (task: ScanTask) => ScanT
           return signWindows(sketch, hasher, options.shingleSize);
         });
       case 'align': {
-        const pairs = task.pairs.map((p) => ({ ...p }));
-        const docs = new PreparedDocuments(task.articles, pairs, options, blocked);
-        return pairs.map((p, i) => {
+        const docs = new PreparedDocuments(task.articles, task.pairs, options, blocked);
+        return task.pairs.map((p, i) => {
           const pair = comparePair(docs.get(p.a), docs.get(p.b), p.estimatedSimilarity, options);
           docs.done(i);
           return pair;

@@ -14,7 +14,7 @@ import { BoilerplateCounter } from './find-boilerplate';
 import { CandidateCollector, resolveBanding, type Banding, type CandidateDocumentPair, type SignableDocument } from './find-candidates';
 import { scanTaskHandler, type ScanTask, type ScanTaskResult, type ScanWorkerData } from './scan-tasks';
 import type { DocumentSketch } from './sketch-document';
-import { runPool } from './worker-pool';
+import { inTaskOrder, runPool } from './worker-pool';
 
 /** The JSON report's schema version. */
 export const SCHEMA_VERSION = 1 as const;
@@ -64,15 +64,14 @@ export async function scanArticles(
     phase: ScanPhase,
     blocked: Uint32Array,
     tasks: readonly ScanTask[],
-    consume: (result: ScanTaskResult, task: ScanTask) => void,
+    consume: (result: ScanTaskResult) => void,
   ): Promise<void> => {
     const units = tasks.map(unitsOf);
     const total = units.reduce((sum, u) => sum + u, 0);
     let done = 0;
     progress(phase, 0, total);
     const data: ScanWorkerData = { options, blocked };
-    const waiting = new Map<number, ScanTaskResult>();
-    let next = 0;
+    const ordered = inTaskOrder(consume);
     await runPool<ScanTask, ScanTaskResult>({
       script: WORKER_SCRIPT,
       workerData: data,
@@ -82,12 +81,7 @@ export async function scanArticles(
       onResult: (i, result) => {
         done += units[i] ?? 0;
         progress(phase, done, total);
-        waiting.set(i, result);
-        for (let r = waiting.get(next); r !== undefined; r = waiting.get(next)) {
-          waiting.delete(next);
-          const task = tasks[next++];
-          if (task !== undefined) consume(r, task);
-        }
+        ordered(i, result);
       },
     });
   };

@@ -66,6 +66,25 @@ export async function runPool<Req, Res>(options: PoolOptions<Req, Res>): Promise
 }
 
 /**
+ * Wrap `consume` so that, called with results in any order (as
+ * `PoolOptions.onResult` is), it sees them in task order, each as soon as all
+ * before it have arrived. For consumers whose output must not depend on which
+ * worker finished first.
+ */
+export function inTaskOrder<Res>(consume: (result: Res) => void): (index: number, result: Res) => void {
+  const waiting = new Map<number, Res>();
+  let next = 0;
+  return (index, result) => {
+    waiting.set(index, result);
+    while (waiting.has(next)) {
+      const ready = waiting.get(next) as Res;
+      waiting.delete(next++);
+      consume(ready);
+    }
+  };
+}
+
+/**
  * Serve tasks posted by {@link runPool} with `handler`, one at a time, until
  * the pool terminates this worker. Call it once, from the worker script.
  */

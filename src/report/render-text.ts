@@ -2,63 +2,74 @@
  * The plain-text report: pairs ranked by score, each with outlets, direction
  * and its basis, relation, coverage of each side and the top passages quoted
  * (shortened) with their offsets; then the documents and what is known of them.
+ *
+ * On a terminal the CLI asks for colour (ANSI: relation, passage kinds, credit)
+ * and a width: long lines then wrap at spaces under their own indent, and quotes
+ * are shortened with "…" to fit one line. Without these options the output is
+ * plain and lines are not wrapped.
  */
-import type { Pair, Report, ReportDocument } from '../model';
+import type { Pair, PassageKind, RelationKind, Report, ReportDocument } from '../model';
 import { describeTime } from '../attribute';
+import { applyStyle, type TextStyle } from './ansi-style';
+import { countBy, pairCount, percent } from './count-by';
 import { outletLabel } from './document-label';
 import { shorten } from './shorten';
+import { topPassages } from './top-passages';
 
 /** Options of {@link renderText}. */
 export interface TextRenderOptions {
   /** Passages shown per pair (the rest are counted). @default 3 */
   readonly passagesPerPair?: number;
-  /** Characters of passage text shown. @default 160 */
+  /** Characters of passage text shown (at most; a width can shorten it further). @default 160 */
   readonly quoteChars?: number;
   /** Texts by document id, to quote passages; without them only offsets are shown. */
   readonly texts?: ReadonlyMap<string, string>;
+  /** ANSI colour. @default false */
+  readonly color?: boolean;
+  /** Columns to fit (lines wrapped, quotes shortened); absent: no wrapping. @default undefined */
+  readonly width?: number;
 }
 
-function percent(x: number): string {
-  return `${(x * 100).toFixed(1)}%`;
+/** Colour of each passage kind, shared with the legend of the HTML report in spirit. */
+const KIND_STYLE: Readonly<Record<PassageKind, TextStyle>> = { verbatim: 'red', 'near-verbatim': 'magenta', paraphrase: 'blue', quote: 'cyan' };
+const RELATION_STYLE: Readonly<Record<RelationKind, TextStyle>> = { syndication: 'red', partial: 'yellow', 'shared-quote': 'cyan' };
+
+/** One logical line; `style` colours it whole, `word` colours the first occurrence of a word in it. */
+interface Line {
+  readonly text: string;
+  readonly style?: TextStyle;
+  readonly word?: { readonly text: string; readonly style: TextStyle };
+  /** A quote: shortened to fit rather than wrapped. */
+  readonly quote?: string;
 }
 
-/** "6 pairs{middle} (1 syndication, 4 partial, 1 shared-quote)". */
-function pairCount(report: Report, middle = ''): string {
-  const relations = countBy(report.pairs.map((p) => p.relation));
-  return `${report.pairs.length} pair${report.pairs.length === 1 ? '' : 's'}${middle}${relations !== '' ? ` (${relations})` : ''}`;
-}
-
-function countBy<T extends string>(items: readonly T[]): string {
-  const counts = new Map<T, number>();
-  for (const i of items) counts.set(i, (counts.get(i) ?? 0) + 1);
-  return [...counts.entries()].map(([k, n]) => `${n} ${k}`).join(', ');
-}
-
-function renderPair(rank: number, pair: Pair, docs: ReadonlyMap<string, ReportDocument>, options: TextRenderOptions): string[] {
+function renderPair(rank: number, pair: Pair, docs: ReadonlyMap<string, ReportDocument>, options: TextRenderOptions): Line[] {
   const arrow = pair.directed ? '→' : '↔';
-  const lines = [
-    `${rank}. ${outletLabel(docs.get(pair.source))} ${arrow} ${outletLabel(docs.get(pair.target))}`,
-    `   ${pair.source} ${arrow} ${pair.target}`,
-    `   relation: ${pair.relation}   score: ${pair.score.toFixed(3)}   coverage: source ${percent(pair.coverage.source)}, target ${percent(pair.coverage.target)}`,
-    `   direction: ${pair.directed ? 'directed' : 'undirected'} (${pair.basis}): ${pair.basisDetail}`,
+  const lines: Line[] = [
+    { text: `${rank}. ${outletLabel(docs.get(pair.source))} ${arrow} ${outletLabel(docs.get(pair.target))}`, style: 'bold' },
+    { text: `   ${pair.source} ${arrow} ${pair.target}`, style: 'dim' },
+    {
+      text: `   relation: ${pair.relation}   score: ${pair.score.toFixed(3)}   coverage: source ${percent(pair.coverage.source)}, target ${percent(pair.coverage.target)}`,
+      word: { text: pair.relation, style: RELATION_STYLE[pair.relation] },
+    },
+    { text: `   direction: ${pair.directed ? 'directed' : 'undirected'} (${pair.basis}): ${pair.basisDetail}` },
     pair.credit === null
-      ? '   credit: none found — uncredited reuse'
-      : `   credit: credited (${pair.credit.kind}: ${pair.credit.names.join(', ')}) in ${pair.credit.in} at [${pair.credit.span.start}, ${pair.credit.span.end})`,
-    `   passages: ${pair.passages.length} (${countBy(pair.passages.map((p) => p.kind))})`,
+      ? { text: '   credit: none found — uncredited reuse', style: 'yellow' }
+      : { text: `   credit: credited (${pair.credit.kind}: ${pair.credit.names.join(', ')}) in ${pair.credit.in} at [${pair.credit.span.start}, ${pair.credit.span.end})`, style: 'green' },
+    { text: `   passages: ${pair.passages.length} (${countBy(pair.passages.map((p) => p.kind))})` },
   ];
-  const shown = [...pair.passages]
-    .sort((p, q) => q.source.end - q.source.start - (p.source.end - p.source.start) || p.source.start - q.source.start)
-    .slice(0, options.passagesPerPair ?? 3);
+  const shown = topPassages(pair, options.passagesPerPair ?? 3);
   const text = options.texts?.get(pair.source);
   for (const p of shown) {
     const condensed = p.segments === undefined ? '' : ` (condensed: ${p.segments.length} segments, source text left out between them)`;
-    lines.push(
-      `   - ${p.kind}, similarity ${p.similarity.toFixed(2)}: source [${p.source.start}, ${p.source.end}) ↔ target [${p.target.start}, ${p.target.end})${condensed}`,
-    );
-    if (text !== undefined) lines.push(`     "${shorten(text.slice(p.source.start, p.source.end), options.quoteChars ?? 160)}"`);
+    lines.push({
+      text: `   - ${p.kind}, similarity ${p.similarity.toFixed(2)}: source [${p.source.start}, ${p.source.end}) ↔ target [${p.target.start}, ${p.target.end})${condensed}`,
+      word: { text: p.kind, style: KIND_STYLE[p.kind] },
+    });
+    if (text !== undefined) lines.push({ text: '     ', quote: text.slice(p.source.start, p.source.end), style: 'dim' });
   }
   const hidden = pair.passages.length - shown.length;
-  if (hidden > 0) lines.push(`   … and ${hidden} more passage${hidden === 1 ? '' : 's'}`);
+  if (hidden > 0) lines.push({ text: `   … and ${hidden} more passage${hidden === 1 ? '' : 's'}` });
   return lines;
 }
 
@@ -67,31 +78,70 @@ function renderDocument(doc: ReportDocument): string {
   return `  ${doc.id}: ${outletLabel(doc)}; ${published}; ${doc.length} chars${doc.title !== null ? `; "${shorten(doc.title, 60)}"` : ''}`;
 }
 
-/** Render a report as plain text (no colour). Ends with a newline. */
+/** Break `text` at spaces into lines of at most `width` columns; continuation lines are indented by `hang`. */
+function wrap(text: string, width: number, hang: string): string[] {
+  const out: string[] = [];
+  let rest = text;
+  while (rest.length > width) {
+    const cut = rest.lastIndexOf(' ', width);
+    if (cut <= hang.length) break; // one long word: leave it whole
+    out.push(rest.slice(0, cut).trimEnd());
+    rest = hang + rest.slice(cut + 1).trimStart();
+  }
+  out.push(rest);
+  return out;
+}
+
+/** Lay out one logical line: shorten a quote or wrap a long line, then colour. */
+function layOut(line: Line, options: TextRenderOptions): string[] {
+  const quoteChars = options.quoteChars ?? 160;
+  if (line.quote !== undefined) {
+    const room = options.width === undefined ? quoteChars : Math.min(quoteChars, Math.max(20, options.width - line.text.length - 2));
+    const quoted = `${line.text}"${shorten(line.quote, room)}"`;
+    return [options.color === true && line.style !== undefined ? line.text + applyStyle(quoted.slice(line.text.length), line.style) : quoted];
+  }
+  const indent = /^ */.exec(line.text)?.[0] ?? '';
+  const rows = options.width === undefined ? [line.text] : wrap(line.text, options.width, `${indent}  `);
+  if (options.color !== true) return rows;
+  let word = line.word;
+  return rows.map((row) => {
+    if (line.style !== undefined) return applyStyle(row, line.style);
+    if (word === undefined) return row;
+    const at = row.indexOf(word.text);
+    if (at < 0) return row;
+    const styled = row.slice(0, at) + applyStyle(word.text, word.style) + row.slice(at + word.text.length);
+    word = undefined;
+    return styled;
+  });
+}
+
+/** Render a report as text. Ends with a newline. Plain and unwrapped unless `color` or `width` is given. */
 export function renderText(report: Report, options: TextRenderOptions = {}): string {
   const docs = new Map(report.documents.map((d) => [d.id, d]));
-  const out = [`reprint: ${report.documents.length} documents, ${pairCount(report, ' with reused passages')}`, ''];
+  const out: Line[] = [{ text: `reprint: ${report.documents.length} documents, ${pairCount(report.pairs, ' with reused passages')}`, style: 'bold' }, { text: '' }];
   report.pairs.forEach((pair, i) => {
-    out.push(...renderPair(i + 1, pair, docs, options), '');
+    out.push(...renderPair(i + 1, pair, docs, options), { text: '' });
   });
-  if (report.pairs.length === 0) out.push('No reused passages found.', '');
+  if (report.pairs.length === 0) out.push({ text: 'No reused passages found.' }, { text: '' });
   if (report.clusters.length > 0) {
-    out.push('Reuse clusters (passages shared by 3 or more documents), largest first:');
+    out.push({ text: 'Reuse clusters (passages shared by 3 or more documents), largest first:', style: 'bold' });
     for (const c of report.clusters) {
       const origin =
         c.origin !== null ? `origin ${outletLabel(docs.get(c.origin))} (${c.origin})` : c.originBasis === 'simultaneous' ? 'origin: simultaneous (times tie within their precision)' : 'origin unknown (a member has no published time)';
-      out.push(`  #${c.id}: ${c.size} documents; ${origin}`);
+      out.push({ text: `  #${c.id}: ${c.size} documents; ${origin}` });
       for (const m of c.members) {
         const chars = m.spans.reduce((n, sp) => n + sp.end - sp.start, 0);
-        out.push(`    - ${m.id} (${outletLabel(docs.get(m.id))}): ${m.spans.length} span${m.spans.length === 1 ? '' : 's'}, ${chars} chars`);
+        out.push({ text: `    - ${m.id} (${outletLabel(docs.get(m.id))}): ${m.spans.length} span${m.spans.length === 1 ? '' : 's'}, ${chars} chars` });
       }
     }
-    out.push('');
+    out.push({ text: '' });
   }
-  out.push('Documents:');
-  for (const d of report.documents) out.push(renderDocument(d));
-  if (report.warnings.length > 0) out.push('', `${report.warnings.length} input warning${report.warnings.length === 1 ? '' : 's'} (see stderr or the JSON report).`);
-  return `${out.join('\n')}\n`;
+  out.push({ text: 'Documents:', style: 'bold' });
+  for (const d of report.documents) out.push({ text: renderDocument(d) });
+  if (report.warnings.length > 0) {
+    out.push({ text: '' }, { text: `${report.warnings.length} input warning${report.warnings.length === 1 ? '' : 's'} (see stderr or the JSON report).`, style: 'yellow' });
+  }
+  return `${out.flatMap((line) => layOut(line, options)).join('\n')}\n`;
 }
 
 /** What a run took, for {@link renderSummaryLine}. */
@@ -108,7 +158,7 @@ export function renderSummaryLine(report: Report, run: RunFigures): string {
       ? ` (${(report.documents.length / run.seconds).toFixed(0)} articles/s, ${(run.chars / 1e6 / run.seconds).toFixed(1)} M chars/s)`
       : '';
   return (
-    `reprint: ${report.documents.length} articles, ${pairCount(report)}, ` +
+    `reprint: ${report.documents.length} articles, ${pairCount(report.pairs)}, ` +
     `${report.clusters.length} clusters, ${report.warnings.length} warnings in ${run.seconds.toFixed(1)} s${rate}\n`
   );
 }

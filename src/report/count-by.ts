@@ -1,0 +1,19 @@
+/** Counting labels for summaries: "3 verbatim, 1 near-verbatim". */
+
+/** Counts of each distinct item, in order of first appearance: `3 verbatim, 1 quote`. */
+export function countBy<T extends string>(items: readonly T[]): string {
+  const counts = new Map<T, number>();
+  for (const i of items) counts.set(i, (counts.get(i) ?? 0) + 1);
+  return [...counts.entries()].map(([k, n]) => `${n} ${k}`).join(', ');
+}
+
+/** `6 pairs{middle} (1 syndication, 4 partial, 1 shared-quote)`. */
+export function pairCount(pairs: readonly { readonly relation: string }[], middle = ''): string {
+  const relations = countBy(pairs.map((p) => p.relation));
+  return `${pairs.length} pair${pairs.length === 1 ? '' : 's'}${middle}${relations !== '' ? ` (${relations})` : ''}`;
+}
+
+/** `12.5%`. */
+export function percent(x: number): string {
+  return `${(x * 100).toFixed(1)}%`;
+}

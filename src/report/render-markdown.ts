@@ -1,0 +1,89 @@
+/**
+ * The Markdown summary, for a ticket or a pull request: a headline, a table of
+ * the top pairs, the longest passages of the top pairs quoted (shortened), and
+ * the clusters. Every text taken from the input is escaped (see {@link escapeMarkdown}).
+ */
+import type { Report, ReportDocument } from '../model';
+import { countBy, pairCount, percent } from './count-by';
+import { outletLabel } from './document-label';
+import { shorten } from './shorten';
+import { topPassages } from './top-passages';
+
+/** Options of {@link renderMarkdown}. */
+export interface MarkdownRenderOptions {
+  /** Pairs in the table (the rest are counted). @default 50 */
+  readonly maxPairs?: number;
+  /** Pairs whose passages are quoted. @default 5 */
+  readonly quotedPairs?: number;
+  /** Passages quoted per quoted pair. @default 2 */
+  readonly passagesPerPair?: number;
+  /** Characters of passage text quoted. @default 240 */
+  readonly quoteChars?: number;
+  /** Clusters listed. @default 10 */
+  readonly maxClusters?: number;
+}
+
+/**
+ * Escape text for inline Markdown (CommonMark, GitHub): white space is
+ * folded to single spaces, and a backslash goes before every character that
+ * could start markup, a table cell (`|`), an HTML tag or entity (`<`, `&`), a
+ * reference (`#`, `@`) or, at the start, a heading, list or quote.
+ */
+export function escapeMarkdown(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  const inline = flat.replace(/[\\`*_{}[\]<>|~&#@!]/g, (c) => `\\${c}`);
+  return inline.replace(/^(\d+)([.)])/, '$1\\$2').replace(/^([-+=])/, '\\$1');
+}
+
+function docCell(doc: ReportDocument | undefined, id: string): string {
+  return `${escapeMarkdown(outletLabel(doc))} (${escapeMarkdown(id)})`;
+}
+
+/** Render a report as Markdown. Ends with a newline. */
+export function renderMarkdown(report: Report, texts: ReadonlyMap<string, string>, options: MarkdownRenderOptions = {}): string {
+  const maxPairs = options.maxPairs ?? 50;
+  const docs = new Map(report.documents.map((d) => [d.id, d]));
+  const uncredited = report.pairs.filter((p) => p.directed && !p.credited).length;
+  const out = [
+    '## reprint: reused passages',
+    '',
+    `**${report.documents.length} documents, ${pairCount(report.pairs, ' with reused passages')}**; ` +
+      `${uncredited} directed pair${uncredited === 1 ? '' : 's'} without credit; ${report.clusters.length} cluster${report.clusters.length === 1 ? '' : 's'}; ` +
+      `${report.warnings.length} input warning${report.warnings.length === 1 ? '' : 's'}.`,
+    '',
+  ];
+  if (report.pairs.length === 0) out.push('No reused passages found.', '');
+  else {
+    out.push('| # | source | | target | relation | score | coverage (source / target) | passages | credit |', '|---:|---|:---:|---|---|---:|---|---|---|');
+    report.pairs.slice(0, maxPairs).forEach((pair, i) => {
+      const credit = pair.credit === null ? 'none' : `${pair.credit.kind}: ${escapeMarkdown(pair.credit.names.join(', '))}`;
+      out.push(
+        `| ${i + 1} | ${docCell(docs.get(pair.source), pair.source)} | ${pair.directed ? '→' : '↔'} | ${docCell(docs.get(pair.target), pair.target)} | ` +
+          `${pair.relation} | ${pair.score.toFixed(3)} | ${percent(pair.coverage.source)} / ${percent(pair.coverage.target)} | ` +
+          `${pair.passages.length} (${countBy(pair.passages.map((p) => p.kind))}) | ${credit} |`,
+      );
+    });
+    if (report.pairs.length > maxPairs) out.push('', `… and ${report.pairs.length - maxPairs} more pairs (see the JSON or CSV report).`);
+    out.push('', '### Top passages', '');
+    report.pairs.slice(0, options.quotedPairs ?? 5).forEach((pair, i) => {
+      const text = texts.get(pair.source);
+      out.push(`**${i + 1}. ${escapeMarkdown(outletLabel(docs.get(pair.source)))} ${pair.directed ? '→' : '↔'} ${escapeMarkdown(outletLabel(docs.get(pair.target)))}**`, '');
+      for (const p of topPassages(pair, options.passagesPerPair ?? 2)) {
+        out.push(`- ${p.kind}, similarity ${p.similarity.toFixed(2)}, source [${p.source.start}, ${p.source.end}) ↔ target [${p.target.start}, ${p.target.end})`);
+        if (text !== undefined) out.push(`  > ${escapeMarkdown(shorten(text.slice(p.source.start, p.source.end), options.quoteChars ?? 240))}`);
+      }
+      out.push('');
+    });
+  }
+  if (report.clusters.length > 0) {
+    const maxClusters = options.maxClusters ?? 10;
+    out.push('### Clusters (passages shared by 3 or more documents)', '');
+    for (const c of report.clusters.slice(0, maxClusters)) {
+      const origin = c.origin !== null ? `origin ${docCell(docs.get(c.origin), c.origin)}` : c.originBasis === 'simultaneous' ? 'origin: simultaneous' : 'origin unknown';
+      out.push(`- #${c.id}: ${c.size} documents; ${origin}; ${c.members.map((m) => docCell(docs.get(m.id), m.id)).join(', ')}`);
+    }
+    if (report.clusters.length > maxClusters) out.push(`- … and ${report.clusters.length - maxClusters} more`);
+    out.push('');
+  }
+  return `${out.join('\n')}\n`;
+}

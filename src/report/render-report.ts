@@ -1,0 +1,53 @@
+/**
+ * One entry for every complete-report format, so `scan` and `check` render
+ * alike: {@link renderReport}(report, texts, format, options) → the file's text.
+ */
+import type { Report } from '../model';
+import { renderCsvPairs, renderCsvPassages } from './render-csv';
+import { renderHtml, type HtmlRenderOptions } from './render-html';
+import { renderJson } from './render-json';
+import { renderMarkdown, type MarkdownRenderOptions } from './render-markdown';
+import { renderNdjsonPair, renderNdjsonTail } from './render-ndjson';
+import { renderText } from './render-text';
+
+/** Every report format, in the order `--help` lists them. */
+export const REPORT_FORMATS = ['text', 'json', 'ndjson', 'html', 'csv', 'csv-passages', 'md'] as const;
+
+/** A report format. */
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+/** Options of {@link renderReport}; each applies to the formats named. */
+export interface RenderReportOptions {
+  /** text: ANSI colour. @default false */
+  readonly color?: boolean;
+  /** text: columns to fit; absent, lines are not wrapped. @default undefined */
+  readonly width?: number;
+  /** html: renderer options. */
+  readonly html?: HtmlRenderOptions;
+  /** md: renderer options. */
+  readonly markdown?: MarkdownRenderOptions;
+}
+
+/** Render a complete report in `format`. `texts` (id → original text) quote passages. */
+export function renderReport(report: Report, texts: ReadonlyMap<string, string>, format: ReportFormat, options: RenderReportOptions = {}): string {
+  switch (format) {
+    case 'text':
+      return renderText(report, {
+        texts,
+        ...(options.color !== undefined ? { color: options.color } : {}),
+        ...(options.width !== undefined ? { width: options.width } : {}),
+      });
+    case 'json':
+      return renderJson(report);
+    case 'ndjson':
+      return report.pairs.map(renderNdjsonPair).join('') + renderNdjsonTail(report);
+    case 'html':
+      return renderHtml(report, texts, options.html);
+    case 'csv':
+      return renderCsvPairs(report);
+    case 'csv-passages':
+      return renderCsvPassages(report, texts);
+    case 'md':
+      return renderMarkdown(report, texts, options.markdown);
+  }
+}

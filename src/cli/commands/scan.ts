@@ -3,7 +3,8 @@ import { resolveWorkers, workersOption } from './workers-flag';
 import type { Argv } from 'yargs';
 import type { Pair } from '../../model';
 import { scanWithTexts, type ScanPhase } from '../../pipeline';
-import { renderJson, renderNdjsonPair, renderNdjsonTail, renderSummaryLine, renderText } from '../../report';
+import { renderNdjsonPair, renderNdjsonTail, renderReport, renderSummaryLine, REPORT_FORMATS, type ReportFormat } from '../../report';
+import { terminalLayout } from '../terminal-layout';
 import { createProgress, type Progress } from '../progress';
 import { STDIN_ARG } from '../stdin-arg';
 import type { FieldMap, ScanOptions } from '../../options';
@@ -15,8 +16,9 @@ import { openOutputStream, writeOutputFile, type OutputStream } from '../write-o
 /** Parsed flags of `scan`. */
 export interface ScanArgs extends TuningArgs {
   readonly paths: readonly string[];
-  readonly format: 'text' | 'json' | 'ndjson';
+  readonly format: ReportFormat;
   readonly out?: string;
+  readonly color?: boolean;
   readonly quiet: boolean;
   readonly workers?: number;
   readonly field?: readonly string[];
@@ -30,8 +32,16 @@ export interface ScanArgs extends TuningArgs {
 export function scanBuilder(y: Argv): Argv<ScanArgs> {
   const withInput = y
     .positional('paths', { describe: 'files, folders (recursive), JSONL dumps (.jsonl, .ndjson, also .gz), WARC (.warc, .warc.gz), or - for JSONL on stdin', type: 'string', array: true })
-    .option('format', { choices: ['text', 'json', 'ndjson'] as const, default: 'text' as const, describe: 'report format (ndjson: pairs streamed as found, then documents, clusters, warnings and a summary line)' })
+    .option('format', {
+      choices: REPORT_FORMATS,
+      default: 'text' as const,
+      describe:
+        'report format. ndjson: pairs streamed as found, then documents, clusters, warnings and a summary line; ' +
+        'html: one self-contained page (heat map, outlet graph, side-by-side views; best with --out report.html); ' +
+        'csv: one row per pair; csv-passages: one row per passage with offsets and texts; md: a Markdown summary',
+    })
     .option('out', { type: 'string', describe: 'write the report to FILE instead of stdout (through a temporary file renamed when complete)' })
+    .option('color', { type: 'boolean', describe: 'colour the text report (default: when stdout is a terminal and NO_COLOR is unset; --no-color: never)' })
     .option('quiet', { type: 'boolean', default: false, describe: 'print no progress, warnings or summary on stderr' })
     .option('field', { type: 'string', array: true, describe: 'JSONL field mapping NAME=FIELD, e.g. --field text=body --field id=newid' })
     .option('manifest', { type: 'string', describe: 'sidecar manifest (id → outlet, url, published, title) [default: manifest.json in a scanned folder]' })
@@ -102,7 +112,7 @@ export async function runScan(args: ScanArgs, io: Io): Promise<number> {
     sink.write(renderNdjsonTail(report));
     sink.commit();
   } else {
-    const body = args.format === 'json' ? renderJson(report) : renderText(report, { texts });
+    const body = renderReport(report, texts, args.format, terminalLayout(args, io));
     if (args.out !== undefined) writeOutputFile(args.out, body);
     else io.stdout(body);
   }

@@ -157,7 +157,7 @@ describe('createLshIndex', () => {
     expect(() => createLshIndex({ ...params, rows: 0 })).toThrow(OptionsError);
     expect(() => createLshIndex({ ...params, maxBucketSize: 1 })).toThrow(/max-bucket-size/);
     expect(() => createLshIndex({ ...params, seed: -1 })).toThrow(OptionsError);
-    expect(createLshIndex(params).params).toEqual({ ...params, maxBucketSize: 200 });
+    expect(createLshIndex(params).params).toEqual({ ...params, scheme: 'permutations', maxBucketSize: 200 });
     const index = createLshIndex(params);
     const s = sign([1, 2, 3]);
     expect(() => index.insert(-1, 0, s)).toThrow(InternalError);

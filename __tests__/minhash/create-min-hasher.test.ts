@@ -19,7 +19,7 @@ describe('createMinHasher', () => {
       expect((error as OptionsError).option).toBe('num-perm');
       expect((error as Error).message).toMatch(/from 1 to 1024/);
     }
-    expect(createMinHasher({ numPerm: 1, seed: 0 }).params).toEqual({ numPerm: 1, seed: 0 });
+    expect(createMinHasher({ numPerm: 1, seed: 0 }).params).toEqual({ numPerm: 1, seed: 0, scheme: 'permutations' });
     expect(createMinHasher({ numPerm: 1024, seed: 2 ** 32 - 1 }).params.numPerm).toBe(1024);
   });
 
@@ -29,7 +29,7 @@ describe('createMinHasher', () => {
     const expected = [0x48d75c2, 0x5c06b01c, 0x22639056, 0x523f627, 0x4814fe1f, 0x222fb375, 0x1662eb13, 0xeff35cd];
     const sig = createMinHasher({ numPerm: 8, seed: 1 }).sign(set);
     expect(Array.from(sig.values)).toEqual(expected);
-    expect(sig.params).toEqual({ numPerm: 8, seed: 1 });
+    expect(sig.params).toEqual({ numPerm: 8, seed: 1, scheme: 'permutations' });
     // Spot-check the definition for position 0 with the key from the same port.
     const a0 = 0xc252ace3;
     expect(sig.values[0]).toBe(Math.min(...Array.from(set, (x) => mix32(x ^ a0))));

@@ -3,7 +3,10 @@
  * collide, and colliding windows far below the threshold are not proposed.
  */
 import { BoilerplateCounter } from '../../src/pipeline/find-boilerplate';
-import { findCandidates, minEstimate, resolveBanding } from '../../src/pipeline/find-candidates';
+import { createWindowHasher, findCandidates, minEstimate, resolveBanding, signWindows } from '../../src/pipeline/find-candidates';
+import type { MinHasher } from '../../src/minhash';
+import { computeUnmarkedShingles } from '../../src/shingle';
+import { countMarked } from '../../src/text';
 import { markSketchBoilerplate, sketchDocument, type DocumentSketch } from '../../src/pipeline/sketch-document';
 import { resolveOptions, type Article, type ResolvedOptions } from '../../src';
 import { article } from '../helpers/article';
@@ -65,5 +68,56 @@ describe('minEstimate', () => {
     expect(minEstimate(0.3, 128)).toBeCloseTo(0.3 - 2 * Math.sqrt(0.21 / 128), 12);
     expect(minEstimate(0.3, 128)).toBeCloseTo(0.219, 3);
     expect(minEstimate(0.5, 512)).toBeGreaterThan(minEstimate(0.5, 128));
+  });
+});
+
+describe('signWindows', () => {
+  const options = resolveOptions();
+
+  /** Every window signed on its own, the way the pieces must add up to. */
+  function signEachWindow(sketch: DocumentSketch, hasher: MinHasher): number[][] {
+    const out: number[][] = [];
+    for (let w = 0; w < sketch.windows.length; w += 2) {
+      const from = sketch.windows[w]!;
+      const to = sketch.windows[w + 1]!;
+      if (2 * countMarked(sketch.mask, from, to) >= to - from) continue;
+      const shingles = computeUnmarkedShingles(sketch.hashes, from, to, options.shingleSize, sketch.mask);
+      if (shingles.length > 0) out.push(Array.from(hasher.sign(shingles).values));
+    }
+    return out;
+  }
+
+  function slots(values: Uint32Array, k: number): number[][] {
+    return Array.from({ length: values.length / k }, (_, i) => Array.from(values.subarray(i * k, (i + 1) * k)));
+  }
+
+  it('gives, from pieces signed once, exactly the signatures of each window signed whole (boilerplate and short texts too)', () => {
+    const hasher = createWindowHasher(options);
+    const texts = [
+      body(1, 9),
+      `${body(2, 5)}\n\n${FOOTER}\n\n${body(3, 4)}`,
+      'Too short.',
+      'One two three four five six seven eight nine ten eleven twelve.',
+    ];
+    const articles = texts.map((t, i) => article(`s${i}`, t, 'one.example'));
+    // Mark the footer as boilerplate by hand on the second text.
+    const sketches = articles.map((a) => sketchDocument(a.text, options));
+    const second = sketches[1]!;
+    const footerAt = texts[1]!.split(/\s+/).indexOf('Subscribe');
+    for (let t = footerAt; t < footerAt + 25 && t < second.mask.length; t++) second.mask[t] = 1;
+    let compared = 0;
+    for (const sketch of sketches) {
+      const expected = signEachWindow(sketch, hasher);
+      expect(slots(signWindows(sketch, hasher, options.shingleSize), options.numPerm)).toEqual(expected);
+      compared += expected.length;
+    }
+    expect(compared).toBeGreaterThan(10);
+  });
+
+  it('signs with one permutation when asked, and the scheme travels with the signatures', () => {
+    const oph = createWindowHasher({ ...options, minhashScheme: 'one-permutation' });
+    expect(oph.params.scheme).toBe('one-permutation');
+    const sketch = sketchDocument(body(4, 8), options);
+    expect(slots(signWindows(sketch, oph, options.shingleSize), options.numPerm)).toEqual(signEachWindow(sketch, oph));
   });
 });

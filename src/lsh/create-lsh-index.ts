@@ -29,7 +29,7 @@
  */
 
 import { InternalError, OptionsError, ParameterMismatchError } from '../errors';
-import { describeMinHashParamsDifference, resolveMinHashParams } from '../minhash/minhash-params';
+import { describeMinHashParamsDifference, resolveMinHashParams, type MinHashScheme } from '../minhash/minhash-params';
 import type { Signature } from '../minhash/signature';
 import { computeBandKeys } from './compute-band-keys';
 
@@ -43,6 +43,8 @@ export interface LshIndexParams {
   readonly numPerm: number;
   /** `seed` of the signatures the index accepts. */
   readonly seed: number;
+  /** `scheme` of the signatures the index accepts. */
+  readonly scheme: MinHashScheme;
   /**
    * Buckets with more items than this are skipped (boilerplate); an integer ≥ 2.
    * Higher keeps passages reused very widely, at a quadratic cost in pairs.
@@ -118,9 +120,10 @@ export function resolveLshIndexParams(params: {
   readonly rows: number;
   readonly numPerm: number;
   readonly seed: number;
+  readonly scheme?: MinHashScheme;
   readonly maxBucketSize?: number;
 }): LshIndexParams {
-  const { numPerm, seed } = resolveMinHashParams(params);
+  const { numPerm, seed, scheme } = resolveMinHashParams(params);
   const { bands, rows } = params;
   const maxBucketSize = params.maxBucketSize ?? DEFAULT_MAX_BUCKET_SIZE;
   if (!Number.isInteger(bands) || bands < 1) {
@@ -141,7 +144,7 @@ export function resolveLshIndexParams(params: {
       `must be an integer of at least 2; got ${String(maxBucketSize)} (default ${DEFAULT_MAX_BUCKET_SIZE})`,
     );
   }
-  return Object.freeze({ bands, rows, numPerm, seed, maxBucketSize });
+  return Object.freeze({ bands, rows, numPerm, seed, scheme, maxBucketSize });
 }
 
 /**
@@ -154,6 +157,7 @@ export function createLshIndex(params: {
   readonly rows: number;
   readonly numPerm: number;
   readonly seed: number;
+  readonly scheme?: MinHashScheme;
   readonly maxBucketSize?: number;
 }): LshIndex {
   const resolved = resolveLshIndexParams(params);

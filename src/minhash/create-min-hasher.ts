@@ -102,15 +102,25 @@ export interface MinHasher {
  * @throws OptionsError (`num-perm`, `seed`) when a parameter is out of range.
  */
 export function createMinHasher(params: { readonly numPerm: number; readonly seed: number }): MinHasher {
-  const resolved = resolveMinHashParams(params);
+  const resolved = resolveMinHashParams({ numPerm: params.numPerm, seed: params.seed, scheme: 'permutations' });
   const keys = derivePermutationKeys(resolved);
-  const k = resolved.numPerm;
+  return hasherOver(resolved, (shingles, out, offset) => fillMinima(shingles, keys, out, offset));
+}
 
+/**
+ * @internal The {@link MinHasher} of a scheme, given how it writes one
+ * signature: `fill(shingles, out, offset)` overwrites `out[offset, offset + numPerm)`.
+ */
+export function hasherOver(
+  resolved: MinHashParams,
+  fill: (shingles: Uint32Array, out: Uint32Array, offset: number) => void,
+): MinHasher {
+  const k = resolved.numPerm;
   return Object.freeze({
     params: resolved,
     sign(shingles: Uint32Array): Signature {
       const values = new Uint32Array(k);
-      fillMinima(shingles, keys, values, 0);
+      fill(shingles, values, 0);
       return brandSignature(values, resolved);
     },
     createBlock(count: number): SignatureBlock {
@@ -126,7 +136,7 @@ export function createMinHasher(params: { readonly numPerm: number; readonly see
       if (!Number.isInteger(slot) || slot < 0 || slot >= block.count) {
         throw new InternalError(`signInto: slot ${String(slot)} is outside [0, ${block.count})`);
       }
-      fillMinima(shingles, keys, block.values, slot * k);
+      fill(shingles, block.values, slot * k);
     },
     wrapBlock(values: Uint32Array): SignatureBlock {
       if (values.length % k !== 0) {

@@ -23,15 +23,31 @@ export interface MinHashParams {
    * @default 1
    */
   readonly seed: number;
+  /**
+   * How the signature is made: `permutations` (one hash per shingle and
+   * position, `createMinHasher`) or `one-permutation` (one hash per shingle,
+   * binned and densified, `createOnePermutationHasher`). Values mean different
+   * things under each, so signatures of different schemes never compare.
+   * @default 'permutations'
+   */
+  readonly scheme: MinHashScheme;
 }
+
+/** How a MinHash signature is computed (see {@link MinHashParams.scheme}). */
+export type MinHashScheme = 'permutations' | 'one-permutation';
 
 /**
  * Validate MinHash parameters and return a frozen copy.
  *
  * @throws OptionsError (`num-perm` or `seed`) with a message saying what to use.
  */
-export function resolveMinHashParams(params: { readonly numPerm: number; readonly seed: number }): MinHashParams {
+export function resolveMinHashParams(params: {
+  readonly numPerm: number;
+  readonly seed: number;
+  readonly scheme?: MinHashScheme;
+}): MinHashParams {
   const { numPerm, seed } = params;
+  const scheme = params.scheme ?? 'permutations';
   if (!Number.isInteger(numPerm) || numPerm < 1 || numPerm > MAX_NUM_PERM) {
     throw new OptionsError(
       'num-perm',
@@ -44,7 +60,7 @@ export function resolveMinHashParams(params: { readonly numPerm: number; readonl
       `must be an integer from 0 to 4294967295; got ${String(seed)}. Use the seed the other signatures were made with (default 1).`,
     );
   }
-  return Object.freeze({ numPerm, seed });
+  return Object.freeze({ numPerm, seed, scheme });
 }
 
 /**
@@ -55,6 +71,7 @@ export function describeMinHashParamsDifference(a: MinHashParams, b: MinHashPara
   const parts: string[] = [];
   if (a.numPerm !== b.numPerm) parts.push(`numPerm ${a.numPerm} vs ${b.numPerm}`);
   if (a.seed !== b.seed) parts.push(`seed ${a.seed} vs ${b.seed}`);
+  if (a.scheme !== b.scheme) parts.push(`scheme ${a.scheme} vs ${b.scheme}`);
   return parts.length === 0 ? null : parts.join(', ');
 }
 

@@ -19,7 +19,7 @@ const SEED_SALT = 0x5851f42d;
  * Derive the `numPerm` permutation keys of `params`; deterministic across runs
  * and platforms (only 32-bit integer arithmetic).
  */
-export function derivePermutationKeys(params: MinHashParams): Uint32Array {
+export function derivePermutationKeys(params: Pick<MinHashParams, 'numPerm' | 'seed'>): Uint32Array {
   const keys = new Uint32Array(params.numPerm);
   const state = mix32((params.seed ^ SEED_SALT) >>> 0);
   for (let i = 0; i < keys.length; i++) {

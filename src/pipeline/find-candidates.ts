@@ -23,9 +23,9 @@
  * that rarely).
  */
 import { chooseBandsRows, createLshIndex, type LshIndex } from '../lsh';
-import { createMinHasher, viewSignature, type MinHasher } from '../minhash';
+import { createMinHasher, createOnePermutationHasher, viewSignature, type MinHasher, type MinHashScheme } from '../minhash';
 import type { ResolvedOptions } from '../options';
-import { computeUnmarkedShingles } from '../shingle';
+import { computeShingles, computeUnmarkedShingles } from '../shingle';
 import { countMarked } from '../text';
 
 /** A pair of documents (indexes into the document list, `a < b`) worth aligning. */
@@ -58,29 +58,128 @@ export function resolveBanding(options: ResolvedOptions): Banding {
   return chooseBandsRows(options.numPerm, options.threshold);
 }
 
-/** The signer a scan with these options uses. */
-export function createWindowHasher(options: Pick<ResolvedOptions, 'numPerm' | 'seed'>): MinHasher {
-  return createMinHasher({ numPerm: options.numPerm, seed: options.seed });
+/** The signer a scan with these options uses (`minhashScheme`: permutations unless asked otherwise). */
+export function createWindowHasher(options: Pick<ResolvedOptions, 'numPerm' | 'seed'> & { readonly minhashScheme?: MinHashScheme }): MinHasher {
+  const params = { numPerm: options.numPerm, seed: options.seed };
+  return options.minhashScheme === 'one-permutation' ? createOnePermutationHasher(params) : createMinHasher(params);
 }
 
 /**
  * Sign a document's windows: one `numPerm`-long signature per window that is
  * less than half boilerplate and keeps at least one shingle clear of it,
  * flat in one array (its length / numPerm windows). Pure.
+ *
+ * Windows overlap (one starts at every sentence, each spans about 2.5
+ * sentences), and a window's shingles are a run of the document's shingles:
+ * those starting in `[from, to − shingleSize]`. A MinHash signature of a union
+ * is the position-wise minimum of its parts' signatures, so with permutation
+ * MinHash the runs are cut at every window edge into pieces, each piece is
+ * signed once, and a window's signature is the minimum over its pieces: every
+ * shingle is hashed `numPerm` times once instead of once per window holding
+ * it, and the signatures are exactly those of signing each window whole.
+ * (One-permutation signatures are densified per set and do not combine this
+ * way; they are cheap enough to sign window by window.)
  */
 export function signWindows(doc: SignableDocument, hasher: MinHasher, shingleSize: number): Uint32Array {
-  const kept: Uint32Array[] = [];
+  const kept: number[] = [];
   for (let w = 0; w + 1 < doc.windows.length; w += 2) {
     const from = doc.windows[w]!;
     const to = doc.windows[w + 1]!;
     // Windows that are mostly boilerplate fingerprint nothing.
     if (2 * countMarked(doc.mask, from, to) >= to - from) continue;
-    const shingles = computeUnmarkedShingles(doc.hashes, from, to, shingleSize, doc.mask);
-    if (shingles.length > 0) kept.push(shingles);
+    kept.push(from, to);
   }
-  const block = hasher.createBlock(kept.length);
-  kept.forEach((shingles, slot) => hasher.signInto(block, slot, shingles));
+  const combinable = hasher.params.scheme === 'permutations';
+  const signed = combinable ? signByPieces(doc, kept, hasher, shingleSize) : null;
+  const slots: number[] = [];
+  const direct: Uint32Array[] = [];
+  for (let w = 0; w < kept.length; w += 2) {
+    const from = kept[w]!;
+    const to = kept[w + 1]!;
+    if (signed !== null && to - from >= shingleSize) {
+      if (signed.hasShingles(from, to)) slots.push(w);
+      continue;
+    }
+    const shingles = computeUnmarkedShingles(doc.hashes, from, to, shingleSize, doc.mask);
+    if (shingles.length > 0) {
+      slots.push(w);
+      direct.push(shingles);
+    }
+  }
+  const block = hasher.createBlock(slots.length);
+  const k = hasher.params.numPerm;
+  let d = 0;
+  slots.forEach((w, slot) => {
+    const from = kept[w]!;
+    const to = kept[w + 1]!;
+    if (signed !== null && to - from >= shingleSize) signed.minInto(from, to, block.values, slot * k);
+    else hasher.signInto(block, slot, direct[d++]!);
+  });
   return block.values;
+}
+
+/**
+ * The document's unmarked shingles cut at every window edge into pieces, each
+ * signed once; {@link signByPieces}'s `minInto(from, to)` writes the signature
+ * of window `[from, to)` (at least `shingleSize` tokens) as the minimum over
+ * its pieces.
+ */
+function signByPieces(
+  doc: SignableDocument,
+  windows: readonly number[],
+  hasher: MinHasher,
+  shingleSize: number,
+): { hasShingles(from: number, to: number): boolean; minInto(from: number, to: number, out: Uint32Array, offset: number): void } {
+  const n = doc.hashes.length;
+  const all = computeShingles(doc.hashes, 0, n, shingleSize);
+  // clear[t] = 1 when shingle t (tokens [t, t + size)) touches no marked token.
+  const clear = new Uint8Array(all.length);
+  let nextMarked = n;
+  for (let t = n - 1; t >= 0; t--) {
+    if (doc.mask[t] === 1) nextMarked = t;
+    if (t < all.length) clear[t] = nextMarked >= t + shingleSize ? 1 : 0;
+  }
+  // Window [from, to) holds shingles [from, to − size + 1); cut at every such edge.
+  const edgeSet = new Set<number>();
+  for (let w = 0; w < windows.length; w += 2) {
+    if (windows[w + 1]! - windows[w]! < shingleSize) continue;
+    edgeSet.add(windows[w]!);
+    edgeSet.add(windows[w + 1]! - shingleSize + 1);
+  }
+  const edges = Int32Array.from(edgeSet).sort();
+  const k = hasher.params.numPerm;
+  const pieces = hasher.createBlock(Math.max(0, edges.length - 1));
+  const counts = new Int32Array(Math.max(0, edges.length - 1));
+  const buffer = new Uint32Array(all.length);
+  for (let p = 0; p + 1 < edges.length; p++) {
+    let m = 0;
+    for (let t = edges[p]!; t < edges[p + 1]!; t++) if (clear[t] === 1) buffer[m++] = all[t]!;
+    counts[p] = m;
+    if (m > 0) hasher.signInto(pieces, p, buffer.subarray(0, m));
+  }
+  const pieceOf = (edge: number): number => {
+    let lo = 0;
+    let hi = edges.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (edges[mid]! < edge) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  return {
+    hasShingles(from, to) {
+      for (let p = pieceOf(from), end = pieceOf(to - shingleSize + 1); p < end; p++) if (counts[p]! > 0) return true;
+      return false;
+    },
+    minInto(from, to, out, offset) {
+      const v = pieces.values;
+      for (let p = pieceOf(from), end = pieceOf(to - shingleSize + 1); p < end; p++) {
+        if (counts[p] === 0) continue;
+        for (let i = 0, at = p * k; i < k; i++) if (v[at + i]! < out[offset + i]!) out[offset + i] = v[at + i]!;
+      }
+    },
+  };
 }
 
 /** Collects signed windows document by document and yields candidate document pairs. */
@@ -96,7 +195,7 @@ export class CandidateCollector {
   constructor(options: ResolvedOptions, banding: Banding) {
     this.hasher = createWindowHasher(options);
     this.numPerm = options.numPerm;
-    this.index = createLshIndex({ ...banding, numPerm: options.numPerm, seed: options.seed });
+    this.index = createLshIndex({ ...banding, ...this.hasher.params });
   }
 
   /** Add document `doc`'s window signatures (as {@link signWindows} returns them). */

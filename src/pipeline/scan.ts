@@ -169,8 +169,8 @@ function keepComparable(
   });
 }
 
-/** The report of confirmed pairs: ranked, with documents and clusters. */
-function buildReport(
+/** The report of confirmed pairs: ranked, with documents (in the order given: sorted by id) and clusters. */
+export function buildReport(
   sorted: readonly Article[],
   found: readonly Pair[],
   options: ResolvedOptions,
@@ -257,6 +257,7 @@ export function describeParameters(options: ResolvedOptions, banding: Banding): 
     shingleUnit: 'word',
     shingleSize: options.shingleSize,
     numPerm: options.numPerm,
+    minhashScheme: options.minhashScheme,
     seed: options.seed,
     threshold: options.threshold,
     bands: banding.bands,

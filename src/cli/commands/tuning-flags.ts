@@ -9,6 +9,7 @@ import { DEFAULTS, type ScanOptions } from '../../options';
 export interface TuningArgs {
   readonly 'shingle-size'?: number;
   readonly 'num-perm'?: number;
+  readonly 'minhash-scheme'?: 'permutations' | 'one-permutation';
   readonly seed?: number;
   readonly threshold?: number;
   readonly bands?: number;
@@ -42,6 +43,7 @@ export function declareTuningFlags<T>(y: Argv<T>): Argv<T & TuningArgs> {
   return y
     .option('shingle-size', n('words per MinHash shingle; smaller = more recall on edited copies, more candidates', DEFAULTS.shingleSize))
     .option('num-perm', n('MinHash permutations; more = tighter estimates, more time', DEFAULTS.numPerm))
+    .option('minhash-scheme', { choices: ['permutations', 'one-permutation'] as const, describe: `how windows are signed: one-permutation hashes each shingle once (faster signing, noisier estimates) [default: ${DEFAULTS.minhashScheme}]`, group: 'Tuning:' })
     .option('seed', n('MinHash seed', DEFAULTS.seed))
     .option('threshold', n('passage Jaccard at which LSH proposes a candidate; lower = more recall, more alignment work', DEFAULTS.threshold))
     .option('bands', n('LSH bands (with --rows; overrides --threshold)', 'from --threshold'))
@@ -67,10 +69,11 @@ export function declareTuningFlags<T>(y: Argv<T>): Argv<T & TuningArgs> {
 
 /** The library options the user set through tuning flags. */
 export function toTuningOptions(args: TuningArgs): ScanOptions {
-  const out: Record<string, number | boolean> = {};
+  const out: Record<string, number | boolean | string> = {};
   const map: [keyof TuningArgs, keyof ScanOptions][] = [
     ['shingle-size', 'shingleSize'],
     ['num-perm', 'numPerm'],
+    ['minhash-scheme', 'minhashScheme'],
     ['seed', 'seed'],
     ['threshold', 'threshold'],
     ['bands', 'bands'],

@@ -35,6 +35,20 @@ export { createMinHasher, estimateJaccard, type Signature } from './minhash';
 export { createLshIndex, chooseBandsRows } from './lsh';
 export { decideDirection, findCredits, findCreditFor } from './attribute';
 export { buildClusters } from './cluster';
-export { renderText, renderJson, type TextRenderOptions } from './report';
+export {
+  renderText,
+  renderJson,
+  renderHtml,
+  renderCsvPairs,
+  renderCsvPassages,
+  renderMarkdown,
+  renderReport,
+  REPORT_FORMATS,
+  type TextRenderOptions,
+  type HtmlRenderOptions,
+  type MarkdownRenderOptions,
+  type ReportFormat,
+  type RenderReportOptions,
+} from './report';
 export { main } from './cli/main';
 export type { Io } from './cli/io';

@@ -9,6 +9,21 @@ import type { Io } from './io';
 import { runScan, scanBuilder, type ScanArgs } from './commands/scan';
 import { alignBuilder, runAlign, type AlignArgs } from './commands/align';
 import { evalPanBuilder, runEvalPan, type EvalPanArgs } from './commands/eval-pan';
+import { checkBuilder, runCheck, type CheckArgs } from './commands/check';
+import {
+  indexAddBuilder,
+  indexRemoveBuilder,
+  indexStatsBuilder,
+  indexVacuumBuilder,
+  runIndexAdd,
+  runIndexRemove,
+  runIndexStats,
+  runIndexVacuum,
+  type IndexAddArgs,
+  type IndexRemoveArgs,
+  type IndexStatsArgs,
+} from './commands/index-command';
+import type { IndexFileArgs } from './commands/index-flags';
 
 const EPILOGUE = 'Exit codes: 0 ok, 1 findings above --fail-above (check), 2 usage or input error, 3 internal error.';
 
@@ -46,6 +61,50 @@ export async function main(rawArgv: readonly string[], io: Io): Promise<number> 
           },
         )
         .demandCommand(1, 'give an evaluation, e.g. reprint eval pan CORPUS_DIR'),
+    )
+    .command('index', 'keep an archive of articles for check: add, stats, remove, vacuum', (y) =>
+      y
+        .command(
+          'add <inputs..>',
+          'add articles to the index (new ids added, changed content replaced, the same content left alone)',
+          (z) => indexAddBuilder(z).epilogue(EPILOGUE).example('$0 index add dump.jsonl.gz --index archive.db', 'index a dump'),
+          (args) => {
+            action = () => runIndexAdd(args as unknown as IndexAddArgs, io);
+          },
+        )
+        .command(
+          'stats',
+          'articles, windows, size on disk and parameters of an index',
+          (z) => indexStatsBuilder(z).epilogue(EPILOGUE),
+          (args) => {
+            action = () => runIndexStats(args as unknown as IndexStatsArgs, io);
+          },
+        )
+        .command(
+          'remove <ids..>',
+          'remove articles from the index by id',
+          (z) => indexRemoveBuilder(z).epilogue(EPILOGUE),
+          (args) => {
+            action = () => runIndexRemove(args as unknown as IndexRemoveArgs, io);
+          },
+        )
+        .command(
+          'vacuum',
+          'fold the write-ahead log into the index file and drop free pages',
+          (z) => indexVacuumBuilder(z).epilogue(EPILOGUE),
+          (args) => {
+            action = () => runIndexVacuum(args as unknown as IndexFileArgs, io);
+          },
+        )
+        .demandCommand(1, 'give an index command, e.g. reprint index add dump.jsonl --index archive.db'),
+    )
+    .command(
+      'check <drafts..>',
+      'check drafts against an index: which passages already appear in archived articles',
+      (y) => checkBuilder(y).epilogue(EPILOGUE).example('$0 check draft.txt --index archive.db --fail-above 0.2', 'exit 1 if 20% of the draft comes from one archived article'),
+      (args) => {
+        action = () => runCheck(args as unknown as CheckArgs, io);
+      },
     )
     .demandCommand(1, 'give a command, e.g. reprint scan samples')
     .strict()

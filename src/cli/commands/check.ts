@@ -1,0 +1,78 @@
+/**
+ * `reprint check <draft...> --index FILE`: the drafts against the archive.
+ * Exit 1 when `--fail-above SHARE` is given and some draft reuses at least
+ * SHARE of its characters from one archived article.
+ */
+import type { Argv } from 'yargs';
+import { OptionsError } from '../../errors';
+import { checkDrafts } from '../../pipeline/check-drafts';
+import { addArticlesToIndex } from '../../pipeline/index-articles';
+import { openIndex } from '../../pipeline/open-index';
+import { readArticles } from '../../pipeline/read-articles';
+import { renderReport } from '../../report';
+import { EXIT, UsageError } from '../exit-codes';
+import type { Io } from '../io';
+import { STDIN_ARG } from '../stdin-arg';
+import { writeOutputFile } from '../write-output';
+import { declareIndexInputFlags, toIndexInputOptions, waitNotice, type IndexInputArgs } from './index-flags';
+
+/** Parsed flags of `check`. */
+export interface CheckArgs extends IndexInputArgs {
+  readonly drafts: readonly string[];
+  readonly format: 'text' | 'json';
+  readonly out?: string;
+  readonly 'fail-above'?: number;
+  readonly add: boolean;
+}
+
+export function checkBuilder(y: Argv): Argv<CheckArgs> {
+  const withDrafts = y
+    .positional('drafts', { describe: 'draft files (plain text, HTML, Markdown), JSONL of drafts, or - for JSONL on stdin', type: 'string', array: true })
+    .option('format', { choices: ['text', 'json'] as const, default: 'text' as const, describe: 'report format (the same report as scan)' })
+    .option('out', { type: 'string', describe: 'write the report to FILE instead of stdout' })
+    .option('fail-above', { type: 'number', describe: 'exit 1 when a draft reuses at least this share (0–1] of its characters from one archived article' })
+    .option('add', { type: 'boolean', default: false, describe: 'add the drafts to the index after checking them' })
+    .option('include-same-outlet', { type: 'boolean', default: false, describe: 'also compare with archived articles of the draft’s own outlet' });
+  return declareIndexInputFlags(withDrafts) as unknown as Argv<CheckArgs>;
+}
+
+/** Validate `--fail-above`. */
+export function resolveFailAbove(value: number | undefined): number | null {
+  if (value === undefined) return null;
+  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0 || value > 1) {
+    throw new OptionsError('fail-above', `must be a share in (0, 1], e.g. 0.2 for 20% of the draft (got ${String(value)})`);
+  }
+  return value;
+}
+
+/** Run `check`; returns the exit code. */
+export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
+  const failAbove = resolveFailAbove(args['fail-above']);
+  const scanOptions = toIndexInputOptions(args, io);
+  const { store, options } = openIndex(args.index, scanOptions, { onWait: waitNotice(io, args.quiet) });
+  try {
+    const { articles, warnings } = await readArticles(args.drafts.map((p) => (p === STDIN_ARG ? '-' : p)), scanOptions);
+    if (!args.quiet) for (const w of warnings) io.stderr(`reprint: warning: ${w.where}: ${w.message}\n`);
+    if (articles.length === 0) throw new UsageError('no draft to check: every input was empty or skipped');
+    const { report, texts, largest } = checkDrafts(store, articles, options, warnings);
+    const body = renderReport(report, texts, args.format);
+    if (args.out !== undefined) writeOutputFile(args.out, body);
+    else io.stdout(body);
+    if (!args.quiet) {
+      for (const l of largest) {
+        io.stderr(
+          l.source === null
+            ? `reprint: check: ${l.draft}: no reused passages found\n`
+            : `reprint: check: ${l.draft}: ${(100 * l.share).toFixed(1)}% of it from ${l.source}${failAbove !== null && l.share >= failAbove ? ` (at or above --fail-above ${failAbove})` : ''}\n`,
+        );
+      }
+    }
+    if (args.add) {
+      const added = addArticlesToIndex(store, articles, options);
+      if (!args.quiet) io.stderr(`reprint: ${args.index}: ${added.added} added, ${added.replaced} replaced, ${added.unchanged} unchanged\n`);
+    }
+    return failAbove !== null && largest.some((l) => l.share >= failAbove) ? EXIT.findings : EXIT.ok;
+  } finally {
+    store.close();
+  }
+}

@@ -1,0 +1,139 @@
+/**
+ * Checking drafts against an index: each draft is sketched and signed as a
+ * scan would (`sketchDocument`, `markSketchBoilerplate`, `signWindows`), its
+ * windows' band keys are looked up in the index's posting lists, and every
+ * archived article sharing a bucket is a candidate when some window of the
+ * draft that collided with it estimates, against some window of it, at or
+ * above `minEstimate` (the scan's rule; here over all of the article's
+ * windows, since the index keeps documents, not windows, per bucket).
+ * Candidates are aligned with the scan's `comparePair`, so the report is the
+ * scan's contract: the drafts and the archived articles they reuse are its
+ * documents, each draft–article pair with passages a pair. Drafts are not
+ * compared with one another, and an archived article with a draft's id (an
+ * earlier version of it) is not compared with it.
+ */
+import { DEFAULT_MAX_BUCKET_SIZE, computeBandKeys } from '../lsh';
+import type { Article, Pair, Report, Warning } from '../model';
+import type { ResolvedOptions } from '../options';
+import { storeKey, type IndexStore, type StoredDocument } from '../store';
+import { comparePair } from './compare-pair';
+import { createWindowHasher, minEstimate, resolveBanding, signWindows, type CandidateDocumentPair } from './find-candidates';
+import { PreparedDocuments } from './prepared-documents';
+import { buildReport } from './scan';
+import { markSketchBoilerplate, sketchDocument, sketchSettingsOf } from './sketch-document';
+
+/** The share of a draft reused from one archived article. */
+export interface DraftShare {
+  readonly draft: string;
+  /** The archived article, or `null` when nothing of the draft was found. */
+  readonly source: string | null;
+  /** Characters of the draft inside that article's passages / the draft's length (the pair's coverage on the draft's side). */
+  readonly share: number;
+}
+
+/** A check's report, the texts it points into, and each draft's largest share. */
+export interface CheckResult {
+  readonly report: Report;
+  readonly texts: ReadonlyMap<string, string>;
+  /** One per draft, in the order given: the archived article it reuses most. */
+  readonly largest: readonly DraftShare[];
+}
+
+/**
+ * Check drafts against the index. `options` must be those the index was
+ * made with (`resolveIndexOptions`). Reads the index only.
+ */
+export function checkDrafts(store: IndexStore, drafts: readonly Article[], options: ResolvedOptions, warnings: readonly Warning[] = []): CheckResult {
+  const banding = resolveBanding(options);
+  const blocked = new Set(store.readBlocked().blocked);
+  const sources = new Map<string, Article>();
+  const found: Pair[] = [];
+  const largest: DraftShare[] = [];
+  for (const draft of drafts) {
+    const candidates = findIndexedCandidates(store, draft, blocked, options).filter(
+      (c) => c.stored.article.id !== draft.id && (options.includeSameOutlet || draft.meta.outlet === null || draft.meta.outlet !== c.stored.article.meta.outlet),
+    );
+    const articles = [draft, ...candidates.map((c) => c.stored.article)];
+    const pairs: CandidateDocumentPair[] = candidates.map((c, i) => ({ a: 0, b: i + 1, estimatedSimilarity: c.estimate }));
+    const docs = new PreparedDocuments(articles, pairs, options, blocked);
+    let best: DraftShare = { draft: draft.id, source: null, share: 0 };
+    pairs.forEach((p, i) => {
+      const pair = comparePair(docs.get(p.a), docs.get(p.b), p.estimatedSimilarity, options);
+      docs.done(i);
+      if (pair === null) return;
+      const source = articles[p.b]!;
+      found.push(pair);
+      sources.set(source.id, source);
+      const share = draftShareOf(pair, draft.id);
+      if (share > best.share) best = { draft: draft.id, source: source.id, share };
+    });
+    largest.push(best);
+  }
+  const documents = [...drafts, ...sources.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return {
+    report: buildReport(documents, found, options, banding, warnings),
+    texts: new Map(documents.map((a) => [a.id, a.text])),
+    largest,
+  };
+}
+
+/** The share of the draft `draftId` inside a pair's passages: its coverage on the draft's side. */
+export function draftShareOf(pair: Pair, draftId: string): number {
+  return pair.target === draftId ? pair.coverage.target : pair.coverage.source;
+}
+
+/** An archived article worth aligning with a draft, and its best window estimate. */
+interface IndexedCandidate {
+  readonly stored: StoredDocument;
+  readonly estimate: number;
+}
+
+/** Archived articles whose windows collide with the draft's and estimate at or above the floor, by row number. */
+function findIndexedCandidates(store: IndexStore, draft: Article, blocked: ReadonlySet<number>, options: ResolvedOptions): IndexedCandidate[] {
+  const k = options.numPerm;
+  const { bands, rows } = resolveBanding(options);
+  const sketch = sketchDocument(draft.text, sketchSettingsOf(options));
+  markSketchBoilerplate(sketch, blocked, options.anchorSize);
+  const signatures = signWindows(sketch, createWindowHasher(options), options.shingleSize);
+  const windows = signatures.length / k;
+  const key1 = new Uint32Array(bands);
+  const key2 = new Uint32Array(bands);
+  /** Draft windows by the band key they fall in. */
+  const windowsOf = new Map<number, number[]>();
+  for (let w = 0; w < windows; w++) {
+    computeBandKeys(signatures.subarray(w * k, (w + 1) * k), bands, rows, key1, key2, 0);
+    for (let j = 0; j < bands; j++) {
+      const key = storeKey(j, key1[j]!, key2[j]!);
+      const list = windowsOf.get(key);
+      if (list === undefined) windowsOf.set(key, [w]);
+      else if (list[list.length - 1] !== w) list.push(w);
+    }
+  }
+  /** Draft windows that collided with each archived article. */
+  const collided = new Map<number, Set<number>>();
+  for (const [key, docs] of store.lookup(windowsOf.keys(), DEFAULT_MAX_BUCKET_SIZE)) {
+    for (const doc of docs) {
+      let set = collided.get(doc);
+      if (set === undefined) collided.set(doc, (set = new Set()));
+      for (const w of windowsOf.get(key)!) set.add(w);
+    }
+  }
+  const floor = minEstimate(options.threshold, k);
+  const out: IndexedCandidate[] = [];
+  for (const doc of [...collided.keys()].sort((a, b) => a - b)) {
+    const stored = store.signaturesOf(doc);
+    if (stored === null) continue;
+    let best = 0;
+    for (const w of collided.get(doc)!) {
+      for (let v = 0; v * k < stored.length; v++) {
+        let equal = 0;
+        for (let i = 0, x = w * k, y = v * k; i < k; i++) if ((signatures[x + i]! & 0xffff) === stored[y + i]) equal++;
+        if (equal / k > best) best = equal / k;
+      }
+    }
+    if (best < floor) continue;
+    const document = store.readDocument(doc);
+    if (document !== null) out.push({ stored: document, estimate: best });
+  }
+  return out;
+}

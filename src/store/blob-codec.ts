@@ -1,0 +1,58 @@
+/**
+ * How values are laid out in the index's BLOB columns: texts deflated
+ * (raw DEFLATE, no header: the column says what it is), typed arrays as
+ * their little-endian bytes.
+ */
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
+
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+/** A text as stored: UTF-8, raw DEFLATE. */
+export function encodeText(text: string): Buffer {
+  return deflateRawSync(Buffer.from(text, 'utf8'));
+}
+
+/** The text of {@link encodeText}'s bytes. */
+export function decodeText(blob: Uint8Array): string {
+  return inflateRawSync(blob).toString('utf8');
+}
+
+/** A typed array's bytes, little-endian whatever the machine. */
+export function encodeArray(values: Uint16Array | Uint32Array): Buffer {
+  const bytes = Buffer.from(values.buffer, values.byteOffset, values.byteLength);
+  if (LITTLE_ENDIAN) return Buffer.from(bytes);
+  const out = Buffer.alloc(values.byteLength);
+  values.forEach((v, i) => (values.BYTES_PER_ELEMENT === 2 ? out.writeUInt16LE(v, 2 * i) : out.writeUInt32LE(v, 4 * i)));
+  return out;
+}
+
+/** The uint16 values of {@link encodeArray}'s bytes (a copy, aligned). */
+export function decodeUint16(blob: Uint8Array): Uint16Array {
+  const out = new Uint16Array(blob.byteLength >>> 1);
+  const view = new DataView(blob.buffer, blob.byteOffset, blob.byteLength);
+  for (let i = 0; i < out.length; i++) out[i] = view.getUint16(2 * i, true);
+  return out;
+}
+
+/** The uint32 values of {@link encodeArray}'s bytes (a copy, aligned). */
+export function decodeUint32(blob: Uint8Array): Uint32Array {
+  const out = new Uint32Array(blob.byteLength >>> 2);
+  const view = new DataView(blob.buffer, blob.byteOffset, blob.byteLength);
+  for (let i = 0; i < out.length; i++) out[i] = view.getUint32(4 * i, true);
+  return out;
+}
+
+/** 53-bit band keys (see `store-band-keys.ts`) as 8-byte little-endian doubles. */
+export function encodeKeys(keys: Float64Array): Buffer {
+  const out = Buffer.alloc(8 * keys.length);
+  keys.forEach((k, i) => out.writeDoubleLE(k, 8 * i));
+  return out;
+}
+
+/** The keys of {@link encodeKeys}'s bytes. */
+export function decodeKeys(blob: Uint8Array): Float64Array {
+  const out = new Float64Array(blob.byteLength >>> 3);
+  const view = new DataView(blob.buffer, blob.byteOffset, blob.byteLength);
+  for (let i = 0; i < out.length; i++) out[i] = view.getFloat64(8 * i, true);
+  return out;
+}

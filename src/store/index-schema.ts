@@ -1,0 +1,40 @@
+/**
+ * The index's tables (format `reprint-index`, schema version 1).
+ *
+ * - `meta(key, value)`: `format`, `schemaVersion`, and `parameters` (JSON of
+ *   {@link IndexParameters}).
+ * - `docs`: one row per article: id, content hash, path, outlet, metadata
+ *   (JSON of `ArticleMeta`), length, the text deflated, the low 16 bits of its
+ *   window signatures (windows × numPerm uint16), its distinct band keys and
+ *   its distinct anchor k-grams (for collection boilerplate).
+ * - `bands(key, doc)`: the LSH posting list, one row per distinct 53-bit band
+ *   key of a document; the primary key makes a lookup by key one B-tree seek.
+ * - `state(name, value)`: the collection's blocked k-grams (`blocked`) and the
+ *   document count they were computed at (`blockedDocs`).
+ */
+
+/** `meta.format` of a reprint index. */
+export const INDEX_FORMAT = 'reprint-index';
+/** `meta.schemaVersion` this build reads and writes. */
+export const INDEX_SCHEMA_VERSION = 1;
+
+export const CREATE_SCHEMA = `
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS docs (
+  doc INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  hash TEXT NOT NULL,
+  path TEXT,
+  outlet TEXT,
+  meta TEXT NOT NULL,
+  length INTEGER NOT NULL,
+  text BLOB NOT NULL,
+  windows INTEGER NOT NULL,
+  signatures BLOB NOT NULL,
+  keyCount INTEGER NOT NULL,
+  keys BLOB NOT NULL,
+  grams BLOB NOT NULL
+);
+CREATE TABLE IF NOT EXISTS bands (key INTEGER NOT NULL, doc INTEGER NOT NULL, PRIMARY KEY (key, doc)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS state (name TEXT PRIMARY KEY, value BLOB NOT NULL) WITHOUT ROWID;
+`;

@@ -1,0 +1,377 @@
+/**
+ * The persistent index: one SQLite file (better-sqlite3, write-ahead log).
+ * Writers take the write lock per batch (`BEGIN IMMEDIATE`), so a killed
+ * writer loses only its open batch and readers never wait for writers. A
+ * second writer waits for the lock (up to {@link WRITE_WAIT_MS}) and is told
+ * through `onWait`. Every SQLite failure that means "not our file" or
+ * "damaged" becomes a one-line {@link FormatError} naming the file.
+ */
+import Database from 'better-sqlite3';
+import { existsSync, statSync } from 'node:fs';
+import { FormatError, InputError, InternalError, ReprintError } from '../errors';
+import type { Article, ArticleMeta } from '../model';
+import { decodeKeys, decodeText, decodeUint16, decodeUint32, encodeArray, encodeKeys, encodeText } from './blob-codec';
+import { checkIndexFile } from './check-index-file';
+import type { IndexParameters } from './index-parameters';
+import { CREATE_SCHEMA, INDEX_FORMAT, INDEX_SCHEMA_VERSION } from './index-schema';
+
+/** How long a writer waits for another writer's batch before giving up. */
+export const WRITE_WAIT_MS = 60_000;
+/** How long a reader waits on the rare lock a reader can meet (log recovery). */
+const READ_WAIT_MS = 5_000;
+
+/** One article ready to be stored: what the pipeline computed for it. */
+export interface IndexEntry {
+  readonly article: Article;
+  /** Content hash (text and metadata); the same id with the same hash is not stored again. */
+  readonly hash: string;
+  /** Low 16 bits of the window signatures, windows × numPerm. */
+  readonly signatures: Uint16Array;
+  /** Distinct 53-bit band keys of the windows. */
+  readonly keys: Float64Array;
+  /** Distinct anchor k-gram hashes, sorted. */
+  readonly grams: Uint32Array;
+}
+
+/** What one write did. */
+export interface WriteCounts {
+  added: number;
+  replaced: number;
+  unchanged: number;
+}
+
+/** An archived article as check reads it. */
+export interface StoredDocument {
+  /** Row number in the index (changes when the article is replaced). */
+  readonly doc: number;
+  readonly article: Article;
+  /** Low 16 bits of the window signatures, windows × numPerm. */
+  readonly signatures: Uint16Array;
+}
+
+/** Figures of an index. */
+export interface IndexStats {
+  readonly documents: number;
+  readonly windows: number;
+  readonly bandKeys: number;
+  readonly characters: number;
+  readonly textBytes: number;
+  /** File, write-ahead log and shared-memory file. */
+  readonly bytesOnDisk: number;
+  readonly blockedGrams: number;
+  readonly blockedAtDocuments: number;
+}
+
+/** How to open an index. */
+export interface OpenIndexOptions {
+  /** Create the index with these parameters when the file does not exist; without it a missing file is an error. */
+  readonly create?: () => IndexParameters;
+  /** Told once per wait when another process holds the write lock. */
+  readonly onWait?: (file: string) => void;
+}
+
+const SQLITE_FORMAT_CODES = new Set(['SQLITE_NOTADB', 'SQLITE_CORRUPT', 'SQLITE_CORRUPT_INDEX', 'SQLITE_CORRUPT_SEQUENCE', 'SQLITE_CORRUPT_VTAB', 'SQLITE_IOERR_SHORT_READ']);
+
+/** Open (or create) the index in `file`. @throws FormatError, InputError, ParameterMismatchError (via the caller). */
+export function openIndexStore(file: string, options: OpenIndexOptions = {}): IndexStore {
+  const exists = existsSync(file);
+  if (!exists && options.create === undefined) throw new InputError(file, 'no such index (create one with: reprint index add INPUTS --index FILE)');
+  if (exists) checkIndexFile(file);
+  let db: Database.Database;
+  try {
+    db = new Database(file, { timeout: READ_WAIT_MS });
+  } catch (error: unknown) {
+    throw translate(file, error);
+  }
+  try {
+    return new IndexStore(file, db, exists ? null : (options.create?.() ?? null), options.onWait);
+  } catch (error: unknown) {
+    db.close();
+    throw translate(file, error);
+  }
+}
+
+/** An SQLite error as one of ours. */
+function translate(file: string, error: unknown): Error {
+  if (error instanceof ReprintError) return error;
+  const code = error instanceof Error && 'code' in error ? String((error as { code: unknown }).code) : '';
+  const message = error instanceof Error ? error.message : String(error);
+  if (SQLITE_FORMAT_CODES.has(code)) return new FormatError(file, `not a reprint index, or a damaged one (${message})`);
+  if (code === 'SQLITE_BUSY') return new InputError(file, `index is locked by another writer for more than ${WRITE_WAIT_MS / 1000} s; try again later`);
+  if (code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_IOERR') || code === 'SQLITE_FULL') {
+    return new InputError(file, `cannot use index (${message})`);
+  }
+  return new InternalError(`index ${file}: ${message}`, { cause: error });
+}
+
+/** The open index. Not safe to share between threads; one per connection. */
+export class IndexStore {
+  /** Parameters recorded in the index. */
+  readonly parameters: Readonly<Record<string, unknown>>;
+  private readonly numPerm: number;
+  private readonly statements: ReturnType<typeof prepareStatements>;
+
+  constructor(
+    readonly file: string,
+    private readonly db: Database.Database,
+    create: IndexParameters | null,
+    private readonly onWait?: (file: string) => void,
+  ) {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('cache_size = -131072');
+    if (create !== null) this.initialise(create);
+    this.parameters = this.readParameters();
+    this.numPerm = Number(this.parameters['numPerm']);
+    this.statements = prepareStatements(db);
+  }
+
+  private initialise(parameters: IndexParameters): void {
+    this.inWriteLock(() => {
+      this.db.exec(CREATE_SCHEMA);
+      const put = this.db.prepare('INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)');
+      put.run('format', INDEX_FORMAT);
+      put.run('schemaVersion', String(INDEX_SCHEMA_VERSION));
+      put.run('parameters', JSON.stringify(parameters));
+    });
+  }
+
+  private readParameters(): Record<string, unknown> {
+    const hasMeta = this.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").get() !== undefined;
+    if (!hasMeta) throw new FormatError(this.file, 'not a reprint index (an SQLite database without its tables)');
+    const get = (key: string): string | undefined => (this.db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)?.value;
+    if (get('format') !== INDEX_FORMAT) throw new FormatError(this.file, 'not a reprint index (no reprint-index format mark)');
+    const version = get('schemaVersion');
+    if (version !== String(INDEX_SCHEMA_VERSION)) {
+      throw new FormatError(this.file, `index schema version ${String(version)}; this reprint reads version ${INDEX_SCHEMA_VERSION}`);
+    }
+    try {
+      return JSON.parse(get('parameters') ?? 'null') as Record<string, unknown>;
+    } catch {
+      throw new FormatError(this.file, 'index parameters are not readable JSON');
+    }
+  }
+
+  /** Run `work` holding the write lock, in one transaction: all of it is committed, or none. */
+  private inWriteLock<T>(work: () => T): T {
+    this.db.pragma('busy_timeout = 0');
+    try {
+      this.db.exec('BEGIN IMMEDIATE');
+    } catch (error: unknown) {
+      if (!(error instanceof Error && 'code' in error && (error as { code: unknown }).code === 'SQLITE_BUSY')) throw error;
+      this.onWait?.(this.file);
+      this.db.pragma(`busy_timeout = ${WRITE_WAIT_MS}`);
+      this.db.exec('BEGIN IMMEDIATE');
+    } finally {
+      this.db.pragma(`busy_timeout = ${READ_WAIT_MS}`);
+    }
+    try {
+      const result = work();
+      this.db.exec('COMMIT');
+      return result;
+    } catch (error: unknown) {
+      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      throw error;
+    }
+  }
+
+  /** Run a store operation, SQLite failures translated. */
+  private guard<T>(work: () => T): T {
+    try {
+      return work();
+    } catch (error: unknown) {
+      throw translate(this.file, error);
+    }
+  }
+
+  /** The stored content hash of `id`, or `null` when the index has no such article. */
+  hashOf(id: string): string | null {
+    return this.guard(() => (this.statements.hashOf.get(id) as { hash: string } | undefined)?.hash ?? null);
+  }
+
+  /**
+   * Store a batch in one transaction: an id not in the index is added; the
+   * same id with the same hash is left alone; with another hash, the old
+   * version (row, band keys) is deleted and the new one added.
+   */
+  write(entries: readonly IndexEntry[]): WriteCounts {
+    const counts: WriteCounts = { added: 0, replaced: 0, unchanged: 0 };
+    const s = this.statements;
+    this.guard(() =>
+      this.inWriteLock(() => {
+        for (const e of entries) {
+          const old = s.existing.get(e.article.id) as { doc: number; hash: string; keys: Buffer } | undefined;
+          if (old !== undefined && old.hash === e.hash) {
+            counts.unchanged++;
+            continue;
+          }
+          if (old !== undefined) {
+            this.deleteDocument(old.doc, old.keys);
+            counts.replaced++;
+          } else counts.added++;
+          if (e.signatures.length % this.numPerm !== 0) throw new InternalError(`index: signatures of ${e.article.id} are not whole windows`);
+          const text = encodeText(e.article.text);
+          const { lastInsertRowid } = s.insertDoc.run(
+            e.article.id,
+            e.hash,
+            e.article.path,
+            e.article.meta.outlet,
+            JSON.stringify(e.article.meta),
+            e.article.text.length,
+            text,
+            e.signatures.length / this.numPerm,
+            encodeArray(e.signatures),
+            e.keys.length,
+            encodeKeys(e.keys),
+            encodeArray(e.grams),
+          );
+          for (const key of e.keys) s.insertBand.run(key, lastInsertRowid);
+        }
+      }),
+    );
+    return counts;
+  }
+
+  private deleteDocument(doc: number, keys: Buffer): void {
+    for (const key of decodeKeys(keys)) this.statements.deleteBand.run(key, doc);
+    this.statements.deleteDoc.run(doc);
+  }
+
+  /** Remove articles by id (one transaction); returns the ids that were not in the index. */
+  remove(ids: readonly string[]): string[] {
+    const missing: string[] = [];
+    this.guard(() =>
+      this.inWriteLock(() => {
+        for (const id of ids) {
+          const old = this.statements.existing.get(id) as { doc: number; keys: Buffer } | undefined;
+          if (old === undefined) missing.push(id);
+          else this.deleteDocument(old.doc, old.keys);
+        }
+      }),
+    );
+    return missing;
+  }
+
+  /** Number of articles stored. */
+  countDocuments(): number {
+    return this.guard(() => (this.statements.count.get() as { n: number }).n);
+  }
+
+  /** Call `f` with every stored article's id, outlet and distinct k-grams. */
+  forEachGrams(f: (id: string, outlet: string | null, grams: Uint32Array) => void): void {
+    this.guard(() => {
+      for (const row of this.statements.grams.iterate() as Iterable<{ id: string; outlet: string | null; grams: Buffer }>) f(row.id, row.outlet, decodeUint32(row.grams));
+    });
+  }
+
+  /** The collection's blocked k-grams as last computed, and the article count then. */
+  readBlocked(): { readonly blocked: Uint32Array; readonly documents: number } {
+    return this.guard(() => {
+      const blocked = this.statements.getState.get('blocked') as { value: Buffer } | undefined;
+      const documents = this.statements.getState.get('blockedDocs') as { value: Buffer } | undefined;
+      return {
+        blocked: blocked === undefined ? new Uint32Array(0) : decodeUint32(blocked.value),
+        documents: documents === undefined ? 0 : Number(documents.value.toString('utf8')),
+      };
+    });
+  }
+
+  /** Record the collection's blocked k-grams, computed over `documents` articles. */
+  saveBlocked(blocked: Uint32Array, documents: number): void {
+    this.guard(() =>
+      this.inWriteLock(() => {
+        this.statements.putState.run('blocked', encodeArray(blocked));
+        this.statements.putState.run('blockedDocs', Buffer.from(String(documents), 'utf8'));
+      }),
+    );
+  }
+
+  /**
+   * The documents in the bucket of each key, by key; a bucket with more than
+   * `maxBucket` documents is left out (boilerplate shared by a large part of
+   * the archive, as the scan's LSH index skips oversized buckets).
+   */
+  lookup(keys: Iterable<number>, maxBucket: number): Map<number, number[]> {
+    return this.guard(() => {
+      const out = new Map<number, number[]>();
+      for (const key of keys) {
+        const docs = (this.statements.lookup.all(key, maxBucket + 1) as { doc: number }[]).map((r) => r.doc);
+        if (docs.length > 0 && docs.length <= maxBucket) out.set(key, docs);
+      }
+      return out;
+    });
+  }
+
+  /** Stored signatures (low 16 bits) of a document, or `null` when it is gone. */
+  signaturesOf(doc: number): Uint16Array | null {
+    return this.guard(() => {
+      const row = this.statements.signatures.get(doc) as { signatures: Buffer } | undefined;
+      return row === undefined ? null : decodeUint16(row.signatures);
+    });
+  }
+
+  /** A stored document: its article (text inflated) and signatures; `null` when it is gone. */
+  readDocument(doc: number): StoredDocument | null {
+    return this.guard(() => {
+      const row = this.statements.document.get(doc) as
+        | { id: string; path: string | null; meta: string; text: Buffer; signatures: Buffer }
+        | undefined;
+      if (row === undefined) return null;
+      const article: Article = { id: row.id, path: row.path, text: decodeText(row.text), meta: JSON.parse(row.meta) as ArticleMeta };
+      return { doc, article, signatures: decodeUint16(row.signatures) };
+    });
+  }
+
+  /** Figures of the index. */
+  stats(): IndexStats {
+    return this.guard(() => {
+      const row = this.statements.stats.get() as { documents: number; windows: number | null; keys: number | null; chars: number | null; bytes: number | null };
+      const { blocked, documents } = this.readBlocked();
+      return {
+        documents: row.documents,
+        windows: row.windows ?? 0,
+        bandKeys: row.keys ?? 0,
+        characters: row.chars ?? 0,
+        textBytes: row.bytes ?? 0,
+        bytesOnDisk: [this.file, `${this.file}-wal`, `${this.file}-shm`].reduce((sum, f) => sum + (existsSync(f) ? statSync(f).size : 0), 0),
+        blockedGrams: blocked.length,
+        blockedAtDocuments: documents,
+      };
+    });
+  }
+
+  /** Fold the write-ahead log into the file and rebuild it without free pages. */
+  vacuum(): void {
+    this.guard(() => {
+      this.db.pragma('wal_checkpoint(TRUNCATE)');
+      this.db.exec('VACUUM');
+      this.db.pragma('wal_checkpoint(TRUNCATE)');
+    });
+  }
+
+  /** Close the connection (a clean close also folds the log into the file). */
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}
+
+function prepareStatements(db: Database.Database) {
+  return {
+    hashOf: db.prepare('SELECT hash FROM docs WHERE id = ?'),
+    existing: db.prepare('SELECT doc, hash, keys FROM docs WHERE id = ?'),
+    insertDoc: db.prepare(
+      'INSERT INTO docs (id, hash, path, outlet, meta, length, text, windows, signatures, keyCount, keys, grams) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    ),
+    insertBand: db.prepare('INSERT INTO bands (key, doc) VALUES (?, ?)'),
+    deleteBand: db.prepare('DELETE FROM bands WHERE key = ? AND doc = ?'),
+    deleteDoc: db.prepare('DELETE FROM docs WHERE doc = ?'),
+    count: db.prepare('SELECT count(*) AS n FROM docs'),
+    grams: db.prepare('SELECT id, outlet, grams FROM docs'),
+    getState: db.prepare('SELECT value FROM state WHERE name = ?'),
+    putState: db.prepare('INSERT OR REPLACE INTO state (name, value) VALUES (?, ?)'),
+    lookup: db.prepare('SELECT doc FROM bands WHERE key = ? LIMIT ?'),
+    signatures: db.prepare('SELECT signatures FROM docs WHERE doc = ?'),
+    document: db.prepare('SELECT id, path, meta, text, signatures FROM docs WHERE doc = ?'),
+    stats: db.prepare('SELECT count(*) AS documents, sum(windows) AS windows, sum(keyCount) AS keys, sum(length) AS chars, sum(length(text)) AS bytes FROM docs'),
+  };
+}

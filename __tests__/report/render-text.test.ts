@@ -1,0 +1,42 @@
+/** The text report's colour and width options (the plain report is pinned by the golden and CLI tests). */
+import { renderText } from '../../src/report';
+import type { Report } from '../../src';
+import { scanSamples } from './samples-scan';
+
+let report: Report;
+let texts: ReadonlyMap<string, string>;
+beforeAll(async () => {
+  ({ report, texts } = await scanSamples());
+});
+
+const ANSI = /\u001b\[[0-9;]*m/g;
+
+describe('renderText', () => {
+  test('no escape codes unless colour is asked for', () => {
+    expect(renderText(report, { texts })).not.toContain('\u001b');
+    expect(renderText(report, { texts, color: false, width: 80 })).not.toContain('\u001b');
+  });
+
+  test('colour adds only escape codes: without them the text is the plain report', () => {
+    const coloured = renderText(report, { texts, color: true });
+    expect(coloured).toMatch(ANSI);
+    expect(coloured.replace(ANSI, '')).toBe(renderText(report, { texts }));
+    // relation and passage kinds are coloured words
+    expect(coloured).toContain('\u001b[31msyndication\u001b[0m');
+    expect(coloured).toMatch(/\u001b\[3\dmverbatim\u001b\[0m/);
+  });
+
+  test.each([60, 80, 120])('at width %i no line is longer, quotes are shortened with … and nothing is lost but quote text', (width) => {
+    const out = renderText(report, { texts, width, color: true }).replace(ANSI, '');
+    for (const line of out.split('\n')) {
+      // a single word longer than the width may stand alone
+      if (line.length > width) expect(line.trim()).not.toContain(' ');
+    }
+    const quotes = out.split('\n').filter((l) => /^ {5}"/.test(l));
+    expect(quotes.length).toBeGreaterThan(0);
+    expect(quotes.some((q) => q.includes(' … '))).toBe(true);
+    // unwrapping gives back every word of the plain report outside quotes
+    const words = (s: string): string[] => s.split('\n').filter((l) => !/^ {5}"/.test(l)).join(' ').split(/\s+/).filter(Boolean);
+    expect(words(out)).toEqual(words(renderText(report, { texts })));
+  });
+});

@@ -65,7 +65,7 @@ export function injectionArticles(): Article[] {
       `Regional talks back on the table\n\nOur correspondent writes from the capital.\n\n${SHARED}\n\nMore on this story later today.`,
       'copier.example',
       `Copier <svg onload="window.__reprintPwned = 'outlet2'; document.title = 'PWNED'"> Daily`,
-      'https://copier.example/story?a="><script>window.__reprintPwned = "href"</script>',
+      'https://copier.example/story?a="><script>window.__reprintPwned="href"</script>',
       `Copy: <svg onload="window.__reprintPwned = 'title2'; document.title = 'PWNED'"> talks </p>`,
       '2022-02-12T15:00+00:00',
     ),

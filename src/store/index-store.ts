@@ -199,7 +199,10 @@ export class IndexStore {
     const s = this.statements;
     this.guard(() =>
       this.inWriteLock(() => {
-        for (const e of entries) {
+        /** Band rows of the batch, inserted in key order at the end (fewer B-tree pages touched at random). */
+        const keys: number[] = [];
+        const docs: number[] = [];
+        for (const e of lastPerId(entries)) {
           const old = s.existing.get(e.article.id) as { doc: number; hash: string; keys: Buffer } | undefined;
           if (old !== undefined && old.hash === e.hash) {
             counts.unchanged++;
@@ -225,8 +228,13 @@ export class IndexStore {
             encodeKeys(e.keys),
             encodeArray(e.grams),
           );
-          for (const key of e.keys) s.insertBand.run(key, lastInsertRowid);
+          for (const key of e.keys) {
+            keys.push(key);
+            docs.push(Number(lastInsertRowid));
+          }
         }
+        const order = Array.from(keys.keys()).sort((i, j) => keys[i]! - keys[j]! || docs[i]! - docs[j]!);
+        for (const i of order) s.insertBand.run(keys[i], docs[i]);
       }),
     );
     return counts;
@@ -353,6 +361,16 @@ export class IndexStore {
   close(): void {
     if (this.db.open) this.db.close();
   }
+}
+
+/** The entries with each id's last one only (a batch may name an id twice; the later version wins). */
+function lastPerId(entries: readonly IndexEntry[]): IndexEntry[] {
+  const last = new Map<string, IndexEntry>();
+  for (const e of entries) {
+    last.delete(e.article.id);
+    last.set(e.article.id, e);
+  }
+  return [...last.values()];
 }
 
 function prepareStatements(db: Database.Database) {

@@ -1,0 +1,84 @@
+/**
+ * `reprint check` against an index of the samples: a draft reusing three
+ * lightly edited paragraphs of one sample among sentences of its own is
+ * found, with passages covering the reused characters; a fresh draft is not;
+ * `--fail-above` decides the exit code; the draft is stored only with --add.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Report } from '../../src';
+import { buildFreshDraft, buildReuseDraft, coverageOf } from '../../bench/reuse-draft';
+import { runCli } from './run-cli';
+
+const SAMPLES = resolve(__dirname, '../../samples');
+const SOURCE_ID = '002_7d7de9a9c5d4ee85';
+const SOURCE = readFileSync(join(SAMPLES, `${SOURCE_ID}.txt`), 'utf8');
+
+describe('reprint check', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'reprint-check-'));
+  const index = join(dir, 'archive.db');
+  const draft = buildReuseDraft(SOURCE)!;
+  const draftFile = join(dir, 'draft.txt');
+  const freshFile = join(dir, 'fresh.txt');
+
+  beforeAll(async () => {
+    writeFileSync(draftFile, draft.text);
+    writeFileSync(freshFile, buildFreshDraft());
+    const added = await runCli(['index', 'add', SAMPLES, '--index', index, '--quiet']);
+    expect(added.code).toBe(0);
+  });
+
+  test('the draft is built as intended: three reused paragraphs, about half of it', () => {
+    expect(draft.reused).toHaveLength(3);
+    const reusedChars = draft.reused.reduce((sum, r) => sum + r.end - r.start, 0);
+    expect(reusedChars / draft.text.length).toBeGreaterThan(0.4);
+    expect(reusedChars / draft.text.length).toBeLessThan(0.9);
+  });
+
+  test('names the source article, its passages cover ≥ 90% of the reused characters, --fail-above 0.2 exits 1', async () => {
+    const run = await runCli(['check', draftFile, '--index', index, '--format', 'json', '--fail-above', '0.2']);
+    expect(run.code).toBe(1);
+    const report = JSON.parse(run.stdout) as Report;
+    const pair = report.pairs.find((p) => p.source === SOURCE_ID || p.target === SOURCE_ID);
+    expect(pair).toBeDefined();
+    const draftSide = pair!.source === 'draft' ? 'source' : 'target';
+    const spans = pair!.passages.flatMap((p) => (p.segments ?? [p]).map((s) => s[draftSide]));
+    expect(coverageOf(draft.reused, spans)).toBeGreaterThanOrEqual(0.9);
+    // Offsets point into the draft as written.
+    for (const s of spans) expect(s.end).toBeLessThanOrEqual(draft.text.length);
+    expect(report.documents.map((d) => d.id)).toContain('draft');
+    expect(run.stderr).toMatch(/draft: \d+\.\d% of it from /);
+  });
+
+  test('--fail-above above the largest share exits 0', async () => {
+    const run = await runCli(['check', draftFile, '--index', index, '--format', 'json', '--fail-above', '0.95']);
+    expect(run.code).toBe(0);
+    expect((JSON.parse(run.stdout) as Report).pairs.length).toBeGreaterThan(0);
+  });
+
+  test('a fresh draft exits 0 with no sources', async () => {
+    const run = await runCli(['check', freshFile, '--index', index, '--format', 'json', '--fail-above', '0.2']);
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.stdout) as Report;
+    expect(report.pairs).toEqual([]);
+    expect(report.documents.map((d) => d.id)).toEqual(['fresh']);
+  });
+
+  test('the draft is stored only with --add', async () => {
+    const count = async () => (JSON.parse((await runCli(['index', 'stats', '--index', index, '--format', 'json'])).stdout) as { documents: number }).documents;
+    expect(await count()).toBe(5);
+    await runCli(['check', freshFile, '--index', index, '--quiet']);
+    expect(await count()).toBe(5);
+    const added = await runCli(['check', freshFile, '--index', index, '--quiet', '--add']);
+    expect(added.code).toBe(0);
+    expect(await count()).toBe(6);
+  });
+
+  test('a missing index is exit 2 with one line', async () => {
+    const run = await runCli(['check', draftFile, '--index', join(dir, 'nope.db')]);
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr).toContain('nope.db');
+  });
+});

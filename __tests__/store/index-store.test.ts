@@ -1,0 +1,96 @@
+/**
+ * The index store through the library: adding is idempotent, changed content
+ * replaces the stored version (its band keys with it), removing deletes rows
+ * and band keys, parameters are recorded and a mismatch is an error naming
+ * the parameter and both values.
+ */
+import Database from 'better-sqlite3';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { ParameterMismatchError, type Article } from '../../src';
+import { addArticlesToIndex } from '../../src/pipeline/index-articles';
+import { openIndex } from '../../src/pipeline/open-index';
+import { readArticles } from '../../src/pipeline/read-articles';
+
+const SAMPLES = resolve(__dirname, '../../samples');
+
+function tempIndex(): string {
+  return join(mkdtempSync(join(tmpdir(), 'reprint-store-')), 'index.db');
+}
+
+/** Rows of the band table per document id, read straight from SQLite. */
+function bandRows(file: string): Map<string, number> {
+  const db = new Database(file, { readonly: true });
+  const rows = db.prepare('SELECT d.id AS id, count(*) AS n FROM bands b JOIN docs d ON d.doc = b.doc GROUP BY d.id').all() as { id: string; n: number }[];
+  const orphans = (db.prepare('SELECT count(*) AS n FROM bands WHERE doc NOT IN (SELECT doc FROM docs)').get() as { n: number }).n;
+  db.close();
+  expect(orphans).toBe(0);
+  return new Map(rows.map((r) => [r.id, r.n]));
+}
+
+describe('index store', () => {
+  let samples: Article[];
+  beforeAll(async () => {
+    samples = (await readArticles([SAMPLES], {})).articles;
+    expect(samples).toHaveLength(5);
+  });
+
+  test('adding the same articles twice stores them once', () => {
+    const file = tempIndex();
+    const { store, options } = openIndex(file, {}, { create: true });
+    expect(addArticlesToIndex(store, samples, options)).toMatchObject({ added: 5, replaced: 0, unchanged: 0, documents: 5 });
+    const before = bandRows(file);
+    expect(addArticlesToIndex(store, samples, options)).toMatchObject({ added: 0, replaced: 0, unchanged: 5, documents: 5 });
+    store.close();
+    expect(bandRows(file)).toEqual(before);
+    // Every article has band keys: 37 bands × its signed windows, less keys shared between windows.
+    for (const a of samples) expect(before.get(a.id)).toBeGreaterThan(37);
+  });
+
+  test('changed content replaces the stored version and its band keys', () => {
+    const file = tempIndex();
+    const { store, options } = openIndex(file, {}, { create: true });
+    addArticlesToIndex(store, samples, options);
+    const first = samples[0]!;
+    const changed: Article = { ...first, text: 'A correction replaces this article entirely. It is now about tides, harbours and the weather over the bay this week.' };
+    expect(addArticlesToIndex(store, [changed], options)).toMatchObject({ added: 0, replaced: 1, unchanged: 0, documents: 5 });
+    store.close();
+    // The id's band keys are the new text's alone: as many as the new text gets in an index of its own.
+    const alone = tempIndex();
+    const other = openIndex(alone, {}, { create: true });
+    addArticlesToIndex(other.store, [changed], other.options);
+    other.store.close();
+    const expected = bandRows(alone).get(first.id);
+    expect(expected).toBeGreaterThan(0);
+    const rows = bandRows(file);
+    expect(rows.get(first.id)).toBe(expected);
+    expect(rows.get(first.id)).toBeLessThan(37 * 3);
+    const db = new Database(file, { readonly: true });
+    const docs = db.prepare('SELECT id, length FROM docs WHERE id = ?').all(first.id) as { id: string; length: number }[];
+    db.close();
+    expect(docs).toEqual([{ id: first.id, length: changed.text.length }]);
+  });
+
+  test('removing deletes the article and its band keys', () => {
+    const file = tempIndex();
+    const { store, options } = openIndex(file, {}, { create: true });
+    addArticlesToIndex(store, samples, options);
+    expect(store.remove([samples[1]!.id, 'no-such-id'])).toEqual(['no-such-id']);
+    expect(store.countDocuments()).toBe(4);
+    store.close();
+    expect([...bandRows(file).keys()].sort()).toEqual(samples.filter((_, i) => i !== 1).map((a) => a.id).sort());
+  });
+
+  test('opening with another parameter names it and both values', () => {
+    const file = tempIndex();
+    openIndex(file, { numPerm: 64 }, { create: true }).store.close();
+    expect(() => openIndex(file, { numPerm: 128 })).toThrow(ParameterMismatchError);
+    expect(() => openIndex(file, { numPerm: 128 })).toThrow(/numPerm 64, not 128/);
+    expect(() => openIndex(file, { shingleSize: 5 })).toThrow(/shingleSize 3, not 5/);
+    // Left out, the index's own values are used.
+    const { store, options } = openIndex(file, {});
+    expect(options.numPerm).toBe(64);
+    store.close();
+  });
+});

@@ -64,7 +64,7 @@ export interface IndexStats {
 
 /** How to open an index. */
 export interface OpenIndexOptions {
-  /** Create the index with these parameters when the file does not exist; without it a missing file is an error. */
+  /** Create the index with these parameters when the file does not exist (or is empty); without it a missing file is an error. */
   readonly create?: () => IndexParameters;
   /** Told once per wait when another process holds the write lock. */
   readonly onWait?: (file: string) => void;
@@ -76,7 +76,8 @@ const SQLITE_FORMAT_CODES = new Set(['SQLITE_NOTADB', 'SQLITE_CORRUPT', 'SQLITE_
 export function openIndexStore(file: string, options: OpenIndexOptions = {}): IndexStore {
   const exists = existsSync(file);
   if (!exists && options.create === undefined) throw new InputError(file, 'no such index (create one with: reprint index add INPUTS --index FILE)');
-  if (exists) checkIndexFile(file);
+  // An empty file, in create mode, may be another writer's index in the making (or a file made for us): it becomes the index.
+  if (exists && !(options.create !== undefined && statSync(file).size === 0)) checkIndexFile(file);
   let db: Database.Database;
   try {
     db = new Database(file, { timeout: READ_WAIT_MS });
@@ -84,7 +85,7 @@ export function openIndexStore(file: string, options: OpenIndexOptions = {}): In
     throw translate(file, error);
   }
   try {
-    return new IndexStore(file, db, exists ? null : (options.create?.() ?? null), options.onWait);
+    return new IndexStore(file, db, options.create ?? null, options.onWait);
   } catch (error: unknown) {
     db.close();
     throw translate(file, error);
@@ -114,13 +115,14 @@ export class IndexStore {
   constructor(
     readonly file: string,
     private readonly db: Database.Database,
-    create: IndexParameters | null,
+    create: (() => IndexParameters) | null,
     private readonly onWait?: (file: string) => void,
   ) {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma('cache_size = -131072');
-    if (create !== null) this.initialise(create);
+    // A database without tables is new (ours, or a concurrent writer's still being made); one with other tables is foreign.
+    if (create !== null && db.prepare('SELECT 1 FROM sqlite_master LIMIT 1').get() === undefined) this.initialise(create());
     this.parameters = this.readParameters();
     this.numPerm = Number(this.parameters['numPerm']);
     this.statements = prepareStatements(db);

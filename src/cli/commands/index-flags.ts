@@ -46,9 +46,11 @@ export function toIndexInputOptions(args: IndexInputArgs, io: Io): ScanOptions {
   return { ...toScanOptions(asScan), ...(io.stdin !== undefined ? { stdin: io.stdin } : {}) };
 }
 
-/** The message a writer prints when it waits for another. */
+/** The message a writer prints the first time it waits for another (their batches then take turns). */
 export function waitNotice(io: Io, quiet: boolean): (file: string) => void {
+  let told = false;
   return (file) => {
-    if (!quiet) io.stderr(`reprint: ${file} is being written by another process; waiting for its batch to commit\n`);
+    if (!quiet && !told) io.stderr(`reprint: ${file} is being written by another process; waiting for its batches to commit (batches take turns)\n`);
+    told = true;
   };
 }

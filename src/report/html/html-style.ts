@@ -15,8 +15,9 @@ h2 { font-size: 18px; margin: 28px 0 8px; border-bottom: 1px solid var(--line); 
 .figures dd { margin: 0; font-size: 22px; font-weight: 600; }
 .outlets { display: flex; flex-wrap: wrap; gap: 24px; align-items: flex-start; }
 table { border-collapse: collapse; }
+.matrix-wrap { max-width: 100%; overflow-x: auto; }
 .matrix th, .matrix td { border: 1px solid var(--line); padding: 3px 6px; text-align: center; font-size: 12px; }
-.matrix th { background: var(--panel); font-weight: 600; max-width: 140px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+.matrix th { background: var(--panel); font-weight: 600; max-width: 110px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 .matrix th.corner { font-weight: 400; color: var(--muted); }
 .matrix td.self { background: repeating-linear-gradient(45deg, #fff, #fff 3px, #eef0f2 3px, #eef0f2 6px); }
 .h0 { background: #fff; } .h1 { background: #fde4d8; } .h2 { background: #fbc4a9; } .h3 { background: #f69a73; } .h4 { background: #e8643f; color: #fff; } .h5 { background: #b8321a; color: #fff; }

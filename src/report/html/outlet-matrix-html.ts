@@ -51,7 +51,7 @@ export function renderOutletMatrix(reuse: OutletReuse, maxOutlets: number): stri
   });
   const more = reuse.nodes.filter((n) => n.pairs > 0).length - shown.length;
   return (
-    `<table class="matrix"><thead><tr><th class="corner">source ↓ · copy →</th>${head}</tr></thead><tbody>${rows.join('')}</tbody></table>` +
+    `<div class="matrix-wrap"><table class="matrix"><thead><tr><th class="corner">source ↓ · copy →</th>${head}</tr></thead><tbody>${rows.join('')}</tbody></table></div>` +
     (more > 0 ? `<p class="note">${more} more outlet${more === 1 ? '' : 's'} with pairs not shown.</p>` : '')
   );
 }

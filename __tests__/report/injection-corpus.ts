@@ -7,6 +7,7 @@
 import type { Article, PublishedTime } from '../../src';
 import { scanArticles, type Report } from '../../src';
 import { resolveOptions } from '../../src/options';
+import { article } from '../helpers/article';
 
 /** The markup, each piece as it stands in the article text. */
 export const PAYLOADS = [
@@ -33,19 +34,9 @@ function instant(iso: string): PublishedTime {
 }
 
 function injected(id: string, text: string, outlet: string, outletName: string, url: string, title: string, published: string): Article {
-  return {
-    id,
-    path: null,
-    text,
-    meta: {
-      outlet,
-      outletName,
-      url,
-      published: instant(published),
-      title,
-      sources: { outlet: 'field', url: 'field', published: 'field', title: 'field' },
-    },
-  };
+  const base = article(id, text, outlet);
+  const sources = { outlet: 'field', url: 'field', published: 'field', title: 'field' } as const;
+  return { ...base, meta: { ...base.meta, outletName, url, published: instant(published), title, sources } };
 }
 
 /** The two articles: `evil-source` published first, `evil-copy` reusing its body. */

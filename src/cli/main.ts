@@ -24,6 +24,7 @@ import {
   type IndexStatsArgs,
 } from './commands/index-command';
 import type { IndexFileArgs } from './commands/index-flags';
+import { runServe, serveBuilder, type ServeArgs } from './commands/serve';
 
 const EPILOGUE = 'Exit codes: 0 ok, 1 findings above --fail-above (check), 2 usage or input error, 3 internal error.';
 
@@ -104,6 +105,14 @@ export async function main(rawArgv: readonly string[], io: Io): Promise<number> 
       (y) => checkBuilder(y).epilogue(EPILOGUE).example('$0 check draft.txt --index archive.db --fail-above 0.2', 'exit 1 if 20% of the draft comes from one archived article'),
       (args) => {
         action = () => runCheck(args as unknown as CheckArgs, io);
+      },
+    )
+    .command(
+      'serve',
+      'HTTP JSON service for a CMS: POST /check, POST /articles, GET /health',
+      (y) => serveBuilder(y).epilogue(EPILOGUE).example('$0 serve --index archive.db --port 8787', 'serve checks on loopback'),
+      (args) => {
+        action = () => runServe(args as unknown as ServeArgs, io);
       },
     )
     .demandCommand(1, 'give a command, e.g. reprint scan samples')

@@ -1,0 +1,158 @@
+/**
+ * The check service in-process on a loopback port: answers, bad input with
+ * the right status and a JSON error body, additions visible to later checks,
+ * and checks answered while a large addition is being written.
+ */
+import { request as httpRequest, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Report } from '../../src';
+import { buildReuseDraft } from '../../bench/reuse-draft';
+import { createCheckServer } from '../../src/cli/serve/check-service';
+import { addArticlesToIndex } from '../../src/pipeline/index-articles';
+import { openIndex, type OpenedIndex } from '../../src/pipeline/open-index';
+import { readArticles } from '../../src/pipeline/read-articles';
+
+const SAMPLES = resolve(__dirname, '../../samples');
+const SOURCE_ID = '002_7d7de9a9c5d4ee85';
+const MAX_BODY = 2 * 1024 * 1024;
+
+interface Answer {
+  readonly status: number;
+  readonly headers: Record<string, string | string[] | undefined>;
+  readonly body: string;
+}
+
+let port = 0;
+function call(method: string, path: string, body?: string | Buffer, headers: Record<string, string> = {}): Promise<Answer> {
+  return new Promise((ok, fail) => {
+    const req = httpRequest({ host: '127.0.0.1', port, method, path, headers }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (d: string) => (text += d));
+      res.on('end', () => ok({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
+    });
+    // The server may answer (413) and close before the whole body is sent: that is not the test's failure.
+    req.on('error', (error: NodeJS.ErrnoException) => (error.code === 'EPIPE' || error.code === 'ECONNRESET' ? undefined : fail(error)));
+    if (body !== undefined) req.write(body);
+    req.end();
+  });
+}
+
+function errorOf(answer: Answer): { code: string; message: string } {
+  expect(answer.headers['content-type']).toMatch(/^application\/json/);
+  const parsed = JSON.parse(answer.body) as { error: { code: string; message: string } };
+  expect(typeof parsed.error.code).toBe('string');
+  expect(parsed.error.message.length).toBeGreaterThan(0);
+  return parsed.error;
+}
+
+describe('check service', () => {
+  let server: Server;
+  let reader: OpenedIndex;
+  let writer: OpenedIndex;
+
+  beforeAll(async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'reprint-serve-')), 'archive.db');
+    writer = openIndex(file, {}, { create: true });
+    addArticlesToIndex(writer.store, (await readArticles([SAMPLES], {})).articles, writer.options);
+    reader = openIndex(file, {});
+    server = createCheckServer(reader, writer, { maxBodyBytes: MAX_BODY, requestTimeoutMs: 5000, registry: new Map() });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+    port = (server.address() as AddressInfo).port;
+  });
+
+  afterAll(async () => {
+    server.closeAllConnections();
+    await new Promise((r) => server.close(r));
+    reader.store.close();
+    writer.store.close();
+  });
+
+  test('GET /health', async () => {
+    const a = await call('GET', '/health');
+    expect(a.status).toBe(200);
+    expect(JSON.parse(a.body)).toEqual({ status: 'ok', documents: 5 });
+  });
+
+  test('POST /check with a plain-text draft returns the report, naming the reused article', async () => {
+    const draft = buildReuseDraft(readFileSync(join(SAMPLES, `${SOURCE_ID}.txt`), 'utf8'))!;
+    const a = await call('POST', '/check', draft.text, { 'Content-Type': 'text/plain' });
+    expect(a.status).toBe(200);
+    const report = JSON.parse(a.body) as Report;
+    expect(report.schemaVersion).toBe(1);
+    expect(report.pairs.some((p) => p.source === SOURCE_ID || p.target === SOURCE_ID)).toBe(true);
+    expect(Number(a.headers['x-reprint-largest-share'])).toBeGreaterThan(0.2);
+    expect(a.headers['x-reprint-largest-source']).toBe(SOURCE_ID);
+  });
+
+  test('POST /check with a JSON article', async () => {
+    const text = readFileSync(join(SAMPLES, '004_c4d09dfc72624344.txt'), 'utf8');
+    const a = await call('POST', '/check', JSON.stringify({ id: 'mine', title: 'A title', text }), { 'Content-Type': 'application/json' });
+    expect(a.status).toBe(200);
+    const report = JSON.parse(a.body) as Report;
+    expect(report.documents.find((d) => d.id === 'mine')?.title).toBe('A title');
+    expect(report.pairs.length).toBeGreaterThan(0);
+  });
+
+  test.each([
+    ['malformed JSON', 'POST', '/check', '{"text": "unterminated', { 'Content-Type': 'application/json' }, 400, 'E_MALFORMED_JSON'],
+    ['JSON without text', 'POST', '/check', '{"title": "no text"}', { 'Content-Type': 'application/json' }, 400, 'E_BAD_ARTICLE'],
+    ['a JSON array', 'POST', '/check', '[1, 2]', { 'Content-Type': 'application/json' }, 400, 'E_BAD_ARTICLE'],
+    ['an empty body', 'POST', '/check', '', { 'Content-Type': 'text/plain' }, 400, 'E_EMPTY'],
+    ['an empty JSON body', 'POST', '/check', '', { 'Content-Type': 'application/json' }, 400, 'E_EMPTY'],
+    ['an article without id', 'POST', '/articles', '{"text": "some words"}', { 'Content-Type': 'application/json' }, 400, 'E_BAD_ARTICLE'],
+    ['malformed JSONL', 'POST', '/articles', '{"id": "x", "text": "t"}\n{oops', { 'Content-Type': 'application/x-ndjson' }, 400, 'E_MALFORMED_JSON'],
+    ['wrong method on /check', 'GET', '/check', undefined, {}, 405, 'E_METHOD'],
+    ['wrong method on /health', 'DELETE', '/health', undefined, {}, 405, 'E_METHOD'],
+    ['an unknown path', 'GET', '/admin', undefined, {}, 404, 'E_NOT_FOUND'],
+  ] as const)('%s', async (_name, method, path, body, headers, status, code) => {
+    const a = await call(method, path, body, headers);
+    expect(a.status).toBe(status);
+    expect(errorOf(a).code).toBe(code);
+    if (status === 405) expect(a.headers['allow']).toBe(method === 'GET' ? 'POST' : 'GET');
+  });
+
+  test('an oversize body → 413, declared or streamed', async () => {
+    const big = Buffer.alloc(MAX_BODY + 1, 'a');
+    const declared = await call('POST', '/check', big, { 'Content-Type': 'text/plain', 'Content-Length': String(big.length) });
+    expect(declared.status).toBe(413);
+    expect(errorOf(declared).code).toBe('E_TOO_LARGE');
+    const streamed = await call('POST', '/check', big, { 'Content-Type': 'text/plain', 'Transfer-Encoding': 'chunked' });
+    expect(streamed.status).toBe(413);
+    // The server is still there.
+    expect((await call('GET', '/health')).status).toBe(200);
+  });
+
+  test('articles added by POST /articles are found by later checks; checks are answered while a batch is written', async () => {
+    const filler = readFileSync(join(SAMPLES, '000_6ebd8b03c1841edc.txt'), 'utf8').split(/\s+/);
+    const lines: string[] = [];
+    for (let i = 0; i < 1500; i++) {
+      const words = Array.from({ length: 120 }, (_, j) => filler[(i * 31 + j * 7) % filler.length]);
+      lines.push(JSON.stringify({ id: `bulk${i}`, text: `Bulk ${i}. ${words.join(' ')}.` }));
+    }
+    const unique = 'Harbour pilots on the northern coast counted forty-one grey seals on the sandbank at low tide, the highest figure since records began. The count was made from two boats and a drone over three hours on Sunday morning. Local fishermen said the seals had followed a late run of mackerel into the estuary this autumn.';
+    lines.push(JSON.stringify({ id: 'seals', text: unique, outlet: 'coastnews.example' }));
+    const order: string[] = [];
+    const adding = call('POST', '/articles', lines.join('\n'), { 'Content-Type': 'application/x-ndjson' }).then((a) => {
+      order.push('articles');
+      return a;
+    });
+    await new Promise((r) => setTimeout(r, 50));
+    const during = await call('POST', '/check', readFileSync(join(SAMPLES, '003_07aa18f49e5e91c1.txt')), { 'Content-Type': 'text/plain' }).then((a) => {
+      order.push('check');
+      return a;
+    });
+    const added = await adding;
+    expect(during.status).toBe(200);
+    expect(order).toEqual(['check', 'articles']);
+    expect((JSON.parse(during.body) as Report).pairs.length).toBeGreaterThan(0);
+    expect(added.status).toBe(200);
+    expect(JSON.parse(added.body)).toEqual({ added: 1501, replaced: 0, unchanged: 0, documents: 1506 });
+    const check = await call('POST', '/check', `Breaking: ${unique}`, { 'Content-Type': 'text/plain' });
+    const report = JSON.parse(check.body) as Report;
+    expect(report.pairs.map((p) => (p.source === 'draft' ? p.target : p.source))).toContain('seals');
+  }, 60000);
+});

@@ -1,0 +1,35 @@
+/** Reading a request body with a size limit (413 past it) and as UTF-8 text. */
+import type { IncomingMessage } from 'node:http';
+import { HttpError } from './http-error';
+
+/** The body of `request` as text; rejects with a 413 {@link HttpError} past `limit` bytes (stops reading at once). */
+export function readBody(request: IncomingMessage, limit: number): Promise<string> {
+  const declared = Number(request.headers['content-length']);
+  if (Number.isFinite(declared) && declared > limit) return Promise.reject(tooLarge(limit));
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let failed = false;
+    request.on('data', (chunk: Buffer) => {
+      if (failed) return;
+      size += chunk.length;
+      if (size > limit) {
+        failed = true;
+        reject(tooLarge(limit));
+        return;
+      }
+      chunks.push(chunk);
+    });
+    request.on('end', () => {
+      if (!failed) resolve(Buffer.concat(chunks).toString('utf8'));
+    });
+    request.on('error', (error) => {
+      if (!failed) reject(new HttpError(400, 'E_REQUEST', `request body could not be read (${error.message})`));
+      failed = true;
+    });
+  });
+}
+
+function tooLarge(limit: number): HttpError {
+  return new HttpError(413, 'E_TOO_LARGE', `request body is over the limit of ${limit} bytes`);
+}

@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { scanWithTexts } from '../../src';
 import { renderHtml } from '../../src/report';
 import { PAYLOADS, scanInjection } from '../report/injection-corpus';
 import { scanSamples } from '../report/samples-scan';
@@ -163,6 +164,23 @@ describeBrowser('HTML report in chromium: the samples', () => {
     }
     expect(problems).toEqual([]);
     expect(requests).toEqual([url]);
+    await p.close();
+  });
+});
+
+describeBrowser('HTML report in chromium: a credited wire story', () => {
+  test('the credit line is outlined in the side-by-side view', async () => {
+    const { report, texts } = await scanWithTexts([join(__dirname, '..', 'fixtures', 'wire-ap')], {});
+    const index = report.pairs.findIndex((p) => p.credit !== null);
+    const pair = report.pairs[index];
+    if (pair === undefined || pair.credit === null) throw new Error('the fixture has no credited pair');
+    const { page: p, problems } = await open(renderHtml(report, texts), 'wire-ap.html');
+    await p.click(`button.view[data-pair="${index}"]`);
+    const credit = p.locator('.sbs .credit');
+    expect(await credit.count()).toBeGreaterThan(0);
+    const shown = (await credit.allTextContents()).join('');
+    expect(texts.get(pair.credit.in)?.slice(pair.credit.span.start, pair.credit.span.end)).toBe(shown);
+    expect(problems).toEqual([]);
     await p.close();
   });
 });

@@ -23,7 +23,7 @@ table { border-collapse: collapse; }
 .h0 { background: #fff; } .h1 { background: #fde4d8; } .h2 { background: #fbc4a9; } .h3 { background: #f69a73; } .h4 { background: #e8643f; color: #fff; } .h5 { background: #b8321a; color: #fff; }
 .graph { border: 1px solid var(--line); border-radius: 6px; background: #fff; max-width: 100%; height: auto; }
 .graph text { font-size: 11px; fill: var(--fg); }
-.graph path { stroke-opacity: .8; } .e-uncredited { stroke: #b42318; } .e-credited { stroke: #5b6570; } .e-undirected { stroke: #8c96a0; stroke-dasharray: 5 4; }
+.graph path { stroke-opacity: .8; } .graph .dense path { stroke-opacity: .4; } .e-uncredited { stroke: #b42318; } .e-credited { stroke: #5b6570; } .e-undirected { stroke: #8c96a0; stroke-dasharray: 5 4; }
 .legend { display: flex; flex-wrap: wrap; gap: 8px; align-items: center; font-size: 12px; margin: 6px 0 10px; }
 .chip { display: inline-block; padding: 0 6px; border-radius: 8px; font-size: 11px; white-space: nowrap; }
 .k-verbatim { background: var(--verbatim); } .k-near-verbatim { background: var(--near-verbatim); } .k-paraphrase { background: var(--paraphrase); } .k-quote { background: var(--quote); }

@@ -24,7 +24,7 @@ export function renderOutletGraph(reuse: OutletReuse, maxOutlets: number): strin
   const place = new Map(
     shown.map(({ n, i }, k) => {
       const angle = -Math.PI / 2 + (2 * Math.PI * k) / shown.length;
-      return [i, { x: CENTER + RING * Math.cos(angle), y: CENTER + RING * Math.sin(angle), angle, r: 6 + 10 * Math.sqrt(n.pairs / maxPairs), label: n.label, pairs: n.pairs }];
+      return [i, { x: CENTER + RING * Math.cos(angle), y: CENTER + RING * Math.sin(angle), angle, r: 4 + 8 * Math.sqrt(n.pairs / maxPairs), label: n.label, pairs: n.pairs }];
     }),
   );
   const maxLink = Math.max(1, ...reuse.links.map((l) => l.directed + l.undirected));
@@ -35,7 +35,7 @@ export function renderOutletGraph(reuse: OutletReuse, maxOutlets: number): strin
     if (a === undefined || b === undefined) continue;
     for (const [count, directed] of [[l.directed, true], [l.undirected, false]] as const) {
       if (count === 0) continue;
-      const width = fixed(1 + (4 * Math.log1p(count)) / Math.log1p(maxLink));
+      const width = fixed(0.75 + (2.75 * Math.log1p(count)) / Math.log1p(maxLink));
       const tip = `${a.label} ${directed ? '→' : '↔'} ${b.label}: ${count} ${directed ? 'directed' : 'undirected'} pair${count === 1 ? '' : 's'}${directed ? `, ${l.uncredited} uncredited` : ''}`;
       const cls = directed ? (l.uncredited > 0 ? 'e-uncredited' : 'e-credited') : 'e-undirected';
       let d: string;
@@ -78,6 +78,6 @@ export function renderOutletGraph(reuse: OutletReuse, maxOutlets: number): strin
   return (
     `<svg class="graph" xmlns="http://www.w3.org/2000/svg" viewBox="-90 0 ${SIZE + 180} ${SIZE}" width="${SIZE + 180}" height="${SIZE}" role="img" aria-label="Who copied whom: outlets and the pairs between them">` +
     `<defs>${marker('u', '#b42318')}${marker('c', '#5b6570')}</defs>` +
-    `<g fill="none">${edges.join('')}</g>${nodes.join('')}</svg>`
+    `<g fill="none"${edges.length > 40 ? ' class="dense"' : ''}>${edges.join('')}</g>${nodes.join('')}</svg>`
   );
 }

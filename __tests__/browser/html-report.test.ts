@@ -162,6 +162,14 @@ describeBrowser('HTML report in chromium: the samples', () => {
       expect(activeLeft.length).toBeGreaterThan(0);
       expect(activeRight.length).toBeGreaterThan(0);
     }
+    // the filter keeps the rows holding every word typed
+    const visible = async (): Promise<number> => p.locator('#pairs > tbody > tr:not(.viewer):visible').count();
+    await p.fill('#filter', 'sputnik TAGHRIB');
+    expect(await visible()).toBe(report.pairs.filter((x) => [x.source, x.target].includes('004_c4d09dfc72624344') && [x.source, x.target].includes('001_69955482a43b296f')).length);
+    await p.fill('#filter', 'partial');
+    expect(await visible()).toBe(report.pairs.filter((x) => x.relation === 'partial').length);
+    await p.fill('#filter', '');
+    expect(await visible()).toBe(report.pairs.length);
     expect(problems).toEqual([]);
     expect(requests).toEqual([url]);
     await p.close();

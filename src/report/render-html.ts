@@ -135,6 +135,9 @@ export function renderHtml(report: Report, texts: ReadonlyMap<string, string>, o
     '<h2 id="ranked">Pairs, by score</h2>',
     legend,
     report.pairs.length === 0
+      ? ''
+      : '<div class="filter"><input type="search" id="filter" placeholder="filter: outlet, id, title, relation, kind…" aria-label="filter pairs"> <span id="filter-count" class="note"></span></div>',
+    report.pairs.length === 0
       ? '<p>No reused passages found.</p>'
       : '<table class="pairs" id="pairs"><thead><tr><th>#</th><th>source</th><th></th><th>target</th><th>relation</th><th>score</th><th>coverage (source / target)</th><th>passages</th><th>credit</th><th></th></tr></thead>' +
         `<tbody>\n${rows}\n</tbody></table>`,

@@ -143,6 +143,21 @@ export const REPORT_SCRIPT = `
     return view;
   }
 
+  var filter = document.getElementById('filter');
+  filter.addEventListener('input', function () {
+    var words = filter.value.toLowerCase().split(/\\s+/).filter(Boolean);
+    var shown = 0;
+    document.querySelectorAll('#pairs > tbody > tr:not(.viewer)').forEach(function (row) {
+      var text = row.textContent.toLowerCase();
+      var hide = !words.every(function (w) { return text.indexOf(w) >= 0; });
+      row.hidden = hide;
+      var next = row.nextElementSibling;
+      if (next && next.classList.contains('viewer')) next.hidden = hide;
+      if (!hide) shown++;
+    });
+    document.getElementById('filter-count').textContent = words.length > 0 ? shown + ' shown' : '';
+  });
+
   document.getElementById('pairs').addEventListener('click', function (e) {
     var button = e.target.closest('button.view');
     if (!button) return;

@@ -29,6 +29,7 @@ table { border-collapse: collapse; }
 .k-verbatim { background: var(--verbatim); } .k-near-verbatim { background: var(--near-verbatim); } .k-paraphrase { background: var(--paraphrase); } .k-quote { background: var(--quote); }
 .credit { outline: 2px dashed var(--credit); outline-offset: 1px; }
 .chip.credit { background: #fff; }
+.filter { margin: 0 0 8px; } .filter input { font: inherit; padding: 4px 8px; width: 340px; max-width: 100%; border: 1px solid #8c96a0; border-radius: 4px; }
 .pairs { width: 100%; }
 .pairs th, .pairs td { border-bottom: 1px solid var(--line); padding: 6px; text-align: left; vertical-align: top; }
 .pairs th { background: var(--panel); position: sticky; top: 0; z-index: 1; }

@@ -61,7 +61,10 @@ function consistency(file: string): { integrity: string; orphans: number; keyRow
   const integrity = (db.pragma('integrity_check', { simple: true }) as string);
   const orphans = (db.prepare('SELECT count(*) AS n FROM bands WHERE doc NOT IN (SELECT doc FROM docs)').get() as { n: number }).n;
   const keyRows = (db.prepare('SELECT coalesce(sum(keyCount), 0) AS n FROM docs').get() as { n: number }).n;
-  const bandRows = (db.prepare('SELECT count(*) AS n FROM bands').get() as { n: number }).n;
+  // Band keys are in the posting table, or still pending (a killed run did not merge them).
+  const merged = (db.prepare('SELECT count(*) AS n FROM bands').get() as { n: number }).n;
+  const pending = (db.prepare('SELECT count(*) AS n FROM pending p, json_each(p.keys)').get() as { n: number }).n;
+  const bandRows = merged + pending;
   db.close();
   return { integrity, orphans, keyRows, bandRows };
 }

@@ -77,6 +77,7 @@ export function addArticlesToIndex(store: IndexStore, articles: readonly Article
     counts.unchanged += written.unchanged;
     run.onProgress?.(Math.min(todo.length, from + INDEX_BATCH), todo.length);
   }
+  store.mergePending();
   const documents = store.countDocuments();
   if (recount) store.saveBlocked(Uint32Array.from(blocked).sort(), documents);
   return { ...counts, documents, recounted: recount };

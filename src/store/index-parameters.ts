@@ -19,6 +19,7 @@ export interface IndexParameters {
   readonly shingleUnit: 'word';
   readonly shingleSize: number;
   readonly numPerm: number;
+  readonly minhashScheme: string;
   readonly seed: number;
   readonly threshold: number;
   readonly bands: number;
@@ -44,6 +45,7 @@ export function indexParametersOf(options: ResolvedOptions, banding: Banding, si
     shingleUnit: 'word',
     shingleSize: options.shingleSize,
     numPerm: options.numPerm,
+    minhashScheme: options.minhashScheme,
     seed: options.seed,
     threshold: options.threshold,
     bands: banding.bands,
@@ -60,7 +62,7 @@ export function indexParametersOf(options: ResolvedOptions, banding: Banding, si
 }
 
 /** Parameters a user sets through options (the rest are fixed by this build of reprint). */
-const SETTABLE = ['shingleSize', 'numPerm', 'seed', 'threshold', 'bands', 'rows', 'passageWords', 'anchorSize', 'boilerplate', 'boilerplateShare', 'boilerplateMinDocs'] as const;
+const SETTABLE = ['shingleSize', 'numPerm', 'minhashScheme', 'seed', 'threshold', 'bands', 'rows', 'passageWords', 'anchorSize', 'boilerplate', 'boilerplateShare', 'boilerplateMinDocs'] as const;
 
 /** Parameters fixed by this build: an index made by another build with other values cannot be used. */
 const BUILT_IN: Readonly<Record<string, unknown>> = {

@@ -201,9 +201,6 @@ export class IndexStore {
     const s = this.statements;
     this.guard(() =>
       this.inWriteLock(() => {
-        /** Band rows of the batch, inserted in key order at the end (fewer B-tree pages touched at random). */
-        const keys: number[] = [];
-        const docs: number[] = [];
         for (const e of lastPerId(entries)) {
           const old = s.existing.get(e.article.id) as { doc: number; hash: string; keys: Buffer } | undefined;
           if (old !== undefined && old.hash === e.hash) {
@@ -230,21 +227,35 @@ export class IndexStore {
             encodeKeys(e.keys),
             encodeArray(e.grams),
           );
-          for (const key of e.keys) {
-            keys.push(key);
-            docs.push(Number(lastInsertRowid));
-          }
+          s.insertPending.run(lastInsertRowid, JSON.stringify(Array.from(e.keys)));
         }
-        const order = Array.from(keys.keys()).sort((i, j) => keys[i]! - keys[j]! || docs[i]! - docs[j]!);
-        for (const i of order) s.insertBand.run(keys[i], docs[i]);
       }),
     );
     return counts;
   }
 
   private deleteDocument(doc: number, keys: Buffer): void {
-    for (const key of decodeKeys(keys)) this.statements.deleteBand.run(key, doc);
+    if (this.statements.deletePending.run(doc).changes === 0) for (const key of decodeKeys(keys)) this.statements.deleteBand.run(key, doc);
     this.statements.deleteDoc.run(doc);
+  }
+
+  /**
+   * Merge the pending band keys into the posting table (one transaction,
+   * in key order); returns the number of rows merged.
+   */
+  mergePending(): number {
+    return this.guard(() =>
+      this.inWriteLock(() => {
+        const { changes } = this.statements.mergePending.run();
+        this.statements.clearPending.run();
+        return changes;
+      }),
+    );
+  }
+
+  /** Number of documents whose band keys are not merged yet. */
+  countPending(): number {
+    return this.guard(() => (this.statements.countPending.get() as { n: number }).n);
   }
 
   /** Remove articles by id (one transaction); returns the ids that were not in the index. */
@@ -304,10 +315,20 @@ export class IndexStore {
   lookup(keys: Iterable<number>, maxBucket: number): Map<number, number[]> {
     return this.guard(() => {
       const out = new Map<number, number[]>();
-      for (const key of keys) {
+      const wanted = new Set(keys);
+      for (const key of wanted) {
         const docs = (this.statements.lookup.all(key, maxBucket + 1) as { doc: number }[]).map((r) => r.doc);
-        if (docs.length > 0 && docs.length <= maxBucket) out.set(key, docs);
+        if (docs.length > 0) out.set(key, docs);
       }
+      if (this.countPending() > 0) {
+        for (const row of this.statements.pendingKeys.iterate() as Iterable<{ doc: number; key: number }>) {
+          if (!wanted.has(row.key)) continue;
+          const docs = out.get(row.key);
+          if (docs === undefined) out.set(row.key, [row.doc]);
+          else docs.push(row.doc);
+        }
+      }
+      for (const [key, docs] of out) if (docs.length > maxBucket) out.delete(key);
       return out;
     });
   }
@@ -382,7 +403,12 @@ function prepareStatements(db: Database.Database) {
     insertDoc: db.prepare(
       'INSERT INTO docs (id, hash, path, outlet, meta, length, text, windows, signatures, keyCount, keys, grams) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     ),
-    insertBand: db.prepare('INSERT INTO bands (key, doc) VALUES (?, ?)'),
+    insertPending: db.prepare('INSERT INTO pending (doc, keys) VALUES (?, ?)'),
+    deletePending: db.prepare('DELETE FROM pending WHERE doc = ?'),
+    mergePending: db.prepare('INSERT OR IGNORE INTO bands (key, doc) SELECT j.value, p.doc FROM pending p, json_each(p.keys) j ORDER BY 1, 2'),
+    clearPending: db.prepare('DELETE FROM pending'),
+    countPending: db.prepare('SELECT count(*) AS n FROM pending'),
+    pendingKeys: db.prepare('SELECT p.doc AS doc, j.value AS key FROM pending p, json_each(p.keys) j'),
     deleteBand: db.prepare('DELETE FROM bands WHERE key = ? AND doc = ?'),
     deleteDoc: db.prepare('DELETE FROM docs WHERE doc = ?'),
     count: db.prepare('SELECT count(*) AS n FROM docs'),

@@ -150,6 +150,8 @@ export function resolveLshIndexParams(params: {
 /**
  * Create an empty LSH index.
  *
+ * @param expectedItems - how many items will be inserted, if known: storage
+ *   is allocated once for them (it still grows past them).
  * @throws OptionsError when a parameter is out of range (see {@link resolveLshIndexParams}).
  */
 export function createLshIndex(params: {
@@ -159,11 +161,12 @@ export function createLshIndex(params: {
   readonly seed: number;
   readonly scheme?: MinHashScheme;
   readonly maxBucketSize?: number;
-}): LshIndex {
+}, expectedItems = 64): LshIndex {
   const resolved = resolveLshIndexParams(params);
   const { bands, rows, maxBucketSize } = resolved;
 
-  let capacity = 64;
+  // Room for the items the caller expects: no doubling (and no two copies at once) if it knows.
+  let capacity = Math.max(1, Math.ceil(expectedItems));
   let count = 0;
   let items = new Uint32Array(capacity);
   let groups = new Uint32Array(capacity);

@@ -187,15 +187,18 @@ export class CandidateCollector {
   private readonly index: LshIndex;
   private readonly hasher: MinHasher;
   private readonly numPerm: number;
-  private low: Uint16Array = new Uint16Array(1 << 12);
-  private owner: Uint32Array = new Uint32Array(1 << 4);
+  private low: Uint16Array;
+  private owner: Uint32Array;
   private windows = 0;
   private documents = 0;
 
-  constructor(options: ResolvedOptions, banding: Banding) {
+  /** @param expectedWindows - how many windows will be added, if known (storage is then allocated once). */
+  constructor(options: ResolvedOptions, banding: Banding, expectedWindows = 16) {
     this.hasher = createWindowHasher(options);
     this.numPerm = options.numPerm;
-    this.index = createLshIndex({ ...banding, ...this.hasher.params });
+    this.index = createLshIndex({ ...banding, ...this.hasher.params }, expectedWindows);
+    this.owner = new Uint32Array(Math.max(1, expectedWindows));
+    this.low = new Uint16Array(this.owner.length * this.numPerm);
   }
 
   /** Add document `doc`'s window signatures (as {@link signWindows} returns them). */

@@ -44,15 +44,33 @@ export class GramCounter {
     if (++this.filled * 2 > this.keys.length) this.grow();
   }
 
+  /** Add 1 to `key`'s count if `key` is in the table (see {@link GramCounter.put}); false if it is not. */
+  incrementPresent(key: number): boolean {
+    const i = this.slot(key >>> 0);
+    if (this.used[i] !== 1) return false;
+    this.counts[i] = (this.counts[i] ?? 0) + 1;
+    return true;
+  }
+
+  /** Set `key`'s count to `count`, adding it if it is not in the table. */
+  put(key: number, count: number): void {
+    const i = this.slot(key >>> 0);
+    this.counts[i] = count;
+    if (this.used[i] === 1) return;
+    this.used[i] = 1;
+    this.keys[i] = key >>> 0;
+    if (++this.filled * 2 > this.keys.length) this.grow();
+  }
+
   /** The count of `key` (0 when never counted). */
   get(key: number): number {
     const i = this.slot(key >>> 0);
     return this.used[i] === 1 ? (this.counts[i] ?? 0) : 0;
   }
 
-  /** Call `f` for every key counted at least `min` times. */
-  forEachAtLeast(min: number, f: (key: number) => void): void {
-    for (let i = 0; i < this.keys.length; i++) if (this.used[i] === 1 && (this.counts[i] ?? 0) >= min) f(this.keys[i] ?? 0);
+  /** Call `f` for every key counted at least `min` times, with its count. */
+  forEachAtLeast(min: number, f: (key: number, count: number) => void): void {
+    for (let i = 0; i < this.keys.length; i++) if (this.used[i] === 1 && (this.counts[i] ?? 0) >= min) f(this.keys[i] ?? 0, this.counts[i] ?? 0);
   }
 
   private grow(): void {
@@ -67,6 +85,38 @@ export class GramCounter {
       this.keys[j] = keys[i] ?? 0;
       this.counts[j] = counts[i] ?? 0;
     }
+  }
+}
+
+/**
+ * The Misra–Gries frequent-items summary (Misra & Gries 1982) over uint32
+ * keys: at most `capacity` counters; a key seen more than `n / (capacity + 1)`
+ * times in a stream of `n` holds one at the end. Flat typed arrays, rebuilt
+ * when every counter is decremented.
+ */
+export class FrequentKeys {
+  private table: GramCounter;
+
+  constructor(private readonly capacity: number) {
+    this.table = new GramCounter(capacity);
+  }
+
+  /** Count one occurrence of `key`. */
+  add(key: number): void {
+    if (this.table.size < this.capacity) {
+      this.table.increment(key);
+      return;
+    }
+    if (this.table.incrementPresent(key)) return;
+    // Full and `key` is new: decrement every counter (the new key's one is spent too).
+    const survivors = new GramCounter(this.capacity);
+    this.table.forEachAtLeast(2, (k, count) => survivors.put(k, count - 1));
+    this.table = survivors;
+  }
+
+  /** The keys holding a counter. */
+  forEach(f: (key: number) => void): void {
+    this.table.forEachAtLeast(1, f);
   }
 }
 

@@ -14,7 +14,8 @@ import { BoilerplateCounter } from './find-boilerplate';
 import { CandidateCollector, resolveBanding, type Banding, type CandidateDocumentPair, type SignableDocument } from './find-candidates';
 import { scanTaskHandler, type ScanTask, type ScanTaskResult, type ScanWorkerData } from './scan-tasks';
 import type { DocumentSketch } from './sketch-document';
-import { inTaskOrder, runPool } from './worker-pool';
+import { inTaskOrder, streamPool } from './worker-pool';
+import { collectGarbage } from './collect-garbage';
 
 /** The JSON report's schema version. */
 export const SCHEMA_VERSION = 1 as const;
@@ -59,57 +60,70 @@ export async function scanArticles(
 ): Promise<Report> {
   const progress = run.onProgress ?? (() => undefined);
   const sorted = sortById(articles);
-  /** Run a phase's tasks on the workers; `consume` sees every result in task order, as soon as it can. */
+  /**
+   * Run a phase's tasks (drawn lazily, as threads are free) on the workers;
+   * `consume` sees every result in task order, as soon as it can. `total`:
+   * progress units of the phase (documents or pairs).
+   */
   const inPhase = async (
     phase: ScanPhase,
     blocked: Uint32Array,
-    tasks: readonly ScanTask[],
+    total: number,
+    tasks: Iterable<ScanTask>,
     consume: (result: ScanTaskResult) => void,
   ): Promise<void> => {
-    const units = tasks.map(unitsOf);
-    const total = units.reduce((sum, u) => sum + u, 0);
     let done = 0;
     progress(phase, 0, total);
     const data: ScanWorkerData = { options, blocked };
     const ordered = inTaskOrder(consume);
-    await runPool<ScanTask, ScanTaskResult>({
+    await streamPool<ScanTask, ScanTaskResult>({
       script: WORKER_SCRIPT,
       workerData: data,
       workers: run.workers ?? 1,
       tasks,
       inline: () => scanTaskHandler(data),
       onResult: (i, result) => {
-        done += units[i] ?? 0;
+        done += result.length;
         progress(phase, done, total);
         ordered(i, result);
       },
     });
   };
 
-  const sketches: SignableDocument[] = [];
-  const counter = new BoilerplateCounter();
-  const sketchTasks = batches(sorted, DOCUMENT_BATCH).map((b): ScanTask => ({ kind: 'sketch', texts: b.map((a) => a.text) }));
-  await inPhase('prepare', EMPTY, sketchTasks, (result) => {
-    for (const s of result as readonly DocumentSketch[]) {
-      counter.add(s.grams, sorted[sketches.length]?.meta.outlet ?? null);
-      sketches.push({ hashes: s.hashes, mask: s.mask, windows: s.windows });
-    }
-  });
-  const blocked = Uint32Array.from(counter.blocked(options));
+  // Sketches are kept until signed, then dropped: the pool draws sign batches
+  // from `sketches` and clears each slot it takes.
+  const sketches: (SignableDocument | undefined)[] = [];
+  // The counter (and the k-grams it holds) lives only until the blocked set is known.
+  const blocked = await (async () => {
+    const counter = new BoilerplateCounter();
+    const texts = map(batches(sorted, DOCUMENT_BATCH), (b): ScanTask => ({ kind: 'sketch', texts: b.map((a) => a.text) }));
+    await inPhase('prepare', EMPTY, sorted.length, texts, (result) => {
+      for (const s of result as readonly DocumentSketch[]) {
+        counter.add(s.grams, sorted[sketches.length]?.meta.outlet ?? null);
+        sketches.push({ hashes: s.hashes, mask: s.mask, windows: s.windows });
+      }
+    });
+    return Uint32Array.from(counter.blocked(options));
+  })();
+  collectGarbage();
 
   const banding = resolveBanding(options);
-  const collector = new CandidateCollector(options, banding);
-  const signTasks = batches(sketches, DOCUMENT_BATCH).map((b): ScanTask => ({ kind: 'sign', sketches: b }));
-  sketches.length = 0;
-  let signed = 0;
-  await inPhase('sign', blocked, signTasks, (result) => {
-    for (const s of result as readonly Uint32Array[]) collector.add(signed++, s);
-  });
-
-  const candidates = keepComparable(collector.candidates(options.threshold), sorted, options);
+  // The LSH index lives only until the candidates are known.
+  const candidates = await (async () => {
+    // Every window a sketch has (some are left unsigned as boilerplate): an upper bound.
+    const windows = sketches.reduce((n, s) => n + (s?.windows.length ?? 0) / 2, 0);
+    const collector = new CandidateCollector(options, banding, windows);
+    let signed = 0;
+    const signTasks = map(drain(sketches, DOCUMENT_BATCH), (b): ScanTask => ({ kind: 'sign', sketches: b }));
+    await inPhase('sign', blocked, sorted.length, signTasks, (result) => {
+      for (const s of result as readonly Uint32Array[]) collector.add(signed++, s);
+    });
+    return keepComparable(collector.candidates(options.threshold), sorted, options);
+  })();
+  collectGarbage();
   const found: Pair[] = [];
-  const alignTasks = batches(candidates, PAIR_BATCH).map((b) => alignTask(sorted, b));
-  await inPhase('align', blocked, alignTasks, (result) => {
+  const alignTasks = map(batches(candidates, PAIR_BATCH), (b) => alignTask(sorted, b));
+  await inPhase('align', blocked, candidates.length, alignTasks, (result) => {
     for (const pair of result as readonly (Pair | null)[]) {
       if (pair === null) continue;
       found.push(pair);
@@ -119,18 +133,31 @@ export async function scanArticles(
   return buildReport(sorted, found, options, banding, warnings);
 }
 
-/** Progress units of a task: documents, or candidate pairs. */
-function unitsOf(task: ScanTask): number {
-  return task.kind === 'sketch' ? task.texts.length : task.kind === 'sign' ? task.sketches.length : task.pairs.length;
-}
-
 const EMPTY = new Uint32Array(0);
 
-/** `items` cut into consecutive batches of at most `size`. */
-function batches<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
+/** `items` cut into consecutive batches of at most `size`, lazily. */
+function* batches<T>(items: readonly T[], size: number): Generator<T[]> {
+  for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);
+}
+
+/** {@link batches} that clears each slot of `items` as it hands it out, so what was handed out can be collected. */
+function* drain<T>(items: (T | undefined)[], size: number): Generator<T[]> {
+  for (let i = 0; i < items.length; i += size) {
+    const batch: T[] = [];
+    for (let j = i; j < Math.min(i + size, items.length); j++) {
+      const item = items[j];
+      if (item === undefined) throw new InternalError(`scan: item ${j} handed out twice`);
+      batch.push(item);
+      items[j] = undefined;
+    }
+    yield batch;
+  }
+  items.length = 0;
+}
+
+/** `f` over `items`, lazily. */
+function* map<T, U>(items: Iterable<T>, f: (item: T) => U): Generator<U> {
+  for (const item of items) yield f(item);
 }
 
 /** An align batch: its pairs and the articles they need, re-indexed. */

@@ -60,9 +60,49 @@ type ReplyMessage<Res> =
 
 /** Results of `options.tasks`, in task order. */
 export async function runPool<Req, Res>(options: PoolOptions<Req, Res>): Promise<Res[]> {
-  const threads = Math.min(options.workers, options.tasks.length);
-  if (threads <= 1 || !existsSync(options.script) || __filename.endsWith('.ts')) return runInline(options);
-  return runThreads(options, threads);
+  const results = new Array<Res>(options.tasks.length);
+  await streamPool({
+    ...options,
+    onResult: (index, result) => {
+      results[index] = result;
+      options.onResult?.(index, result);
+    },
+  });
+  return results;
+}
+
+/**
+ * {@link runPool} for work too large to hold: tasks are drawn from `tasks`
+ * only as threads are free for them, and results go to `onResult` alone, so
+ * neither all requests nor all results need to be in memory at once.
+ */
+export async function streamPool<Req, Res>(
+  options: Omit<PoolOptions<Req, Res>, 'tasks' | 'onResult'> & {
+    readonly tasks: Iterable<Req>;
+    readonly onResult: (index: number, result: Res) => void;
+  },
+): Promise<void> {
+  const queue = indexed(options.tasks);
+  const first = queue.next();
+  if (first.done === true) return;
+  const second = queue.next();
+  const pending = second.done === true ? [first.value] : [first.value, second.value];
+  const tasks = prepend(pending, queue);
+  if (options.workers <= 1 || pending.length < 2 || !existsSync(options.script) || __filename.endsWith('.ts')) {
+    return runInline(options, tasks);
+  }
+  return runThreads(options, tasks, options.workers);
+}
+
+/** `[index, item]` pairs of an iterable, lazily. */
+function* indexed<T>(items: Iterable<T>): Generator<[number, T]> {
+  let i = 0;
+  for (const item of items) yield [i++, item];
+}
+
+function* prepend<T>(head: readonly T[], rest: Iterator<T>): Generator<T> {
+  yield* head;
+  for (let next = rest.next(); next.done !== true; next = rest.next()) yield next.value;
 }
 
 /**
@@ -124,49 +164,59 @@ function asPoolError(error: unknown): Error {
   return new InternalError(error instanceof Error ? error.message : String(error), { cause: error });
 }
 
-async function runInline<Req, Res>(options: PoolOptions<Req, Res>): Promise<Res[]> {
+type StreamOptions<Req, Res> = Omit<PoolOptions<Req, Res>, 'tasks' | 'onResult'> & {
+  readonly onResult: (index: number, result: Res) => void;
+};
+
+async function runInline<Req, Res>(options: StreamOptions<Req, Res>, tasks: Iterator<[number, Req]>): Promise<void> {
   const handle = options.inline();
-  const results: Res[] = [];
-  for (const [index, task] of options.tasks.entries()) {
+  for (let next = tasks.next(); next.done !== true; next = tasks.next()) {
+    const [index, task] = next.value;
     let result: Res;
     try {
       result = await handle(task);
     } catch (error: unknown) {
       throw asPoolError(error);
     }
-    results.push(result);
-    options.onResult?.(index, result);
+    options.onResult(index, result);
   }
-  return results;
 }
 
-function runThreads<Req, Res>(options: PoolOptions<Req, Res>, threads: number): Promise<Res[]> {
-  return new Promise<Res[]>((resolve, reject) => {
-    const results = new Array<Res>(options.tasks.length);
-    const queue = options.tasks.entries();
+function runThreads<Req, Res>(options: StreamOptions<Req, Res>, queue: Iterator<[number, Req]>, wanted: number): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
     const workers: Worker[] = [];
+    let posted = 0;
     let done = 0;
+    let exhausted = false;
     let settled = false;
     const finish = (error?: Error): void => {
       if (settled) return;
       settled = true;
-      void Promise.all(workers.map((w) => w.terminate())).then(() => (error === undefined ? resolve(results) : reject(error)));
+      void Promise.all(workers.map((w) => w.terminate())).then(() => (error === undefined ? resolve() : reject(error)));
     };
-    const feed = (worker: Worker): void => {
+    /** The next task, or undefined when the queue is empty. */
+    const take = (): [number, Req] | undefined => {
+      if (exhausted) return undefined;
       const next = queue.next();
-      if (next.done === true) return;
-      const [index, task] = next.value;
+      if (next.done === true) {
+        exhausted = true;
+        return undefined;
+      }
+      return next.value;
+    };
+    const post = (worker: Worker, [index, task]: [number, Req]): void => {
       const message: TaskMessage<Req> = { index, task };
       worker.postMessage(message, options.transferList?.(task));
+      posted++;
     };
     const receive = (worker: Worker, reply: ReplyMessage<Res>): void => {
       if (settled) return;
       if (reply.kind === 'error') return finish(rebuildError(reply));
-      results[reply.index] = reply.result;
       done++;
-      options.onResult?.(reply.index, reply.result);
-      if (done === options.tasks.length) finish();
-      else feed(worker);
+      options.onResult(reply.index, reply.result);
+      const next = take();
+      if (next !== undefined) post(worker, next);
+      else if (done === posted) finish();
     };
     const guarded = (step: () => void): void => {
       try {
@@ -184,7 +234,12 @@ function runThreads<Req, Res>(options: PoolOptions<Req, Res>, threads: number): 
       return worker;
     };
     guarded(() => {
-      for (let t = 0; t < threads; t++) feed(start());
+      // Never more threads than tasks: a worker starts only with a task to do.
+      for (let t = 0; t < wanted; t++) {
+        const next = take();
+        if (next === undefined) break;
+        post(start(), next);
+      }
     });
   });
 }

@@ -1,0 +1,97 @@
+/**
+ * Collection boilerplate counting in bounded memory gives exactly the k-grams
+ * a plain count of every k-gram gives.
+ */
+import { BoilerplateCounter, OUTLET_MIN_DOCS, OUTLET_SHARE } from '../../src/pipeline/find-boilerplate';
+import { distinctSorted } from '../../src/pipeline/gram-counter';
+import { distinctValues } from '../minhash/overlapping-sets';
+
+interface Doc {
+  readonly grams: Uint32Array;
+  readonly outlet: string | null;
+}
+
+/** Random documents: mostly one-off k-grams, some stock phrases, some outlet furniture. */
+function corpus(seed: number, docs: number): Doc[] {
+  const rare = distinctValues(seed, docs * 60);
+  const stock = distinctValues(seed + 1, 40);
+  const furniture = distinctValues(seed + 2, 30);
+  let r = seed >>> 0 || 1;
+  const next = (): number => {
+    r ^= r << 13;
+    r ^= r >>> 17;
+    r ^= r << 5;
+    return (r >>> 0) / 2 ** 32;
+  };
+  return Array.from({ length: docs }, (_, d) => {
+    const outlet = d % 7 === 0 ? null : `o${d % 5}.example`;
+    const grams = rare.slice(d * 60, d * 60 + 60);
+    // Stock phrase i is in a share of documents that grows with i (0 % to ~20 %).
+    stock.forEach((g, i) => {
+      if (next() < i / 200) grams.push(g);
+    });
+    // Furniture j of outlet o: in a share of its documents around one half.
+    furniture.forEach((g, j) => {
+      if (outlet !== null && j % 5 === d % 5 && next() < 0.3 + (j / 30) * 0.4) grams.push(g);
+    });
+    return { grams: distinctSorted(Uint32Array.from(grams)), outlet };
+  });
+}
+
+/** The blocked set by the definition, counting everything. */
+function bruteForce(docs: readonly Doc[], share: number, minDocs: number): Set<number> {
+  const all = new Map<number, number>();
+  const byOutlet = new Map<string, { n: number; df: Map<number, number> }>();
+  for (const d of docs) {
+    for (const g of d.grams) all.set(g, (all.get(g) ?? 0) + 1);
+    if (d.outlet === null) continue;
+    const o = byOutlet.get(d.outlet) ?? { n: 0, df: new Map<number, number>() };
+    byOutlet.set(d.outlet, o);
+    o.n++;
+    for (const g of d.grams) o.df.set(g, (o.df.get(g) ?? 0) + 1);
+  }
+  const out = new Set<number>();
+  const globalMin = Math.max(minDocs, Math.ceil(share * docs.length));
+  for (const [g, c] of all) if (c >= globalMin) out.add(g);
+  for (const o of byOutlet.values()) {
+    if (o.n < OUTLET_MIN_DOCS) continue;
+    const min = Math.max(OUTLET_MIN_DOCS, Math.ceil(OUTLET_SHARE * o.n));
+    for (const [g, c] of o.df) if (c >= min) out.add(g);
+  }
+  return out;
+}
+
+function blockedBy(docs: readonly Doc[], capacity: number, share: number, minDocs: number): Set<number> {
+  const counter = new BoilerplateCounter(capacity);
+  for (const d of docs) counter.add(d.grams, d.outlet);
+  return counter.blocked({ boilerplate: true, boilerplateShare: share, boilerplateMinDocs: minDocs });
+}
+
+const sorted = (s: Set<number>): number[] => [...s].sort((a, b) => a - b);
+
+describe('BoilerplateCounter', () => {
+  const docs = corpus(11, 600);
+
+  it('blocks exactly what counting every k-gram blocks, with a summary far smaller than the vocabulary', () => {
+    const expected = bruteForce(docs, 0.05, 20);
+    // 36,000 one-off k-grams against 2,000 counters: the summary evicts, and must keep the frequent ones.
+    expect(sorted(blockedBy(docs, 2000, 0.05, 20))).toEqual(sorted(expected));
+    // The case is not trivial: some stock phrases and some outlet furniture are in, some are out.
+    expect(expected.size).toBeGreaterThan(10);
+    expect(expected.size).toBeLessThan(70);
+  });
+
+  it('falls back to counting everything when the summary cannot guarantee the threshold', () => {
+    // 40,000 occurrences / 101 counters ≈ 396 ≥ the threshold of 3 documents: not covered.
+    const expected = bruteForce(docs, 0.001, 3);
+    expect(sorted(blockedBy(docs, 100, 0.001, 3))).toEqual(sorted(expected));
+    expect(expected.size).toBeGreaterThan(40);
+  });
+
+  it('blocks nothing when boilerplate handling is off or there are too few documents', () => {
+    const counter = new BoilerplateCounter();
+    for (const d of docs) counter.add(d.grams, d.outlet);
+    expect(counter.blocked({ boilerplate: false, boilerplateShare: 0.05, boilerplateMinDocs: 20 }).size).toBe(0);
+    expect(blockedBy(docs.slice(0, 2), 2000, 0.05, 2).size).toBe(0);
+  });
+});

@@ -57,7 +57,7 @@ describe('check service', () => {
   beforeAll(async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'reprint-serve-')), 'archive.db');
     writer = openIndex(file, {}, { create: true });
-    addArticlesToIndex(writer.store, (await readArticles([SAMPLES], {})).articles, writer.options);
+    await addArticlesToIndex(writer.store, (await readArticles([SAMPLES], {})).articles, writer.options);
     reader = openIndex(file, {});
     server = createCheckServer(reader, writer, { maxBodyBytes: MAX_BODY, requestTimeoutMs: 5000, registry: new Map() });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));

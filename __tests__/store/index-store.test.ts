@@ -36,30 +36,30 @@ describe('index store', () => {
     expect(samples).toHaveLength(5);
   });
 
-  test('adding the same articles twice stores them once', () => {
+  test('adding the same articles twice stores them once', async () => {
     const file = tempIndex();
     const { store, options } = openIndex(file, {}, { create: true });
-    expect(addArticlesToIndex(store, samples, options)).toMatchObject({ added: 5, replaced: 0, unchanged: 0, documents: 5 });
+    expect(await addArticlesToIndex(store, samples, options)).toMatchObject({ added: 5, replaced: 0, unchanged: 0, documents: 5 });
     const before = bandRows(file);
-    expect(addArticlesToIndex(store, samples, options)).toMatchObject({ added: 0, replaced: 0, unchanged: 5, documents: 5 });
+    expect(await addArticlesToIndex(store, samples, options)).toMatchObject({ added: 0, replaced: 0, unchanged: 5, documents: 5 });
     store.close();
     expect(bandRows(file)).toEqual(before);
     // Every article has band keys: 37 bands × its signed windows, less keys shared between windows.
     for (const a of samples) expect(before.get(a.id)).toBeGreaterThan(37);
   });
 
-  test('changed content replaces the stored version and its band keys', () => {
+  test('changed content replaces the stored version and its band keys', async () => {
     const file = tempIndex();
     const { store, options } = openIndex(file, {}, { create: true });
-    addArticlesToIndex(store, samples, options);
+    await addArticlesToIndex(store, samples, options);
     const first = samples[0]!;
     const changed: Article = { ...first, text: 'A correction replaces this article entirely. It is now about tides, harbours and the weather over the bay this week.' };
-    expect(addArticlesToIndex(store, [changed], options)).toMatchObject({ added: 0, replaced: 1, unchanged: 0, documents: 5 });
+    expect(await addArticlesToIndex(store, [changed], options)).toMatchObject({ added: 0, replaced: 1, unchanged: 0, documents: 5 });
     store.close();
     // The id's band keys are the new text's alone: as many as the new text gets in an index of its own.
     const alone = tempIndex();
     const other = openIndex(alone, {}, { create: true });
-    addArticlesToIndex(other.store, [changed], other.options);
+    await addArticlesToIndex(other.store, [changed], other.options);
     other.store.close();
     const expected = bandRows(alone).get(first.id);
     expect(expected).toBeGreaterThan(0);
@@ -72,10 +72,10 @@ describe('index store', () => {
     expect(docs).toEqual([{ id: first.id, length: changed.text.length }]);
   });
 
-  test('removing deletes the article and its band keys', () => {
+  test('removing deletes the article and its band keys', async () => {
     const file = tempIndex();
     const { store, options } = openIndex(file, {}, { create: true });
-    addArticlesToIndex(store, samples, options);
+    await addArticlesToIndex(store, samples, options);
     expect(store.remove([samples[1]!.id, 'no-such-id'])).toEqual(['no-such-id']);
     expect(store.countDocuments()).toBe(4);
     store.close();

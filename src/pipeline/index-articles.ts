@@ -12,22 +12,27 @@
  * set known when they are added; alignment always uses the latest.
  */
 import { createHash } from 'node:crypto';
+import { join } from 'node:path';
 import type { Article } from '../model';
 import type { ResolvedOptions } from '../options';
 import { computeStoreBandKeys, lowBits, type IndexEntry, type IndexStore, type WriteCounts } from '../store';
 import { BoilerplateCounter } from './find-boilerplate';
-import { createWindowHasher, resolveBanding, signWindows } from './find-candidates';
-import { markSketchBoilerplate, sketchDocument, sketchSettingsOf, type DocumentSketch } from './sketch-document';
+import { resolveBanding } from './find-candidates';
+import { scanTaskHandler, type ScanTask, type ScanTaskResult, type ScanWorkerData } from './scan-tasks';
+import type { DocumentSketch } from './sketch-document';
+import { inTaskOrder, runPool } from './worker-pool';
 
 /** Articles per write transaction. */
 export const INDEX_BATCH = 500;
 /** A run that adds at least this share of the articles the last boilerplate count saw recounts it. */
 export const RECOUNT_GROWTH = 0.1;
 
-/** What an index run reports as it goes. */
+/** How an index run goes: its threads and progress. Neither changes what is stored. */
 export interface IndexRun {
   /** `done` of `total` articles to store were written. */
   readonly onProgress?: (done: number, total: number) => void;
+  /** Worker threads for sketching and signing (from compiled code; 1 = this thread). @default 1 */
+  readonly workers?: number;
 }
 
 /** What a run did. */
@@ -43,12 +48,18 @@ export function contentHash(article: Article): string {
   return createHash('sha256').update(article.text).update('\u0000').update(JSON.stringify(article.meta)).digest('hex').slice(0, 32);
 }
 
+/** Documents per sketch or sign task. */
+const TASK_DOCUMENTS = 128;
+const WORKER_SCRIPT = join(__dirname, 'scan-worker.js');
+
 /**
  * Add `articles` to the index: new ids added, changed content replacing the
  * stored version, the same content left alone. `options` must be those the
- * index was made with (`resolveIndexOptions`).
+ * index was made with (`resolveIndexOptions`). Sketching and signing run on
+ * `run.workers` threads (the scan's tasks); this thread computes band keys
+ * and writes, batch by batch, while the workers sign.
  */
-export function addArticlesToIndex(store: IndexStore, articles: readonly Article[], options: ResolvedOptions, run: IndexRun = {}): IndexAddResult {
+export async function addArticlesToIndex(store: IndexStore, articles: readonly Article[], options: ResolvedOptions, run: IndexRun = {}): Promise<IndexAddResult> {
   const counts: WriteCounts = { added: 0, replaced: 0, unchanged: 0 };
   const todo: { article: Article; hash: string }[] = [];
   for (const article of articles) {
@@ -56,54 +67,62 @@ export function addArticlesToIndex(store: IndexStore, articles: readonly Article
     if (store.hashOf(article.id) === hash) counts.unchanged++;
     else todo.push({ article, hash });
   }
-  const settings = sketchSettingsOf(options);
-  const sketches = todo.map((t) => sketchDocument(t.article.text, settings));
-  const recount = decideRecount(store, todo.length, options);
-  const blocked = recount ? countBlocked(store, todo, sketches, options) : new Set(store.readBlocked().blocked);
+  const inPool = (blocked: Uint32Array, tasks: readonly ScanTask[], consume: (result: ScanTaskResult) => void): Promise<unknown> => {
+    const data: ScanWorkerData = { options, blocked };
+    return runPool<ScanTask, ScanTaskResult>({
+      script: WORKER_SCRIPT,
+      workerData: data,
+      workers: run.workers ?? 1,
+      tasks,
+      inline: () => scanTaskHandler(data),
+      onResult: inTaskOrder(consume),
+    });
+  };
 
-  const hasher = createWindowHasher(options);
-  run.onProgress?.(0, todo.length);
-  for (let from = 0; from < todo.length; from += INDEX_BATCH) {
-    const batch: IndexEntry[] = [];
-    for (let i = from; i < Math.min(todo.length, from + INDEX_BATCH); i++) {
-      const { article, hash } = todo[i]!;
-      const sketch = sketches[i]!;
-      batch.push(indexEntryOf(article, hash, sketch, blocked, hasher, options));
-      sketches[i] = EMPTY_SKETCH;
-    }
+  const sketches: DocumentSketch[] = [];
+  const texts = todo.map((t) => t.article.text);
+  await inPool(new Uint32Array(0), chunks(texts, TASK_DOCUMENTS).map((b): ScanTask => ({ kind: 'sketch', texts: b })), (result) => {
+    sketches.push(...(result as readonly DocumentSketch[]));
+  });
+  const recount = decideRecount(store, todo.length, options);
+  const blocked = recount ? countBlocked(store, todo, sketches, options) : store.readBlocked().blocked;
+
+  const { bands, rows } = resolveBanding(options);
+  const signTasks = chunks(sketches, TASK_DOCUMENTS).map((b): ScanTask => ({ kind: 'sign', sketches: b.map((s) => ({ hashes: s.hashes, mask: s.mask, windows: s.windows })) }));
+  const grams = sketches.map((s) => s.grams);
+  sketches.length = 0;
+  let batch: IndexEntry[] = [];
+  let stored = 0;
+  const flush = (): void => {
     const written = store.write(batch);
     counts.added += written.added;
     counts.replaced += written.replaced;
     counts.unchanged += written.unchanged;
-    run.onProgress?.(Math.min(todo.length, from + INDEX_BATCH), todo.length);
-  }
+    stored += batch.length;
+    batch = [];
+    run.onProgress?.(stored, todo.length);
+  };
+  run.onProgress?.(0, todo.length);
+  await inPool(Uint32Array.from(blocked).sort(), signTasks, (result) => {
+    for (const signatures of result as readonly Uint32Array[]) {
+      const i = stored + batch.length;
+      const { article, hash } = todo[i]!;
+      batch.push({ article, hash, signatures: lowBits(signatures), keys: computeStoreBandKeys(signatures, options.numPerm, bands, rows), grams: grams[i]! });
+      if (batch.length === INDEX_BATCH) flush();
+    }
+  });
+  if (batch.length > 0) flush();
   store.mergePending();
   const documents = store.countDocuments();
   if (recount) store.saveBlocked(Uint32Array.from(blocked).sort(), documents);
   return { ...counts, documents, recounted: recount };
 }
 
-const EMPTY_SKETCH: DocumentSketch = { hashes: new Uint32Array(0), mask: new Uint8Array(0), windows: new Uint32Array(0), grams: new Uint32Array(0) };
-
-/** What the index stores of one article, signed with the blocked k-grams `blocked`. */
-export function indexEntryOf(
-  article: Article,
-  hash: string,
-  sketch: DocumentSketch,
-  blocked: ReadonlySet<number>,
-  hasher: ReturnType<typeof createWindowHasher>,
-  options: ResolvedOptions,
-): IndexEntry {
-  markSketchBoilerplate(sketch, blocked, options.anchorSize);
-  const signatures = signWindows(sketch, hasher, options.shingleSize);
-  const { bands, rows } = resolveBanding(options);
-  return {
-    article,
-    hash,
-    signatures: lowBits(signatures),
-    keys: computeStoreBandKeys(signatures, options.numPerm, bands, rows),
-    grams: sketch.grams,
-  };
+/** `items` cut into consecutive chunks of at most `size`. */
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
 }
 
 /** Recount when boilerplate is on and the run adds enough to matter (or nothing was counted yet). */
@@ -119,12 +138,12 @@ function countBlocked(
   todo: readonly { readonly article: Article }[],
   sketches: readonly DocumentSketch[],
   options: ResolvedOptions,
-): Set<number> {
+): Uint32Array {
   const counter = new BoilerplateCounter();
   const replacing = new Set(todo.map((t) => t.article.id));
   store.forEachGrams((id, outlet, grams) => {
     if (!replacing.has(id)) counter.add(grams, outlet);
   });
   todo.forEach((t, i) => counter.add(sketches[i]!.grams, t.article.meta.outlet));
-  return counter.blocked(options);
+  return Uint32Array.from(counter.blocked(options)).sort();
 }

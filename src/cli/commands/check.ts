@@ -68,7 +68,7 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
       }
     }
     if (args.add) {
-      const added = addArticlesToIndex(store, articles, options);
+      const added = await addArticlesToIndex(store, articles, options);
       if (!args.quiet) io.stderr(`reprint: ${args.index}: ${added.added} added, ${added.replaced} replaced, ${added.unchanged} unchanged\n`);
     }
     return failAbove !== null && largest.some((l) => l.share >= failAbove) ? EXIT.findings : EXIT.ok;

@@ -11,12 +11,14 @@ import { openIndexStore, type IndexStats } from '../../store';
 import { WarningCode } from '../../ingest';
 import type { Io } from '../io';
 import { createProgress } from '../progress';
+import { resolveWorkers, workersOption } from './workers-flag';
 import { STDIN_ARG } from '../stdin-arg';
 import { declareIndexFlag, declareIndexInputFlags, toIndexInputOptions, waitNotice, type IndexFileArgs, type IndexInputArgs } from './index-flags';
 
 /** Parsed flags of `index add`. */
 export interface IndexAddArgs extends IndexInputArgs {
   readonly inputs: readonly string[];
+  readonly workers?: number;
 }
 
 /** Parsed flags of `index stats`. */
@@ -49,7 +51,9 @@ export function countFailed(warnings: readonly Warning[]): number {
 }
 
 export function indexAddBuilder(y: Argv): Argv<IndexAddArgs> {
-  const withInputs = y.positional('inputs', { describe: 'files, folders, JSONL dumps (also .gz), WARC, or - for JSONL on stdin', type: 'string', array: true });
+  const withInputs = y
+    .positional('inputs', { describe: 'files, folders, JSONL dumps (also .gz), WARC, or - for JSONL on stdin', type: 'string', array: true })
+    .option('workers', workersOption());
   return declareIndexInputFlags(withInputs) as unknown as Argv<IndexAddArgs>;
 }
 
@@ -76,7 +80,10 @@ export async function runIndexAdd(args: IndexAddArgs, io: Io): Promise<number> {
     const { articles, warnings } = await readArticles(paths, scanOptions);
     if (!args.quiet) for (const w of warnings) io.stderr(`reprint: warning: ${w.where}: ${w.message}\n`);
     const progress = createProgress(io, 'index', args.quiet, 'articles');
-    const result = addArticlesToIndex(store, articles, options, { onProgress: (done, total) => progress.update(done, total) });
+    const result = await addArticlesToIndex(store, articles, options, {
+      onProgress: (done, total) => progress.update(done, total),
+      workers: resolveWorkers(args.workers),
+    });
     progress.end();
     const seconds = (Date.now() - started) / 1000;
     io.stdout(

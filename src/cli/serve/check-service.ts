@@ -99,7 +99,7 @@ function draftOf(body: string, contentType: string | undefined, registry: Outlet
 async function addInTurns(writer: OpenedIndex, articles: readonly Article[]): Promise<{ added: number; replaced: number; unchanged: number; documents: number }> {
   const total = { added: 0, replaced: 0, unchanged: 0, documents: 0 };
   for (let from = 0; from < articles.length; from += INDEX_BATCH) {
-    const r = addArticlesToIndex(writer.store, articles.slice(from, from + INDEX_BATCH), writer.options);
+    const r = await addArticlesToIndex(writer.store, articles.slice(from, from + INDEX_BATCH), writer.options);
     total.added += r.added;
     total.replaced += r.replaced;
     total.unchanged += r.unchanged;

@@ -72,7 +72,7 @@ function docCell(doc: ReportDocument | undefined, id: string): string {
 function renderPairRow(pair: Pair, index: number, docs: ReadonlyMap<string, ReportDocument>): string {
   const kinds = KIND_ORDER.map((k) => ({ k, n: pair.passages.filter((p) => p.kind === k).length }))
     .filter(({ n }) => n > 0)
-    .map(({ k, n }) => `<span class="chip k-${k}">${n} ${k}</span>`)
+    .map(({ k, n }) => `<span class="chip k-${escapeHtml(k)}">${n} ${escapeHtml(k)}</span>`)
     .join(' ');
   const credit =
     pair.credit === null
@@ -81,7 +81,7 @@ function renderPairRow(pair: Pair, index: number, docs: ReadonlyMap<string, Repo
   return (
     `<tr><td class="num">${index + 1}</td>${docCell(docs.get(pair.source), pair.source)}` +
     `<td title="${escapeHtml(pair.basisDetail)}">${pair.directed ? '→' : '↔'}</td>${docCell(docs.get(pair.target), pair.target)}` +
-    `<td><span class="rel rel-${pair.relation}">${pair.relation}</span></td><td class="num">${pair.score.toFixed(3)}</td>` +
+    `<td><span class="rel rel-${escapeHtml(pair.relation)}">${escapeHtml(pair.relation)}</span></td><td class="num">${pair.score.toFixed(3)}</td>` +
     `<td class="num">${percent(pair.coverage.source)} / ${percent(pair.coverage.target)}</td><td>${kinds}</td><td>${credit}</td>` +
     `<td><button type="button" class="view" data-pair="${index}" aria-expanded="false">side by side</button></td></tr>`
   );
@@ -119,7 +119,7 @@ export function renderHtml(report: Report, texts: ReadonlyMap<string, string>, o
   const title = options.title ?? 'reprint report';
   const legend =
     '<div class="legend">passage kinds: ' +
-    KIND_ORDER.map((k) => `<span class="chip k-${k}">${k}</span>`).join(' ') +
+    KIND_ORDER.map((k) => `<span class="chip k-${escapeHtml(k)}">${escapeHtml(k)}</span>`).join(' ') +
     ' <span class="chip credit">credit line</span></div>';
   const rows = report.pairs.map((p, i) => renderPairRow(p, i, docs)).join('\n');
   const body = [

@@ -8,6 +8,7 @@
  * Kept as plain ES2017 in a string (no template placeholders) so that its
  * SHA-256 can be pinned in the page's Content-Security-Policy.
  */
+/** The script's source, inlined as is into the page. */
 export const REPORT_SCRIPT = `
 (function () {
   'use strict';

@@ -1,4 +1,5 @@
 /** The HTML report's style sheet: system fonts only, no URLs. Pinned by hash in the page's CSP. */
+/** The style sheet's source, inlined as is into the page. */
 export const REPORT_CSS = `
 :root { color-scheme: light; --fg: #1d232b; --muted: #5b6570; --line: #d7dce1; --bg: #fff; --panel: #f6f7f9;
   --verbatim: #ffb8b0; --near-verbatim: #ffd699; --paraphrase: #b8d4ff; --quote: #bfe8c4; --credit: #1f7a35; }

@@ -28,16 +28,28 @@ export function computeBandKeys(
   key2: Uint32Array,
   offset: number,
 ): void {
-  for (let j = 0; j < bands; j++) {
-    let h1 = KEY1_START;
-    let h2 = KEY2_START;
-    const end = (j + 1) * rows;
-    for (let t = j * rows; t < end; t++) {
-      const v = values[t]!;
-      h1 = combine32(h1, v);
-      h2 = combine32(h2, (v ^ KEY2_SALT) >>> 0);
-    }
-    key1[offset + j] = h1;
-    key2[offset + j] = h2;
+  for (let j = 0; j < bands; j++) computeBandKey(values, j * rows, (j + 1) * rows, key1, key2, offset + j);
+}
+
+/**
+ * Write the two key words of the band `values[from, to)` to `key1[at]` and
+ * `key2[at]` (as {@link computeBandKeys} does for each band).
+ */
+export function computeBandKey(
+  values: ArrayLike<number>,
+  from: number,
+  to: number,
+  key1: Uint32Array,
+  key2: Uint32Array,
+  at: number,
+): void {
+  let h1 = KEY1_START;
+  let h2 = KEY2_START;
+  for (let t = from; t < to; t++) {
+    const v = values[t]!;
+    h1 = combine32(h1, v);
+    h2 = combine32(h2, (v ^ KEY2_SALT) >>> 0);
   }
+  key1[at] = h1;
+  key2[at] = h2;
 }

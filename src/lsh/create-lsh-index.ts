@@ -31,6 +31,9 @@
 import { InternalError, OptionsError, ParameterMismatchError } from '../errors';
 import { describeMinHashParamsDifference, resolveMinHashParams, type MinHashScheme } from '../minhash/minhash-params';
 import type { Signature } from '../minhash/signature';
+import { bandedPairs, type BandingStats, type CandidatePair } from './banded-pairs';
+
+export type { CandidatePair } from './banded-pairs';
 import { computeBandKeys } from './compute-band-keys';
 
 /** Parameters of an LSH index; resolved copies are frozen. */
@@ -53,30 +56,10 @@ export interface LshIndexParams {
   readonly maxBucketSize: number;
 }
 
-/** Two items of different groups that share at least one band bucket. */
-export interface CandidatePair {
-  /** The smaller item id. */
-  readonly a: number;
-  /** The larger item id. */
-  readonly b: number;
-  /** In how many bands the two share a bucket that was not skipped (1 to `bands`). */
-  readonly bands: number;
-}
-
 /** Figures of an index; bucket figures are those of the last `candidatePairs()` call. */
-export interface LshStats {
+export interface LshStats extends BandingStats {
   /** Items inserted. */
   readonly items: number;
-  /** Buckets (over all bands) with at least two items, that were not skipped. */
-  readonly buckets: number;
-  /** Buckets skipped for holding more than `maxBucketSize` items. */
-  readonly skippedBuckets: number;
-  /** Item slots in the skipped buckets (an item counts once per band). */
-  readonly skippedItems: number;
-  /** Size of the largest bucket seen, skipped or not. */
-  readonly largestBucket: number;
-  /** Candidate pairs returned. */
-  readonly candidatePairs: number;
 }
 
 /** A banded LSH index; see the module header. Not safe for concurrent mutation. */
@@ -105,10 +88,6 @@ export interface LshIndex {
 /** Default of {@link LshIndexParams.maxBucketSize}. */
 export const DEFAULT_MAX_BUCKET_SIZE = 200;
 
-const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
-/** Index of the low / high 32-bit word of a 64-bit lane in a `Uint32Array` view. */
-const LO = LITTLE_ENDIAN ? 0 : 1;
-const HI = LITTLE_ENDIAN ? 1 : 0;
 
 /**
  * Validate LSH parameters and return a frozen copy.
@@ -204,87 +183,21 @@ export function createLshIndex(params: {
   }
 
   function candidatePairs(): CandidatePair[] {
-    const sorted = new BigUint64Array(count);
-    const sortedWords = new Uint32Array(sorted.buffer);
-    const pairs = new PairBuffer();
-    let buckets = 0;
-    let skippedBuckets = 0;
-    let skippedItems = 0;
-    let largestBucket = count > 0 ? 1 : 0;
-    const run: number[] = [];
-
-    /** Push every cross-group pair of the entries `run[from, to)`. */
-    function emitPairs(entries: number[], from: number, to: number): void {
-      for (let x = from; x < to; x++) {
-        const ex = entries[x]!;
-        const ix = items[ex]!;
-        const gx = groups[ex]!;
-        for (let y = x + 1; y < to; y++) {
-          const ey = entries[y]!;
-          if (groups[ey] === gx) continue;
-          const iy = items[ey]!;
-          if (ix < iy) pairs.push(ix, iy);
-          else pairs.push(iy, ix);
+    const { pairs, stats } = bandedPairs({
+      count,
+      bands,
+      items,
+      groups,
+      maxBucketSize,
+      fillBand: (j, key1, key2) => {
+        for (let e = 0; e < count; e++) {
+          key1[e] = keys1[e * bands + j]!;
+          key2[e] = keys2[e * bands + j]!;
         }
-      }
-    }
-
-    for (let j = 0; j < bands; j++) {
-      for (let e = 0; e < count; e++) {
-        sortedWords[2 * e + HI] = keys1[e * bands + j]!;
-        sortedWords[2 * e + LO] = e;
-      }
-      sorted.sort();
-      let p = 0;
-      while (p < count) {
-        const k1 = sortedWords[2 * p + HI]!;
-        let q = p + 1;
-        while (q < count && sortedWords[2 * q + HI] === k1) q++;
-        if (q - p >= 2) {
-          // Entries p..q-1 share key1; their buckets are the groups of equal key2
-          // (almost always a single one: then no sorting is needed).
-          run.length = 0;
-          let uniform = true;
-          const first2 = keys2[sortedWords[2 * p + LO]! * bands + j];
-          for (let t = p; t < q; t++) {
-            const e = sortedWords[2 * t + LO]!;
-            run.push(e);
-            if (keys2[e * bands + j] !== first2) uniform = false;
-          }
-          if (!uniform) run.sort((x, y) => keys2[x * bands + j]! - keys2[y * bands + j]! || x - y);
-          let u = 0;
-          while (u < run.length) {
-            const k2 = keys2[run[u]! * bands + j];
-            let v = u + 1;
-            while (v < run.length && keys2[run[v]! * bands + j] === k2) v++;
-            const m = v - u;
-            if (m > largestBucket) largestBucket = m;
-            if (m >= 2) {
-              if (m > maxBucketSize) {
-                skippedBuckets++;
-                skippedItems += m;
-              } else {
-                buckets++;
-                emitPairs(run, u, v);
-              }
-            }
-            u = v;
-          }
-        }
-        p = q;
-      }
-    }
-
-    const result = pairs.countSorted();
-    lastStats = Object.freeze({
-      items: count,
-      buckets,
-      skippedBuckets,
-      skippedItems,
-      largestBucket,
-      candidatePairs: result.length,
+      },
     });
-    return result;
+    lastStats = Object.freeze({ items: count, ...stats });
+    return pairs;
   }
 
   return Object.freeze({
@@ -310,41 +223,4 @@ function enlarge(source: Uint32Array, length: number): Uint32Array<ArrayBuffer> 
   const target = new Uint32Array(length);
   target.set(source);
   return target;
-}
-
-/** Growable list of item pairs packed as `a · 2^32 + b` in a `BigUint64Array`. */
-class PairBuffer {
-  private lanes = new BigUint64Array(1024);
-  private words = new Uint32Array(this.lanes.buffer);
-  private length = 0;
-
-  push(a: number, b: number): void {
-    if (this.length === this.lanes.length) {
-      const lanes = new BigUint64Array(this.lanes.length * 2);
-      lanes.set(this.lanes);
-      this.lanes = lanes;
-      this.words = new Uint32Array(lanes.buffer);
-    }
-    this.words[2 * this.length + HI] = a;
-    this.words[2 * this.length + LO] = b;
-    this.length++;
-  }
-
-  /** Sort, then turn each run of equal pairs into one {@link CandidatePair} with its run length. */
-  countSorted(): CandidatePair[] {
-    const n = this.length;
-    this.lanes.subarray(0, n).sort();
-    const words = this.words;
-    const out: CandidatePair[] = [];
-    let p = 0;
-    while (p < n) {
-      const a = words[2 * p + HI]!;
-      const b = words[2 * p + LO]!;
-      let q = p + 1;
-      while (q < n && words[2 * q + HI] === a && words[2 * q + LO] === b) q++;
-      out.push(Object.freeze({ a, b, bands: q - p }));
-      p = q;
-    }
-    return out;
-  }
 }

@@ -1,7 +1,8 @@
 /** Locality-sensitive hashing over MinHash signatures: banding choice and the band index. */
 export { candidateProbability } from './candidate-probability';
 export { chooseBandsRows, type Banding, type BandingWeights } from './choose-bands-rows';
-export { computeBandKeys } from './compute-band-keys';
+export { computeBandKey, computeBandKeys } from './compute-band-keys';
+export { bandedPairs, type BandingInput, type BandingStats } from './banded-pairs';
 export {
   createLshIndex,
   resolveLshIndexParams,

@@ -16,14 +16,15 @@
  * not answers: each is verified by alignment afterwards.
  *
  * Signing (`signWindows`) is pure and runs where the sketches are (worker
- * threads in a scan); collecting (`CandidateCollector`) keeps the LSH band
- * keys and, for the estimates, the low 16 bits of every signature value
- * (b-bit minwise hashing, Li & König 2010): 256 bytes a window instead of
- * 512, at a bias below 2^−16 (two different minima agree in their low bits
- * that rarely).
+ * threads in a scan); collecting (`CandidateCollector`) keeps, for every
+ * window, the low 16 bits of its signature values (b-bit minwise hashing,
+ * Li & König 2010): 256 bytes a window instead of 512 for the values and 296
+ * for 37 stored band keys. The estimates are taken from them (two different
+ * minima agree in their low bits with probability 2^−16) and so are the band
+ * keys, folded when the candidates are asked for.
  */
-import { chooseBandsRows, createLshIndex, type LshIndex } from '../lsh';
-import { createMinHasher, createOnePermutationHasher, viewSignature, type MinHasher, type MinHashScheme } from '../minhash';
+import { bandedPairs, chooseBandsRows, computeBandKey, DEFAULT_MAX_BUCKET_SIZE } from '../lsh';
+import { createMinHasher, createOnePermutationHasher, type MinHasher, type MinHashScheme } from '../minhash';
 import type { ResolvedOptions } from '../options';
 import { computeShingles, computeUnmarkedShingles } from '../shingle';
 import { countMarked } from '../text';
@@ -182,11 +183,19 @@ function signByPieces(
   };
 }
 
-/** Collects signed windows document by document and yields candidate document pairs. */
+/**
+ * Collects signed windows document by document and yields candidate document
+ * pairs. It keeps 16 bits of every signature value (256 bytes a window at
+ * 128 values) and nothing else: the band keys are folded from those bits
+ * when the candidates are asked for, one band at a time, so two windows share
+ * a bucket when their band's values agree in their low 16 bits (48 bits for
+ * 3 rows: unrelated windows meet by chance with probability 2^−48, and the
+ * estimate that follows checks every pair anyway).
+ */
 export class CandidateCollector {
-  private readonly index: LshIndex;
   private readonly hasher: MinHasher;
   private readonly numPerm: number;
+  private readonly banding: Banding;
   private low: Uint16Array;
   private owner: Uint32Array;
   private windows = 0;
@@ -196,7 +205,7 @@ export class CandidateCollector {
   constructor(options: ResolvedOptions, banding: Banding, expectedWindows = 16) {
     this.hasher = createWindowHasher(options);
     this.numPerm = options.numPerm;
-    this.index = createLshIndex({ ...banding, ...this.hasher.params }, expectedWindows);
+    this.banding = banding;
     this.owner = new Uint32Array(Math.max(1, expectedWindows));
     this.low = new Uint16Array(this.owner.length * this.numPerm);
   }
@@ -210,7 +219,6 @@ export class CandidateCollector {
     this.documents = Math.max(this.documents, doc + 1);
     for (let w = 0; w < count; w++) {
       const item = this.windows++;
-      this.index.insert(item, doc, viewSignature(block, w));
       this.owner[item] = doc;
       for (let i = 0; i < k; i++) this.low[item * k + i] = signatures[w * k + i]! & 0xffff;
     }
@@ -222,7 +230,19 @@ export class CandidateCollector {
     const floor = minEstimate(threshold, k);
     const n = this.documents;
     const best = new Map<number, number>();
-    for (const c of this.index.candidatePairs()) {
+    const { bands, rows } = this.banding;
+    const low = this.low;
+    const { pairs } = bandedPairs({
+      count: this.windows,
+      bands,
+      items: identity(this.windows),
+      groups: this.owner.subarray(0, this.windows),
+      maxBucketSize: DEFAULT_MAX_BUCKET_SIZE,
+      fillBand: (j, key1, key2) => {
+        for (let e = 0, at = j * rows; e < key1.length; e++, at += k) computeBandKey(low, at, at + rows, key1, key2, e);
+      },
+    });
+    for (const c of pairs) {
       const da = this.owner[c.a]!;
       const db = this.owner[c.b]!;
       let equal = 0;
@@ -248,6 +268,13 @@ export class CandidateCollector {
     low.set(this.low.subarray(0, this.windows * this.numPerm));
     this.low = low;
   }
+}
+
+/** `[0, 1, …, n − 1]`. */
+function identity(n: number): Uint32Array {
+  const out = new Uint32Array(n);
+  for (let i = 0; i < n; i++) out[i] = i;
+  return out;
 }
 
 /** Sign every document and return candidate document pairs, sorted by (a, b). */

@@ -1,0 +1,182 @@
+/**
+ * The banding step shared by every LSH store: band by band, entries with
+ * equal 64-bit bucket keys (two 32-bit words) form a bucket, and every pair of
+ * entries of different groups in a bucket of at most `maxBucketSize` becomes
+ * a candidate; pairs found in several bands are counted once, with the number
+ * of bands.
+ *
+ * Keys are asked for one band at a time (`fillBand`), so a store may keep
+ * them (the `LshIndex`) or derive them from what it keeps anyway (the scan's
+ * 16-bit signature values): the step needs 8 bytes an entry of scratch, not
+ * 8 bytes an entry per band.
+ *
+ * Per band, `(key1, entry)` is packed in a `BigUint64Array` so the engine's
+ * native numeric sort groups equal `key1`; runs are split by `key2`. Pairs
+ * from all bands are packed the same way, sorted and run-length counted,
+ * which deduplicates them and yields them in `(a, b)` order.
+ */
+
+/** Two items of different groups that share at least one band bucket. */
+export interface CandidatePair {
+  /** The smaller item id. */
+  readonly a: number;
+  /** The larger item id. */
+  readonly b: number;
+  /** In how many bands the two share a bucket that was not skipped (1 to `bands`). */
+  readonly bands: number;
+}
+
+/** Bucket figures of one banding run. */
+export interface BandingStats {
+  /** Buckets (over all bands) with at least two items, that were not skipped. */
+  readonly buckets: number;
+  /** Buckets skipped for holding more than `maxBucketSize` items. */
+  readonly skippedBuckets: number;
+  /** Item slots in the skipped buckets (an item counts once per band). */
+  readonly skippedItems: number;
+  /** Size of the largest bucket seen, skipped or not. */
+  readonly largestBucket: number;
+  /** Candidate pairs returned. */
+  readonly candidatePairs: number;
+}
+
+/** What {@link bandedPairs} bands. */
+export interface BandingInput {
+  /** Entries `[0, count)`. */
+  readonly count: number;
+  readonly bands: number;
+  /** Item id of each entry (pairs are reported by item id). */
+  readonly items: Uint32Array;
+  /** Group of each entry; entries of one group are never paired. */
+  readonly groups: Uint32Array;
+  /** Buckets with more entries than this are skipped. */
+  readonly maxBucketSize: number;
+  /** Write band `band`'s two key words of every entry `e` to `key1[e]` and `key2[e]`. */
+  readonly fillBand: (band: number, key1: Uint32Array, key2: Uint32Array) => void;
+}
+
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+/** Index of the low / high 32-bit word of a 64-bit lane in a `Uint32Array` view. */
+const LO = LITTLE_ENDIAN ? 0 : 1;
+const HI = LITTLE_ENDIAN ? 1 : 0;
+
+/** Every cross-group pair sharing a bucket in some band; see the module header. */
+export function bandedPairs(input: BandingInput): { pairs: CandidatePair[]; stats: BandingStats } {
+  const { count, bands, items, groups, maxBucketSize } = input;
+  const keys1 = new Uint32Array(count);
+  const keys2 = new Uint32Array(count);
+  const sorted = new BigUint64Array(count);
+  const sortedWords = new Uint32Array(sorted.buffer);
+  const pairs = new PairBuffer();
+  let buckets = 0;
+  let skippedBuckets = 0;
+  let skippedItems = 0;
+  let largestBucket = count > 0 ? 1 : 0;
+  const run: number[] = [];
+
+  /** Push every cross-group pair of the entries `run[from, to)`. */
+  function emitPairs(entries: number[], from: number, to: number): void {
+    for (let x = from; x < to; x++) {
+      const ex = entries[x]!;
+      const ix = items[ex]!;
+      const gx = groups[ex]!;
+      for (let y = x + 1; y < to; y++) {
+        const ey = entries[y]!;
+        if (groups[ey] === gx) continue;
+        const iy = items[ey]!;
+        if (ix < iy) pairs.push(ix, iy);
+        else pairs.push(iy, ix);
+      }
+    }
+  }
+
+  for (let j = 0; j < bands; j++) {
+    input.fillBand(j, keys1, keys2);
+    for (let e = 0; e < count; e++) {
+      sortedWords[2 * e + HI] = keys1[e]!;
+      sortedWords[2 * e + LO] = e;
+    }
+    sorted.sort();
+    let p = 0;
+    while (p < count) {
+      const k1 = sortedWords[2 * p + HI]!;
+      let q = p + 1;
+      while (q < count && sortedWords[2 * q + HI] === k1) q++;
+      if (q - p >= 2) {
+        // Entries p..q-1 share key1; their buckets are the groups of equal key2
+        // (almost always a single one: then no sorting is needed).
+        run.length = 0;
+        let uniform = true;
+        const first2 = keys2[sortedWords[2 * p + LO]!];
+        for (let t = p; t < q; t++) {
+          const e = sortedWords[2 * t + LO]!;
+          run.push(e);
+          if (keys2[e] !== first2) uniform = false;
+        }
+        if (!uniform) run.sort((x, y) => keys2[x]! - keys2[y]! || x - y);
+        let u = 0;
+        while (u < run.length) {
+          const k2 = keys2[run[u]!];
+          let v = u + 1;
+          while (v < run.length && keys2[run[v]!] === k2) v++;
+          const m = v - u;
+          if (m > largestBucket) largestBucket = m;
+          if (m >= 2) {
+            if (m > maxBucketSize) {
+              skippedBuckets++;
+              skippedItems += m;
+            } else {
+              buckets++;
+              emitPairs(run, u, v);
+            }
+          }
+          u = v;
+        }
+      }
+      p = q;
+    }
+  }
+
+  const result = pairs.countSorted();
+  return {
+    pairs: result,
+    stats: { buckets, skippedBuckets, skippedItems, largestBucket, candidatePairs: result.length },
+  };
+}
+
+/** Growable list of item pairs packed as `a · 2^32 + b` in a `BigUint64Array`. */
+class PairBuffer {
+  private lanes = new BigUint64Array(1024);
+  private words = new Uint32Array(this.lanes.buffer);
+  private length = 0;
+
+  push(a: number, b: number): void {
+    if (this.length === this.lanes.length) {
+      const lanes = new BigUint64Array(this.lanes.length * 2);
+      lanes.set(this.lanes);
+      this.lanes = lanes;
+      this.words = new Uint32Array(lanes.buffer);
+    }
+    this.words[2 * this.length + HI] = a;
+    this.words[2 * this.length + LO] = b;
+    this.length++;
+  }
+
+  /** Sort, then turn each run of equal pairs into one {@link CandidatePair} with its run length. */
+  countSorted(): CandidatePair[] {
+    const n = this.length;
+    this.lanes.subarray(0, n).sort();
+    const words = this.words;
+    const out: CandidatePair[] = [];
+    let p = 0;
+    while (p < n) {
+      const a = words[2 * p + HI]!;
+      const b = words[2 * p + LO]!;
+      let q = p + 1;
+      while (q < n && words[2 * q + HI] === a && words[2 * q + LO] === b) q++;
+      out.push(Object.freeze({ a, b, bands: q - p }));
+      p = q;
+    }
+    return out;
+  }
+}

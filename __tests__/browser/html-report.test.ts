@@ -111,6 +111,7 @@ describeBrowser('HTML report in chromium: markup in the input', () => {
     const heads = (await view.locator('.side-head').allInnerTexts()).join('\n');
     expect(heads).toContain(`Talks ${PAYLOADS[0]} resume </p> <img src=x onerror=`);
     expect(heads).toContain('Copy: <svg onload=');
+    expect(heads).toContain('javascript:window.__reprintPwned = "url"; document.title = "PWNED" (not an http(s) URL: no link)');
     // the copied passage is a highlighted mark that carries the markup as text
     const marked = (await sides.nth(0).locator('mark').allTextContents()).join('');
     expect(marked).toContain(PAYLOADS[0]);

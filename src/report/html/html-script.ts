@@ -69,12 +69,14 @@ export const REPORT_SCRIPT = `
     meta.appendChild(el('span', 'id', doc.id));
     if (doc.published !== null) meta.appendChild(el('span', '', ' · published ' + doc.published));
     head.appendChild(meta);
-    if (doc.url !== null) {
+    if (doc.url !== null && doc.link) {
       var link = el('a', 'url', doc.url);
       link.href = doc.url;
       link.rel = 'noopener noreferrer nofollow';
       link.target = '_blank';
       head.appendChild(link);
+    } else if (doc.url !== null) {
+      head.appendChild(el('div', 'url', doc.url + ' (not an http(s) URL: no link)'));
     }
     col.appendChild(head);
     col.appendChild(markedText(doc.text, ranges, credit));

@@ -14,8 +14,10 @@ export interface ViewDocument {
   readonly id: string;
   readonly outlet: string;
   readonly title: string | null;
-  /** Only `http:` and `https:` URLs; anything else is `null` (never a link). */
+  /** The URL as read, shown as text. */
   readonly url: string | null;
+  /** Whether {@link url} may be a link: only absolute `http:` and `https:` URLs. */
+  readonly link: boolean;
   readonly published: string | null;
   readonly text: string;
 }
@@ -68,7 +70,7 @@ export function buildViewData(report: Report, texts: ReadonlyMap<string, string>
       const d = byId.get(id);
       i = docs.length;
       index.set(id, i);
-      docs.push({ id, outlet: outletLabel(d), title: d?.title ?? null, url: safeLinkUrl(d?.url ?? null), published: d?.published?.text ?? null, text: texts.get(id) ?? '' });
+      docs.push({ id, outlet: outletLabel(d), title: d?.title ?? null, url: d?.url ?? null, link: safeLinkUrl(d?.url ?? null) !== null, published: d?.published?.text ?? null, text: texts.get(id) ?? '' });
     }
     return i;
   };

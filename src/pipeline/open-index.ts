@@ -7,6 +7,7 @@
 import { resolveOptions, type ResolvedOptions, type ScanOptions } from '../options';
 import { indexParametersOf, openIndexStore, resolveIndexOptions, type IndexStore } from '../store';
 import { createWindowHasher, resolveBanding } from './find-candidates';
+import { describeParameters } from './scan';
 
 /** An open index and the options to use it with. */
 export interface OpenedIndex {
@@ -32,7 +33,7 @@ export function openIndex(file: string, options: ScanOptions, how: OpenIndexHow 
   const create = how.create === true
     ? () => {
         const resolved = resolveOptions(options);
-        return indexParametersOf(resolved, resolveBanding(resolved), createWindowHasher(resolved).params);
+        return indexParametersOf(describeParameters(resolved, resolveBanding(resolved)), resolved, createWindowHasher(resolved).params);
       }
     : undefined;
   const store = openIndexStore(file, { ...(create !== undefined ? { create } : {}), ...(how.onWait !== undefined ? { onWait: how.onWait } : {}) });

@@ -6,59 +6,46 @@
  * error), naming the parameter and both values.
  */
 import { ParameterMismatchError } from '../errors';
-import type { Banding } from '../lsh';
 import { DEFAULTS, resolveOptions, type ResolvedOptions, type ScanOptions } from '../options';
 import { NORMALIZER_VERSION } from '../text';
 
 /** Bits kept of each signature value in the index (b-bit minwise hashing, as `CandidateCollector` keeps them). */
 export const SIGNATURE_BITS = 16;
 
-/** Every parameter an index records, in the order `stats` lists them. */
-export interface IndexParameters {
-  readonly normalizerVersion: number;
-  readonly shingleUnit: 'word';
-  readonly shingleSize: number;
-  readonly numPerm: number;
-  readonly minhashScheme: string;
-  readonly seed: number;
-  readonly threshold: number;
-  readonly bands: number;
-  readonly rows: number;
-  readonly passageWords: number;
-  readonly maxSentenceWords: number;
-  readonly anchorSize: number;
-  readonly boilerplate: boolean;
-  readonly boilerplateShare: number;
-  readonly boilerplateMinDocs: number;
-  readonly signatureBits: number;
-  /** The signer's own parameters (JSON of `MinHasher.params`: permutations, seed, and how it signs). */
-  readonly signer: string;
-}
+/** The report parameters (`describeParameters`) an index records: those that shape a stored signature, band key or count. */
+export const RECORDED_REPORT_PARAMETERS = [
+  'normalizerVersion',
+  'shingleUnit',
+  'shingleSize',
+  'numPerm',
+  'minhashScheme',
+  'seed',
+  'threshold',
+  'bands',
+  'rows',
+  'passageWords',
+  'anchorSize',
+  'boilerplate',
+  'boilerplateShare',
+  'boilerplateMinDocs',
+] as const;
 
 /**
- * The index parameters of resolved options, their banding and the
+ * Every parameter an index records: the recorded report parameters, the
+ * sentence cap windows are cut with, the signature bits kept and the
+ * signer's own parameters (JSON of `MinHasher.params`).
+ */
+export type IndexParameters = Readonly<Record<(typeof RECORDED_REPORT_PARAMETERS)[number] | 'maxSentenceWords' | 'signatureBits' | 'signer', unknown>>;
+
+/**
+ * The index parameters of a scan's report parameters (`describeParameters`
+ * of the options and their banding), the options' sentence cap and the
  * parameters of the signer they make (`createWindowHasher(options).params`).
  */
-export function indexParametersOf(options: ResolvedOptions, banding: Banding, signer: object): IndexParameters {
-  return {
-    normalizerVersion: NORMALIZER_VERSION,
-    shingleUnit: 'word',
-    shingleSize: options.shingleSize,
-    numPerm: options.numPerm,
-    minhashScheme: options.minhashScheme,
-    seed: options.seed,
-    threshold: options.threshold,
-    bands: banding.bands,
-    rows: banding.rows,
-    passageWords: options.passageWords,
-    maxSentenceWords: options.maxSentenceWords,
-    anchorSize: options.anchorSize,
-    boilerplate: options.boilerplate,
-    boilerplateShare: options.boilerplateShare,
-    boilerplateMinDocs: options.boilerplateMinDocs,
-    signatureBits: SIGNATURE_BITS,
-    signer: JSON.stringify(signer),
-  };
+export function indexParametersOf(described: Readonly<Record<string, unknown>>, options: Pick<ResolvedOptions, 'maxSentenceWords'>, signer: object): IndexParameters {
+  const recorded: Record<string, unknown> = {};
+  for (const name of RECORDED_REPORT_PARAMETERS) recorded[name] = described[name];
+  return { ...recorded, maxSentenceWords: options.maxSentenceWords, signatureBits: SIGNATURE_BITS, signer: JSON.stringify(signer) } as IndexParameters;
 }
 
 /** Parameters a user sets through options (the rest are fixed by this build of reprint). */

@@ -11,29 +11,43 @@
  *   articles (stock phrases) are blocked; {@link markBlockedGrams} turns them
  *   into a token mask.
  */
+import { combine32 } from '../shingle/hash';
 import type { Tokens } from './tokenize';
 
-/** Mark the tokens of lines that occur at least `minRepeats` times in the text. */
+/**
+ * Mark the tokens of lines that occur at least `minRepeats` times in the text.
+ * Lines are compared by their words: a line's key folds its tokens' hashes
+ * (and its length) with `combine32`, so no string is built per line; two
+ * different lines share a key with probability about 2^−32.
+ */
 export function markRepeatedLines(norm: string, tokens: Tokens, minRepeats: number): Uint8Array {
   const mask = new Uint8Array(tokens.count);
   if (tokens.count === 0) return mask;
   // Group tokens into lines by the newlines between them.
-  const lines: { from: number; to: number; key: string }[] = [];
+  const lines: { from: number; to: number; key: number }[] = [];
   let from = 0;
   for (let t = 1; t <= tokens.count; t++) {
-    const breaks = t === tokens.count || norm.slice(tokens.normEnd[t - 1] ?? 0, tokens.normStart[t] ?? 0).includes('\n');
+    const breaks = t === tokens.count || hasNewline(norm, tokens.normEnd[t - 1] ?? 0, tokens.normStart[t] ?? 0);
     if (!breaks) continue;
     if (t - from >= 3) {
-      const words: string[] = [];
-      for (let k = from; k < t; k++) words.push(norm.slice(tokens.normStart[k] ?? 0, tokens.normEnd[k] ?? 0));
-      lines.push({ from, to: t, key: words.join(' ') });
+      let key = combine32(LINE_KEY_START, t - from);
+      for (let k = from; k < t; k++) key = combine32(key, tokens.hash[k] ?? 0);
+      lines.push({ from, to: t, key });
     }
     from = t;
   }
-  const counts = new Map<string, number>();
+  if (lines.length < minRepeats) return mask;
+  const counts = new Map<number, number>();
   for (const l of lines) counts.set(l.key, (counts.get(l.key) ?? 0) + 1);
   for (const l of lines) if ((counts.get(l.key) ?? 0) >= minRepeats) mask.fill(1, l.from, l.to);
   return mask;
+}
+
+const LINE_KEY_START = 0x1f83d9ab;
+
+function hasNewline(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === 10) return true;
+  return false;
 }
 
 /** Mark every token inside a k-gram (by start position) whose hash is blocked. */

@@ -12,6 +12,7 @@ import { UsageError } from '../exit-codes';
 import { declareTuningFlags, toTuningOptions, type TuningArgs } from './tuning-flags';
 import type { Io } from '../io';
 import { openOutputStream, writeOutputFile, type OutputStream } from '../write-output';
+import { openScanIndex, SCAN_INDEX_OPTION } from './scan-index';
 
 /** Parsed flags of `scan`. */
 export interface ScanArgs extends TuningArgs {
@@ -26,6 +27,7 @@ export interface ScanArgs extends TuningArgs {
   readonly outlets?: string;
   readonly strict: boolean;
   readonly 'include-same-outlet': boolean;
+  readonly index?: string;
 }
 
 /** Declare the `scan` command's flags on a yargs instance. */
@@ -48,7 +50,8 @@ export function scanBuilder(y: Argv): Argv<ScanArgs> {
     .option('outlets', { type: 'string', describe: 'outlets file (domain → name, time zone, group) [default: outlets.json in a scanned folder]' })
     .option('strict', { type: 'boolean', default: false, describe: 'stop at the first malformed JSONL line (exit 2)' })
     .option('include-same-outlet', { type: 'boolean', default: false, describe: 'also report pairs of articles from the same outlet' })
-    .option('workers', workersOption());
+    .option('workers', workersOption())
+    .option('index', SCAN_INDEX_OPTION);
   return declareTuningFlags(withInput) as unknown as Argv<ScanArgs>;
 }
 
@@ -95,12 +98,14 @@ export async function runScan(args: ScanArgs, io: Io): Promise<number> {
   const sink = args.format === 'ndjson' ? ndjsonSink(args, io) : null;
   const options = { ...toScanOptions(args), ...(io.stdin !== undefined ? { stdin: io.stdin } : {}) };
   const paths = args.paths.map((p) => (p === STDIN_ARG ? '-' : p));
+  const index = openScanIndex(args.index, paths, options, io, args.quiet);
   const { report, texts } = await scanWithTexts(paths, options, {
     workers: resolveWorkers(args.workers),
     onProgress: (phase, done, total) => progressOf(phase).update(done, total),
     ...(sink !== null ? { onPair: (pair: Pair) => sink.write(renderNdjsonPair(pair)) } : {}),
   }).catch((error: unknown) => {
     sink?.abort();
+    index?.close();
     throw error;
   }).finally(() => {
     for (const p of phases.values()) p.end();
@@ -122,5 +127,6 @@ export async function runScan(args: ScanArgs, io: Io): Promise<number> {
     if (args.out !== undefined) io.stderr(`reprint: wrote ${args.out}\n`);
     io.stderr(renderSummaryLine(report, { seconds: (Date.now() - started) / 1000, chars }));
   }
+  await index?.addAndClose(paths, resolveWorkers(args.workers));
   return 0;
 }

@@ -14,6 +14,7 @@ import {
   WARC_IDS,
   articlePage,
   httpResponse,
+  sampleText,
   samplesWarcMembers,
   warcRecord,
 } from './streaming-fixtures';
@@ -148,5 +149,38 @@ describe('readWarcFile (through readInputs)', () => {
     const page = articlePage('T', 'one\n\ntwo', '2022-01-01');
     expect(page).toContain(FOOTER_TEXT);
     expect(page).toContain('<nav');
+  });
+});
+
+describe('a WARC.gz and the plain JSONL of the same articles', () => {
+  test('scan to the same report: pairs, relations, directions and the passages’ text', async () => {
+    const warc = join(root, 'crawl.warc.gz');
+    writeFileSync(warc, Buffer.concat(samplesWarcMembers()));
+    // The same three articles as JSONL: same ids, URLs, dates and titles, the sample files' text.
+    const jsonl = join(root, 'same.jsonl');
+    const rows = [
+      { id: WARC_IDS.sputnik, url: SPUTNIK_URL, published: '2022-02-12T12:29:00+00:00', sample: '004_c4d09dfc72624344' },
+      { id: WARC_IDS.taghrib, url: TAGHRIB_URL, published: '2022-02-12T18:40:00+03:30', sample: '001_69955482a43b296f' },
+      // No date in its page (the WARC reader knows only that it was published before its capture).
+      { id: WARC_IDS.other, url: 'https://example.org/news/lavrov-blinken', published: null, sample: '000_6ebd8b03c1841edc' },
+    ];
+    writeFileSync(jsonl, rows.map((r) => JSON.stringify({ id: r.id, url: r.url, ...(r.published !== null ? { published: r.published } : {}), title: `Page ${r.sample}`, text: sampleText(r.sample) })).join('\n') + '\n');
+
+    const outlets = join(SAMPLES_DIR, 'outlets.json');
+    const summarise = async (file: string): Promise<unknown[]> => {
+      const { articles, warnings } = await readInputs([file], { outlets });
+      expect(warnings).toEqual([]);
+      const report = await scanArticles(articles, resolveOptions({}), warnings);
+      const text = new Map(articles.map((a) => [a.id, a.text]));
+      const words = (id: string, span: { start: number; end: number }): string =>
+        (text.get(id) ?? '').slice(span.start, span.end).replace(/\s+/g, ' ');
+      return report.pairs.map((p) => ({
+        pair: [p.source, p.target, p.relation, p.directed, p.credited],
+        passages: p.passages.map((x) => [x.kind, words(p.source, x.source), words(p.target, x.target)]),
+      }));
+    };
+    const fromJsonl = await summarise(jsonl);
+    expect(fromJsonl.length).toBeGreaterThanOrEqual(2);
+    expect(await summarise(warc)).toEqual(fromJsonl);
   });
 });

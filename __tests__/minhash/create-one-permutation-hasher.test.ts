@@ -4,30 +4,14 @@ import { createOnePermutationHasher } from '../../src/minhash/create-one-permuta
 import { estimateJaccard } from '../../src/minhash/estimate-jaccard';
 import { ParameterMismatchError } from '../../src/errors';
 import { createLshIndex } from '../../src/lsh';
-import { distinctValues, overlappingSets, tolerance } from './overlapping-sets';
+import { distinctValues, overlappingSets, overlappingSetsOf, tolerance } from './overlapping-sets';
 
 const K = 128;
 const oph = createOnePermutationHasher({ numPerm: K, seed: 1 });
 const perm = createMinHasher({ numPerm: K, seed: 1 });
 
 /** Window-sized pairs: 20 to 120 elements a side, so most of the 128 bins start empty. */
-const smallSets = fc
-  .record({
-    sizeA: fc.integer({ min: 20, max: 120 }),
-    sizeB: fc.integer({ min: 20, max: 120 }),
-    sharedFraction: fc.double({ min: 0, max: 1, noNaN: true }),
-    start: fc.integer({ min: 1, max: 0xffffffff }),
-  })
-  .map(({ sizeA, sizeB, sharedFraction, start }) => {
-    const shared = Math.round(sharedFraction * Math.min(sizeA, sizeB));
-    const values = distinctValues(start, sizeA + sizeB - shared);
-    const from = sizeA - shared;
-    return {
-      a: Uint32Array.from(values.slice(0, sizeA)),
-      b: Uint32Array.from(values.slice(from, from + sizeB)),
-      jaccard: shared / (sizeA + sizeB - shared),
-    };
-  });
+const smallSets = overlappingSetsOf(20, 120);
 
 /** Mean error and mean squared error of a signer's estimates over `pairs`. */
 function errors(

@@ -19,23 +19,28 @@ export interface OverlappingSets {
   readonly jaccard: number;
 }
 
-export const overlappingSets: fc.Arbitrary<OverlappingSets> = fc
-  .record({
-    sizeA: fc.integer({ min: 50, max: 400 }),
-    sizeB: fc.integer({ min: 50, max: 400 }),
-    sharedFraction: fc.double({ min: 0, max: 1, noNaN: true }),
-    start: fc.integer({ min: 1, max: 0xffffffff }),
-  })
-  .map(({ sizeA, sizeB, sharedFraction, start: state0 }) => {
-    const shared = Math.round(sharedFraction * Math.min(sizeA, sizeB));
-    const values = distinctValues(state0, sizeA + sizeB - shared);
-    const start = sizeA - shared;
-    return {
-      a: Uint32Array.from(values.slice(0, sizeA)),
-      b: Uint32Array.from(values.slice(start, start + sizeB)),
-      jaccard: shared / (sizeA + sizeB - shared),
-    };
-  });
+/** Pairs as described above, each set's size drawn from `[minSize, maxSize]`. */
+export function overlappingSetsOf(minSize: number, maxSize: number): fc.Arbitrary<OverlappingSets> {
+  return fc
+    .record({
+      sizeA: fc.integer({ min: minSize, max: maxSize }),
+      sizeB: fc.integer({ min: minSize, max: maxSize }),
+      sharedFraction: fc.double({ min: 0, max: 1, noNaN: true }),
+      start: fc.integer({ min: 1, max: 0xffffffff }),
+    })
+    .map(({ sizeA, sizeB, sharedFraction, start: state0 }) => {
+      const shared = Math.round(sharedFraction * Math.min(sizeA, sizeB));
+      const values = distinctValues(state0, sizeA + sizeB - shared);
+      const start = sizeA - shared;
+      return {
+        a: Uint32Array.from(values.slice(0, sizeA)),
+        b: Uint32Array.from(values.slice(start, start + sizeB)),
+        jaccard: shared / (sizeA + sizeB - shared),
+      };
+    });
+}
+
+export const overlappingSets: fc.Arbitrary<OverlappingSets> = overlappingSetsOf(50, 400);
 
 /**
  * Acceptance band for a MinHash estimate with `k` permutations: 4.5 standard

@@ -18,12 +18,15 @@ export function computeStoreBandKeys(signatures: Uint32Array, numPerm: number, b
   const windows = Math.floor(signatures.length / numPerm);
   const key1 = new Uint32Array(bands);
   const key2 = new Uint32Array(bands);
-  const keys = new Set<number>();
+  const keys = new Float64Array(windows * bands);
   for (let w = 0; w < windows; w++) {
     computeBandKeys(signatures.subarray(w * numPerm, (w + 1) * numPerm), bands, rows, key1, key2, 0);
-    for (let j = 0; j < bands; j++) keys.add(storeKey(j, key1[j]!, key2[j]!));
+    for (let j = 0; j < bands; j++) keys[w * bands + j] = storeKey(j, key1[j]!, key2[j]!);
   }
-  return Float64Array.from(keys).sort();
+  keys.sort();
+  let n = 0;
+  for (let i = 0; i < keys.length; i++) if (i === 0 || keys[i] !== keys[n - 1]) keys[n++] = keys[i]!;
+  return keys.slice(0, n);
 }
 
 /** The 53-bit key of bucket (key1, key2) of band `band`. */

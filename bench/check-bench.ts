@@ -16,7 +16,7 @@
  *     requests, p50/p90) and an autocannon load test on loopback.
  *
  * Flags (after `npm run bench:check --`):
- *   --corpus FILE        JSONL dump for (a)/(b) (default ../shared/corpora/reuters21578.jsonl)
+ *   --corpus FILE        JSONL dump for (a)/(b) (default ../shared/corpora/reuters21578.jsonl, from the current folder)
  *   --field NAME=FIELD   field mapping for --corpus, repeatable (default id=newid, text=body for the default corpus)
  *   --runs N             whole-process checks per draft (default 10)
  *   --dir DIR            where indexes, drafts and synthetic dumps go (default: a temporary folder)
@@ -207,7 +207,7 @@ async function main(): Promise<void> {
   mkdirSync(dir, { recursive: true });
   console.log(`reprint check bench: CLI ${CLI}, files in ${dir}`);
   if (!process.argv.includes('--skip-corpus')) {
-    const corpus = resolve(arg('corpus') ?? join(__dirname, '../../../shared/corpora/reuters21578.jsonl'));
+    const corpus = resolve(arg('corpus') ?? '../shared/corpora/reuters21578.jsonl');
     const fields = args('field').length > 0 ? args('field') : arg('corpus') === undefined ? ['id=newid', 'text=body'] : [];
     const field = (name: string, fallback: string): string => fields.find((f) => f.startsWith(`${name}=`))?.slice(name.length + 1) ?? fallback;
     const index = join(dir, 'corpus.db');

@@ -163,3 +163,20 @@ test('readInputs: outlets.json named directly (a shell glob) is configuration, n
   expect(articles.map((a) => [a.id, a.meta.outletName])).toEqual([['story', 'Example News']]);
   expect(warnings).toEqual([]);
 });
+
+describe('readInputs on a dump of many lines', () => {
+  test('150,000 JSONL lines (more than a call may take as arguments) are all read, in id order, and so are as many warnings', async () => {
+    const n = 150_000;
+    const lines: string[] = [];
+    for (let i = 0; i < n; i++) lines.push(JSON.stringify({ id: `a${String(i).padStart(6, '0')}`, text: `word${i} other` }));
+    // As many malformed lines: one warning each.
+    for (let i = 0; i < n; i++) lines.push('{not json');
+    const file = put('big.jsonl', lines.join('\n') + '\n');
+    const { articles, warnings } = await readInputs([file]);
+    expect(articles).toHaveLength(n);
+    expect(articles[0]?.id).toBe('a000000');
+    expect(articles[n - 1]?.id).toBe(`a${n - 1}`);
+    expect(warnings).toHaveLength(n);
+    expect(warnings[n - 1]?.where).toBe(`${file}:${2 * n}`);
+  }, 60_000);
+});

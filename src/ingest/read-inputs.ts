@@ -67,8 +67,9 @@ export async function readInputs(paths: readonly string[], options: IngestOption
   for (const file of discovered.files) {
     if (file.format === 'jsonl' || file.format === 'warc') {
       const result = file.format === 'jsonl' ? await readJsonlFile(file, resolved) : await readWarcFile(file, resolved);
-      documents.push(...result.documents);
-      warnings.push(...result.warnings);
+      // One push per item: spreading a dump's documents into push() overflows the stack.
+      for (const document of result.documents) documents.push(document);
+      for (const warning of result.warnings) warnings.push(warning);
       continue;
     }
     const result = await readArticleFile(file, resolved.maxFileBytes);
@@ -80,7 +81,7 @@ export async function readInputs(paths: readonly string[], options: IngestOption
   }
 
   const { ids, warnings: idWarnings } = assignIds(documents.map((document) => document.claim));
-  warnings.push(...idWarnings);
+  for (const warning of idWarnings) warnings.push(warning);
 
   const articles: Article[] = documents.map((document, i) => {
     const id = ids[i] as string;

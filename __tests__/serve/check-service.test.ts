@@ -4,7 +4,7 @@
  * and checks answered while a large addition is being written.
  */
 import { request as httpRequest, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { connect, type AddressInfo } from 'node:net';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -125,6 +125,21 @@ describe('check service', () => {
     // The server is still there.
     expect((await call('GET', '/health')).status).toBe(200);
   });
+
+  test('a body that stops arriving → 408 with a JSON body, connection closed', async () => {
+    const slow = createCheckServer(reader, writer, { maxBodyBytes: MAX_BODY, requestTimeoutMs: 500, registry: new Map() });
+    await new Promise<void>((r) => slow.listen(0, '127.0.0.1', () => r()));
+    const slowPort = (slow.address() as AddressInfo).port;
+    const answer = await new Promise<string>((ok) => {
+      const socket = connect(slowPort, '127.0.0.1', () => socket.write('POST /check HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\nContent-Length: 100\r\n\r\nonly part'));
+      let text = '';
+      socket.on('data', (d: Buffer) => (text += d.toString()));
+      socket.on('close', () => ok(text));
+    });
+    slow.close();
+    expect(answer).toMatch(/^HTTP\/1\.1 408 /);
+    expect(JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4))).toEqual({ error: { code: 'E_TIMEOUT', message: 'request took too long to arrive' } });
+  }, 10000);
 
   test('articles added by POST /articles are found by later checks; checks are answered while a batch is written', async () => {
     const filler = readFileSync(join(SAMPLES, '000_6ebd8b03c1841edc.txt'), 'utf8').split(/\s+/);

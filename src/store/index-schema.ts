@@ -25,6 +25,9 @@ export const INDEX_FORMAT = 'reprint-index';
 /** `meta.schemaVersion` this build reads and writes. */
 export const INDEX_SCHEMA_VERSION = 1;
 
+/** The tables an index must have. */
+export const INDEX_TABLES = ['meta', 'docs', 'bands', 'pending', 'state'] as const;
+
 export const CREATE_SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS docs (

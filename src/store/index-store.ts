@@ -13,7 +13,7 @@ import type { Article, ArticleMeta } from '../model';
 import { decodeKeys, decodeText, decodeUint16, decodeUint32, encodeArray, encodeKeys, encodeText } from './blob-codec';
 import { checkIndexFile } from './check-index-file';
 import type { IndexParameters } from './index-parameters';
-import { CREATE_SCHEMA, INDEX_FORMAT, INDEX_SCHEMA_VERSION } from './index-schema';
+import { CREATE_SCHEMA, INDEX_FORMAT, INDEX_SCHEMA_VERSION, INDEX_TABLES } from './index-schema';
 
 /** How long a writer waits for another writer's batch before giving up. */
 export const WRITE_WAIT_MS = 60_000;
@@ -147,6 +147,9 @@ export class IndexStore {
     if (version !== String(INDEX_SCHEMA_VERSION)) {
       throw new FormatError(this.file, `index schema version ${String(version)}; this reprint reads version ${INDEX_SCHEMA_VERSION}`);
     }
+    const tables = new Set((this.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((r) => r.name));
+    const missing = INDEX_TABLES.filter((t) => !tables.has(t));
+    if (missing.length > 0) throw new FormatError(this.file, `damaged index: no table ${missing.join(', ')}; build a new index`);
     try {
       return JSON.parse(get('parameters') ?? 'null') as Record<string, unknown>;
     } catch {

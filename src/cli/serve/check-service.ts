@@ -63,7 +63,8 @@ export function createCheckServer(reader: OpenedIndex, writer: OpenedIndex, sett
     writing = done.catch(() => undefined);
     send(response, 200, `${JSON.stringify(await done)}\n`);
   };
-  const server = createServer((request, response) => {
+  // Check for requests past their time every second (the default, 30 s, would let a slow client hold on twice as long).
+  const server = createServer({ connectionsCheckingInterval: 1000 }, (request, response) => {
     handle(request, response).catch((error: unknown) => {
       if (error instanceof HttpError) {
         send(response, error.status, errorBody(error.code, error.message), error.headers);

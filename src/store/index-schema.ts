@@ -28,6 +28,7 @@ export const INDEX_SCHEMA_VERSION = 1;
 /** The tables an index must have. */
 export const INDEX_TABLES = ['meta', 'docs', 'bands', 'pending', 'state'] as const;
 
+/** The statements that make an empty index (idempotent). */
 export const CREATE_SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS docs (

@@ -399,6 +399,7 @@ function lastPerId(entries: readonly IndexEntry[]): IndexEntry[] {
   return [...last.values()];
 }
 
+/** The statements the store runs, prepared once per connection. */
 function prepareStatements(db: Database.Database) {
   return {
     hashOf: db.prepare('SELECT hash FROM docs WHERE id = ?'),

@@ -25,6 +25,7 @@ export interface CheckArgs extends IndexInputArgs {
   readonly add: boolean;
 }
 
+/** Declare the flags of `check`. */
 export function checkBuilder(y: Argv): Argv<CheckArgs> {
   const withDrafts = y
     .positional('drafts', { describe: 'draft files (plain text, HTML, Markdown), JSONL of drafts, or - for JSONL on stdin', type: 'string', array: true })

@@ -50,6 +50,7 @@ export function countFailed(warnings: readonly Warning[]): number {
   return warnings.filter((w) => SKIPPING.has(w.code)).length;
 }
 
+/** Declare the flags of `index add`. */
 export function indexAddBuilder(y: Argv): Argv<IndexAddArgs> {
   const withInputs = y
     .positional('inputs', { describe: 'files, folders, JSONL dumps (also .gz), WARC, or - for JSONL on stdin', type: 'string', array: true })
@@ -57,14 +58,17 @@ export function indexAddBuilder(y: Argv): Argv<IndexAddArgs> {
   return declareIndexInputFlags(withInputs) as unknown as Argv<IndexAddArgs>;
 }
 
+/** Declare the flags of `index stats`. */
 export function indexStatsBuilder(y: Argv): Argv<IndexStatsArgs> {
   return declareIndexFlag(y).option('format', { choices: ['text', 'json'] as const, default: 'text' as const, describe: 'output format' }) as unknown as Argv<IndexStatsArgs>;
 }
 
+/** Declare the flags of `index remove`. */
 export function indexRemoveBuilder(y: Argv): Argv<IndexRemoveArgs> {
   return declareIndexFlag(y.positional('ids', { describe: 'ids of the articles to remove', type: 'string', array: true })) as unknown as Argv<IndexRemoveArgs>;
 }
 
+/** Declare the flags of `index vacuum`. */
 export function indexVacuumBuilder(y: Argv): Argv<IndexFileArgs> {
   return declareIndexFlag(y);
 }

@@ -19,6 +19,7 @@ export interface ServeArgs extends IndexInputArgs {
   readonly 'request-timeout': number;
 }
 
+/** Declare the flags of `serve`. */
 export function serveBuilder(y: Argv): Argv<ServeArgs> {
   const withServe = y
     .option('port', { type: 'number', default: 8787, describe: 'TCP port (0: any free port)' })

@@ -120,6 +120,7 @@ describe('check service', () => {
     const declared = await call('POST', '/check', big, { 'Content-Type': 'text/plain', 'Content-Length': String(big.length) });
     expect(declared.status).toBe(413);
     expect(errorOf(declared).code).toBe('E_TOO_LARGE');
+    expect(declared.headers['connection']).toBe('close');
     const streamed = await call('POST', '/check', big, { 'Content-Type': 'text/plain', 'Transfer-Encoding': 'chunked' });
     expect(streamed.status).toBe(413);
     // The server is still there.

@@ -30,6 +30,7 @@ export function readBody(request: IncomingMessage, limit: number): Promise<strin
   });
 }
 
+/** The 413 answer; the connection is closed after it (the rest of the body is never read, so it must not be taken for a next request). */
 function tooLarge(limit: number): HttpError {
-  return new HttpError(413, 'E_TOO_LARGE', `request body is over the limit of ${limit} bytes`);
+  return new HttpError(413, 'E_TOO_LARGE', `request body is over the limit of ${limit} bytes`, { Connection: 'close' });
 }

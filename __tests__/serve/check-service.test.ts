@@ -3,6 +3,7 @@
  * the right status and a JSON error body, additions visible to later checks,
  * and checks answered while a large addition is being written.
  */
+import Database from 'better-sqlite3';
 import { request as httpRequest, type Server } from 'node:http';
 import { connect, type AddressInfo } from 'node:net';
 import { mkdtempSync, readFileSync } from 'node:fs';
@@ -53,10 +54,10 @@ describe('check service', () => {
   let server: Server;
   let reader: OpenedIndex;
   let writer: OpenedIndex;
+  const file = join(mkdtempSync(join(tmpdir(), 'reprint-serve-')), 'archive.db');
 
   beforeAll(async () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'reprint-serve-')), 'archive.db');
-    writer = openIndex(file, {}, { create: true });
+    writer = openIndex(file, {}, { create: true, writeWaitMs: 0 });
     await addArticlesToIndex(writer.store, (await readArticles([SAMPLES], {})).articles, writer.options);
     reader = openIndex(file, {});
     server = createCheckServer(reader, writer, { maxBodyBytes: MAX_BODY, requestTimeoutMs: 5000, registry: new Map() });
@@ -127,6 +128,26 @@ describe('check service', () => {
     expect((await call('GET', '/health')).status).toBe(200);
   });
 
+  test('while another process holds the write lock, an addition waits without blocking checks, then completes', async () => {
+    const other = new Database(file, { timeout: 0 });
+    other.exec('BEGIN IMMEDIATE');
+    const order: string[] = [];
+    const adding = call('POST', '/articles', JSON.stringify({ id: 'locked-out', text: 'Written once the other writer lets go of the lock.' }), { 'Content-Type': 'application/json' }).then((a) => {
+      order.push('articles');
+      return a;
+    });
+    await new Promise((r) => setTimeout(r, 300));
+    const health = await call('GET', '/health');
+    order.push('health');
+    expect(health.status).toBe(200);
+    other.exec('ROLLBACK');
+    other.close();
+    const added = await adding;
+    expect(order).toEqual(['health', 'articles']);
+    expect(added.status).toBe(200);
+    expect(JSON.parse(added.body)).toMatchObject({ added: 1 });
+  }, 20000);
+
   test('a body that stops arriving → 408 with a JSON body, connection closed', async () => {
     const slow = createCheckServer(reader, writer, { maxBodyBytes: MAX_BODY, requestTimeoutMs: 500, registry: new Map() });
     await new Promise<void>((r) => slow.listen(0, '127.0.0.1', () => r()));
@@ -151,6 +172,7 @@ describe('check service', () => {
     }
     const unique = 'Harbour pilots on the northern coast counted forty-one grey seals on the sandbank at low tide, the highest figure since records began. The count was made from two boats and a drone over three hours on Sunday morning. Local fishermen said the seals had followed a late run of mackerel into the estuary this autumn.';
     lines.push(JSON.stringify({ id: 'seals', text: unique, outlet: 'coastnews.example' }));
+    const before = (JSON.parse((await call('GET', '/health')).body) as { documents: number }).documents;
     const order: string[] = [];
     const adding = call('POST', '/articles', lines.join('\n'), { 'Content-Type': 'application/x-ndjson' }).then((a) => {
       order.push('articles');
@@ -166,7 +188,7 @@ describe('check service', () => {
     expect(order).toEqual(['check', 'articles']);
     expect((JSON.parse(during.body) as Report).pairs.length).toBeGreaterThan(0);
     expect(added.status).toBe(200);
-    expect(JSON.parse(added.body)).toEqual({ added: 1501, replaced: 0, unchanged: 0, documents: 1506 });
+    expect(JSON.parse(added.body)).toEqual({ added: 1501, replaced: 0, unchanged: 0, documents: before + 1501 });
     const check = await call('POST', '/check', `Breaking: ${unique}`, { 'Content-Type': 'text/plain' });
     const report = JSON.parse(check.body) as Report;
     expect(report.pairs.map((p) => (p.source === 'draft' ? p.target : p.source))).toContain('seals');

@@ -21,6 +21,8 @@ export interface OpenIndexHow {
   readonly create?: boolean;
   /** Told when another process holds the write lock and this one waits. */
   readonly onWait?: (file: string) => void;
+  /** How long a write waits for the lock (ms; blocks the thread). @default WRITE_WAIT_MS (60 s) */
+  readonly writeWaitMs?: number;
 }
 
 /**
@@ -36,7 +38,11 @@ export function openIndex(file: string, options: ScanOptions, how: OpenIndexHow 
         return indexParametersOf(describeParameters(resolved, resolveBanding(resolved)), resolved, createWindowHasher(resolved).params);
       }
     : undefined;
-  const store = openIndexStore(file, { ...(create !== undefined ? { create } : {}), ...(how.onWait !== undefined ? { onWait: how.onWait } : {}) });
+  const store = openIndexStore(file, {
+    ...(create !== undefined ? { create } : {}),
+    ...(how.onWait !== undefined ? { onWait: how.onWait } : {}),
+    ...(how.writeWaitMs !== undefined ? { writeWaitMs: how.writeWaitMs } : {}),
+  });
   try {
     return { store, options: resolveIndexOptions(file, store.parameters, options, (r) => createWindowHasher(r).params) };
   } catch (error: unknown) {

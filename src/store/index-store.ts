@@ -68,7 +68,16 @@ export interface OpenIndexOptions {
   readonly create?: () => IndexParameters;
   /** Told once per wait when another process holds the write lock. */
   readonly onWait?: (file: string) => void;
+  /**
+   * How long a write waits for another writer's lock, in milliseconds; the
+   * wait blocks the thread (SQLite's busy handler), so a server passes 0 and
+   * retries on {@link INDEX_BUSY} itself. @default WRITE_WAIT_MS
+   */
+  readonly writeWaitMs?: number;
 }
+
+/** `code` of the error a write gets when another writer holds the lock past the wait. */
+export const INDEX_BUSY = 'E_INDEX_BUSY';
 
 const SQLITE_FORMAT_CODES = new Set(['SQLITE_NOTADB', 'SQLITE_CORRUPT', 'SQLITE_CORRUPT_INDEX', 'SQLITE_CORRUPT_SEQUENCE', 'SQLITE_CORRUPT_VTAB', 'SQLITE_IOERR_SHORT_READ']);
 
@@ -85,7 +94,7 @@ export function openIndexStore(file: string, options: OpenIndexOptions = {}): In
     throw translate(file, error);
   }
   try {
-    return new IndexStore(file, db, options.create ?? null, options.onWait);
+    return new IndexStore(file, db, options.create ?? null, options.onWait, options.writeWaitMs ?? WRITE_WAIT_MS);
   } catch (error: unknown) {
     db.close();
     throw translate(file, error);
@@ -98,7 +107,7 @@ function translate(file: string, error: unknown): Error {
   const code = error instanceof Error && 'code' in error ? String((error as { code: unknown }).code) : '';
   const message = error instanceof Error ? error.message : String(error);
   if (SQLITE_FORMAT_CODES.has(code)) return new FormatError(file, `not a reprint index, or a damaged one (${message})`);
-  if (code === 'SQLITE_BUSY') return new InputError(file, `index is locked by another writer for more than ${WRITE_WAIT_MS / 1000} s; try again later`);
+  if (code === 'SQLITE_BUSY') return new InputError(file, 'index is locked by another writer; try again later', { code: INDEX_BUSY });
   if (code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_IOERR') || code === 'SQLITE_FULL') {
     return new InputError(file, `cannot use index (${message})`);
   }
@@ -117,6 +126,7 @@ export class IndexStore {
     private readonly db: Database.Database,
     create: (() => IndexParameters) | null,
     private readonly onWait?: (file: string) => void,
+    private readonly writeWaitMs: number = WRITE_WAIT_MS,
   ) {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
@@ -165,7 +175,7 @@ export class IndexStore {
     } catch (error: unknown) {
       if (!(error instanceof Error && 'code' in error && (error as { code: unknown }).code === 'SQLITE_BUSY')) throw error;
       this.onWait?.(this.file);
-      this.db.pragma(`busy_timeout = ${WRITE_WAIT_MS}`);
+      this.db.pragma(`busy_timeout = ${this.writeWaitMs}`);
       this.db.exec('BEGIN IMMEDIATE');
     } finally {
       this.db.pragma(`busy_timeout = ${READ_WAIT_MS}`);

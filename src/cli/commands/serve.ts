@@ -42,7 +42,8 @@ export async function runServe(args: ServeArgs, io: Io): Promise<number> {
   const requestTimeoutMs = Math.round(positive('request-timeout', args['request-timeout'], 3600) * 1000);
   const scanOptions = toIndexInputOptions(args, io);
   const registry = args.outlets !== undefined ? await loadOutlets(args.outlets) : new Map();
-  const writer = openIndex(args.index, scanOptions, { create: true, onWait: waitNotice(io, args.quiet) });
+  // The writer never blocks the thread waiting for another process's lock: the service retries (see check-service.ts).
+  const writer = openIndex(args.index, scanOptions, { create: true, onWait: waitNotice(io, args.quiet), writeWaitMs: 0 });
   const reader = openIndex(args.index, scanOptions);
   const server = createCheckServer(reader, writer, { maxBodyBytes, requestTimeoutMs, registry });
   try {

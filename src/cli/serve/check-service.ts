@@ -15,6 +15,8 @@ import { checkDrafts } from '../../pipeline/check-drafts';
 import { addArticlesToIndex, INDEX_BATCH } from '../../pipeline/index-articles';
 import type { OpenedIndex } from '../../pipeline/open-index';
 import { renderJson } from '../../report';
+import { ReprintError } from '../../errors';
+import { INDEX_BUSY } from '../../store';
 import { errorBody, HttpError } from './http-error';
 import { articleFromJson, articleFromText, articlesFromBody, isJsonType, parseJson } from './parse-article-request';
 import { readBody } from './read-body';
@@ -96,11 +98,34 @@ function draftOf(body: string, contentType: string | undefined, registry: Outlet
   return articleFromJson(parseJson(body, 'body'), 'body', registry, false);
 }
 
-/** Add articles batch by batch, yielding to the event loop between batches. */
+/** How long an addition waits, in all, for another process's write lock before answering 503. */
+const BUSY_WAIT_MS = 30_000;
+const BUSY_RETRY_MS = 100;
+
+/**
+ * Add articles batch by batch, yielding to the event loop between batches.
+ * The writer connection does not wait for the lock (that would block every
+ * request): a batch that finds another process writing is tried again a
+ * little later, up to {@link BUSY_WAIT_MS}, then a 503.
+ */
 async function addInTurns(writer: OpenedIndex, articles: readonly Article[]): Promise<{ added: number; replaced: number; unchanged: number; documents: number }> {
   const total = { added: 0, replaced: 0, unchanged: 0, documents: 0 };
+  const until = Date.now() + BUSY_WAIT_MS;
   for (let from = 0; from < articles.length; from += INDEX_BATCH) {
-    const r = await addArticlesToIndex(writer.store, articles.slice(from, from + INDEX_BATCH), writer.options);
+    const batch = articles.slice(from, from + INDEX_BATCH);
+    let r;
+    for (;;) {
+      try {
+        r = await addArticlesToIndex(writer.store, batch, writer.options);
+        break;
+      } catch (error: unknown) {
+        if (!(error instanceof ReprintError && error.code === INDEX_BUSY)) throw error;
+        if (Date.now() > until) {
+          throw new HttpError(503, 'E_BUSY', `the index is being written by another process; ${total.added + total.replaced} articles of this request were stored, try the rest again later`, { 'Retry-After': '5' });
+        }
+        await new Promise((resolve) => setTimeout(resolve, BUSY_RETRY_MS));
+      }
+    }
     total.added += r.added;
     total.replaced += r.replaced;
     total.unchanged += r.unchanged;

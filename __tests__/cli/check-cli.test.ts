@@ -75,6 +75,17 @@ describe('reprint check', () => {
     expect(await count()).toBe(6);
   });
 
+  test('JSONL of drafts: each checked on its own, exit 1 when any one is at or above --fail-above', async () => {
+    const jsonl = join(dir, 'drafts.jsonl');
+    writeFileSync(jsonl, `${JSON.stringify({ id: 'fresh-one', text: readFileSync(freshFile, 'utf8') })}\n${JSON.stringify({ id: 'reusing-one', title: 'Draft', text: draft.text })}\n`);
+    const run = await runCli(['check', jsonl, '--index', index, '--format', 'json', '--fail-above', '0.2']);
+    expect(run.code).toBe(1);
+    const report = JSON.parse(run.stdout) as Report;
+    expect(report.documents.map((d) => d.id)).toEqual(expect.arrayContaining(['fresh-one', 'reusing-one', SOURCE_ID]));
+    expect(report.pairs.every((p) => [p.source, p.target].includes('reusing-one'))).toBe(true);
+    expect(run.stderr).toContain('reprint: check: fresh-one: no reused passages found');
+  });
+
   test('a missing index is exit 2 with one line', async () => {
     const run = await runCli(['check', draftFile, '--index', join(dir, 'nope.db')]);
     expect(run.code).toBe(2);

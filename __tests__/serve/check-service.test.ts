@@ -143,9 +143,8 @@ describe('check service', () => {
     other.exec('ROLLBACK');
     other.close();
     const added = await adding;
-    expect(order).toEqual(['health', 'articles']);
-    expect(added.status).toBe(200);
-    expect(JSON.parse(added.body)).toMatchObject({ added: 1 });
+    // One assertion, so a failure shows the order, status and body together.
+    expect({ order, status: added.status, body: JSON.parse(added.body) as unknown }).toMatchObject({ order: ['health', 'articles'], status: 200, body: { added: 1 } });
   }, 20000);
 
   test('a body that stops arriving → 408 with a JSON body, connection closed', async () => {

@@ -101,13 +101,24 @@ export function openIndexStore(file: string, options: OpenIndexOptions = {}): In
   }
 }
 
+/**
+ * The SQLite result code of an error (`''` for others). Duck-typed: a native
+ * module's error class may come from another realm (one per test context),
+ * where `instanceof Error` is false.
+ */
+function sqliteCodeOf(error: unknown): string {
+  const code = typeof error === 'object' && error !== null && 'code' in error ? (error as { code: unknown }).code : undefined;
+  return typeof code === 'string' && code.startsWith('SQLITE_') ? code : '';
+}
+
 /** An SQLite error as one of ours. */
 function translate(file: string, error: unknown): Error {
   if (error instanceof ReprintError) return error;
-  const code = error instanceof Error && 'code' in error ? String((error as { code: unknown }).code) : '';
-  const message = error instanceof Error ? error.message : String(error);
+  const code = sqliteCodeOf(error);
+  const raw = typeof error === 'object' && error !== null && 'message' in error ? (error as { message: unknown }).message : undefined;
+  const message = typeof raw === 'string' ? raw : String(error);
   if (SQLITE_FORMAT_CODES.has(code)) return new FormatError(file, `not a reprint index, or a damaged one (${message})`);
-  if (code === 'SQLITE_BUSY') return new InputError(file, 'index is locked by another writer; try again later', { code: INDEX_BUSY });
+  if (code.startsWith('SQLITE_BUSY')) return new InputError(file, 'index is locked by another writer; try again later', { code: INDEX_BUSY });
   if (code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_IOERR') || code === 'SQLITE_FULL') {
     return new InputError(file, `cannot use index (${message})`);
   }
@@ -173,7 +184,7 @@ export class IndexStore {
     try {
       this.db.exec('BEGIN IMMEDIATE');
     } catch (error: unknown) {
-      if (!(error instanceof Error && 'code' in error && (error as { code: unknown }).code === 'SQLITE_BUSY')) throw error;
+      if (!sqliteCodeOf(error).startsWith('SQLITE_BUSY')) throw error;
       this.onWait?.(this.file);
       this.db.pragma(`busy_timeout = ${this.writeWaitMs}`);
       this.db.exec('BEGIN IMMEDIATE');

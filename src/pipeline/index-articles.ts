@@ -1,8 +1,9 @@
 /**
- * Adding articles to a persistent index: the same sketch and sign stages as a
- * scan (`sketchDocument`, `markSketchBoilerplate`, `signWindows`), then band
- * keys and the low 16 bits of each signature, written in batches (one
- * transaction each).
+ * Adding articles to a persistent index: the scan's own sketch and sign
+ * tasks (`sketchDocument`, then `markSketchBoilerplate` and `signWindows`,
+ * on worker threads), then band keys and the low 16 bits of each signature,
+ * written in batches (one transaction each); at the end of the run the
+ * batches' band keys are merged into the posting table (`mergePending`).
  *
  * Collection boilerplate in an index that grows: every article's distinct
  * anchor k-grams are stored with it; the blocked k-grams are recounted over

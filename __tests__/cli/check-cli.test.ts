@@ -51,6 +51,23 @@ describe('reprint check', () => {
     expect(run.stderr).toMatch(/draft: \d+\.\d% of it from /);
   });
 
+  test('writes every report format scan writes: CSV rows and the HTML page carry the JSON report’s pairs', async () => {
+    const json = JSON.parse((await runCli(['check', draftFile, '--index', index, '--format', 'json'])).stdout) as Report;
+    const csv = await runCli(['check', draftFile, '--index', index, '--format', 'csv']);
+    expect(csv.code).toBe(0);
+    const rows = csv.stdout.trim().split('\r\n');
+    expect(rows).toHaveLength(1 + json.pairs.length);
+    for (const p of json.pairs) expect(rows.some((r) => r.includes(p.source) && r.includes(p.target))).toBe(true);
+    const htmlFile = join(dir, 'check.html');
+    const html = await runCli(['check', draftFile, '--index', index, '--format', 'html', '--out', htmlFile, '--fail-above', '0.2']);
+    expect(html.code).toBe(1);
+    const page = readFileSync(htmlFile, 'utf8');
+    expect(page.toLowerCase().startsWith('<!doctype html>')).toBe(true);
+    expect(page).toContain(SOURCE_ID);
+    const md = await runCli(['check', draftFile, '--index', index, '--format', 'md']);
+    expect(md.stdout).toContain(SOURCE_ID.replace(/_/g, '\\_')); // Markdown escapes the underscore
+  });
+
   test('--fail-above above the largest share exits 0', async () => {
     const run = await runCli(['check', draftFile, '--index', index, '--format', 'json', '--fail-above', '0.95']);
     expect(run.code).toBe(0);

@@ -9,17 +9,20 @@ import { checkDrafts } from '../../pipeline/check-drafts';
 import { addArticlesToIndex } from '../../pipeline/index-articles';
 import { openIndex } from '../../pipeline/open-index';
 import { readArticles } from '../../pipeline/read-articles';
-import { renderReport } from '../../report';
+import { renderReport, type ReportFormat } from '../../report';
 import { EXIT, UsageError } from '../exit-codes';
 import type { Io } from '../io';
 import { STDIN_ARG } from '../stdin-arg';
+import { terminalLayout } from '../terminal-layout';
 import { writeOutputFile } from '../write-output';
+import { colorOption, formatOption } from './report-flags';
 import { declareIndexInputFlags, toIndexInputOptions, waitNotice, type IndexInputArgs } from './index-flags';
 
 /** Parsed flags of `check`. */
 export interface CheckArgs extends IndexInputArgs {
   readonly drafts: readonly string[];
-  readonly format: 'text' | 'json';
+  readonly format: ReportFormat;
+  readonly color?: boolean;
   readonly out?: string;
   readonly 'fail-above'?: number;
   readonly add: boolean;
@@ -29,8 +32,9 @@ export interface CheckArgs extends IndexInputArgs {
 export function checkBuilder(y: Argv): Argv<CheckArgs> {
   const withDrafts = y
     .positional('drafts', { describe: 'draft files (plain text, HTML, Markdown), JSONL of drafts, or - for JSONL on stdin', type: 'string', array: true })
-    .option('format', { choices: ['text', 'json'] as const, default: 'text' as const, describe: 'report format (the same report as scan)' })
-    .option('out', { type: 'string', describe: 'write the report to FILE instead of stdout' })
+    .option('format', formatOption())
+    .option('out', { type: 'string', describe: 'write the report to FILE instead of stdout (through a temporary file renamed when complete)' })
+    .option('color', colorOption())
     .option('fail-above', { type: 'number', describe: 'exit 1 when a draft reuses at least this share (0–1] of its characters from one archived article' })
     .option('add', { type: 'boolean', default: false, describe: 'add the drafts to the index after checking them' })
     .option('include-same-outlet', { type: 'boolean', default: false, describe: 'also compare with archived articles of the draft’s own outlet' });
@@ -56,7 +60,7 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
     if (!args.quiet) for (const w of warnings) io.stderr(`reprint: warning: ${w.where}: ${w.message}\n`);
     if (articles.length === 0) throw new UsageError('no draft to check: every input was empty or skipped');
     const { report, texts, largest } = checkDrafts(store, articles, options, warnings);
-    const body = renderReport(report, texts, args.format);
+    const body = renderReport(report, texts, args.format, terminalLayout(args, io));
     if (args.out !== undefined) writeOutputFile(args.out, body);
     else io.stdout(body);
     if (!args.quiet) {

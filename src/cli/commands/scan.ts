@@ -3,12 +3,13 @@ import { resolveWorkers, workersOption } from './workers-flag';
 import type { Argv } from 'yargs';
 import type { Pair } from '../../model';
 import { scanWithTexts, type ScanPhase } from '../../pipeline';
-import { renderNdjsonPair, renderNdjsonTail, renderReport, renderSummaryLine, REPORT_FORMATS, type ReportFormat } from '../../report';
+import { renderNdjsonPair, renderNdjsonTail, renderReport, renderSummaryLine, type ReportFormat } from '../../report';
 import { terminalLayout } from '../terminal-layout';
 import { createProgress, type Progress } from '../progress';
 import { STDIN_ARG } from '../stdin-arg';
 import type { FieldMap, ScanOptions } from '../../options';
 import { UsageError } from '../exit-codes';
+import { colorOption, formatOption } from './report-flags';
 import { declareTuningFlags, toTuningOptions, type TuningArgs } from './tuning-flags';
 import type { Io } from '../io';
 import { openOutputStream, writeOutputFile, type OutputStream } from '../write-output';
@@ -34,16 +35,9 @@ export interface ScanArgs extends TuningArgs {
 export function scanBuilder(y: Argv): Argv<ScanArgs> {
   const withInput = y
     .positional('paths', { describe: 'files, folders (recursive), JSONL dumps (.jsonl, .ndjson, also .gz), WARC (.warc, .warc.gz), or - for JSONL on stdin', type: 'string', array: true })
-    .option('format', {
-      choices: REPORT_FORMATS,
-      default: 'text' as const,
-      describe:
-        'report format. ndjson: pairs streamed as found, then documents, clusters, warnings and a summary line; ' +
-        'html: one self-contained page (heat map, outlet graph, side-by-side views; best with --out report.html); ' +
-        'csv: one row per pair; csv-passages: one row per passage with offsets and texts; md: a Markdown summary',
-    })
+    .option('format', formatOption())
     .option('out', { type: 'string', describe: 'write the report to FILE instead of stdout (through a temporary file renamed when complete)' })
-    .option('color', { type: 'boolean', describe: 'colour the text report (default: when stdout is a terminal and NO_COLOR is unset; --no-color: never)' })
+    .option('color', colorOption())
     .option('quiet', { type: 'boolean', default: false, describe: 'print no progress, warnings or summary on stderr' })
     .option('field', { type: 'string', array: true, describe: 'JSONL field mapping NAME=FIELD, e.g. --field text=body --field id=newid' })
     .option('manifest', { type: 'string', describe: 'sidecar manifest (id → outlet, url, published, title) [default: manifest.json in a scanned folder]' })

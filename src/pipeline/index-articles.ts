@@ -13,15 +13,14 @@
  * set known when they are added; alignment always uses the latest.
  */
 import { createHash } from 'node:crypto';
-import { join } from 'node:path';
 import type { Article } from '../model';
 import type { ResolvedOptions } from '../options';
 import { computeStoreBandKeys, lowBits, type IndexEntry, type IndexStore, type WriteCounts } from '../store';
 import { BoilerplateCounter } from './find-boilerplate';
 import { resolveBanding } from './find-candidates';
-import { scanTaskHandler, type ScanTask, type ScanTaskResult, type ScanWorkerData } from './scan-tasks';
+import { runScanTasks, type ScanTask, type ScanTaskResult } from './scan-tasks';
 import type { DocumentSketch } from './sketch-document';
-import { inTaskOrder, runPool } from './worker-pool';
+import { inTaskOrder } from './worker-pool';
 
 /** Articles per write transaction. */
 export const INDEX_BATCH = 500;
@@ -51,7 +50,6 @@ export function contentHash(article: Article): string {
 
 /** Documents per sketch or sign task. */
 const TASK_DOCUMENTS = 128;
-const WORKER_SCRIPT = join(__dirname, 'scan-worker.js');
 
 /**
  * Add `articles` to the index: new ids added, changed content replacing the
@@ -68,17 +66,8 @@ export async function addArticlesToIndex(store: IndexStore, articles: readonly A
     if (store.hashOf(article.id) === hash) counts.unchanged++;
     else todo.push({ article, hash });
   }
-  const inPool = (blocked: Uint32Array, tasks: readonly ScanTask[], consume: (result: ScanTaskResult) => void): Promise<unknown> => {
-    const data: ScanWorkerData = { options, blocked };
-    return runPool<ScanTask, ScanTaskResult>({
-      script: WORKER_SCRIPT,
-      workerData: data,
-      workers: run.workers ?? 1,
-      tasks,
-      inline: () => scanTaskHandler(data),
-      onResult: inTaskOrder(consume),
-    });
-  };
+  const inPool = (blocked: Uint32Array, tasks: readonly ScanTask[], consume: (result: ScanTaskResult) => void): Promise<void> =>
+    runScanTasks({ options, blocked }, run.workers ?? 1, tasks, inTaskOrder(consume));
 
   const sketches: DocumentSketch[] = [];
   const texts = todo.map((t) => t.article.text);

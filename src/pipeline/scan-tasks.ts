@@ -4,11 +4,13 @@
  * threads (`scan-worker.ts`) or in this thread: the same code either way, so
  * the report does not depend on the number of workers.
  */
+import { join } from 'node:path';
 import type { Article, Pair } from '../model';
 import type { ResolvedOptions } from '../options';
 import { comparePair } from './compare-pair';
 import { createWindowHasher, signWindows, type CandidateDocumentPair, type SignableDocument } from './find-candidates';
 import { PreparedDocuments } from './prepared-documents';
+import { streamPool } from './worker-pool';
 import { markSketchBoilerplate, sketchDocument, sketchSettingsOf, type DocumentSketch } from './sketch-document';
 
 /** One batch of scan work. */
@@ -53,4 +55,28 @@ export function scanTaskHandler(data: ScanWorkerData): (task: ScanTask) => ScanT
       }
     }
   };
+}
+
+/** The compiled worker script that serves scan tasks. */
+const SCAN_WORKER_SCRIPT = join(__dirname, 'scan-worker.js');
+
+/**
+ * Run scan tasks (drawn lazily, as threads are free) on `workers` threads, or
+ * in this thread; `onResult(index, result)` sees each result as it arrives,
+ * in any order.
+ */
+export function runScanTasks(
+  data: ScanWorkerData,
+  workers: number,
+  tasks: Iterable<ScanTask>,
+  onResult: (index: number, result: ScanTaskResult) => void,
+): Promise<void> {
+  return streamPool<ScanTask, ScanTaskResult>({
+    script: SCAN_WORKER_SCRIPT,
+    workerData: data,
+    workers,
+    tasks,
+    inline: () => scanTaskHandler(data),
+    onResult,
+  });
 }

@@ -2,7 +2,6 @@
  * The one place the stages are wired: ingest → prepare (normalise, segment) →
  * shingle & sign → LSH candidates → align & verify → attribute → report.
  */
-import { join } from 'node:path';
 import { buildClusters } from '../cluster';
 import { InternalError } from '../errors';
 import { readInputs } from '../ingest';
@@ -12,9 +11,9 @@ import { resolveOptions, type ResolvedOptions, type ScanOptions } from '../optio
 import { alignSettingsOf } from '../align';
 import { BoilerplateCounter } from './find-boilerplate';
 import { CandidateCollector, resolveBanding, type Banding, type CandidateDocumentPair, type SignableDocument } from './find-candidates';
-import { scanTaskHandler, type ScanTask, type ScanTaskResult, type ScanWorkerData } from './scan-tasks';
+import { runScanTasks, type ScanTask, type ScanTaskResult } from './scan-tasks';
 import type { DocumentSketch } from './sketch-document';
-import { inTaskOrder, streamPool } from './worker-pool';
+import { inTaskOrder } from './worker-pool';
 import { collectGarbage } from './collect-garbage';
 
 /** The JSON report's schema version. */
@@ -41,7 +40,6 @@ export interface ScanRun extends ScanHooks {
 const DOCUMENT_BATCH = 128;
 /** Candidate pairs per align batch. */
 const PAIR_BATCH = 32;
-const WORKER_SCRIPT = join(__dirname, 'scan-worker.js');
 
 /**
  * Scan articles already in memory. Pure: same articles and options, same
@@ -74,19 +72,11 @@ export async function scanArticles(
   ): Promise<void> => {
     let done = 0;
     progress(phase, 0, total);
-    const data: ScanWorkerData = { options, blocked };
     const ordered = inTaskOrder(consume);
-    await streamPool<ScanTask, ScanTaskResult>({
-      script: WORKER_SCRIPT,
-      workerData: data,
-      workers: run.workers ?? 1,
-      tasks,
-      inline: () => scanTaskHandler(data),
-      onResult: (i, result) => {
-        done += result.length;
-        progress(phase, done, total);
-        ordered(i, result);
-      },
+    await runScanTasks({ options, blocked }, run.workers ?? 1, tasks, (i, result) => {
+      done += result.length;
+      progress(phase, done, total);
+      ordered(i, result);
     });
   };
 

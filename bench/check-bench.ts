@@ -233,6 +233,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error);
+  // One line: what failed (a missing corpus names the file), not a stack trace.
+  console.error(`reprint check bench: ${error instanceof Error ? error.message : String(error)}`);
   process.exitCode = 1;
 });

@@ -11,6 +11,8 @@ describe('terminalLayout', () => {
   test('a terminal: colour and its width; no width known: 100', () => {
     expect(terminalLayout({}, tty)).toEqual({ color: true, width: 72 });
     expect(terminalLayout({}, { ...base, stdoutIsTty: true })).toEqual({ color: true, width: DEFAULT_COLUMNS });
+    // A pty nobody sized reports 0 columns: unknown, not zero wide.
+    expect(terminalLayout({}, { ...base, stdoutIsTty: true, stdoutColumns: 0 })).toEqual({ color: true, width: DEFAULT_COLUMNS });
     expect(DEFAULT_COLUMNS).toBe(100);
   });
 

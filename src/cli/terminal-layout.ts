@@ -23,5 +23,7 @@ export const DEFAULT_COLUMNS = 100;
 export function terminalLayout(flags: LayoutFlags, io: Io): { color: boolean; width?: number } {
   const toTerminal = flags.out === undefined && io.stdoutIsTty === true;
   const color = flags.color ?? (toTerminal && io.noColor !== true);
-  return toTerminal ? { color, width: io.stdoutColumns ?? DEFAULT_COLUMNS } : { color };
+  // A terminal that reports 0 columns (a pty nobody sized, as under `script`) does not know its width.
+  const columns = io.stdoutColumns !== undefined && io.stdoutColumns > 0 ? io.stdoutColumns : DEFAULT_COLUMNS;
+  return toTerminal ? { color, width: columns } : { color };
 }

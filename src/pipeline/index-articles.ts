@@ -18,6 +18,7 @@ import type { ResolvedOptions } from '../options';
 import { computeStoreBandKeys, lowBits, type IndexEntry, type IndexStore, type WriteCounts } from '../store';
 import { BoilerplateCounter } from './find-boilerplate';
 import { resolveBanding } from './find-candidates';
+import { batches, drain, mapLazily } from './batches';
 import { runScanTasks, type ScanTask, type ScanTaskResult } from './scan-tasks';
 import type { DocumentSketch } from './sketch-document';
 import { inTaskOrder } from './worker-pool';
@@ -66,21 +67,21 @@ export async function addArticlesToIndex(store: IndexStore, articles: readonly A
     if (store.hashOf(article.id) === hash) counts.unchanged++;
     else todo.push({ article, hash });
   }
-  const inPool = (blocked: Uint32Array, tasks: readonly ScanTask[], consume: (result: ScanTaskResult) => void): Promise<void> =>
+  const inPool = (blocked: Uint32Array, tasks: Iterable<ScanTask>, consume: (result: ScanTaskResult) => void): Promise<void> =>
     runScanTasks({ options, blocked }, run.workers ?? 1, tasks, inTaskOrder(consume));
 
   const sketches: DocumentSketch[] = [];
   const texts = todo.map((t) => t.article.text);
-  await inPool(new Uint32Array(0), chunks(texts, TASK_DOCUMENTS).map((b): ScanTask => ({ kind: 'sketch', texts: b })), (result) => {
+  await inPool(new Uint32Array(0), mapLazily(batches(texts, TASK_DOCUMENTS), (b): ScanTask => ({ kind: 'sketch', texts: b })), (result) => {
     sketches.push(...(result as readonly DocumentSketch[]));
   });
   const recount = decideRecount(store, todo.length, options);
   const blocked = recount ? countBlocked(store, todo, sketches, options) : store.readBlocked().blocked;
 
   const { bands, rows } = resolveBanding(options);
-  const signTasks = chunks(sketches, TASK_DOCUMENTS).map((b): ScanTask => ({ kind: 'sign', sketches: b.map((s) => ({ hashes: s.hashes, mask: s.mask, windows: s.windows })) }));
   const grams = sketches.map((s) => s.grams);
-  sketches.length = 0;
+  // Sketches are dropped as the pool takes them.
+  const signTasks = mapLazily(drain<DocumentSketch>(sketches, TASK_DOCUMENTS), (b): ScanTask => ({ kind: 'sign', sketches: b.map((s) => ({ hashes: s.hashes, mask: s.mask, windows: s.windows })) }));
   let batch: IndexEntry[] = [];
   let stored = 0;
   const flush = (): void => {
@@ -106,13 +107,6 @@ export async function addArticlesToIndex(store: IndexStore, articles: readonly A
   const documents = store.countDocuments();
   if (recount) store.saveBlocked(Uint32Array.from(blocked).sort(), documents);
   return { ...counts, documents, recounted: recount };
-}
-
-/** `items` cut into consecutive chunks of at most `size`. */
-function chunks<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
 }
 
 /** Recount when boilerplate is on and the run adds enough to matter (or nothing was counted yet). */

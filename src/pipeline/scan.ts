@@ -15,6 +15,7 @@ import { runScanTasks, type ScanTask, type ScanTaskResult } from './scan-tasks';
 import type { DocumentSketch } from './sketch-document';
 import { inTaskOrder } from './worker-pool';
 import { collectGarbage } from './collect-garbage';
+import { batches, drain, mapLazily } from './batches';
 
 /** The JSON report's schema version. */
 export const SCHEMA_VERSION = 1 as const;
@@ -86,7 +87,7 @@ export async function scanArticles(
   // The counter (and the k-grams it holds) lives only until the blocked set is known.
   const blocked = await (async () => {
     const counter = new BoilerplateCounter();
-    const texts = map(batches(sorted, DOCUMENT_BATCH), (b): ScanTask => ({ kind: 'sketch', texts: b.map((a) => a.text) }));
+    const texts = mapLazily(batches(sorted, DOCUMENT_BATCH), (b): ScanTask => ({ kind: 'sketch', texts: b.map((a) => a.text) }));
     await inPhase('prepare', EMPTY, sorted.length, texts, (result) => {
       for (const s of result as readonly DocumentSketch[]) {
         counter.add(s.grams, sorted[sketches.length]?.meta.outlet ?? null);
@@ -104,7 +105,7 @@ export async function scanArticles(
     const windows = sketches.reduce((n, s) => n + (s?.windows.length ?? 0) / 2, 0);
     const collector = new CandidateCollector(options, banding, windows);
     let signed = 0;
-    const signTasks = map(drain(sketches, DOCUMENT_BATCH), (b): ScanTask => ({ kind: 'sign', sketches: b }));
+    const signTasks = mapLazily(drain(sketches, DOCUMENT_BATCH), (b): ScanTask => ({ kind: 'sign', sketches: b }));
     await inPhase('sign', blocked, sorted.length, signTasks, (result) => {
       for (const s of result as readonly Uint32Array[]) collector.add(signed++, s);
     });
@@ -112,7 +113,7 @@ export async function scanArticles(
   })();
   collectGarbage();
   const found: Pair[] = [];
-  const alignTasks = map(batches(candidates, PAIR_BATCH), (b) => alignTask(sorted, b));
+  const alignTasks = mapLazily(batches(candidates, PAIR_BATCH), (b) => alignTask(sorted, b));
   await inPhase('align', blocked, candidates.length, alignTasks, (result) => {
     for (const pair of result as readonly (Pair | null)[]) {
       if (pair === null) continue;
@@ -124,31 +125,6 @@ export async function scanArticles(
 }
 
 const EMPTY = new Uint32Array(0);
-
-/** `items` cut into consecutive batches of at most `size`, lazily. */
-function* batches<T>(items: readonly T[], size: number): Generator<T[]> {
-  for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);
-}
-
-/** {@link batches} that clears each slot of `items` as it hands it out, so what was handed out can be collected. */
-function* drain<T>(items: (T | undefined)[], size: number): Generator<T[]> {
-  for (let i = 0; i < items.length; i += size) {
-    const batch: T[] = [];
-    for (let j = i; j < Math.min(i + size, items.length); j++) {
-      const item = items[j];
-      if (item === undefined) throw new InternalError(`scan: item ${j} handed out twice`);
-      batch.push(item);
-      items[j] = undefined;
-    }
-    yield batch;
-  }
-  items.length = 0;
-}
-
-/** `f` over `items`, lazily. */
-function* map<T, U>(items: Iterable<T>, f: (item: T) => U): Generator<U> {
-  for (const item of items) yield f(item);
-}
 
 /** An align batch: its pairs and the articles they need, re-indexed. */
 function alignTask(sorted: readonly Article[], pairs: readonly CandidateDocumentPair[]): ScanTask {

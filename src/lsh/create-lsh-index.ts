@@ -56,6 +56,9 @@ export interface LshIndexParams {
   readonly maxBucketSize: number;
 }
 
+/** {@link LshIndexParams} as given: `scheme` and `maxBucketSize` may be left out. */
+export type LshIndexInput = Omit<LshIndexParams, 'scheme' | 'maxBucketSize'> & Partial<Pick<LshIndexParams, 'scheme' | 'maxBucketSize'>>;
+
 /** Figures of an index; bucket figures are those of the last `candidatePairs()` call. */
 export interface LshStats extends BandingStats {
   /** Items inserted. */
@@ -94,14 +97,7 @@ export const DEFAULT_MAX_BUCKET_SIZE = 200;
  *
  * @throws OptionsError (`bands`, `rows`, `num-perm`, `seed`, `max-bucket-size`).
  */
-export function resolveLshIndexParams(params: {
-  readonly bands: number;
-  readonly rows: number;
-  readonly numPerm: number;
-  readonly seed: number;
-  readonly scheme?: MinHashScheme;
-  readonly maxBucketSize?: number;
-}): LshIndexParams {
+export function resolveLshIndexParams(params: LshIndexInput): LshIndexParams {
   const { numPerm, seed, scheme } = resolveMinHashParams(params);
   const { bands, rows } = params;
   const maxBucketSize = params.maxBucketSize ?? DEFAULT_MAX_BUCKET_SIZE;
@@ -133,14 +129,7 @@ export function resolveLshIndexParams(params: {
  *   is allocated once for them (it still grows past them).
  * @throws OptionsError when a parameter is out of range (see {@link resolveLshIndexParams}).
  */
-export function createLshIndex(params: {
-  readonly bands: number;
-  readonly rows: number;
-  readonly numPerm: number;
-  readonly seed: number;
-  readonly scheme?: MinHashScheme;
-  readonly maxBucketSize?: number;
-}, expectedItems = 64): LshIndex {
+export function createLshIndex(params: LshIndexInput, expectedItems = 64): LshIndex {
   const resolved = resolveLshIndexParams(params);
   const { bands, rows, maxBucketSize } = resolved;
 

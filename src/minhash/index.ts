@@ -2,6 +2,7 @@
 export { createMinHasher, type MinHasher } from './create-min-hasher';
 export { createOnePermutationHasher } from './create-one-permutation-hasher';
 export { estimateJaccard } from './estimate-jaccard';
+export { lowBits, lowBitsAgreement, lowBitsInto } from './low-bits';
 export {
   MAX_NUM_PERM,
   resolveMinHashParams,

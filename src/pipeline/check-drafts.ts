@@ -13,6 +13,7 @@
  * earlier version of it) is not compared with it.
  */
 import { DEFAULT_MAX_BUCKET_SIZE, computeBandKeys } from '../lsh';
+import { lowBits, lowBitsAgreement } from '../minhash';
 import type { Article, Pair, Report, Warning } from '../model';
 import type { ResolvedOptions } from '../options';
 import { storeKey, type IndexStore, type StoredDocument } from '../store';
@@ -96,6 +97,7 @@ function findIndexedCandidates(store: IndexStore, draft: Article, blocked: Reado
   markSketchBoilerplate(sketch, blocked, options.anchorSize);
   const signatures = signWindows(sketch, createWindowHasher(options), options.shingleSize);
   const windows = signatures.length / k;
+  const draftLow = lowBits(signatures);
   const key1 = new Uint32Array(bands);
   const key2 = new Uint32Array(bands);
   /** Draft windows by the band key they fall in. */
@@ -125,11 +127,7 @@ function findIndexedCandidates(store: IndexStore, draft: Article, blocked: Reado
     if (stored === null) continue;
     let best = 0;
     for (const w of collided.get(doc)!) {
-      for (let v = 0; v * k < stored.length; v++) {
-        let equal = 0;
-        for (let i = 0, x = w * k, y = v * k; i < k; i++) if ((signatures[x + i]! & 0xffff) === stored[y + i]) equal++;
-        if (equal / k > best) best = equal / k;
-      }
+      for (let v = 0; v * k < stored.length; v++) best = Math.max(best, lowBitsAgreement(draftLow, w * k, stored, v * k, k));
     }
     if (best < floor) continue;
     const document = store.readDocument(doc);

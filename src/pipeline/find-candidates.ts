@@ -24,7 +24,7 @@
  * keys, folded when the candidates are asked for.
  */
 import { bandedPairs, chooseBandsRows, computeBandKey, DEFAULT_MAX_BUCKET_SIZE } from '../lsh';
-import { createMinHasher, createOnePermutationHasher, type MinHasher, type MinHashScheme } from '../minhash';
+import { createMinHasher, createOnePermutationHasher, lowBitsAgreement, lowBitsInto, type MinHasher, type MinHashScheme } from '../minhash';
 import type { ResolvedOptions } from '../options';
 import { computeShingles, computeUnmarkedShingles } from '../shingle';
 import { countMarked } from '../text';
@@ -217,11 +217,9 @@ export class CandidateCollector {
     const count = block.count;
     this.reserve(this.windows + count);
     this.documents = Math.max(this.documents, doc + 1);
-    for (let w = 0; w < count; w++) {
-      const item = this.windows++;
-      this.owner[item] = doc;
-      for (let i = 0; i < k; i++) this.low[item * k + i] = signatures[w * k + i]! & 0xffff;
-    }
+    this.owner.fill(doc, this.windows, this.windows + count);
+    lowBitsInto(signatures, this.low, this.windows * k);
+    this.windows += count;
   }
 
   /** Candidate pairs, sorted by (a, b), each with its best window estimate at or above {@link minEstimate}. */
@@ -245,9 +243,7 @@ export class CandidateCollector {
     for (const c of pairs) {
       const da = this.owner[c.a]!;
       const db = this.owner[c.b]!;
-      let equal = 0;
-      for (let i = 0, x = c.a * k, y = c.b * k; i < k; i++) if (this.low[x + i] === this.low[y + i]) equal++;
-      const est = equal / k;
+      const est = lowBitsAgreement(this.low, c.a * k, this.low, c.b * k, k);
       if (est < floor) continue;
       const key = da < db ? da * n + db : db * n + da;
       if (est > (best.get(key) ?? -1)) best.set(key, est);

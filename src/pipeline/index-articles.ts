@@ -15,7 +15,8 @@
 import { createHash } from 'node:crypto';
 import type { Article } from '../model';
 import type { ResolvedOptions } from '../options';
-import { computeStoreBandKeys, lowBits, type IndexEntry, type IndexStore, type WriteCounts } from '../store';
+import { lowBits } from '../minhash';
+import { computeStoreBandKeys, type IndexEntry, type IndexStore, type WriteCounts } from '../store';
 import { BoilerplateCounter } from './find-boilerplate';
 import { resolveBanding } from './find-candidates';
 import { batches, drain, mapLazily } from './batches';
@@ -94,7 +95,7 @@ export async function addArticlesToIndex(store: IndexStore, articles: readonly A
     run.onProgress?.(stored, todo.length);
   };
   run.onProgress?.(0, todo.length);
-  await inPool(Uint32Array.from(blocked).sort(), signTasks, (result) => {
+  await inPool(blocked, signTasks, (result) => {
     for (const signatures of result as readonly Uint32Array[]) {
       const i = stored + batch.length;
       const { article, hash } = todo[i]!;
@@ -105,7 +106,7 @@ export async function addArticlesToIndex(store: IndexStore, articles: readonly A
   if (batch.length > 0) flush();
   store.mergePending();
   const documents = store.countDocuments();
-  if (recount) store.saveBlocked(Uint32Array.from(blocked).sort(), documents);
+  if (recount) store.saveBlocked(blocked, documents);
   return { ...counts, documents, recounted: recount };
 }
 

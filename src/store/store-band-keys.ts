@@ -33,10 +33,3 @@ export function computeStoreBandKeys(signatures: Uint32Array, numPerm: number, b
 export function storeKey(band: number, key1: number, key2: number): number {
   return (combine32(key1, band) & 0x1fffff) * 0x100000000 + (key2 >>> 0);
 }
-
-/** The low 16 bits of every signature value (what estimates read). */
-export function lowBits(signatures: Uint32Array): Uint16Array {
-  const out = new Uint16Array(signatures.length);
-  for (let i = 0; i < signatures.length; i++) out[i] = signatures[i]! & 0xffff;
-  return out;
-}

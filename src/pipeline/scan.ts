@@ -4,7 +4,6 @@
  */
 import { buildClusters } from '../cluster';
 import { InternalError } from '../errors';
-import { readInputs } from '../ingest';
 import { NORMALIZER_VERSION } from '../text';
 import type { Article, Pair, Report, ReportDocument, Warning } from '../model';
 import { resolveOptions, type ResolvedOptions, type ScanOptions } from '../options';
@@ -15,6 +14,7 @@ import { runScanTasks, type ScanTask, type ScanTaskResult } from './scan-tasks';
 import type { DocumentSketch } from './sketch-document';
 import { inTaskOrder } from './worker-pool';
 import { collectGarbage } from './collect-garbage';
+import { readArticles } from './read-articles';
 import { batches, drain, mapLazily } from './batches';
 
 /** The JSON report's schema version. */
@@ -212,14 +212,7 @@ export async function scanWithTexts(
   run: ScanRun = {},
 ): Promise<ScanResult> {
   const resolved = resolveOptions(options);
-  const ingestOptions = {
-    fields: resolved.fields,
-    strict: resolved.strict,
-    ...(resolved.manifest !== null ? { manifest: resolved.manifest } : {}),
-    ...(resolved.outlets !== null ? { outlets: resolved.outlets } : {}),
-    ...(options.stdin !== undefined ? { stdin: options.stdin } : {}),
-  };
-  const { articles, warnings } = await readInputs(paths, ingestOptions);
+  const { articles, warnings } = await readArticles(paths, options);
   return {
     report: await scanArticles(articles, resolved, warnings, run),
     texts: new Map(articles.map((a) => [a.id, a.text])),

@@ -10,8 +10,8 @@
  * 16-bit signature values): the step needs 8 bytes an entry of scratch, not
  * 8 bytes an entry per band.
  *
- * Per band, `(key1, entry)` is packed in a `BigUint64Array` so the engine's
- * native numeric sort groups equal `key1`; runs are split by `key2`. Pairs
+ * Per band, the entries are radix-sorted by `key1` (ties in entry order) so
+ * equal `key1` are adjacent; runs are split by `key2`. Pairs
  * from all bands are packed the same way, sorted and run-length counted,
  * which deduplicates them and yields them in `(a, b)` order.
  */
@@ -65,8 +65,9 @@ export function bandedPairs(input: BandingInput): { pairs: CandidatePair[]; stat
   const { count, bands, items, groups, maxBucketSize } = input;
   const keys1 = new Uint32Array(count);
   const keys2 = new Uint32Array(count);
-  const sorted = new BigUint64Array(count);
-  const sortedWords = new Uint32Array(sorted.buffer);
+  const order = new Uint32Array(count);
+  const scratch = new Uint32Array(count);
+  const digitCounts = new Int32Array(3 * (DIGITS + 1));
   const pairs = new PairBuffer();
   let buckets = 0;
   let skippedBuckets = 0;
@@ -92,24 +93,20 @@ export function bandedPairs(input: BandingInput): { pairs: CandidatePair[]; stat
 
   for (let j = 0; j < bands; j++) {
     input.fillBand(j, keys1, keys2);
-    for (let e = 0; e < count; e++) {
-      sortedWords[2 * e + HI] = keys1[e]!;
-      sortedWords[2 * e + LO] = e;
-    }
-    sorted.sort();
+    sortByKey(keys1, count, order, scratch, digitCounts);
     let p = 0;
     while (p < count) {
-      const k1 = sortedWords[2 * p + HI]!;
+      const k1 = keys1[order[p]!];
       let q = p + 1;
-      while (q < count && sortedWords[2 * q + HI] === k1) q++;
+      while (q < count && keys1[order[q]!] === k1) q++;
       if (q - p >= 2) {
         // Entries p..q-1 share key1; their buckets are the groups of equal key2
         // (almost always a single one: then no sorting is needed).
         run.length = 0;
         let uniform = true;
-        const first2 = keys2[sortedWords[2 * p + LO]!];
+        const first2 = keys2[order[p]!];
         for (let t = p; t < q; t++) {
-          const e = sortedWords[2 * t + LO]!;
+          const e = order[t]!;
           run.push(e);
           if (keys2[e] !== first2) uniform = false;
         }
@@ -142,6 +139,45 @@ export function bandedPairs(input: BandingInput): { pairs: CandidatePair[]; stat
     pairs: result,
     stats: { buckets, skippedBuckets, skippedItems, largestBucket, candidatePairs: result.length },
   };
+}
+
+/** Bits per radix pass: three passes (11, 11 and 10 bits) cover a 32-bit key. */
+const DIGIT_BITS = 11;
+const DIGITS = 1 << DIGIT_BITS;
+const DIGIT_MASK = DIGITS - 1;
+
+/**
+ * Write the entries `0 … count − 1` to `order` sorted by `keys[e]`, ties in
+ * entry order: the order a sort of the 64-bit lanes `keys[e] · 2^32 + e` gives.
+ * Three stable counting passes, least significant digit first, instead of a
+ * comparison sort: linear, and no allocation (`scratch` and the count table,
+ * `3 · (DIGITS + 1)` long, are the caller's).
+ */
+function sortByKey(keys: Uint32Array, count: number, order: Uint32Array, scratch: Uint32Array, counts: Int32Array): void {
+  const low = 0;
+  const mid = DIGITS + 1;
+  const high = 2 * (DIGITS + 1);
+  counts.fill(0);
+  for (let e = 0; e < count; e++) {
+    const key = keys[e]!;
+    counts[low + (key & DIGIT_MASK) + 1]!++;
+    counts[mid + ((key >>> DIGIT_BITS) & DIGIT_MASK) + 1]!++;
+    counts[high + (key >>> (2 * DIGIT_BITS)) + 1]!++;
+  }
+  for (let d = 1; d <= DIGITS; d++) {
+    counts[low + d]! += counts[low + d - 1]!;
+    counts[mid + d]! += counts[mid + d - 1]!;
+    counts[high + d]! += counts[high + d - 1]!;
+  }
+  for (let e = 0; e < count; e++) order[counts[low + (keys[e]! & DIGIT_MASK)]!++] = e;
+  for (let i = 0; i < count; i++) {
+    const e = order[i]!;
+    scratch[counts[mid + ((keys[e]! >>> DIGIT_BITS) & DIGIT_MASK)]!++] = e;
+  }
+  for (let i = 0; i < count; i++) {
+    const e = scratch[i]!;
+    order[counts[high + (keys[e]! >>> (2 * DIGIT_BITS))]!++] = e;
+  }
 }
 
 /** Growable list of item pairs packed as `a · 2^32 + b` in a `BigUint64Array`. */

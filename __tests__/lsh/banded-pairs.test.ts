@@ -1,0 +1,93 @@
+import { bandedPairs, type BandingInput } from '../../src/lsh/banded-pairs';
+import { mix32 } from '../../src/shingle/hash';
+
+/** Bucketing the slow way: a Map per band from the two key words to its entries. */
+function referencePairs(input: BandingInput, keys: (band: number, e: number) => [number, number]) {
+  const counts = new Map<string, number>();
+  let buckets = 0;
+  let skippedBuckets = 0;
+  let largestBucket = input.count > 0 ? 1 : 0;
+  for (let j = 0; j < input.bands; j++) {
+    const byKey = new Map<string, number[]>();
+    for (let e = 0; e < input.count; e++) {
+      const key = keys(j, e).join(':');
+      byKey.set(key, [...(byKey.get(key) ?? []), e]);
+    }
+    for (const entries of byKey.values()) {
+      largestBucket = Math.max(largestBucket, entries.length);
+      if (entries.length < 2) continue;
+      if (entries.length > input.maxBucketSize) {
+        skippedBuckets++;
+        continue;
+      }
+      buckets++;
+      for (const x of entries) {
+        for (const y of entries) {
+          if (x >= y || input.groups[x] === input.groups[y]) continue;
+          const a = Math.min(input.items[x]!, input.items[y]!);
+          const b = Math.max(input.items[x]!, input.items[y]!);
+          counts.set(`${a},${b}`, (counts.get(`${a},${b}`) ?? 0) + 1);
+        }
+      }
+    }
+  }
+  const pairs = [...counts]
+    .map(([key, bands]) => {
+      const [a, b] = key.split(',').map(Number) as [number, number];
+      return { a, b, bands };
+    })
+    .sort((p, q) => p.a - q.a || p.b - q.b);
+  return { pairs, buckets, skippedBuckets, largestBucket };
+}
+
+describe('bandedPairs', () => {
+  it('finds exactly the bucket pairs of a slow reference, keys spread over all 32 bits', () => {
+    // Keys drawn from a few values that differ in one radix digit only (bits 0–10,
+    // 11–21 or 22–31) or in the sign bit, so a wrong digit pass would split or merge buckets.
+    const palette = [0, 1, 0x7ff, 0x800, 0x3ff800, 0x400000, 0x7fffffff, 0x80000000, 0xffc00000, 0xffffffff];
+    for (const count of [0, 1, 2, 9, 60, 300]) {
+      const bands = 4;
+      const key = (band: number, e: number): [number, number] => [
+        palette[mix32(band * 1000 + e) % palette.length]!,
+        mix32(band * 7 + e) % 3 === 0 ? 1 : 0,
+      ];
+      const input: BandingInput = {
+        count,
+        bands,
+        items: Uint32Array.from({ length: count }, (_, e) => (e * 37) % 1009),
+        groups: Uint32Array.from({ length: count }, (_, e) => e % 5),
+        maxBucketSize: 40,
+        fillBand: (band, key1, key2) => {
+          for (let e = 0; e < count; e++) [key1[e], key2[e]] = key(band, e);
+        },
+      };
+      const expected = referencePairs(input, key);
+      const { pairs, stats } = bandedPairs(input);
+      expect(pairs.map((p) => ({ ...p }))).toEqual(expected.pairs);
+      expect(stats.buckets).toBe(expected.buckets);
+      expect(stats.skippedBuckets).toBe(expected.skippedBuckets);
+      expect(stats.largestBucket).toBe(expected.largestBucket);
+      expect(stats.candidatePairs).toBe(expected.pairs.length);
+    }
+  });
+
+  it('pairs entries whose keys are equal and only those, for random 32-bit keys', () => {
+    const count = 5000;
+    // Half the entries copy the key of an earlier entry; the rest are random.
+    const k1 = new Uint32Array(count);
+    for (let e = 0; e < count; e++) k1[e] = e % 2 === 1 ? k1[mix32(e) % e]! : mix32(e ^ 0xabcdef);
+    const input: BandingInput = {
+      count,
+      bands: 1,
+      items: Uint32Array.from({ length: count }, (_, e) => e),
+      groups: Uint32Array.from({ length: count }, (_, e) => e),
+      maxBucketSize: count,
+      fillBand: (_band, key1, key2) => {
+        key1.set(k1);
+        key2.fill(0);
+      },
+    };
+    const expected = referencePairs(input, (_band, e) => [k1[e]!, 0]);
+    expect(bandedPairs(input).pairs.map((p) => ({ ...p }))).toEqual(expected.pairs);
+  });
+});

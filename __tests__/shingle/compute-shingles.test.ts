@@ -1,5 +1,5 @@
 import { computeShingles, computeUnmarkedShingles, countShingles, SHINGLE_HASH_START } from '../../src/shingle/compute-shingles';
-import { combine32 } from '../../src/shingle/hash';
+import { combine32, mix32 } from '../../src/shingle/hash';
 import { InternalError, OptionsError } from '../../src/errors';
 
 const tokens = Uint32Array.from([11, 22, 33, 44]);
@@ -21,6 +21,24 @@ describe('computeShingles', () => {
     expect(Array.from(shingles)).toEqual([0xab1f2f9a, 0xc2d51238, 0x7c5e927e]);
     // The same thing written as the definition.
     expect(shingles[0]).toBe(combine32(combine32(SHINGLE_HASH_START, 11), 22));
+  });
+
+  it('equals the combine32 fold for every size, range and value, long ranges included', () => {
+    // Values near 0 and 2^32 (the salt addition wraps), long ranges (the premixed
+    // scratch grows), then a short one again (a stale, larger scratch is reused).
+    const values = Uint32Array.from({ length: 3000 }, (_, i) => (i % 7 === 0 ? 0xffffffff - i : mix32(i)));
+    for (const [from, to] of [[0, 3000], [5, 1500], [2990, 3000], [100, 103], [0, 1]] as const) {
+      for (const size of [1, 2, 3, 5, 8]) {
+        const got = computeShingles(values, from, to, size);
+        const width = Math.min(size, to - from);
+        const expected = Array.from({ length: got.length }, (_, i) => {
+          let h = SHINGLE_HASH_START;
+          for (let t = from + i; t < from + i + width; t++) h = combine32(h, values[t]!);
+          return h;
+        });
+        expect(Array.from(got)).toEqual(expected);
+      }
+    }
   });
 
   it('gives n - size + 1 shingles over the range only', () => {

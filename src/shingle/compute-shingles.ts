@@ -10,7 +10,16 @@
  */
 
 import { InternalError, OptionsError } from '../errors';
-import { combine32 } from './hash';
+import { COMBINE_ADD, COMBINE_SALT, combine32, mix32 } from './hash';
+
+const imul = Math.imul;
+
+/**
+ * Scratch for {@link computeShingles}: `mix32(hash + COMBINE_SALT)` of each
+ * token of the range, grown on demand and reused (one per thread; the function
+ * does not re-enter).
+ */
+let premixed = new Uint32Array(1024);
 
 /**
  * Start value of every shingle hash: `shingle = fold(combine32, SHINGLE_HASH_START, tokens)`.
@@ -76,13 +85,43 @@ export function computeShingles(
     result = out.subarray(0, count);
   }
   const width = Math.min(size, to - from);
-  for (let i = 0; i < count; i++) {
-    const start = from + i;
-    const end = start + width;
-    let h = SHINGLE_HASH_START;
-    for (let t = start; t < end; t++) {
-      // `t < to <= tokenHashes.length`, so the read is in bounds.
-      h = combine32(h, tokenHashes[t]!);
+  // combine32(h, v) = imul(rotl(h ^ mix32(v + SALT), 13), 5) + ADD: the mix of a
+  // token does not depend on h, so each token is mixed once, not `size` times.
+  // Four shingles are folded side by side (independent chains keep the CPU busy);
+  // the constants are read into locals once (module bindings are property loads).
+  const span = to - from;
+  if (premixed.length < span) premixed = new Uint32Array(Math.max(span, 2 * premixed.length));
+  const mixed = premixed;
+  const salt = COMBINE_SALT;
+  const add = COMBINE_ADD | 0;
+  const start = SHINGLE_HASH_START;
+  for (let t = 0; t < span; t++) mixed[t] = mix32(tokenHashes[from + t]! + salt);
+  let i = 0;
+  for (; i + 3 < count; i += 4) {
+    let h0 = start;
+    let h1 = start;
+    let h2 = start;
+    let h3 = start;
+    for (let t = i, end = i + width; t < end; t++) {
+      h0 ^= mixed[t]!;
+      h1 ^= mixed[t + 1]!;
+      h2 ^= mixed[t + 2]!;
+      h3 ^= mixed[t + 3]!;
+      h0 = (imul((h0 << 13) | (h0 >>> 19), 5) + add) | 0;
+      h1 = (imul((h1 << 13) | (h1 >>> 19), 5) + add) | 0;
+      h2 = (imul((h2 << 13) | (h2 >>> 19), 5) + add) | 0;
+      h3 = (imul((h3 << 13) | (h3 >>> 19), 5) + add) | 0;
+    }
+    result[i] = h0;
+    result[i + 1] = h1;
+    result[i + 2] = h2;
+    result[i + 3] = h3;
+  }
+  for (; i < count; i++) {
+    let h = start;
+    for (let t = i, end = i + width; t < end; t++) {
+      h ^= mixed[t]!;
+      h = (imul((h << 13) | (h >>> 19), 5) + add) | 0;
     }
     result[i] = h;
   }

@@ -24,10 +24,18 @@ export function mix32(h: number): number {
   return h >>> 0;
 }
 
-/** Order-dependent combination of a running hash with one more 32-bit value. */
+/** @internal `combine32`'s salt of the incoming value (exported for loops that premix values). */
+export const COMBINE_SALT = 0x9e3779b9;
+/** @internal `combine32`'s additive constant. */
+export const COMBINE_ADD = 0xe6546b64;
+
+/**
+ * Order-dependent combination of a running hash with one more 32-bit value:
+ * `imul(rotl(h ^ mix32(v + COMBINE_SALT), 13), 5) + COMBINE_ADD`, as uint32.
+ */
 export function combine32(h: number, v: number): number {
-  h ^= mix32(v + 0x9e3779b9);
-  h = imul((h << 13) | (h >>> 19), 5) + 0xe6546b64;
+  h ^= mix32(v + COMBINE_SALT);
+  h = imul((h << 13) | (h >>> 19), 5) + COMBINE_ADD;
   return h >>> 0;
 }
 

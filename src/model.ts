@@ -86,6 +86,32 @@ export interface Article {
   readonly meta: ArticleMeta;
 }
 
+/** A text put aside in a {@link TextStore} while the rest of a dump is read. */
+export interface StoredText {
+  /** The store's name for it. */
+  readonly handle: number;
+  /** Its length in UTF-16 code units (what offsets count). */
+  readonly length: number;
+}
+
+/**
+ * Where ingest puts texts as it reads them, so a dump's texts need not all be
+ * in memory at once (a scan's spool file). `get` gives back exactly the text
+ * `put` was given.
+ */
+export interface TextStore {
+  put(text: string): StoredText;
+  get(handle: number): string;
+}
+
+/** An article whose text is in a {@link TextStore}: everything else, and where the text is. */
+export interface StoredArticle {
+  readonly id: string;
+  readonly path: string | null;
+  readonly text: StoredText;
+  readonly meta: ArticleMeta;
+}
+
 /** A diagnostic about input that was skipped or degraded; the scan goes on. */
 export interface Warning {
   readonly code: string;

@@ -3,7 +3,8 @@
  * touches the file system.
  */
 import { extname } from 'node:path';
-import type { Article, Warning } from '../model';
+import { InternalError } from '../errors';
+import type { Article, ArticleMeta, StoredArticle, Warning } from '../model';
 import { assignIds } from './assign-ids';
 import { discoverInputs, type InputFile } from './discover-inputs';
 import { resolveIngestOptions, type IngestOptions } from './ingest-options';
@@ -12,7 +13,7 @@ import { loadOutlets, mergeOutlets, type OutletRegistry } from './outlets';
 import { readArticleFile } from './read-article-file';
 import { readJsonlFile } from './read-jsonl-file';
 import { readWarcFile } from './read-warc-file';
-import { NOTHING_STATED, type RawDocument } from './raw-document';
+import { keepText, NOTHING_STATED, readText, type DocumentText, type RawDocument, type TextStore } from './raw-document';
 import { resolveMeta } from './resolve-meta';
 import { WarningCode } from './warning-codes';
 
@@ -46,6 +47,35 @@ export interface IngestResult {
  * @throws OptionsError for invalid options.
  */
 export async function readInputs(paths: readonly string[], options: IngestOptions = {}): Promise<IngestResult> {
+  return ingest(paths, options, null, (id, path, text, meta) => {
+    if (typeof text !== 'string') throw new InternalError('readInputs: a text was stored with no store');
+    return { id, path, text, meta };
+  });
+}
+
+/**
+ * {@link readInputs} for dumps too large to hold: each text is put in `store`
+ * as it is read (and read back once, to resolve its metadata), so memory
+ * holds the articles' metadata, not their texts.
+ */
+export async function readInputsToStore(
+  paths: readonly string[],
+  options: IngestOptions,
+  store: TextStore,
+): Promise<{ readonly articles: StoredArticle[]; readonly warnings: Warning[] }> {
+  return ingest(paths, options, store, (id, path, text, meta) => {
+    if (typeof text === 'string') throw new InternalError('readInputsToStore: a text was not stored');
+    return { id, path, text, meta };
+  });
+}
+
+/** The steps of {@link readInputs}; `make` builds each article from its parts. */
+async function ingest<T extends { readonly id: string }>(
+  paths: readonly string[],
+  options: IngestOptions,
+  store: TextStore | null,
+  make: (id: string, path: string, text: DocumentText, meta: ArticleMeta) => T,
+): Promise<{ articles: T[]; warnings: Warning[] }> {
   const resolved = resolveIngestOptions(options);
   const discovered = await discoverInputs(paths);
   const warnings: Warning[] = [...discovered.warnings];
@@ -66,7 +96,7 @@ export async function readInputs(paths: readonly string[], options: IngestOption
   const documents: RawDocument[] = [];
   for (const file of discovered.files) {
     if (file.format === 'jsonl' || file.format === 'warc') {
-      const result = file.format === 'jsonl' ? await readJsonlFile(file, resolved) : await readWarcFile(file, resolved);
+      const result = file.format === 'jsonl' ? await readJsonlFile(file, resolved, store) : await readWarcFile(file, resolved, store);
       // One push per item: spreading a dump's documents into push() overflows the stack.
       for (const document of result.documents) documents.push(document);
       for (const warning of result.warnings) warnings.push(warning);
@@ -77,24 +107,24 @@ export async function readInputs(paths: readonly string[], options: IngestOption
       warnings.push(result.warning);
       continue;
     }
-    documents.push({ claim: { ladder: fileIdLadder(file), where: file.display }, path: file.display, text: result.text, fields: NOTHING_STATED, embedded: result.embedded });
+    documents.push({ claim: { ladder: fileIdLadder(file), where: file.display }, path: file.display, text: keepText(result.text, store), fields: NOTHING_STATED, embedded: result.embedded });
   }
 
   const { ids, warnings: idWarnings } = assignIds(documents.map((document) => document.claim));
   for (const warning of idWarnings) warnings.push(warning);
 
-  const articles: Article[] = documents.map((document, i) => {
+  const articles: T[] = documents.map((document, i) => {
     const id = ids[i] as string;
     const { meta, warnings: metaWarnings } = resolveMeta({
-      text: document.text,
+      text: readText(document.text, store),
       fields: document.fields,
       manifest: manifest.get(id),
       embedded: document.embedded,
       registry,
       where: document.path,
     });
-    warnings.push(...metaWarnings);
-    return { id, path: document.path, text: document.text, meta };
+    for (const warning of metaWarnings) warnings.push(warning);
+    return make(id, document.path, document.text, meta);
   });
 
   const used = new Set(ids);

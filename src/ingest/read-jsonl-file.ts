@@ -12,7 +12,7 @@ import { readJsonlRecords, type JsonlReadOptions } from './read-jsonl-records';
 import { readStreamLines } from './read-lines';
 import { describeStreamError, isTruncatedStream, openInputBytes } from './open-input-bytes';
 import { preflightInput } from './preflight-input';
-import { NOTHING_STATED, type RawDocument } from './raw-document';
+import { keepText, NOTHING_STATED, type RawDocument, type TextStore } from './raw-document';
 import { WarningCode } from './warning-codes';
 
 /** The documents of a JSONL file and the warnings about it, in line order. */
@@ -32,10 +32,12 @@ export type JsonlFileOptions = JsonlReadOptions & { readonly stdin: NodeJS.Reada
  * keeps every complete line before the cut and gives one `W_TRUNCATED` warning naming
  * the first line lost; data that is not gzip gives `W_CORRUPT_INPUT`.
  *
+ * Texts go to `store` as they are read, when one is given.
+ *
  * @throws InputError when a file named directly cannot be read, or in `strict` mode on a
  *   malformed line.
  */
-export async function readJsonlFile(file: InputFile, options: JsonlFileOptions): Promise<JsonlFileResult> {
+export async function readJsonlFile(file: InputFile, options: JsonlFileOptions, store: TextStore | null = null): Promise<JsonlFileResult> {
   const unreadable = await preflightInput(file, async () => {
     const binary = file.compression === 'none' ? detectBinary(await readHead(file.realPath)) : null;
     return binary === null ? null : `binary file (${binary})`;
@@ -59,7 +61,7 @@ export async function readJsonlFile(file: InputFile, options: JsonlFileOptions):
     for await (const event of readJsonlRecords(lines, file.display, options)) {
       if (event.kind === 'record') {
         const { record } = event;
-        documents.push({ claim: record.claim, path: record.claim.where, text: record.text, fields: record.fields, embedded: NOTHING_STATED });
+        documents.push({ claim: record.claim, path: record.claim.where, text: keepText(record.text, store), fields: record.fields, embedded: NOTHING_STATED });
       } else {
         found.push({ line: lineOf(event.warning.where), warning: event.warning });
       }

@@ -17,7 +17,7 @@ import { extractPublished, parsePublishedValue } from './extract-published';
 import { formatErrorMessage } from './format-error-message';
 import { describeStreamError, isTruncatedStream, openInputBytes } from './open-input-bytes';
 import { preflightInput } from './preflight-input';
-import { NOTHING_STATED, type RawDocument } from './raw-document';
+import { keepText, NOTHING_STATED, type RawDocument, type TextStore } from './raw-document';
 import { WarningCode } from './warning-codes';
 
 /** The documents of a WARC file and the warnings about it, in record order. */
@@ -62,7 +62,7 @@ type BodyKind = 'html' | 'text' | null;
  *
  * @throws InputError when a file named directly cannot be read at all.
  */
-export async function readWarcFile(file: InputFile, options: WarcReadOptions): Promise<WarcFileResult> {
+export async function readWarcFile(file: InputFile, options: WarcReadOptions, store: TextStore | null = null): Promise<WarcFileResult> {
   const warnings: Warning[] = [];
   const documents: RawDocument[] = [];
   const unreadable = await preflightInput(file);
@@ -125,7 +125,7 @@ export async function readWarcFile(file: InputFile, options: WarcReadOptions): P
       warnings.push({ code: WarningCode.fileTooLarge, where, message: `record body over the ${options.maxFileBytes}-byte limit (maxFileBytes); skipped` });
       continue;
     }
-    const document = toDocument(record, kind, body.bytes, where, fileName, n);
+    const document = toDocument(record, kind, body.bytes, where, fileName, n, store);
     if ('warning' in document) warnings.push(document.warning);
     else documents.push(document.document);
   }
@@ -194,6 +194,7 @@ function toDocument(
   where: string,
   fileName: string,
   n: number,
+  store: TextStore | null,
 ): { document: RawDocument } | { warning: Warning } {
   const http = record.httpHeaders;
   let bytes: Uint8Array;
@@ -218,7 +219,7 @@ function toDocument(
   if (kind === 'text') {
     if (source.trim() === '') return { warning: { code: WarningCode.emptyFile, where, message: 'empty record (no text); skipped' } };
     const published = extractPublished(source) === null ? captured : null;
-    return { document: { claim, path: where, text: source, fields: stated, embedded: { ...NOTHING_STATED, published } } };
+    return { document: { claim, path: where, text: keepText(source, store), fields: stated, embedded: { ...NOTHING_STATED, published } } };
   }
   const page = extractArticleHtml(source);
   if (page.text.trim() === '') return { warning: { code: WarningCode.emptyFile, where, message: 'no text in the HTML; skipped' } };
@@ -226,7 +227,7 @@ function toDocument(
   // resolveMeta finds when nothing is stated); WARC-Date, the capture time, only bounds it.
   const ownDate = page.published !== null && parsePublishedValue(page.published) !== null ? page.published : null;
   const published = ownDate ?? (extractPublished(page.text) === null ? captured : null);
-  return { document: { claim, path: where, text: page.text, fields: stated, embedded: { outlet: null, url: page.url, published, title: page.title } } };
+  return { document: { claim, path: where, text: keepText(page.text, store), fields: stated, embedded: { outlet: null, url: page.url, published, title: page.title } } };
 }
 
 /** `<urn:uuid:0f…>` → `0f…`; other ids lose only their angle brackets. */

@@ -13,6 +13,7 @@
  * The blocked k-grams are marked on each document's boilerplate token mask
  * ({@link markBlockedTokens}).
  */
+import { InternalError } from '../errors';
 import type { ResolvedOptions } from '../options';
 import { computeShingles } from '../shingle';
 import { markBlockedGrams } from '../text';
@@ -43,23 +44,29 @@ const FREQUENT_CAPACITY = 1 << 17;
  * - Per outlet: each outlet's documents are counted on their own, one outlet
  *   at a time, so the table is the size of one outlet's vocabulary.
  *
- * The counter keeps a reference to each document's distinct k-grams (the
- * arrays given to {@link add}, not copies) until {@link blocked}.
+ * The counter keeps each document's distinct k-grams (in memory: the arrays
+ * given to {@link add}, not copies; or in a scan's spool) until {@link blocked}.
  */
 export class BoilerplateCounter {
   private readonly frequent: FrequentKeys;
-  private readonly documents: Uint32Array[] = [];
   private readonly outletOf: (string | null)[] = [];
   private occurrences = 0;
 
-  /** @param capacity - counters of the frequent-items pass (tests make it small). */
-  constructor(private readonly capacity = FREQUENT_CAPACITY) {
+  /**
+   * @param capacity - counters of the frequent-items pass (tests make it small).
+   * @param documents - where each document's k-grams are kept for the second
+   *   pass (a scan of a large dump gives a spool file; default: in memory).
+   */
+  constructor(
+    private readonly capacity = FREQUENT_CAPACITY,
+    private readonly documents: GramSets = new GramSetsInMemory(),
+  ) {
     this.frequent = new FrequentKeys(capacity);
   }
 
   /** Count one document's distinct k-gram hashes (`distinctSorted` of its grams). */
   add(distinct: Uint32Array, outlet: string | null): void {
-    this.documents.push(distinct);
+    this.documents.add(distinct);
     this.outletOf.push(outlet);
     this.occurrences += distinct.length;
     for (const h of distinct) this.frequent.add(h);
@@ -68,7 +75,7 @@ export class BoilerplateCounter {
   /** The blocked k-grams of everything counted (empty when boilerplate handling is off). */
   blocked(options: Pick<ResolvedOptions, 'boilerplate' | 'boilerplateShare' | 'boilerplateMinDocs'>): Set<number> {
     const blocked = new Set<number>();
-    const docs = this.documents.length;
+    const docs = this.documents.count;
     if (!options.boilerplate || docs < OUTLET_MIN_DOCS) return blocked;
     const globalMin = Math.max(options.boilerplateMinDocs, Math.ceil(options.boilerplateShare * docs));
     // Misra–Gries undercounts by at most occurrences / (capacity + 1).
@@ -76,15 +83,15 @@ export class BoilerplateCounter {
     const exact = new GramCounter(covered ? this.capacity : 1 << 16);
     if (covered) {
       this.frequent.forEach((h) => exact.put(h, 0));
-      for (const distinct of this.documents) for (const h of distinct) exact.incrementPresent(h);
+      for (let d = 0; d < docs; d++) for (const h of this.documents.get(d)) exact.incrementPresent(h);
     } else {
-      for (const distinct of this.documents) for (const h of distinct) exact.increment(h);
+      for (let d = 0; d < docs; d++) for (const h of this.documents.get(d)) exact.increment(h);
     }
     exact.forEachAtLeast(globalMin, (h) => blocked.add(h));
     for (const members of this.byOutlet().values()) {
       if (members.length < OUTLET_MIN_DOCS) continue;
-      const df = new GramCounter(members.reduce((n, d) => n + this.documents[d]!.length, 0));
-      for (const d of members) for (const h of this.documents[d]!) df.increment(h);
+      const df = new GramCounter(members.reduce((n, d) => n + this.documents.get(d).length, 0));
+      for (const d of members) for (const h of this.documents.get(d)) df.increment(h);
       df.forEachAtLeast(Math.max(OUTLET_MIN_DOCS, Math.ceil(OUTLET_SHARE * members.length)), (h) => blocked.add(h));
     }
     return blocked;
@@ -100,6 +107,33 @@ export class BoilerplateCounter {
       else members.push(d);
     });
     return out;
+  }
+}
+
+/** Documents' k-gram sets, numbered in the order added. */
+export interface GramSets {
+  readonly count: number;
+  add(grams: Uint32Array): number;
+  /** Set `index`; the caller reads it and does not keep it. */
+  get(index: number): Uint32Array;
+}
+
+/** {@link GramSets} as an array of the arrays given (no copies). */
+class GramSetsInMemory implements GramSets {
+  private readonly sets: Uint32Array[] = [];
+
+  get count(): number {
+    return this.sets.length;
+  }
+
+  add(grams: Uint32Array): number {
+    return this.sets.push(grams) - 1;
+  }
+
+  get(index: number): Uint32Array {
+    const set = this.sets[index];
+    if (set === undefined) throw new InternalError(`GramSets: no set ${index} of ${this.sets.length}`);
+    return set;
   }
 }
 

@@ -24,10 +24,12 @@
  * keys, folded when the candidates are asked for.
  */
 import { bandedPairs, chooseBandsRows, computeBandKey, DEFAULT_MAX_BUCKET_SIZE } from '../lsh';
-import { createMinHasher, createOnePermutationHasher, lowBitsAgreement, lowBitsInto, type MinHasher, type MinHashScheme } from '../minhash';
+import { InternalError } from '../errors';
+import { createMinHasher, createOnePermutationHasher, lowBits, lowBitsAgreement, type MinHasher, type MinHashScheme } from '../minhash';
 import type { ResolvedOptions } from '../options';
 import { computeShingles, computeUnmarkedShingles } from '../shingle';
 import { countMarked } from '../text';
+import { asUint16, bytesOf, ScanSpace, type ByteLog } from './byte-log';
 
 /** A pair of documents (indexes into the document list, `a < b`) worth aligning. */
 export interface CandidateDocumentPair {
@@ -186,39 +188,62 @@ function signByPieces(
 /**
  * Collects signed windows document by document and yields candidate document
  * pairs. It keeps 16 bits of every signature value (256 bytes a window at
- * 128 values) and nothing else: the band keys are folded from those bits
- * when the candidates are asked for, one band at a time, so two windows share
- * a bucket when their band's values agree in their low 16 bits (48 bits for
- * 3 rows: unrelated windows meet by chance with probability 2^−48, and the
- * estimate that follows checks every pair anyway).
+ * 128 values) in two logs of a {@link ScanSpace} (in memory, or files of a
+ * scan's temporary folder): by window, for the estimates, and by band (the
+ * band's rows of every window, in window order), from which the band keys
+ * are folded when the candidates are asked for, one band at a time. Two
+ * windows share a bucket when their band's values agree in their low 16 bits
+ * (48 bits for 3 rows: unrelated windows meet by chance with probability
+ * 2^−48, and the estimate that follows checks every pair anyway). In memory
+ * it keeps the owner of each window (4 bytes) and a bounded cache of
+ * signatures read back for the estimates ({@link SignatureReader}).
  */
 export class CandidateCollector {
-  private readonly hasher: MinHasher;
   private readonly numPerm: number;
   private readonly banding: Banding;
-  private low: Uint16Array;
+  private readonly signatures: ByteLog;
+  private readonly bandRows: ByteLog[];
+  private readonly rowScratch: Uint16Array;
   private owner: Uint32Array;
   private windows = 0;
   private documents = 0;
 
-  /** @param expectedWindows - how many windows will be added, if known (storage is then allocated once). */
-  constructor(options: ResolvedOptions, banding: Banding, expectedWindows = 16) {
-    this.hasher = createWindowHasher(options);
+  /**
+   * @param expectedWindows - how many windows will be added, if known (storage is then allocated once).
+   * @param space - where the signatures are kept (default: in memory).
+   * @param readCacheBytes - signatures kept cached when read back for the estimates (tests make it small).
+   */
+  constructor(
+    options: ResolvedOptions,
+    banding: Banding,
+    expectedWindows = 16,
+    space: ScanSpace = ScanSpace.inMemory(),
+    private readonly readCacheBytes = READ_CACHE_BYTES,
+  ) {
     this.numPerm = options.numPerm;
     this.banding = banding;
     this.owner = new Uint32Array(Math.max(1, expectedWindows));
-    this.low = new Uint16Array(this.owner.length * this.numPerm);
+    this.signatures = space.log('signatures');
+    this.bandRows = Array.from({ length: banding.bands }, (_, j) => space.log(`band-${j}`));
+    this.rowScratch = new Uint16Array(banding.rows * 64);
   }
 
   /** Add document `doc`'s window signatures (as {@link signWindows} returns them). */
   add(doc: number, signatures: Uint32Array): void {
     const k = this.numPerm;
-    const block = this.hasher.wrapBlock(signatures);
-    const count = block.count;
+    const count = Math.floor(signatures.length / k);
+    if (count * k !== signatures.length) throw new InternalError(`CandidateCollector: ${signatures.length} values are not whole signatures of ${k}`);
     this.reserve(this.windows + count);
     this.documents = Math.max(this.documents, doc + 1);
     this.owner.fill(doc, this.windows, this.windows + count);
-    lowBitsInto(signatures, this.low, this.windows * k);
+    const low = lowBits(signatures);
+    this.signatures.append(bytesOf(low));
+    const { rows } = this.banding;
+    const scratch = count * rows <= this.rowScratch.length ? this.rowScratch.subarray(0, count * rows) : new Uint16Array(count * rows);
+    this.bandRows.forEach((log, j) => {
+      for (let w = 0; w < count; w++) scratch.set(low.subarray(w * k + j * rows, w * k + (j + 1) * rows), w * rows);
+      log.append(bytesOf(scratch));
+    });
     this.windows += count;
   }
 
@@ -229,21 +254,24 @@ export class CandidateCollector {
     const n = this.documents;
     const best = new Map<number, number>();
     const { bands, rows } = this.banding;
-    const low = this.low;
+    const count = this.windows;
     const { pairs } = bandedPairs({
-      count: this.windows,
+      count,
       bands,
-      items: identity(this.windows),
-      groups: this.owner.subarray(0, this.windows),
+      items: identity(count),
+      groups: this.owner.subarray(0, count),
       maxBucketSize: DEFAULT_MAX_BUCKET_SIZE,
       fillBand: (j, key1, key2) => {
-        for (let e = 0, at = j * rows; e < key1.length; e++, at += k) computeBandKey(low, at, at + rows, key1, key2, e);
+        const log = this.bandRows[j]!;
+        const values = asUint16(log.read(0, log.size));
+        for (let e = 0, at = 0; e < count; e++, at += rows) computeBandKey(values, at, at + rows, key1, key2, e);
       },
     });
+    const reader = new SignatureReader(this.signatures, k, this.readCacheBytes);
     for (const c of pairs) {
       const da = this.owner[c.a]!;
       const db = this.owner[c.b]!;
-      const est = lowBitsAgreement(this.low, c.a * k, this.low, c.b * k, k);
+      const est = reader.agreement(c.a, c.b);
       if (est < floor) continue;
       const key = da < db ? da * n + db : db * n + da;
       if (est > (best.get(key) ?? -1)) best.set(key, est);
@@ -260,9 +288,55 @@ export class CandidateCollector {
     const owner = new Uint32Array(size);
     owner.set(this.owner);
     this.owner = owner;
-    const low = new Uint16Array(size * this.numPerm);
-    low.set(this.low.subarray(0, this.windows * this.numPerm));
-    this.low = low;
+  }
+}
+
+/** Windows per block the {@link SignatureReader} reads and caches. */
+const READ_BLOCK_WINDOWS = 256;
+/** Bytes of signatures the {@link SignatureReader} keeps cached by default. */
+const READ_CACHE_BYTES = 128 * 1024 * 1024;
+
+/**
+ * 16-bit window signatures read back from a log for the estimates, a block
+ * of {@link READ_BLOCK_WINDOWS} windows at a time, the blocks least recently
+ * used dropped beyond a budget ({@link READ_CACHE_BYTES} by default). Candidate pairs come sorted
+ * by their first window, so one side of each estimate is almost always
+ * cached; the other is random.
+ */
+class SignatureReader {
+  private readonly cache = new Map<number, Uint16Array>();
+  private readonly capacity: number;
+  private readonly blockBytes: number;
+
+  constructor(
+    private readonly log: ByteLog,
+    private readonly numPerm: number,
+    cacheBytes: number,
+  ) {
+    this.blockBytes = READ_BLOCK_WINDOWS * numPerm * 2;
+    this.capacity = Math.max(2, Math.floor(cacheBytes / this.blockBytes));
+  }
+
+  /** The estimated Jaccard of windows `a` and `b`. */
+  agreement(a: number, b: number): number {
+    const k = this.numPerm;
+    const blockA = this.block(Math.floor(a / READ_BLOCK_WINDOWS));
+    const blockB = this.block(Math.floor(b / READ_BLOCK_WINDOWS));
+    return lowBitsAgreement(blockA, (a % READ_BLOCK_WINDOWS) * k, blockB, (b % READ_BLOCK_WINDOWS) * k, k);
+  }
+
+  private block(index: number): Uint16Array {
+    const cached = this.cache.get(index);
+    if (cached !== undefined) {
+      this.cache.delete(index);
+      this.cache.set(index, cached);
+      return cached;
+    }
+    const start = index * this.blockBytes;
+    const block = asUint16(this.log.read(start, Math.min(this.blockBytes, this.log.size - start)));
+    if (this.cache.size >= this.capacity) this.cache.delete(this.cache.keys().next().value as number);
+    this.cache.set(index, block);
+    return block;
   }
 }
 

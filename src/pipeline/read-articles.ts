@@ -1,14 +1,29 @@
 /** Reading articles with the ingest settings of scan options (fields, manifest, outlets, strictness, stdin). */
-import { readInputs, type IngestResult } from '../ingest';
+import { readInputs, readInputsToStore, type IngestOptions, type IngestResult } from '../ingest';
+import type { StoredArticle, TextStore, Warning } from '../model';
 import type { ScanOptions } from '../options';
 
 /** Read `paths` as `scan` reads its inputs. */
 export function readArticles(paths: readonly string[], options: ScanOptions): Promise<IngestResult> {
-  return readInputs(paths, {
+  return readInputs(paths, ingestOptionsOf(options));
+}
+
+/** {@link readArticles}, each text put in `store` as it is read. */
+export function readArticlesToStore(
+  paths: readonly string[],
+  options: ScanOptions,
+  store: TextStore,
+): Promise<{ readonly articles: StoredArticle[]; readonly warnings: Warning[] }> {
+  return readInputsToStore(paths, ingestOptionsOf(options), store);
+}
+
+/** The ingest options of scan options. */
+function ingestOptionsOf(options: ScanOptions): IngestOptions {
+  return {
     fields: options.fields ?? {},
     strict: options.strict ?? false,
     ...(options.manifest !== undefined ? { manifest: options.manifest } : {}),
     ...(options.outlets !== undefined ? { outlets: options.outlets } : {}),
     ...(options.stdin !== undefined ? { stdin: options.stdin } : {}),
-  });
+  };
 }

@@ -5,17 +5,20 @@
 import { buildClusters } from '../cluster';
 import { InternalError } from '../errors';
 import { NORMALIZER_VERSION } from '../text';
-import type { Article, Pair, Report, ReportDocument, Warning } from '../model';
+import type { Article, Pair, Report, ReportDocument, StoredArticle, TextStore, Warning } from '../model';
+import { readText } from '../ingest';
 import { resolveOptions, type ResolvedOptions, type ScanOptions } from '../options';
 import { alignSettingsOf } from '../align';
 import { BoilerplateCounter } from './find-boilerplate';
-import { CandidateCollector, resolveBanding, type Banding, type CandidateDocumentPair, type SignableDocument } from './find-candidates';
+import { CandidateCollector, resolveBanding, type Banding, type CandidateDocumentPair } from './find-candidates';
 import { runScanTasks, type ScanTask, type ScanTaskResult } from './scan-tasks';
 import type { DocumentSketch } from './sketch-document';
+import { ScanSpace } from './byte-log';
+import { SpooledSketches, SpooledTexts, SpooledWords } from './spooled-records';
 import { inTaskOrder } from './worker-pool';
 import { collectGarbage } from './collect-garbage';
-import { readArticles } from './read-articles';
-import { batches, drain, mapLazily } from './batches';
+import { readArticlesToStore } from './read-articles';
+import { batches, mapLazily } from './batches';
 
 /** The JSON report's schema version. */
 export const SCHEMA_VERSION = 1 as const;
@@ -57,8 +60,30 @@ export async function scanArticles(
   warnings: readonly Warning[] = [],
   run: ScanRun = {},
 ): Promise<Report> {
+  const space = ScanSpace.inMemory();
+  try {
+    return await scanSorted(sortById(articles), null, space, options, warnings, run);
+  } finally {
+    space.close();
+  }
+}
+
+/** An article of a scan: its text in memory, or in the scan's text store. */
+type ScanArticle = Article | StoredArticle;
+
+/**
+ * The scan proper, over articles sorted by id whose texts are in memory or in
+ * `store`; what is put aside between phases goes to `space`.
+ */
+async function scanSorted(
+  sorted: readonly ScanArticle[],
+  store: TextStore | null,
+  space: ScanSpace,
+  options: ResolvedOptions,
+  warnings: readonly Warning[],
+  run: ScanRun,
+): Promise<Report> {
   const progress = run.onProgress ?? (() => undefined);
-  const sorted = sortById(articles);
   /**
    * Run a phase's tasks (drawn lazily, as threads are free) on the workers;
    * `consume` sees every result in task order, as soon as it can. `total`:
@@ -80,18 +105,20 @@ export async function scanArticles(
       ordered(i, result);
     });
   };
+  const textOf = (a: ScanArticle): string => readText(a.text, store);
 
-  // Sketches are kept until signed, then dropped: the pool draws sign batches
-  // from `sketches` and clears each slot it takes.
-  const sketches: (SignableDocument | undefined)[] = [];
-  // The counter (and the k-grams it holds) lives only until the blocked set is known.
+  // Sketches wait in the space until the blocked k-grams are known, and are
+  // read back, a batch at a time, to be signed.
+  const sketches = new SpooledSketches(space.log('sketches'));
+  let windows = 0;
   const blocked = await (async () => {
-    const counter = new BoilerplateCounter();
-    const texts = mapLazily(batches(sorted, DOCUMENT_BATCH), (b): ScanTask => ({ kind: 'sketch', texts: b.map((a) => a.text) }));
+    const counter = new BoilerplateCounter(undefined, new SpooledWords(space.log('grams')));
+    const texts = mapLazily(batches(sorted, DOCUMENT_BATCH), (b): ScanTask => ({ kind: 'sketch', texts: b.map(textOf) }));
     await inPhase('prepare', EMPTY, sorted.length, texts, (result) => {
       for (const s of result as readonly DocumentSketch[]) {
-        counter.add(s.grams, sorted[sketches.length]?.meta.outlet ?? null);
-        sketches.push({ hashes: s.hashes, mask: s.mask, windows: s.windows });
+        counter.add(s.grams, sorted[sketches.count]?.meta.outlet ?? null);
+        sketches.add(s);
+        windows += s.windows.length / 2;
       }
     });
     return Uint32Array.from(counter.blocked(options));
@@ -99,13 +126,12 @@ export async function scanArticles(
   collectGarbage();
 
   const banding = resolveBanding(options);
-  // The LSH index lives only until the candidates are known.
+  // The collector (its signature logs aside) lives only until the candidates are known.
   const candidates = await (async () => {
     // Every window a sketch has (some are left unsigned as boilerplate): an upper bound.
-    const windows = sketches.reduce((n, s) => n + (s?.windows.length ?? 0) / 2, 0);
-    const collector = new CandidateCollector(options, banding, windows);
+    const collector = new CandidateCollector(options, banding, windows, space);
     let signed = 0;
-    const signTasks = mapLazily(drain(sketches, DOCUMENT_BATCH), (b): ScanTask => ({ kind: 'sign', sketches: b }));
+    const signTasks = mapLazily(batches(range(sketches.count), DOCUMENT_BATCH), (b): ScanTask => ({ kind: 'sign', sketches: b.map((i) => sketches.get(i)) }));
     await inPhase('sign', blocked, sorted.length, signTasks, (result) => {
       for (const s of result as readonly Uint32Array[]) collector.add(signed++, s);
     });
@@ -113,7 +139,7 @@ export async function scanArticles(
   })();
   collectGarbage();
   const found: Pair[] = [];
-  const alignTasks = mapLazily(batches(candidates, PAIR_BATCH), (b) => alignTask(sorted, b));
+  const alignTasks = mapLazily(batches(candidates, PAIR_BATCH), (b) => alignTask(sorted, textOf, b));
   await inPhase('align', blocked, candidates.length, alignTasks, (result) => {
     for (const pair of result as readonly (Pair | null)[]) {
       if (pair === null) continue;
@@ -124,10 +150,15 @@ export async function scanArticles(
   return buildReport(sorted, found, options, banding, warnings);
 }
 
+/** `[0, n)`. */
+function range(n: number): number[] {
+  return Array.from({ length: n }, (_, i) => i);
+}
+
 const EMPTY = new Uint32Array(0);
 
-/** An align batch: its pairs and the articles they need, re-indexed. */
-function alignTask(sorted: readonly Article[], pairs: readonly CandidateDocumentPair[]): ScanTask {
+/** An align batch: its pairs and the articles they need (texts read now), re-indexed. */
+function alignTask(sorted: readonly ScanArticle[], textOf: (a: ScanArticle) => string, pairs: readonly CandidateDocumentPair[]): ScanTask {
   const local = new Map<number, number>();
   const articles: Article[] = [];
   const at = (doc: number): number => {
@@ -137,7 +168,7 @@ function alignTask(sorted: readonly Article[], pairs: readonly CandidateDocument
       local.set(doc, i);
       const a = sorted[doc];
       if (a === undefined) throw new InternalError(`scan: candidate names document ${doc} of ${sorted.length}`);
-      articles.push(a);
+      articles.push({ id: a.id, path: a.path, text: textOf(a), meta: a.meta });
     }
     return i;
   };
@@ -145,14 +176,14 @@ function alignTask(sorted: readonly Article[], pairs: readonly CandidateDocument
 }
 
 /** Articles in id order (the order every stage and the report use). */
-function sortById(articles: readonly Article[]): Article[] {
+function sortById<T extends { readonly id: string }>(articles: readonly T[]): T[] {
   return [...articles].sort((a, b) => compare(a.id, b.id));
 }
 
 /** Candidates worth aligning: same-outlet pairs go unless the options keep them. */
 function keepComparable(
   candidates: readonly CandidateDocumentPair[],
-  sorted: readonly Article[],
+  sorted: readonly ScanArticle[],
   options: ResolvedOptions,
 ): CandidateDocumentPair[] {
   if (options.includeSameOutlet) return [...candidates];
@@ -164,7 +195,7 @@ function keepComparable(
 
 /** The report of confirmed pairs: ranked, with documents (in the order given: sorted by id) and clusters. */
 export function buildReport(
-  sorted: readonly Article[],
+  sorted: readonly (Article | StoredArticle)[],
   found: readonly Pair[],
   options: ResolvedOptions,
   banding: Banding,
@@ -187,7 +218,7 @@ export function buildReport(
 /** A report plus the texts it points into (for renderers that quote passages). */
 export interface ScanResult {
   readonly report: Report;
-  /** Original text of every document, by id. */
+  /** Original text of every document in a pair, by id. */
   readonly texts: ReadonlyMap<string, string>;
 }
 
@@ -205,25 +236,47 @@ export async function scan(paths: readonly string[], options: ScanOptions = {}):
   return (await scanWithTexts(paths, options)).report;
 }
 
-/** {@link scan}, also returning the documents' texts so passages can be quoted. */
+/**
+ * {@link scan}, also returning the texts of the documents in the report's
+ * pairs, so passages can be quoted.
+ *
+ * Memory holds the articles' metadata, not their texts: each text is put in
+ * a spool file as it is read and read back when it is sketched and when one
+ * of its candidate pairs is aligned; sketches, k-gram sets and signatures
+ * wait in files of the same temporary folder (under `TMPDIR`), removed when
+ * the scan ends.
+ */
 export async function scanWithTexts(
   paths: readonly string[],
   options: ScanOptions = {},
   run: ScanRun = {},
 ): Promise<ScanResult> {
   const resolved = resolveOptions(options);
-  const { articles, warnings } = await readArticles(paths, options);
-  return {
-    report: await scanArticles(articles, resolved, warnings, run),
-    texts: new Map(articles.map((a) => [a.id, a.text])),
-  };
+  const space = ScanSpace.onDisk();
+  try {
+    const store = new SpooledTexts(space.log('texts'));
+    const { articles, warnings } = await readArticlesToStore(paths, options, store);
+    const sorted = sortById(articles);
+    const report = await scanSorted(sorted, store, space, resolved, warnings, run);
+    const byId = new Map(sorted.map((a) => [a.id, a]));
+    const texts = new Map<string, string>();
+    for (const pair of report.pairs) {
+      for (const id of [pair.source, pair.target]) {
+        const a = byId.get(id);
+        if (a !== undefined && !texts.has(id)) texts.set(id, store.get(a.text.handle));
+      }
+    }
+    return { report, texts };
+  } finally {
+    space.close();
+  }
 }
 
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function toReportDocument(a: Article): ReportDocument {
+function toReportDocument(a: Article | StoredArticle): ReportDocument {
   return {
     id: a.id,
     ...(a.path !== null ? { path: a.path } : {}),

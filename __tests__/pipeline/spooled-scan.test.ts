@@ -1,0 +1,218 @@
+/**
+ * Spooling: what a scan puts aside between phases (texts, sketches, k-gram
+ * sets, signatures) reads back exactly, from memory or from files, and a scan
+ * whose texts and signatures live in files reports exactly what a scan in
+ * memory reports, then leaves no file behind.
+ */
+import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { readInputs, readInputsToStore } from '../../src/ingest';
+import { FileLog, MemoryLog, RecordLog, ScanSpace, type ByteLog } from '../../src/pipeline/byte-log';
+import { CandidateCollector, createWindowHasher, minEstimate, resolveBanding, signWindows } from '../../src/pipeline/find-candidates';
+import { lowBits, lowBitsAgreement } from '../../src/minhash';
+import { sketchDocument } from '../../src/pipeline/sketch-document';
+import { SpooledSketches, SpooledTexts, SpooledWords } from '../../src/pipeline/spooled-records';
+import { resolveOptions, scanArticles, scanWithTexts } from '../../src';
+
+const SAMPLES = resolve(__dirname, '../../samples');
+
+/** A reproducible byte source. */
+function bytes(seed: number, length: number): Uint8Array {
+  const out = new Uint8Array(length);
+  let x = seed >>> 0 || 1;
+  for (let i = 0; i < length; i++) {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    out[i] = x & 0xff;
+  }
+  return out;
+}
+
+function tempFolder(): string {
+  return mkdtempSync(join(tmpdir(), 'reprint-spool-test-'));
+}
+
+describe('byte logs', () => {
+  it('a file log and a memory log give back the same bytes, across its write buffer and beyond it', () => {
+    const folder = tempFolder();
+    const file = new FileLog(join(folder, 'log'));
+    const memory = new MemoryLog();
+    const chunks = [10, 1 << 19, (1 << 20) - 3, 7, 3 << 20, 1, 0, 65536].map((n, i) => bytes(i + 1, n));
+    const starts: number[] = [];
+    for (const chunk of chunks) {
+      starts.push(file.append(chunk));
+      expect(memory.append(chunk)).toBe(starts[starts.length - 1]);
+      // Reads while part of the file is still buffered.
+      const at = starts[starts.length - 1]!;
+      expect(Buffer.from(file.read(at, chunk.length)).equals(Buffer.from(chunk))).toBe(true);
+    }
+    expect(file.size).toBe(memory.size);
+    // Ranges across chunk edges.
+    for (const [position, length] of [[0, 20], [5, 1 << 20], [(1 << 19) + 5, 2 << 20], [file.size - 9, 9]] as const) {
+      expect(Buffer.from(file.read(position, length)).equals(Buffer.from(memory.read(position, length)))).toBe(true);
+    }
+    expect(() => file.read(file.size - 1, 2)).toThrow(/past its end/);
+    file.close();
+  });
+
+  it('records start at multiples of 8 bytes and read back as written', () => {
+    for (const log of [new MemoryLog(), new FileLog(join(tempFolder(), 'records'))] as ByteLog[]) {
+      const records = new RecordLog(log);
+      const written = [3, 0, 17, 8, 1000].map((n, i) => bytes(100 + i, n));
+      const numbers = written.map((b) => records.append(b));
+      expect(numbers).toEqual([0, 1, 2, 3, 4]);
+      written.forEach((b, i) => {
+        const read = records.read(i);
+        expect(read.byteOffset % 8).toBe(0);
+        expect(Buffer.from(read).equals(Buffer.from(b))).toBe(true);
+      });
+      expect(() => records.read(5)).toThrow(/no record 5/);
+    }
+  });
+
+  it('a space on disk is a folder of its own while open, and is gone after close', () => {
+    const parent = tempFolder();
+    const space = ScanSpace.onDisk(parent);
+    const log = space.log('x');
+    log.append(bytes(1, 100));
+    expect(space.folder).not.toBeNull();
+    expect(readdirSync(space.folder!)).toEqual(['x']);
+    space.close();
+    expect(existsSync(space.folder!)).toBe(false);
+    expect(readdirSync(parent)).toEqual([]);
+  });
+
+  it('a folder that cannot be made is a one-line input error naming it', () => {
+    expect(() => ScanSpace.onDisk('/nonexistent/reprint-parent')).toThrow(/^\/nonexistent\/reprint-parent: cannot make a temporary folder for the scan \(ENOENT\)/);
+  });
+});
+
+describe('spooled records', () => {
+  it('texts come back exactly: ASCII, accents, emoji, CJK, empty, and lone surrogates', () => {
+    const texts = ['Plain ASCII text.', 'Déjà vu — naïve café', '👍🏽 emoji 𝒳', '中文新闻报道', '', 'lone \ud800 high and \udc00 low'];
+    for (const log of [new MemoryLog(), new FileLog(join(tempFolder(), 'texts'))] as ByteLog[]) {
+      const store = new SpooledTexts(log);
+      const stored = texts.map((t) => store.put(t));
+      stored.forEach((s, i) => {
+        expect(s.length).toBe(texts[i]!.length);
+        expect(store.get(s.handle)).toBe(texts[i]);
+      });
+    }
+  });
+
+  it('sketches and k-gram sets come back exactly, in arrays of their own', () => {
+    const options = resolveOptions({});
+    const log = new FileLog(join(tempFolder(), 'sketches'));
+    const sketches = new SpooledSketches(log);
+    const words = new SpooledWords(new FileLog(join(tempFolder(), 'words')));
+    const made = ['One short sentence here. And a second one follows it.', 'x', ''].map((t) => sketchDocument(`${t} ${'Word '.repeat(50)}`, options));
+    made[0]!.mask[3] = 1;
+    for (const s of made) {
+      sketches.add(s);
+      words.add(s.grams);
+    }
+    made.forEach((s, i) => {
+      const back = sketches.get(i);
+      expect(Array.from(back.hashes)).toEqual(Array.from(s.hashes));
+      expect(Array.from(back.mask)).toEqual(Array.from(s.mask));
+      expect(Array.from(back.windows)).toEqual(Array.from(s.windows));
+      expect(back.hashes.buffer.byteLength).toBe(back.hashes.byteLength);
+      expect(Array.from(words.get(i))).toEqual(Array.from(s.grams));
+    });
+  });
+});
+
+/** 120 articles: 40 stories, each copied by two other outlets with a new opening; ids out of order in the file. */
+function writeDump(file: string): void {
+  const lines: string[] = [];
+  for (let i = 119; i >= 0; i--) {
+    const story = i % 40;
+    const body = Array.from({ length: 9 }, (_, j) => `Official ${story * 17 + j} of region ${story} said plan ${story}-${j} costs ${story + j * 3} million from ${1990 + j}.`).join(' ');
+    const text = i < 40 ? body : `Outlet ${i % 5} adds a word on day ${i}: café ☕. ${body}`;
+    lines.push(JSON.stringify({ id: `doc-${i}`, url: `https://outlet${i % 5}.example/${i}`, text }));
+  }
+  writeFileSync(file, `${lines.join('\n')}\n`);
+}
+
+describe('a scan spooled to disk', () => {
+  it('reads the same articles into a text store as into memory', async () => {
+    const dump = join(tempFolder(), 'dump.jsonl');
+    writeDump(dump);
+    const inMemory = await readInputs([dump, SAMPLES]);
+    const store = new SpooledTexts(new FileLog(join(tempFolder(), 'texts')));
+    const stored = await readInputsToStore([dump, SAMPLES], {}, store);
+    expect(stored.warnings).toEqual(inMemory.warnings);
+    expect(stored.articles.map((a) => [a.id, a.path, a.meta])).toEqual(inMemory.articles.map((a) => [a.id, a.path, a.meta]));
+    stored.articles.forEach((a, i) => expect(store.get(a.text.handle)).toBe(inMemory.articles[i]!.text));
+  });
+
+  it('reports exactly what the scan in memory reports, returns the texts of documents in pairs, and removes its files', async () => {
+    const dump = join(tempFolder(), 'dump.jsonl');
+    writeDump(dump);
+    const before = readdirSync(tmpdir()).filter((f) => f.startsWith('reprint-scan-'));
+    for (const paths of [[dump], [SAMPLES]]) {
+      const options = resolveOptions({});
+      const { articles, warnings } = await readInputs(paths);
+      const expected = await scanArticles(articles, options, warnings);
+      const { report, texts } = await scanWithTexts(paths, {});
+      expect(report).toEqual(expected);
+      expect(report.pairs.length).toBeGreaterThan(0);
+      const inPairs = new Set(report.pairs.flatMap((p) => [p.source, p.target]));
+      expect(new Set(texts.keys())).toEqual(inPairs);
+      for (const a of articles) if (inPairs.has(a.id)) expect(texts.get(a.id)).toBe(a.text);
+    }
+    expect(readdirSync(tmpdir()).filter((f) => f.startsWith('reprint-scan-'))).toEqual(before);
+  });
+
+  it('finds every colliding window pair a brute-force reference finds, in memory and with signatures in files read through a cache of two blocks', () => {
+    const options = resolveOptions({});
+    const banding = resolveBanding(options);
+    const hasher = createWindowHasher(options);
+    const texts = Array.from({ length: 60 }, (_, i) => {
+      const story = i % 20;
+      return Array.from({ length: 12 }, (_, j) => `Minister ${story * 13 + j} told port ${story} that ship ${j} carries ${story * j + 5} tonnes of grain.`).join(' ') + (i >= 20 ? ` Extra line ${i}.` : '');
+    });
+    const space = ScanSpace.onDisk(tempFolder());
+    const onDisk = new CandidateCollector(options, banding, 1, space, 1);
+    const inMemory = new CandidateCollector(options, banding);
+    const windows: { doc: number; low: Uint16Array }[] = [];
+    const k = options.numPerm;
+    texts.forEach((t, d) => {
+      const signatures = signWindows(sketchDocument(t, options), hasher, options.shingleSize);
+      onDisk.add(d, signatures);
+      inMemory.add(d, signatures);
+      for (let w = 0; w * k < signatures.length; w++) windows.push({ doc: d, low: lowBits(signatures.subarray(w * k, (w + 1) * k)) });
+    });
+    // The reference, by brute force: every pair of windows of different documents
+    // whose 16-bit values agree on all rows of some band, kept when its estimate
+    // reaches the floor; a document pair's estimate is its best window pair's.
+    const floor = minEstimate(options.threshold, k);
+    const best = new Map<string, number>();
+    for (let x = 0; x < windows.length; x++) {
+      for (let y = x + 1; y < windows.length; y++) {
+        const [p, q] = [windows[x]!, windows[y]!];
+        if (p.doc === q.doc) continue;
+        let collide = false;
+        for (let j = 0; j < banding.bands && !collide; j++) {
+          collide = true;
+          for (let r = j * banding.rows; r < (j + 1) * banding.rows; r++) if (p.low[r] !== q.low[r]) collide = false;
+        }
+        if (!collide) continue;
+        const est = lowBitsAgreement(p.low, 0, q.low, 0, k);
+        const key = `${Math.min(p.doc, q.doc)},${Math.max(p.doc, q.doc)}`;
+        if (est >= floor && est > (best.get(key) ?? -1)) best.set(key, est);
+      }
+    }
+    const expected = [...best.entries()]
+      .map(([key, est]) => ({ a: Number(key.split(',')[0]), b: Number(key.split(',')[1]), estimatedSimilarity: est }))
+      .sort((p, q) => p.a - q.a || p.b - q.b);
+    // 40 copies of 20 stories (and the stories' common wording): 720-odd windows, three blocks of 256.
+    expect(windows.length).toBeGreaterThan(2 * 256);
+    expect(expected.length).toBeGreaterThanOrEqual(60);
+    expect(inMemory.candidates(options.threshold)).toEqual(expected);
+    expect(onDisk.candidates(options.threshold)).toEqual(expected);
+    space.close();
+  });
+});

@@ -1,0 +1,255 @@
+/**
+ * Append-only byte logs: where a scan puts what it has read or computed and
+ * will need again later (texts, sketches, k-grams, signatures), so that what
+ * it holds in memory grows with the number of documents, not with their size.
+ *
+ * A log lives in memory (the library's `scanArticles`, whose texts are in
+ * memory anyway) or in a file of a scan's own temporary folder (the CLI and
+ * `scanWithTexts`): same interface, same bytes, so the report does not depend
+ * on where the log was kept. A file log buffers appends and reads back with
+ * positioned reads; the operating system's page cache, not the process,
+ * holds what was written recently.
+ *
+ * Every record a {@link RecordLog} appends starts at a multiple of 8 bytes, so
+ * typed-array views of what is read back need no copy.
+ */
+import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { InputError, InternalError } from '../errors';
+
+/** An append-only sequence of bytes. */
+export interface ByteLog {
+  /** Bytes appended so far. */
+  readonly size: number;
+  /** Append `bytes`; returns the position they start at. */
+  append(bytes: Uint8Array): number;
+  /**
+   * `length` bytes from `position`: a fresh array or a view that stays valid
+   * (appends never change bytes already written). Its `byteOffset` has the
+   * alignment of `position` modulo 8.
+   */
+  read(position: number, length: number): Uint8Array;
+}
+
+/** A log in one growing array. */
+export class MemoryLog implements ByteLog {
+  private bytes = new Uint8Array(1 << 16);
+  private used = 0;
+
+  get size(): number {
+    return this.used;
+  }
+
+  append(bytes: Uint8Array): number {
+    const at = this.used;
+    if (at + bytes.length > this.bytes.length) {
+      let capacity = this.bytes.length;
+      while (capacity < at + bytes.length) capacity *= 2;
+      const grown = new Uint8Array(capacity);
+      grown.set(this.bytes.subarray(0, at));
+      this.bytes = grown;
+    }
+    this.bytes.set(bytes, at);
+    this.used = at + bytes.length;
+    return at;
+  }
+
+  read(position: number, length: number): Uint8Array {
+    checkRange(position, length, this.used);
+    return this.bytes.subarray(position, position + length);
+  }
+}
+
+/** Bytes a {@link FileLog} collects before writing them out. */
+const WRITE_BUFFER = 1 << 20;
+
+/** A log in a file of its own, written through a buffer. */
+export class FileLog implements ByteLog {
+  private readonly fd: number;
+  private buffer = new Uint8Array(WRITE_BUFFER);
+  private buffered = 0;
+  /** Bytes already in the file. */
+  private written = 0;
+
+  constructor(private readonly path: string) {
+    this.fd = openSync(path, 'w+');
+  }
+
+  get size(): number {
+    return this.written + this.buffered;
+  }
+
+  append(bytes: Uint8Array): number {
+    const at = this.size;
+    if (this.buffered + bytes.length > this.buffer.length) this.flush();
+    if (bytes.length > this.buffer.length) {
+      this.writeOut(bytes);
+    } else {
+      this.buffer.set(bytes, this.buffered);
+      this.buffered += bytes.length;
+    }
+    return at;
+  }
+
+  read(position: number, length: number): Uint8Array {
+    checkRange(position, length, this.size);
+    if (position + length > this.written) this.flush();
+    const out = new Uint8Array(length);
+    let done = 0;
+    while (done < length) {
+      const n = readSync(this.fd, out, done, length - done, position + done);
+      if (n === 0) throw new InternalError(`FileLog: ${this.path} ends at ${position + done}, ${length - done} bytes short`);
+      done += n;
+    }
+    return out;
+  }
+
+  /** Close the file (the folder it is in is removed by its {@link ScanSpace}). */
+  close(): void {
+    closeSync(this.fd);
+  }
+
+  private flush(): void {
+    if (this.buffered === 0) return;
+    this.writeOut(this.buffer.subarray(0, this.buffered));
+    this.buffered = 0;
+  }
+
+  private writeOut(bytes: Uint8Array): void {
+    let done = 0;
+    try {
+      while (done < bytes.length) done += writeSync(this.fd, bytes, done, bytes.length - done, this.written + done);
+    } catch (error) {
+      throw new InputError(this.path, `cannot write the scan's temporary file (${errorCode(error)}); free space there or set TMPDIR to another folder`, { cause: error });
+    }
+    this.written += bytes.length;
+  }
+}
+
+/** The system error code of `error` (`ENOSPC`), or `error`. */
+function errorCode(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : 'error';
+}
+
+function checkRange(position: number, length: number, size: number): void {
+  if (position < 0 || length < 0 || position + length > size) {
+    throw new InternalError(`byte log: read of ${length} bytes at ${position} past its end (${size})`);
+  }
+}
+
+const PADDING = new Uint8Array(8);
+
+/**
+ * Records of any length, appended to a {@link ByteLog} and read back by
+ * number. Keeps 12 bytes a record (its start and length) in memory.
+ */
+export class RecordLog {
+  private starts = new Float64Array(1024);
+  private lengths = new Uint32Array(1024);
+  private records = 0;
+
+  constructor(private readonly log: ByteLog) {}
+
+  /** Records appended so far. */
+  get count(): number {
+    return this.records;
+  }
+
+  /** Append a record; returns its number. */
+  append(bytes: Uint8Array): number {
+    const pad = (8 - (this.log.size % 8)) % 8;
+    if (pad > 0) this.log.append(PADDING.subarray(0, pad));
+    const at = this.log.append(bytes);
+    if (this.records === this.starts.length) {
+      const starts = new Float64Array(this.records * 2);
+      starts.set(this.starts);
+      this.starts = starts;
+      const lengths = new Uint32Array(this.records * 2);
+      lengths.set(this.lengths);
+      this.lengths = lengths;
+    }
+    this.starts[this.records] = at;
+    this.lengths[this.records] = bytes.length;
+    return this.records++;
+  }
+
+  /** Record `index`'s bytes (8-byte aligned). */
+  read(index: number): Uint8Array {
+    if (!(index >= 0 && index < this.records)) throw new InternalError(`RecordLog: no record ${index} of ${this.records}`);
+    return this.log.read(this.starts[index]!, this.lengths[index]!);
+  }
+}
+
+/**
+ * Where one scan keeps its logs: in memory, or in files of a temporary
+ * folder that {@link ScanSpace.close} removes (also when the process exits
+ * early, short of being killed).
+ */
+export class ScanSpace {
+  private readonly files: FileLog[] = [];
+  private readonly removeOnExit: (() => void) | null;
+  private closed = false;
+
+  private constructor(readonly folder: string | null) {
+    this.removeOnExit = folder === null ? null : () => rmSync(folder, { recursive: true, force: true });
+    if (this.removeOnExit !== null) process.once('exit', this.removeOnExit);
+  }
+
+  /** A space whose logs are in memory. */
+  static inMemory(): ScanSpace {
+    return new ScanSpace(null);
+  }
+
+  /**
+   * A space whose logs are files in a new folder under `parent` (default: the
+   * system's temporary folder, `TMPDIR`).
+   *
+   * @throws InputError when the folder cannot be made.
+   */
+  static onDisk(parent: string = tmpdir()): ScanSpace {
+    try {
+      return new ScanSpace(mkdtempSync(join(parent, 'reprint-scan-')));
+    } catch (error) {
+      throw new InputError(parent, `cannot make a temporary folder for the scan (${errorCode(error)}); set TMPDIR to a writable folder`, { cause: error });
+    }
+  }
+
+  /** A new log named `name` (unique within the space). */
+  log(name: string): ByteLog {
+    if (this.closed) throw new InternalError(`ScanSpace: log ${name} asked for after close`);
+    if (this.folder === null) return new MemoryLog();
+    const file = new FileLog(join(this.folder, name));
+    this.files.push(file);
+    return file;
+  }
+
+  /** Close every file and remove the folder. Idempotent. */
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    for (const file of this.files) file.close();
+    if (this.removeOnExit !== null) {
+      this.removeOnExit();
+      process.removeListener('exit', this.removeOnExit);
+    }
+  }
+}
+
+/** `bytes` as 32-bit words (a view when aligned, else a copy). */
+export function asUint32(bytes: Uint8Array): Uint32Array {
+  if (bytes.byteOffset % 4 === 0) return new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.length >>> 2);
+  return new Uint32Array(bytes.slice().buffer, 0, bytes.length >>> 2);
+}
+
+/** `bytes` as 16-bit words (a view when aligned, else a copy). */
+export function asUint16(bytes: Uint8Array): Uint16Array {
+  if (bytes.byteOffset % 2 === 0) return new Uint16Array(bytes.buffer, bytes.byteOffset, bytes.length >>> 1);
+  return new Uint16Array(bytes.slice().buffer, 0, bytes.length >>> 1);
+}
+
+/** The bytes of a typed array (a view). */
+export function bytesOf(array: ArrayBufferView): Uint8Array {
+  return new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
+}

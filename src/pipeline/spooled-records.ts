@@ -1,0 +1,104 @@
+/**
+ * What a scan puts aside between its phases, each as records of a
+ * {@link RecordLog}: texts (read again to align), sketches (signed once the
+ * collection's boilerplate is known) and k-gram sets (counted twice for
+ * boilerplate). Encoding and decoding are exact: a text, sketch or k-gram set
+ * read back equals the one written, so spooling changes no result.
+ */
+import { InternalError } from '../errors';
+import type { TextStore, StoredText } from '../ingest';
+import { asUint32, bytesOf, RecordLog, type ByteLog } from './byte-log';
+import type { SignableDocument } from './find-candidates';
+
+/** Tag byte of a text stored as UTF-8 (well-formed texts) or UTF-16 (texts with lone surrogates, kept exactly). */
+const UTF8 = 1;
+const UTF16 = 2;
+
+/** Texts in a log: the ingest's {@link TextStore} for a dump too large to hold. */
+export class SpooledTexts implements TextStore {
+  private readonly records: RecordLog;
+
+  constructor(log: ByteLog) {
+    this.records = new RecordLog(log);
+  }
+
+  put(text: string): StoredText {
+    const wellFormed = (text as { isWellFormed?: () => boolean }).isWellFormed?.() ?? !/[\ud800-\udfff]/.test(text);
+    const body = wellFormed ? Buffer.from(text, 'utf8') : Buffer.from(text, 'utf16le');
+    const bytes = new Uint8Array(body.length + 1);
+    bytes[0] = wellFormed ? UTF8 : UTF16;
+    bytes.set(body, 1);
+    return { handle: this.records.append(bytes), length: text.length };
+  }
+
+  get(handle: number): string {
+    const bytes = this.records.read(handle);
+    const body = Buffer.from(bytes.buffer, bytes.byteOffset + 1, bytes.length - 1);
+    if (bytes[0] === UTF8) return body.toString('utf8');
+    if (bytes[0] === UTF16) return body.toString('utf16le');
+    throw new InternalError(`SpooledTexts: record ${handle} has tag ${bytes[0]}`);
+  }
+}
+
+/** Sketches (the part signing reads) in a log, by document number in the order added. */
+export class SpooledSketches {
+  private readonly records: RecordLog;
+
+  constructor(log: ByteLog) {
+    this.records = new RecordLog(log);
+  }
+
+  /** Sketches added so far. */
+  get count(): number {
+    return this.records.count;
+  }
+
+  /** Layout: token count n, window count w, hashes (4n), windows (8w), mask (n). */
+  add(sketch: SignableDocument): number {
+    const n = sketch.hashes.length;
+    const w = sketch.windows.length;
+    const bytes = new Uint8Array(8 + 4 * n + 4 * w + n);
+    const head = new Uint32Array(bytes.buffer, 0, 2 + n + w);
+    head[0] = n;
+    head[1] = w;
+    head.set(sketch.hashes, 2);
+    head.set(sketch.windows, 2 + n);
+    bytes.set(sketch.mask, 8 + 4 * n + 4 * w);
+    return this.records.append(bytes);
+  }
+
+  /** Sketch `index`, in arrays of its own (safe to send to a worker). */
+  get(index: number): SignableDocument {
+    const bytes = this.records.read(index);
+    const words = asUint32(bytes);
+    const n = words[0]!;
+    const w = words[1]!;
+    return {
+      hashes: words.slice(2, 2 + n),
+      windows: words.slice(2 + n, 2 + n + w),
+      mask: bytes.slice(8 + 4 * n + 4 * w, 8 + 4 * n + 4 * w + n),
+    };
+  }
+}
+
+/** Sets of 32-bit values (a document's distinct k-grams) in a log, by number. */
+export class SpooledWords {
+  private readonly records: RecordLog;
+
+  constructor(log: ByteLog) {
+    this.records = new RecordLog(log);
+  }
+
+  get count(): number {
+    return this.records.count;
+  }
+
+  add(words: Uint32Array): number {
+    return this.records.append(bytesOf(words));
+  }
+
+  /** Set `index` (may be a view of the log's memory: read it, do not write it). */
+  get(index: number): Uint32Array {
+    return asUint32(this.records.read(index));
+  }
+}

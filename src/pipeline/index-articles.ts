@@ -2,8 +2,9 @@
  * Adding articles to a persistent index: the scan's own sketch and sign
  * tasks (`sketchDocument`, then `markSketchBoilerplate` and `signWindows`,
  * on worker threads), then band keys and the low 16 bits of each signature,
- * written in batches (one transaction each); at the end of the run the
- * batches' band keys are merged into the posting table (`mergePending`).
+ * written in batches (one transaction each, its band keys one posting
+ * segment); at the end of the run the smallest segments are merged
+ * (`settle`).
  *
  * Collection boilerplate in an index that grows: every article's distinct
  * anchor k-grams are stored with it; the blocked k-grams are recounted over
@@ -16,7 +17,7 @@ import { createHash } from 'node:crypto';
 import type { Article } from '../model';
 import type { ResolvedOptions } from '../options';
 import { lowBits } from '../minhash';
-import { computeStoreBandKeys, type IndexEntry, type IndexStore, type WriteCounts } from '../store';
+import { computeWindowBandKeys, encodeText, type IndexEntry, type IndexStore, type WriteCounts } from '../store';
 import { BoilerplateCounter } from './find-boilerplate';
 import { resolveBanding } from './find-candidates';
 import { batches, drain, mapLazily } from './batches';
@@ -72,9 +73,14 @@ export async function addArticlesToIndex(store: IndexStore, articles: readonly A
     runScanTasks({ options, blocked }, run.workers ?? 1, tasks, inTaskOrder(consume));
 
   const sketches: DocumentSketch[] = [];
+  // Texts are deflated while the workers sketch (this thread would wait otherwise).
+  const stored: Buffer[] = [];
   const texts = todo.map((t) => t.article.text);
   await inPool(new Uint32Array(0), mapLazily(batches(texts, TASK_DOCUMENTS), (b): ScanTask => ({ kind: 'sketch', texts: b })), (result) => {
-    sketches.push(...(result as readonly DocumentSketch[]));
+    for (const sketch of result as readonly DocumentSketch[]) {
+      stored.push(encodeText(texts[sketches.length]!));
+      sketches.push(sketch);
+    }
   });
   const recount = decideRecount(store, todo.length, options);
   const blocked = recount ? countBlocked(store, todo, sketches, options) : store.readBlocked().blocked;
@@ -84,27 +90,34 @@ export async function addArticlesToIndex(store: IndexStore, articles: readonly A
   // Sketches are dropped as the pool takes them.
   const signTasks = mapLazily(drain<DocumentSketch>(sketches, TASK_DOCUMENTS), (b): ScanTask => ({ kind: 'sign', sketches: b.map((s) => ({ hashes: s.hashes, mask: s.mask, windows: s.windows })) }));
   let batch: IndexEntry[] = [];
-  let stored = 0;
+  let written = 0;
   const flush = (): void => {
-    const written = store.write(batch);
-    counts.added += written.added;
-    counts.replaced += written.replaced;
-    counts.unchanged += written.unchanged;
-    stored += batch.length;
+    const done = store.write(batch);
+    counts.added += done.added;
+    counts.replaced += done.replaced;
+    counts.unchanged += done.unchanged;
+    written += batch.length;
     batch = [];
-    run.onProgress?.(stored, todo.length);
+    run.onProgress?.(written, todo.length);
   };
   run.onProgress?.(0, todo.length);
   await inPool(blocked, signTasks, (result) => {
     for (const signatures of result as readonly Uint32Array[]) {
-      const i = stored + batch.length;
+      const i = written + batch.length;
       const { article, hash } = todo[i]!;
-      batch.push({ article, hash, signatures: lowBits(signatures), keys: computeStoreBandKeys(signatures, options.numPerm, bands, rows), grams: grams[i]! });
+      batch.push({
+        article,
+        hash,
+        storedText: stored[i]!,
+        signatures: lowBits(signatures),
+        keys: computeWindowBandKeys(signatures, options.numPerm, bands, rows),
+        grams: grams[i]!,
+      });
       if (batch.length === INDEX_BATCH) flush();
     }
   });
   if (batch.length > 0) flush();
-  store.mergePending();
+  store.settle();
   const documents = store.countDocuments();
   if (recount) store.saveBlocked(blocked, documents);
   return { ...counts, documents, recounted: recount };

@@ -41,18 +41,3 @@ export function decodeUint32(blob: Uint8Array): Uint32Array {
   for (let i = 0; i < out.length; i++) out[i] = view.getUint32(4 * i, true);
   return out;
 }
-
-/** 53-bit band keys (see `store-band-keys.ts`) as 8-byte little-endian doubles. */
-export function encodeKeys(keys: Float64Array): Buffer {
-  const out = Buffer.alloc(8 * keys.length);
-  keys.forEach((k, i) => out.writeDoubleLE(k, 8 * i));
-  return out;
-}
-
-/** The keys of {@link encodeKeys}'s bytes. */
-export function decodeKeys(blob: Uint8Array): Float64Array {
-  const out = new Float64Array(blob.byteLength >>> 3);
-  const view = new DataView(blob.buffer, blob.byteOffset, blob.byteLength);
-  for (let i = 0; i < out.length; i++) out[i] = view.getFloat64(8 * i, true);
-  return out;
-}

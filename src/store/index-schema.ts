@@ -1,32 +1,32 @@
 /**
- * The index's tables (format `reprint-index`, schema version 1).
+ * The index's tables (format `reprint-index`, schema version 2).
  *
  * - `meta(key, value)`: `format`, `schemaVersion`, and `parameters` (JSON of
  *   {@link IndexParameters}).
  * - `docs`: one row per article: id, content hash, path, outlet, metadata
  *   (JSON of `ArticleMeta`), length, the text deflated, the low 16 bits of its
- *   window signatures (windows × numPerm uint16), its distinct band keys and
- *   its distinct anchor k-grams (for collection boilerplate).
- * - `bands(key, doc)`: the LSH posting list, one row per distinct 53-bit band
- *   key of a document; the primary key makes a lookup by key one B-tree seek.
- * - `pending(doc, keys)`: band keys (a JSON array) of documents written but
- *   not yet merged into `bands`. Batches append here (a few pages each);
- *   the end of a run merges everything pending into `bands` in key order in
- *   one statement (SQLite sorts and inserts; each page of `bands` is
- *   written once per run, not once per batch as random keys would make it).
- *   Lookups read `bands` and whatever is pending (nothing, but for a run
- *   that was killed before its merge; the next write run merges it).
+ *   window signatures (windows × numPerm uint16), its number of distinct band
+ *   keys and its distinct anchor k-grams (for collection boilerplate). Row
+ *   numbers are never reused (AUTOINCREMENT): a removed or replaced
+ *   article's posting entries name a row that no longer exists.
+ * - `segments(seg, level, entries, chunks, directory)` and `chunks(id, data)`:
+ *   the LSH posting list as sorted segments of (band key, doc) entries
+ *   (`posting-segments.ts`); chunk `n` of segment `seg` is row
+ *   `seg × 2^26 + n`, the directory is each chunk's first key (float64 LE).
  * - `state(name, value)`: the collection's blocked k-grams (`blocked`) and the
  *   document count they were computed at (`blockedDocs`).
+ *
+ * Version 1 kept one B-tree row per (key, doc) in `bands` and the keys not
+ * yet merged in `pending`; it is not read (rebuild the index).
  */
 
 /** `meta.format` of a reprint index. */
 export const INDEX_FORMAT = 'reprint-index';
 /** `meta.schemaVersion` this build reads and writes. */
-export const INDEX_SCHEMA_VERSION = 1;
+export const INDEX_SCHEMA_VERSION = 2;
 
 /** The tables an index must have. */
-export const INDEX_TABLES = ['meta', 'docs', 'bands', 'pending', 'state'] as const;
+export const INDEX_TABLES = ['meta', 'docs', 'segments', 'chunks', 'state'] as const;
 
 /** The statements that make an empty index (idempotent). */
 export const CREATE_SCHEMA = `
@@ -43,10 +43,15 @@ CREATE TABLE IF NOT EXISTS docs (
   windows INTEGER NOT NULL,
   signatures BLOB NOT NULL,
   keyCount INTEGER NOT NULL,
-  keys BLOB NOT NULL,
   grams BLOB NOT NULL
 );
-CREATE TABLE IF NOT EXISTS bands (key INTEGER NOT NULL, doc INTEGER NOT NULL, PRIMARY KEY (key, doc)) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS pending (doc INTEGER PRIMARY KEY, keys TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS segments (
+  seg INTEGER PRIMARY KEY AUTOINCREMENT,
+  level INTEGER NOT NULL,
+  entries INTEGER NOT NULL,
+  chunks INTEGER NOT NULL,
+  directory BLOB NOT NULL
+);
+CREATE TABLE IF NOT EXISTS chunks (id INTEGER PRIMARY KEY, data BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS state (name TEXT PRIMARY KEY, value BLOB NOT NULL) WITHOUT ROWID;
 `;

@@ -2,6 +2,8 @@
  * The persistent index: one SQLite file (better-sqlite3, write-ahead log).
  * Writers take the write lock per batch (`BEGIN IMMEDIATE`), so a killed
  * writer loses only its open batch and readers never wait for writers. A
+ * batch's rows and its posting segment are one transaction
+ * (`posting-segments.ts`), so every committed article can be found. A
  * second writer waits for the lock (up to {@link WRITE_WAIT_MS}) and is told
  * through `onWait`. Every SQLite failure that means "not our file" or
  * "damaged" becomes a one-line {@link FormatError} naming the file.
@@ -10,10 +12,12 @@ import Database from 'better-sqlite3';
 import { existsSync, statSync } from 'node:fs';
 import { FormatError, InputError, InternalError, ReprintError } from '../errors';
 import type { Article, ArticleMeta } from '../model';
-import { decodeKeys, decodeText, decodeUint16, decodeUint32, encodeArray, encodeKeys, encodeText } from './blob-codec';
+import { decodeText, decodeUint16, decodeUint32, encodeArray } from './blob-codec';
 import { checkIndexFile } from './check-index-file';
 import type { IndexParameters } from './index-parameters';
 import { CREATE_SCHEMA, INDEX_FORMAT, INDEX_SCHEMA_VERSION, INDEX_TABLES } from './index-schema';
+import { sortBatchPostings, withDocuments } from './posting-chunks';
+import { MAX_SEGMENTS, PostingSegments } from './posting-segments';
 
 /** How long a writer waits for another writer's batch before giving up. */
 export const WRITE_WAIT_MS = 60_000;
@@ -27,7 +31,9 @@ export interface IndexEntry {
   readonly hash: string;
   /** Low 16 bits of the window signatures, windows × numPerm. */
   readonly signatures: Uint16Array;
-  /** Distinct 53-bit band keys of the windows. */
+  /** The text as stored (`encodeText`). */
+  readonly storedText: Buffer;
+  /** 53-bit band keys of the windows (any order; repeats are stored once). */
   readonly keys: Float64Array;
   /** Distinct anchor k-gram hashes, sorted. */
   readonly grams: Uint32Array;
@@ -131,6 +137,7 @@ export class IndexStore {
   readonly parameters: Readonly<Record<string, unknown>>;
   private readonly numPerm: number;
   private readonly statements: ReturnType<typeof prepareStatements>;
+  private readonly segments: PostingSegments;
 
   constructor(
     readonly file: string,
@@ -147,6 +154,7 @@ export class IndexStore {
     this.parameters = this.readParameters();
     this.numPerm = Number(this.parameters['numPerm']);
     this.statements = prepareStatements(db);
+    this.segments = new PostingSegments(db);
   }
 
   private initialise(parameters: IndexParameters): void {
@@ -166,7 +174,10 @@ export class IndexStore {
     if (get('format') !== INDEX_FORMAT) throw new FormatError(this.file, 'not a reprint index (no reprint-index format mark)');
     const version = get('schemaVersion');
     if (version !== String(INDEX_SCHEMA_VERSION)) {
-      throw new FormatError(this.file, `index schema version ${String(version)}; this reprint reads version ${INDEX_SCHEMA_VERSION}`);
+      throw new FormatError(
+        this.file,
+        `index schema version ${String(version)}; this reprint reads version ${INDEX_SCHEMA_VERSION}: rebuild the index (reprint index add INPUTS --index NEW_FILE)`,
+      );
     }
     const tables = new Set((this.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((r) => r.name));
     const missing = INDEX_TABLES.filter((t) => !tables.has(t));
@@ -218,25 +229,31 @@ export class IndexStore {
   /**
    * Store a batch in one transaction: an id not in the index is added; the
    * same id with the same hash is left alone; with another hash, the old
-   * version (row, band keys) is deleted and the new one added.
+   * version is deleted and the new one added. The batch's band keys become
+   * one posting segment; full levels of segments are merged in the same
+   * transaction.
    */
   write(entries: readonly IndexEntry[]): WriteCounts {
     const counts: WriteCounts = { added: 0, replaced: 0, unchanged: 0 };
     const s = this.statements;
     this.guard(() =>
       this.inWriteLock(() => {
+        const fresh: IndexEntry[] = [];
         for (const e of lastPerId(entries)) {
-          const old = s.existing.get(e.article.id) as { doc: number; hash: string; keys: Buffer } | undefined;
+          const old = s.existing.get(e.article.id) as { doc: number; hash: string } | undefined;
           if (old !== undefined && old.hash === e.hash) {
             counts.unchanged++;
             continue;
           }
           if (old !== undefined) {
-            this.deleteDocument(old.doc, old.keys);
+            s.deleteDoc.run(old.doc);
             counts.replaced++;
           } else counts.added++;
           if (e.signatures.length % this.numPerm !== 0) throw new InternalError(`index: signatures of ${e.article.id} are not whole windows`);
-          const text = encodeText(e.article.text);
+          fresh.push(e);
+        }
+        const { entries: postings, distinct } = sortBatchPostings(fresh.map((e) => e.keys));
+        const rows = fresh.map((e, i) => {
           const { lastInsertRowid } = s.insertDoc.run(
             e.article.id,
             e.hash,
@@ -244,42 +261,44 @@ export class IndexStore {
             e.article.meta.outlet,
             JSON.stringify(e.article.meta),
             e.article.text.length,
-            text,
+            e.storedText,
             e.signatures.length / this.numPerm,
             encodeArray(e.signatures),
-            e.keys.length,
-            encodeKeys(e.keys),
+            distinct[i],
             encodeArray(e.grams),
           );
-          s.insertPending.run(lastInsertRowid, JSON.stringify(Array.from(e.keys)));
-        }
+          return Number(lastInsertRowid);
+        });
+        this.segments.add(withDocuments(postings, rows));
+        this.segments.mergeFullLevels();
       }),
     );
     return counts;
   }
 
-  private deleteDocument(doc: number, keys: Buffer): void {
-    if (this.statements.deletePending.run(doc).changes === 0) for (const key of decodeKeys(keys)) this.statements.deleteBand.run(key, doc);
-    this.statements.deleteDoc.run(doc);
+  /**
+   * End of a run: merge the smallest posting segments until at most
+   * {@link MAX_SEGMENTS} remain (one transaction), so lookups stay a few
+   * chunk reads a key.
+   */
+  settle(): void {
+    this.guard(() => {
+      if (this.segments.count() > MAX_SEGMENTS) this.inWriteLock(() => this.segments.mergeToAtMost(MAX_SEGMENTS));
+    });
+  }
+
+  /** Number of posting segments. */
+  countSegments(): number {
+    return this.guard(() => this.segments.count());
   }
 
   /**
-   * Merge the pending band keys into the posting table (one transaction,
-   * in key order); returns the number of rows merged.
+   * Live posting entries per document row, and entries left by removed or
+   * replaced documents (until a merge or `vacuum` drops them): for checks of
+   * the index's consistency.
    */
-  mergePending(): number {
-    return this.guard(() =>
-      this.inWriteLock(() => {
-        const { changes } = this.statements.mergePending.run();
-        this.statements.clearPending.run();
-        return changes;
-      }),
-    );
-  }
-
-  /** Number of documents whose band keys are not merged yet. */
-  countPending(): number {
-    return this.guard(() => (this.statements.countPending.get() as { n: number }).n);
+  postingCensus(): { readonly perDocument: Map<number, number>; readonly dead: number } {
+    return this.guard(() => this.db.transaction(() => this.segments.census())());
   }
 
   /** Remove articles by id (one transaction); returns the ids that were not in the index. */
@@ -288,9 +307,9 @@ export class IndexStore {
     this.guard(() =>
       this.inWriteLock(() => {
         for (const id of ids) {
-          const old = this.statements.existing.get(id) as { doc: number; keys: Buffer } | undefined;
+          const old = this.statements.existing.get(id) as { doc: number } | undefined;
           if (old === undefined) missing.push(id);
-          else this.deleteDocument(old.doc, old.keys);
+          else this.statements.deleteDoc.run(old.doc);
         }
       }),
     );
@@ -337,24 +356,7 @@ export class IndexStore {
    * the archive, as the scan's LSH index skips oversized buckets).
    */
   lookup(keys: Iterable<number>, maxBucket: number): Map<number, number[]> {
-    return this.guard(() => {
-      const out = new Map<number, number[]>();
-      const wanted = new Set(keys);
-      for (const key of wanted) {
-        const docs = (this.statements.lookup.all(key, maxBucket + 1) as { doc: number }[]).map((r) => r.doc);
-        if (docs.length > 0) out.set(key, docs);
-      }
-      if (this.countPending() > 0) {
-        for (const row of this.statements.pendingKeys.iterate() as Iterable<{ doc: number; key: number }>) {
-          if (!wanted.has(row.key)) continue;
-          const docs = out.get(row.key);
-          if (docs === undefined) out.set(row.key, [row.doc]);
-          else docs.push(row.doc);
-        }
-      }
-      for (const [key, docs] of out) if (docs.length > maxBucket) out.delete(key);
-      return out;
-    });
+    return this.guard(() => this.db.transaction(() => this.segments.lookup(keys, maxBucket))());
   }
 
   /** Stored signatures (low 16 bits) of a document, or `null` when it is gone. */
@@ -395,9 +397,14 @@ export class IndexStore {
     });
   }
 
-  /** Fold the write-ahead log into the file and rebuild it without free pages. */
+  /**
+   * Merge the posting segments into one without removed or replaced
+   * documents' entries, fold the write-ahead log into the file and rebuild
+   * it without free pages.
+   */
   vacuum(): void {
     this.guard(() => {
+      this.inWriteLock(() => this.segments.mergeAll());
       this.db.pragma('wal_checkpoint(TRUNCATE)');
       this.db.exec('VACUUM');
       this.db.pragma('wal_checkpoint(TRUNCATE)');
@@ -424,23 +431,15 @@ function lastPerId(entries: readonly IndexEntry[]): IndexEntry[] {
 function prepareStatements(db: Database.Database) {
   return {
     hashOf: db.prepare('SELECT hash FROM docs WHERE id = ?'),
-    existing: db.prepare('SELECT doc, hash, keys FROM docs WHERE id = ?'),
+    existing: db.prepare('SELECT doc, hash FROM docs WHERE id = ?'),
     insertDoc: db.prepare(
-      'INSERT INTO docs (id, hash, path, outlet, meta, length, text, windows, signatures, keyCount, keys, grams) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO docs (id, hash, path, outlet, meta, length, text, windows, signatures, keyCount, grams) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     ),
-    insertPending: db.prepare('INSERT INTO pending (doc, keys) VALUES (?, ?)'),
-    deletePending: db.prepare('DELETE FROM pending WHERE doc = ?'),
-    mergePending: db.prepare('INSERT OR IGNORE INTO bands (key, doc) SELECT j.value, p.doc FROM pending p, json_each(p.keys) j ORDER BY 1, 2'),
-    clearPending: db.prepare('DELETE FROM pending'),
-    countPending: db.prepare('SELECT count(*) AS n FROM pending'),
-    pendingKeys: db.prepare('SELECT p.doc AS doc, j.value AS key FROM pending p, json_each(p.keys) j'),
-    deleteBand: db.prepare('DELETE FROM bands WHERE key = ? AND doc = ?'),
     deleteDoc: db.prepare('DELETE FROM docs WHERE doc = ?'),
     count: db.prepare('SELECT count(*) AS n FROM docs'),
     grams: db.prepare('SELECT id, outlet, grams FROM docs'),
     getState: db.prepare('SELECT value FROM state WHERE name = ?'),
     putState: db.prepare('INSERT OR REPLACE INTO state (name, value) VALUES (?, ?)'),
-    lookup: db.prepare('SELECT doc FROM bands WHERE key = ? LIMIT ?'),
     signatures: db.prepare('SELECT signatures FROM docs WHERE doc = ?'),
     document: db.prepare('SELECT id, path, meta, text, signatures FROM docs WHERE doc = ?'),
     stats: db.prepare('SELECT count(*) AS documents, sum(windows) AS windows, sum(keyCount) AS keys, sum(length) AS chars, sum(length(text)) AS bytes FROM docs'),

@@ -11,10 +11,12 @@ import { computeBandKeys } from '../lsh';
 import { combine32 } from '../shingle';
 
 /**
- * The distinct 53-bit band keys of windows signed with `numPerm` permutations
- * (`signatures`: windows × numPerm values, as `signWindows` returns them).
+ * The 53-bit band keys of every window signed with `numPerm` permutations
+ * (`signatures`: windows × numPerm values, as `signWindows` returns them),
+ * window by window: windows × bands keys, repeats kept (the store keeps each
+ * key once per article).
  */
-export function computeStoreBandKeys(signatures: Uint32Array, numPerm: number, bands: number, rows: number): Float64Array {
+export function computeWindowBandKeys(signatures: Uint32Array, numPerm: number, bands: number, rows: number): Float64Array {
   const windows = Math.floor(signatures.length / numPerm);
   const key1 = new Uint32Array(bands);
   const key2 = new Uint32Array(bands);
@@ -23,7 +25,12 @@ export function computeStoreBandKeys(signatures: Uint32Array, numPerm: number, b
     computeBandKeys(signatures.subarray(w * numPerm, (w + 1) * numPerm), bands, rows, key1, key2, 0);
     for (let j = 0; j < bands; j++) keys[w * bands + j] = storeKey(j, key1[j]!, key2[j]!);
   }
-  keys.sort();
+  return keys;
+}
+
+/** The distinct band keys of {@link computeWindowBandKeys}, sorted. */
+export function computeStoreBandKeys(signatures: Uint32Array, numPerm: number, bands: number, rows: number): Float64Array {
+  const keys = computeWindowBandKeys(signatures, numPerm, bands, rows).sort();
   let n = 0;
   for (let i = 0; i < keys.length; i++) if (i === 0 || keys[i] !== keys[n - 1]) keys[n++] = keys[i]!;
   return keys.slice(0, n);

@@ -1,0 +1,261 @@
+/**
+ * The LSH posting list as sorted segments (a log-structured merge, in the
+ * spirit of O'Neil et al., "The log-structured merge-tree", 1996, with
+ * size-tiered merging): each write batch adds one segment of its documents'
+ * (band key, doc) entries, sorted, in chunks (`posting-chunks.ts`); a segment
+ * is never changed, only merged with others into a new one. A lookup
+ * searches every segment: the segment's chunk directory (each chunk's first
+ * key, in memory) names the one chunk that can hold the key, read in one
+ * row fetch. Removed and replaced documents are not deleted from segments:
+ * their row in `docs` is gone (row numbers are never reused), lookups leave
+ * them out, merges drop them.
+ *
+ * Merging keeps the segments few: when {@link MERGE_FANIN} segments of one
+ * level exist they become one of the next level (each entry is rewritten
+ * about log₈(batches) times), and at the end of a run the smallest are
+ * merged until at most {@link MAX_SEGMENTS} remain.
+ *
+ * Works on the caller's connection and within the caller's transaction.
+ */
+import type Database from 'better-sqlite3';
+import { ChunkWriter, chunkFor, decodeWords, docAt, ENTRY_WORDS, forEachDocOf, keyAt, type Chunk, type SortedEntries } from './posting-chunks';
+
+/** Segments of one level that are merged into one of the next. */
+export const MERGE_FANIN = 8;
+/** Segments left at the end of a run at most (the smallest are merged). */
+export const MAX_SEGMENTS = 4;
+/** A chunk's row id is its segment number times this, plus its position. */
+const CHUNKS_PER_SEGMENT = 2 ** 26;
+
+interface SegmentRow {
+  readonly seg: number;
+  readonly level: number;
+  readonly entries: number;
+}
+
+/** The posting segments of one connection. */
+export class PostingSegments {
+  private readonly s;
+  /** Chunk directories by segment (segments never change, so they are kept until the segment is gone). */
+  private readonly directories = new Map<number, Float64Array>();
+  /** Segments at the last listing. */
+  private listed = new Set<number>();
+
+  constructor(db: Database.Database) {
+    this.s = {
+      list: db.prepare('SELECT seg, level, entries FROM segments ORDER BY seg'),
+      directory: db.prepare('SELECT directory FROM segments WHERE seg = ?'),
+      insertSegment: db.prepare('INSERT INTO segments (level, entries, chunks, directory) VALUES (?, 0, 0, x\'\')'),
+      finishSegment: db.prepare('UPDATE segments SET entries = ?, chunks = ?, directory = ? WHERE seg = ?'),
+      deleteSegment: db.prepare('DELETE FROM segments WHERE seg = ?'),
+      insertChunk: db.prepare('INSERT INTO chunks (id, data) VALUES (?, ?)'),
+      chunk: db.prepare('SELECT data FROM chunks WHERE id = ?').pluck(),
+      deleteChunks: db.prepare('DELETE FROM chunks WHERE id >= ? AND id < ?'),
+      liveDocs: db.prepare('SELECT doc FROM docs').pluck(),
+      isLive: db.prepare('SELECT 1 FROM docs WHERE doc = ?').pluck(),
+    };
+  }
+
+  /** Add one level-0 segment holding `entries` (nothing when there are none). */
+  add(entries: SortedEntries): void {
+    if (entries.length === 0) return;
+    this.write(0, (writer) => writer.pushAll(entries));
+  }
+
+  /** Merge while some level has {@link MERGE_FANIN} segments: the level's oldest become one of the next level. */
+  mergeFullLevels(): void {
+    for (;;) {
+      const byLevel = new Map<number, SegmentRow[]>();
+      for (const row of this.list()) byLevel.set(row.level, [...(byLevel.get(row.level) ?? []), row]);
+      const full = [...byLevel.entries()].sort((a, b) => a[0] - b[0]).find(([, rows]) => rows.length >= MERGE_FANIN);
+      if (full === undefined) return;
+      this.merge(full[1].slice(0, MERGE_FANIN), full[0] + 1);
+    }
+  }
+
+  /** Merge the smallest segments into one until at most `max` remain. */
+  mergeToAtMost(max: number): void {
+    const rows = this.list();
+    if (rows.length <= max) return;
+    const smallest = [...rows].sort((a, b) => a.entries - b.entries || a.seg - b.seg).slice(0, rows.length - max + 1);
+    this.merge(smallest, Math.max(...smallest.map((r) => r.level)));
+  }
+
+  /** Merge every segment into one, without the entries of removed or replaced documents. */
+  mergeAll(): void {
+    const rows = this.list();
+    if (rows.length > 1 || (rows.length === 1 && rows[0]!.entries > this.countLiveEntries(rows))) {
+      this.merge(rows, Math.max(...rows.map((r) => r.level)));
+    }
+  }
+
+  /** Number of segments. */
+  count(): number {
+    return this.list().length;
+  }
+
+  /**
+   * The live documents of each key's bucket, by key; a bucket with more than
+   * `maxBucket` live documents is left out. Run it inside one read
+   * transaction (segments merged meanwhile would be gone).
+   */
+  lookup(keys: Iterable<number>, maxBucket: number): Map<number, number[]> {
+    const wanted = Float64Array.from(new Set(keys)).sort();
+    const found = new Map<number, number[]>();
+    for (const { seg } of this.list()) {
+      const directory = this.directoryOf(seg);
+      let current = -1;
+      let words: Uint32Array = new Uint32Array(0);
+      for (const key of wanted) {
+        const n = chunkFor(directory, key);
+        if (n < 0) continue;
+        if (n !== current) {
+          current = n;
+          words = decodeWords(this.s.chunk.get(seg * CHUNKS_PER_SEGMENT + n) as Buffer);
+        }
+        forEachDocOf(words, key, (doc) => {
+          const docs = found.get(key);
+          if (docs === undefined) found.set(key, [doc]);
+          else docs.push(doc);
+        });
+      }
+    }
+    for (const seg of this.directories.keys()) if (!this.listed.has(seg)) this.directories.delete(seg);
+    const live = new Map<number, boolean>();
+    const isLive = (doc: number): boolean => {
+      let known = live.get(doc);
+      if (known === undefined) live.set(doc, (known = this.s.isLive.get(doc) !== undefined));
+      return known;
+    };
+    const out = new Map<number, number[]>();
+    for (const [key, docs] of found) {
+      const kept: number[] = [];
+      for (const doc of docs) {
+        if (!isLive(doc)) continue;
+        kept.push(doc);
+        if (kept.length > maxBucket) break;
+      }
+      if (kept.length > 0 && kept.length <= maxBucket) out.set(key, kept.sort((a, b) => a - b));
+    }
+    return out;
+  }
+
+  /** Number of live entries per document and of entries of removed documents, over all segments. */
+  census(): { readonly perDocument: Map<number, number>; readonly dead: number } {
+    const live = new Set(this.s.liveDocs.all() as number[]);
+    const perDocument = new Map<number, number>();
+    let dead = 0;
+    this.forEachEntry(this.list(), (_lo, _hi, doc) => {
+      if (live.has(doc)) perDocument.set(doc, (perDocument.get(doc) ?? 0) + 1);
+      else dead++;
+    });
+    return { perDocument, dead };
+  }
+
+  private list(): SegmentRow[] {
+    const rows = this.s.list.all() as SegmentRow[];
+    this.listed = new Set(rows.map((r) => r.seg));
+    return rows;
+  }
+
+  private directoryOf(seg: number): Float64Array {
+    let directory = this.directories.get(seg);
+    if (directory === undefined) {
+      const bytes = this.s.directory.get(seg) as { directory: Buffer };
+      directory = new Float64Array(bytes.directory.byteLength >>> 3);
+      for (let i = 0; i < directory.length; i++) directory[i] = bytes.directory.readDoubleLE(8 * i);
+      this.directories.set(seg, directory);
+    }
+    return directory;
+  }
+
+  private countLiveEntries(rows: readonly SegmentRow[]): number {
+    const live = new Set(this.s.liveDocs.all() as number[]);
+    let n = 0;
+    this.forEachEntry(rows, (_lo, _hi, doc) => {
+      if (live.has(doc)) n++;
+    });
+    return n;
+  }
+
+  /** A new segment of `level`, its entries pushed by `fill`; an empty one is not kept. */
+  private write(level: number, fill: (writer: ChunkWriter) => void): void {
+    const seg = Number(this.s.insertSegment.run(level).lastInsertRowid);
+    const firstKeys: number[] = [];
+    const writer = new ChunkWriter((chunk: Chunk) => {
+      this.s.insertChunk.run(seg * CHUNKS_PER_SEGMENT + firstKeys.length, chunk.bytes);
+      firstKeys.push(chunk.firstKey);
+    });
+    fill(writer);
+    writer.finish();
+    if (writer.entries === 0) {
+      this.s.deleteSegment.run(seg);
+      return;
+    }
+    const directory = Buffer.alloc(8 * firstKeys.length);
+    firstKeys.forEach((k, i) => directory.writeDoubleLE(k, 8 * i));
+    this.s.finishSegment.run(writer.entries, firstKeys.length, directory, seg);
+  }
+
+  /** Replace `rows` by one segment of `level` holding their live entries. */
+  private merge(rows: readonly SegmentRow[], level: number): void {
+    const live = new Set(this.s.liveDocs.all() as number[]);
+    this.write(level, (writer) =>
+      this.forEachEntry(rows, (lo, hi, doc) => {
+        if (live.has(doc)) writer.push(lo, hi, doc);
+      }),
+    );
+    for (const { seg } of rows) {
+      this.s.deleteChunks.run(seg * CHUNKS_PER_SEGMENT, (seg + 1) * CHUNKS_PER_SEGMENT);
+      this.s.deleteSegment.run(seg);
+      this.directories.delete(seg);
+    }
+  }
+
+  /** Every entry of `rows`' segments, in (key, doc) order. */
+  private forEachEntry(rows: readonly SegmentRow[], f: (lo: number, hi: number, doc: number) => void): void {
+    const cursors = rows.map((r) => new SegmentCursor(r.seg, this.directoryOf(r.seg).length, (id) => this.s.chunk.get(id) as Buffer));
+    let open = cursors.filter((c) => c.advance());
+    while (open.length > 0) {
+      let best = open[0]!;
+      for (let i = 1; i < open.length; i++) {
+        const c = open[i]!;
+        if (c.key < best.key || (c.key === best.key && c.doc < best.doc)) best = c;
+      }
+      f(best.lo, best.hi, best.doc);
+      if (!best.advance()) open = open.filter((c) => c !== best);
+    }
+  }
+}
+
+/** Reads one segment's entries in order, a chunk at a time. */
+class SegmentCursor {
+  private words: Uint32Array = new Uint32Array(0);
+  private at = 0;
+  private next = 0;
+  key = 0;
+  doc = 0;
+  lo = 0;
+  hi = 0;
+
+  constructor(
+    private readonly seg: number,
+    private readonly chunks: number,
+    private readonly read: (id: number) => Buffer,
+  ) {}
+
+  /** Move to the next entry; false at the end. */
+  advance(): boolean {
+    while (this.at >= this.words.length / ENTRY_WORDS) {
+      if (this.next >= this.chunks) return false;
+      this.words = decodeWords(this.read(this.seg * CHUNKS_PER_SEGMENT + this.next++));
+      this.at = 0;
+    }
+    const i = this.at++;
+    this.lo = this.words[ENTRY_WORDS * i]!;
+    this.hi = this.words[ENTRY_WORDS * i + 1]!;
+    this.doc = docAt(this.words, i);
+    this.key = keyAt(this.words, i);
+    return true;
+  }
+}

@@ -39,12 +39,17 @@ export function combine32(h: number, v: number): number {
   return h >>> 0;
 }
 
+/** @internal FNV-1a's 32-bit offset basis (exported for scanners that hash as they go). */
+export const FNV_OFFSET = 0x811c9dc5;
+/** @internal FNV-1a's 32-bit prime. */
+export const FNV_PRIME = 0x01000193;
+
 /** Hash the code units of `s[start, end)` to a uint32 (FNV-1a, then `mix32`). */
 export function hashString32(s: string, start = 0, end = s.length, seed = 0): number {
-  let h = (0x811c9dc5 ^ seed) >>> 0;
+  let h = (FNV_OFFSET ^ seed) >>> 0;
   for (let i = start; i < end; i++) {
     h ^= s.charCodeAt(i);
-    h = imul(h, 0x01000193);
+    h = imul(h, FNV_PRIME);
   }
   return mix32(h);
 }

@@ -37,7 +37,35 @@ function normalizeCluster(cluster: string): string {
     .replace(DASHES, '-');
 }
 
-/** Normalise `original` (NFKC, lower case, unified quotes and dashes) keeping an offset map. */
+/**
+ * Normalised forms of clusters that are one UTF-16 code unit (by far the most
+ * common non-ASCII clusters: typographic quotes, dashes, accented letters),
+ * keyed by that unit. {@link normalizeCluster} is pure, so caching changes nothing.
+ */
+const singleUnitClusters = new Map<number, string>();
+
+function normalizeSingleUnit(c: number): string {
+  let norm = singleUnitClusters.get(c);
+  if (norm === undefined) {
+    norm = normalizeCluster(String.fromCharCode(c));
+    singleUnitClusters.set(c, norm);
+  }
+  return norm;
+}
+
+/** Whether code point `cp` is a combining mark (`\p{M}`; none lies below U+0300). */
+function isCombining(cp: number): boolean {
+  return cp >= 0x300 && COMBINING.test(String.fromCodePoint(cp));
+}
+
+/**
+ * Normalise `original` (NFKC, lower case, unified quotes and dashes) keeping an offset map.
+ *
+ * Runs of ASCII (other than `"` and the backtick, which are unified) that no
+ * possible combining mark (U+0300 or above) follows are lower-cased as one
+ * slice and mapped one to one; every other cluster goes through
+ * `normalizeCluster` (single code units through a cache).
+ */
 export function normalizeText(original: string): NormalizedText {
   const n = original.length;
   const parts: string[] = [];
@@ -45,53 +73,53 @@ export function normalizeText(original: string): NormalizedText {
   let map = new Int32Array(n + 16);
   let out = 0;
   let i = 0;
-  let asciiRunStart = -1;
-  const flushAscii = (upTo: number): void => {
-    if (asciiRunStart < 0) return;
-    parts.push(original.slice(asciiRunStart, upTo).toLowerCase());
-    asciiRunStart = -1;
-  };
-  const ensure = (extra: number): void => {
-    if (out + extra + 1 <= map.length) return;
-    const bigger = new Int32Array(Math.max(map.length * 2, out + extra + 16));
-    bigger.set(map);
-    map = bigger;
-  };
   while (i < n) {
-    const c = original.charCodeAt(i);
-    const nextIsPlain = i + 1 >= n || original.charCodeAt(i + 1) < 0x300;
-    if (c < 0x80 && c !== 0x22 && c !== 0x60 && nextIsPlain) {
-      // ASCII not followed by a possible combining mark (quotes and backtick go
-      // through the slow path to be unified).
-      if (asciiRunStart < 0) asciiRunStart = i;
-      ensure(1);
-      map[out++] = i;
-      i++;
+    // A run of plain ASCII: each unit maps to itself (a unit followed by a possible
+    // combining mark starts a cluster instead).
+    let j = i;
+    let c = original.charCodeAt(j);
+    while (c < 0x80 && c !== 0x22 && c !== 0x60) {
+      const next = j + 1 < n ? original.charCodeAt(j + 1) : 0;
+      if (next >= 0x300) break;
+      j++;
+      if (j === n) break;
+      c = next;
+    }
+    if (j > i) {
+      if (out + (j - i) + 1 > map.length) map = grow(map, out + (j - i) + 16);
+      for (let k = i; k < j; k++) map[out++] = k;
+      parts.push(original.slice(i, j).toLowerCase());
+      i = j;
       continue;
     }
-    flushAscii(i);
     // One code point plus following combining marks.
-    let j = i + (c >= 0xd800 && c <= 0xdbff && i + 1 < n ? 2 : 1);
+    j = i + (c >= 0xd800 && c <= 0xdbff && i + 1 < n ? 2 : 1);
     while (j < n) {
       const cp = original.codePointAt(j) ?? 0;
-      const w = cp > 0xffff ? 2 : 1;
-      if (!COMBINING.test(String.fromCodePoint(cp))) break;
-      j += w;
+      if (!isCombining(cp)) break;
+      j += cp > 0xffff ? 2 : 1;
     }
-    const norm = normalizeCluster(original.slice(i, j));
+    const norm = j === i + 1 ? normalizeSingleUnit(c) : normalizeCluster(original.slice(i, j));
     parts.push(norm);
-    ensure(norm.length);
+    if (out + norm.length + 1 > map.length) map = grow(map, out + norm.length + 16);
     for (let k = 0; k < norm.length; k++) map[out++] = i;
     i = j;
   }
-  flushAscii(n);
   const text = parts.join('');
   if (text.length !== out) {
     // Lower-casing an ASCII run never changes its length; anything else is a bug.
     throw new Error(`normalizeText: length mismatch ${text.length} != ${out}`);
   }
-  const finalMap = new Int32Array(out + 1);
-  finalMap.set(map.subarray(0, out));
-  finalMap[out] = n;
+  if (out + 1 > map.length) map = grow(map, out + 1);
+  map[out] = n;
+  // The map was sized for about one unit per original unit: keep it unless a
+  // grown map left much unused room.
+  const finalMap = map.length - (out + 1) <= 64 ? map.subarray(0, out + 1) : map.slice(0, out + 1);
   return { text, map: finalMap };
+}
+
+function grow(map: Int32Array<ArrayBuffer>, atLeast: number): Int32Array<ArrayBuffer> {
+  const bigger = new Int32Array(Math.max(map.length * 2, atLeast));
+  bigger.set(map);
+  return bigger;
 }

@@ -1,11 +1,14 @@
 /**
  * Word tokens with their offsets in the original text and a 32-bit hash of
  * their normalised form. Words are maximal runs of letters, marks and digits,
- * joined across an inner apostrophe ("russia's" is one word). Words inside
+ * joined across an inner apostrophe ("russia's" is one word): the matches of
+ * `[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:'[\p{L}\p{N}][\p{L}\p{M}\p{N}]*)*` (flag `u`)
+ * on the normalised text, found by a hand-written scan over per-code-point
+ * classes, with no match object or substring per word. Words inside
  * URLs and e-mail addresses are not tokens: a URL slug repeats the headline
  * and is metadata, not text anyone wrote twice.
  */
-import { hashString32 } from '../shingle/hash';
+import { FNV_OFFSET, FNV_PRIME, mix32 } from '../shingle/hash';
 import { normalizeText, type NormalizedText } from './normalize';
 
 /** Tokens of one text, as parallel typed arrays (no per-token objects). */
@@ -30,73 +33,182 @@ export interface TokenizedText {
   readonly tokens: Tokens;
 }
 
-const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:'[\p{L}\p{N}][\p{L}\p{M}\p{N}]*)*/gu;
 const URL_OR_EMAIL = /(?:https?:\/\/|www\.)[^\s"'<>]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/gu;
 const URL_ONLY = /(?:https?:\/\/|www\.)[^\s"'<>]+/gu;
 
 /**
  * Normalised-text ranges of URLs and e-mail addresses, sorted. The e-mail
  * branch is tried at every word character, so a text without an `@` is
- * searched for URLs alone (same ranges; about a tenth of the time).
+ * searched for URLs alone (same ranges; about a tenth of the time), and a text
+ * with neither `@`, `http` nor `www.` has none.
  */
 function findUrlRanges(text: string): Int32Array {
+  const hasAt = text.includes('@');
+  if (!hasAt && !text.includes('http') && !text.includes('www.')) return NO_RANGES;
   const out: number[] = [];
-  const re = text.includes('@') ? URL_OR_EMAIL : URL_ONLY;
+  const re = hasAt ? URL_OR_EMAIL : URL_ONLY;
   re.lastIndex = 0;
   for (let m = re.exec(text); m !== null; m = re.exec(text)) out.push(m.index, m.index + m[0].length);
   return Int32Array.from(out);
 }
+
+const NO_RANGES = new Int32Array(0);
+
+/** Classes of a code point in the word pattern: may start a word (`\p{L}`, `\p{N}`), may continue one (those and `\p{M}`). */
+const STARTS = 1;
+const CONTINUES = 2;
+const WORD_START = /^[\p{L}\p{N}]$/u;
+const WORD_PART = /^[\p{L}\p{M}\p{N}]$/u;
+
+/**
+ * Word classes of the BMP code units, filled on first sight (bit 7: known).
+ * ASCII is filled up front: letters and digits start and continue words.
+ */
+const bmpClasses = new Uint8Array(0x10000);
+for (let c = 0; c < 0x80; c++) {
+  const alnum = (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+  bmpClasses[c] = 0x80 | (alnum ? STARTS | CONTINUES : 0);
+}
+
+/** {@link STARTS} / {@link CONTINUES} bits of code point `cp`. */
+function classOf(cp: number): number {
+  if (cp < 0x10000) {
+    const known = bmpClasses[cp]!;
+    if (known !== 0) return known & 0x7f;
+  }
+  const ch = String.fromCodePoint(cp);
+  const bits = (WORD_START.test(ch) ? STARTS : 0) | (WORD_PART.test(ch) ? CONTINUES : 0);
+  if (cp < 0x10000) bmpClasses[cp] = 0x80 | bits;
+  return bits;
+}
+
+/** Code point at `i` of `text` (a lone surrogate as itself), like the `u` flag reads it. */
+function codePointAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 0xd800 || c > 0xdbff || i + 1 >= text.length) return c;
+  const d = text.charCodeAt(i + 1);
+  return d >= 0xdc00 && d <= 0xdfff ? ((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000 : c;
+}
+
+const imul = Math.imul;
 
 /** Normalise `original` and split it into word tokens. */
 export function tokenizeText(original: string): TokenizedText {
   const normalized = normalizeText(original);
   const text = normalized.text;
   const map = normalized.map;
-  let cap = Math.max(16, text.length >>> 2);
-  let start = new Int32Array(cap);
-  let end = new Int32Array(cap);
-  let normStart = new Int32Array(cap);
-  let normEnd = new Int32Array(cap);
-  let hash = new Uint32Array(cap);
+  const mapLast = map.length - 1;
+  const n = text.length;
+  const classes = bmpClasses;
+  // hashString32 (seed 0), folded in as the scan goes; constants read into locals.
+  const basis = FNV_OFFSET | 0;
+  const prime = FNV_PRIME;
+  let { start, end, normStart, normEnd, hash } = scratch;
+  let cap = hash.length;
   let count = 0;
   const urls = findUrlRanges(text);
   let u = 0;
-  WORD.lastIndex = 0;
-  for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) {
-    while (u < urls.length && (urls[u + 1] ?? 0) <= m.index) u += 2;
-    if (u < urls.length && (urls[u] ?? 0) <= m.index) continue;
+  // The matches of the word pattern, left to right: skip to a word start, then
+  // take word characters, and again after each `'` that a word start follows.
+  // The pattern never backtracks into a shorter match (a `'` is not a word
+  // character), so this greedy scan finds its matches. Each word's code units
+  // are folded into its FNV-1a hash on the way (`hashString32`, inlined).
+  let i = 0;
+  while (i < n) {
+    let c = text.charCodeAt(i);
+    if (c < 0x80) {
+      if ((classes[c]! & STARTS) === 0) {
+        i++;
+        continue;
+      }
+    } else {
+      const cp = codePointAt(text, i);
+      if ((classOf(cp) & STARTS) === 0) {
+        i += cp > 0xffff ? 2 : 1;
+        continue;
+      }
+    }
+    const s = i;
+    let h = basis;
+    for (;;) {
+      while (i < n) {
+        c = text.charCodeAt(i);
+        if (c < 0x80) {
+          if ((classes[c]! & CONTINUES) === 0) break;
+          h = imul(h ^ c, prime);
+          i++;
+        } else {
+          const cp = codePointAt(text, i);
+          if ((classOf(cp) & CONTINUES) === 0) break;
+          h = imul(h ^ c, prime);
+          if (cp > 0xffff) h = imul(h ^ text.charCodeAt(i + 1), prime);
+          i += cp > 0xffff ? 2 : 1;
+        }
+      }
+      // A word start is a word character too: the loop above takes it.
+      if (i + 1 < n && c === 0x27 && (classOf(codePointAt(text, i + 1)) & STARTS) !== 0) {
+        h = imul(h ^ c, prime);
+        i++;
+        continue;
+      }
+      break;
+    }
+    const e = i;
+    while (u < urls.length && urls[u + 1]! <= s) u += 2;
+    if (u < urls.length && urls[u]! <= s) continue;
     if (count === cap) {
       cap *= 2;
       start = grow(start, cap);
       end = grow(end, cap);
       normStart = grow(normStart, cap);
       normEnd = grow(normEnd, cap);
-      const h = new Uint32Array(cap);
-      h.set(hash);
-      hash = h;
+      const grown = new Uint32Array(cap);
+      grown.set(hash);
+      hash = grown;
+      scratch = { start, end, normStart, normEnd, hash };
     }
-    const s = m.index;
-    const e = s + m[0].length;
     normStart[count] = s;
     normEnd[count] = e;
-    start[count] = map[s] ?? 0;
-    end[count] = originalEnd(map, e);
-    hash[count] = hashString32(text, s, e);
+    start[count] = map[s]!;
+    // originalEnd(map, e), inlined.
+    const last = map[e - 1]!;
+    let k = e;
+    while (k < mapLast && map[k] === last) k++;
+    end[count] = map[k]!;
+    hash[count] = mix32(h);
     count++;
   }
-  return {
-    original,
-    normalized,
-    tokens: {
-      count,
-      start: start.subarray(0, count),
-      end: end.subarray(0, count),
-      normStart: normStart.subarray(0, count),
-      normEnd: normEnd.subarray(0, count),
-      hash: hash.subarray(0, count),
-    },
+  // The five arrays share one exact-size buffer: one allocation per text.
+  const buffer = new ArrayBuffer(20 * count);
+  const tokens: Tokens = {
+    count,
+    start: new Int32Array(buffer, 0, count),
+    end: new Int32Array(buffer, 4 * count, count),
+    normStart: new Int32Array(buffer, 8 * count, count),
+    normEnd: new Int32Array(buffer, 12 * count, count),
+    hash: new Uint32Array(buffer, 16 * count, count),
   };
+  for (let t = 0; t < count; t++) {
+    tokens.start[t] = start[t]!;
+    tokens.end[t] = end[t]!;
+    tokens.normStart[t] = normStart[t]!;
+    tokens.normEnd[t] = normEnd[t]!;
+    tokens.hash[t] = hash[t]!;
+  }
+  return { original, normalized, tokens };
 }
+
+/**
+ * Per-token scratch arrays of {@link tokenizeText}, grown on demand and reused
+ * (one set per thread; the function does not re-enter).
+ */
+let scratch = {
+  start: new Int32Array(1024),
+  end: new Int32Array(1024),
+  normStart: new Int32Array(1024),
+  normEnd: new Int32Array(1024),
+  hash: new Uint32Array(1024),
+};
 
 /**
  * The original offset just past normalised position `e - 1`: the start of the next

@@ -1,0 +1,117 @@
+/**
+ * The hand-written scanners of `normalize.ts` and `tokenize.ts` against the
+ * rules written as plain regular-expression code (the definitions the scanners
+ * must reproduce, unit for unit): every token, offset, hash and map entry equal.
+ */
+import fc from 'fast-check';
+import { hashString32 } from '../../src/shingle/hash';
+import { normalizeText, originalEnd, tokenizeText } from '../../src/text';
+
+const DOUBLE_QUOTES = /["\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB\u301D\u301E\uFF02]/g;
+const SINGLE_QUOTES = /[\u2018\u2019\u201A\u201B\u2032\u2039\u203A\uFF07`\u00B4]/g;
+const DASHES = /[\u2010\u2011\u2012\u2013\u2014\u2015\u2212\uFE58\uFE63\uFF0D]/g;
+
+/** The normalisation rule: each cluster (a code point and its combining marks) on its own, ASCII letters lower-cased. */
+function referenceNormalize(original: string): { text: string; map: number[] } {
+  let text = '';
+  const map: number[] = [];
+  let i = 0;
+  while (i < original.length) {
+    const c = original.charCodeAt(i);
+    const next = original.charCodeAt(i + 1);
+    if (c < 0x80 && c !== 0x22 && c !== 0x60 && !(next >= 0x300)) {
+      text += String.fromCharCode(c).toLowerCase();
+      map.push(i);
+      i++;
+      continue;
+    }
+    // A high surrogate takes the next unit with it, whatever that is.
+    let j = i + (c >= 0xd800 && c <= 0xdbff && i + 1 < original.length ? 2 : 1);
+    while (j < original.length && /\p{M}/u.test(String.fromCodePoint(original.codePointAt(j)!))) {
+      j += String.fromCodePoint(original.codePointAt(j)!).length;
+    }
+    const norm = original
+      .slice(i, j)
+      .normalize('NFKC')
+      .toLowerCase()
+      .normalize('NFKC')
+      .replace(DOUBLE_QUOTES, '"')
+      .replace(SINGLE_QUOTES, "'")
+      .replace(DASHES, '-');
+    text += norm;
+    for (let k = 0; k < norm.length; k++) map.push(i);
+    i = j;
+  }
+  map.push(original.length);
+  return { text, map };
+}
+
+const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:'[\p{L}\p{N}][\p{L}\p{M}\p{N}]*)*/gu;
+const URL_OR_EMAIL = /(?:https?:\/\/|www\.)[^\s"'<>]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/gu;
+
+/** The tokenising rule: WORD matches of the normalised text outside URL and e-mail matches. */
+function referenceTokens(original: string) {
+  const { text, map } = normalizeText(original);
+  const urls = [...text.matchAll(URL_OR_EMAIL)].map((m) => [m.index, m.index + m[0].length] as const);
+  const out: { start: number; end: number; normStart: number; normEnd: number; hash: number }[] = [];
+  for (const m of text.matchAll(WORD)) {
+    const s = m.index;
+    const e = s + m[0].length;
+    if (urls.some(([a, b]) => a <= s && s < b)) continue;
+    out.push({ start: map[s]!, end: originalEnd(map, e), normStart: s, normEnd: e, hash: hashString32(text, s, e) });
+  }
+  return out;
+}
+
+function tokensOf(original: string) {
+  const { tokens } = tokenizeText(original);
+  return Array.from({ length: tokens.count }, (_, t) => ({
+    start: tokens.start[t]!,
+    end: tokens.end[t]!,
+    normStart: tokens.normStart[t]!,
+    normEnd: tokens.normEnd[t]!,
+    hash: tokens.hash[t]!,
+  }));
+}
+
+// Pieces that meet every branch: ASCII runs, quotes and the backtick, combining marks
+// after ASCII and after other letters, ligatures and other expanding characters, astral
+// letters and symbols, lone surrogates, apostrophes between and after words, URLs, e-mail.
+const piece = fc.constantFrom(
+  'a', 'Bc', 'Z', '7', ' ', '\n', '.', ',', "'", "''", '"', '`', '\u00B4', '\u2019', '\u201C', '\u201D', '\u2014', '-',
+  'e\u0301', '\u0301', 'a\u0300', '\u0300', 'o\u0308\u0323', '\u00C9', '\u00DF', '\u0130', '\u1E9E', '\u03A3', '\uFB01', '\u2162', '\u01C5',
+  '\uFF21', '\u00BD', '\u0663', '\u65E5', '\u0E01\u0E34', '\uD835\uDC00', '\uD83D\uDE00', '\uD801\uDC00', '\uD800', '\uDC00',
+  '\u00A0', 'http://x.org/a-b', 'www.y.com', 'me@site.org', '@', 'https', 'rock\u2019n\u2019roll', "don't", "o'",
+);
+const text = fc.array(piece, { maxLength: 40 }).map((xs) => xs.join(''));
+
+describe('normalizeText against its rule', () => {
+  it('gives the same text and map on awkward inputs', () => {
+    fc.assert(
+      fc.property(text, (s) => {
+        const { text: norm, map } = normalizeText(s);
+        const expected = referenceNormalize(s);
+        expect(norm).toBe(expected.text);
+        expect(Array.from(map)).toEqual(expected.map);
+      }),
+      { numRuns: 2000, seed: 4 },
+    );
+  });
+});
+
+describe('tokenizeText against its rule', () => {
+  it('gives the same tokens, offsets and hashes on awkward inputs', () => {
+    fc.assert(
+      fc.property(text, (s) => {
+        expect(tokensOf(s)).toEqual(referenceTokens(s));
+      }),
+      { numRuns: 2000, seed: 5 },
+    );
+  });
+
+  it('gives the same tokens on a long news-like text (scratch buffers grow)', () => {
+    const long = Array.from({ length: 3000 }, (_, i) => `Word${i} \u201Cquoted\u201D it\u2019s ${i % 7 === 0 ? 'caf\u00E9\n' : ''}`).join(' ');
+    expect(tokensOf(long)).toEqual(referenceTokens(long));
+    expect(tokensOf('short text')).toEqual(referenceTokens('short text'));
+  });
+});

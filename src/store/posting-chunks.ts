@@ -15,9 +15,9 @@ export const ENTRY_WORDS = 3;
 
 const TWO32 = 0x100000000;
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
-/** Bits of a document's position in its batch when a batch is sorted packed (see {@link sortPostings}). */
-const GROUP_BITS = 11;
-const MAX_PACKED_GROUPS = 1 << GROUP_BITS;
+/** Buckets of the batch sort: the top 16 of a key's 53 bits (the 21 high bits shifted by 5). */
+const BUCKETS = 1 << 16;
+const BUCKET_SHIFT = 5;
 
 /** Entries sorted by key, then document: entry `i` is words `3i` (key, low 32 bits), `3i + 1` (key, high bits), `3i + 2` (doc). */
 export type SortedEntries = Uint32Array & { readonly __sortedEntries: true };
@@ -42,51 +42,70 @@ export interface SortedBatch {
 
 /**
  * The (key, position) entries of a batch of documents' band keys (any
- * order, repeats allowed), sorted by key then position, each pair once. Up
- * to 2,048 documents are sorted packed: key and position in one 64-bit
- * integer (53 + 11 bits), sorted natively; more are sorted by comparison.
+ * order, repeats allowed), sorted by key then position, each pair once.
+ * Keys are hashes, spread evenly: a counting pass on their top 16 bits puts
+ * each entry in its bucket (about n / 65,536 entries each, in position
+ * order), and an insertion sort orders each bucket.
  */
 export function sortBatchPostings(keysOf: readonly Float64Array[]): SortedBatch {
   let n = 0;
   for (const keys of keysOf) n += keys.length;
+  const starts = new Uint32Array(BUCKETS + 1);
+  for (const keys of keysOf) for (let k = 0; k < keys.length; k++) starts[(Math.floor(keys[k]! / TWO32) >>> BUCKET_SHIFT) + 1]!++;
+  for (let b = 1; b <= BUCKETS; b++) starts[b]! += starts[b - 1]!;
+  const fill = starts.slice(0, BUCKETS);
   const out = new Uint32Array(ENTRY_WORDS * n);
+  for (let g = 0; g < keysOf.length; g++) {
+    const keys = keysOf[g]!;
+    for (let k = 0; k < keys.length; k++) {
+      const key = keys[k]!;
+      const l = key >>> 0;
+      const h = (key - l) / TWO32;
+      const at = ENTRY_WORDS * fill[h >>> BUCKET_SHIFT]!++;
+      out[at] = l;
+      out[at + 1] = h;
+      out[at + 2] = g;
+    }
+  }
+  for (let b = 0; b < BUCKETS; b++) insertionSort(out, starts[b]!, starts[b + 1]!);
   const distinct = new Uint32Array(keysOf.length);
   let m = 0;
-  const put = (key: number, g: number): void => {
-    if (m > 0 && docAt(out, m - 1) === g && keyAt(out, m - 1) === key) return;
-    putEntry(out, m++, key, g);
+  for (let i = 0; i < n; i++) {
+    const at = ENTRY_WORDS * i;
+    const to = ENTRY_WORDS * m;
+    const l = out[at]!;
+    const h = out[at + 1]!;
+    const g = out[at + 2]!;
+    if (m > 0 && out[to - 1] === g && out[to - 3] === l && out[to - 2] === h) continue;
+    out[to] = l;
+    out[to + 1] = h;
+    out[to + 2] = g;
     distinct[g]!++;
-  };
-  if (LITTLE_ENDIAN && keysOf.length <= MAX_PACKED_GROUPS) {
-    const packed = new BigUint64Array(n);
-    const words = new Uint32Array(packed.buffer);
-    let i = 0;
-    keysOf.forEach((keys, g) => {
-      for (const key of keys) {
-        const lo = key >>> 0;
-        const hi = (key - lo) / TWO32;
-        words[2 * i] = (lo << GROUP_BITS) | g;
-        words[2 * i + 1] = (hi << GROUP_BITS) | (lo >>> (32 - GROUP_BITS));
-        i++;
-      }
-    });
-    packed.sort();
-    for (let j = 0; j < n; j++) {
-      const w0 = words[2 * j]!;
-      const w1 = words[2 * j + 1]!;
-      put((w1 >>> GROUP_BITS) * TWO32 + (((w0 >>> GROUP_BITS) | (w1 << (32 - GROUP_BITS))) >>> 0), w0 & (MAX_PACKED_GROUPS - 1));
-    }
-  } else {
-    const keys = new Float64Array(n);
-    const groups = new Uint32Array(n);
-    let i = 0;
-    keysOf.forEach((ks, g) => {
-      for (const key of ks) (keys[i] = key), (groups[i++] = g);
-    });
-    const order = Uint32Array.from({ length: n }, (_, j) => j).sort((a, b) => keys[a]! - keys[b]! || groups[a]! - groups[b]!);
-    for (const j of order) put(keys[j]!, groups[j]!);
+    m++;
   }
   return { entries: out.subarray(0, ENTRY_WORDS * m) as SortedEntries, distinct };
+}
+
+/** Sort entries `[from, to)` of `words` by (key, doc) in place (few entries, or nearly sorted). */
+function insertionSort(words: Uint32Array, from: number, to: number): void {
+  for (let x = from + 1; x < to; x++) {
+    const l = words[ENTRY_WORDS * x]!;
+    const h = words[ENTRY_WORDS * x + 1]!;
+    const d = words[ENTRY_WORDS * x + 2]!;
+    let y = x;
+    for (; y > from; y--) {
+      const at = ENTRY_WORDS * (y - 1);
+      const ph = words[at + 1]!;
+      const pl = words[at]!;
+      if (ph < h || (ph === h && (pl < l || (pl === l && words[at + 2]! <= d)))) break;
+      words[at + ENTRY_WORDS] = pl;
+      words[at + ENTRY_WORDS + 1] = ph;
+      words[at + ENTRY_WORDS + 2] = words[at + 2]!;
+    }
+    words[ENTRY_WORDS * y] = l;
+    words[ENTRY_WORDS * y + 1] = h;
+    words[ENTRY_WORDS * y + 2] = d;
+  }
 }
 
 /**
@@ -97,14 +116,6 @@ export function withDocuments(entries: SortedEntries, docs: readonly number[]): 
   for (let i = 1; i < docs.length; i++) if (!(docs[i]! > docs[i - 1]!)) throw new RangeError('document rows must increase with position');
   for (let i = ENTRY_WORDS - 1; i < entries.length; i += ENTRY_WORDS) entries[i] = docs[entries[i]!]!;
   return entries;
-}
-
-/** Write entry `i` of `words`. */
-function putEntry(words: Uint32Array, i: number, key: number, doc: number): void {
-  const lo = key >>> 0;
-  words[ENTRY_WORDS * i] = lo;
-  words[ENTRY_WORDS * i + 1] = (key - lo) / TWO32;
-  words[ENTRY_WORDS * i + 2] = doc;
 }
 
 /** A chunk as stored: its first key and its entries' bytes. */

@@ -199,12 +199,8 @@ export class PostingSegments {
 
   /** Replace `rows` by one segment of `level` holding their live entries. */
   private merge(rows: readonly SegmentRow[], level: number): void {
-    const live = new Set(this.s.liveDocs.all() as number[]);
-    this.write(level, (writer) =>
-      this.forEachEntry(rows, (lo, hi, doc) => {
-        if (live.has(doc)) writer.push(lo, hi, doc);
-      }),
-    );
+    const live = this.liveDocuments();
+    this.write(level, (writer) => mergeCursors(rows.map((r) => this.cursorOf(r.seg)), live, writer));
     for (const { seg } of rows) {
       this.s.deleteChunks.run(seg * CHUNKS_PER_SEGMENT, (seg + 1) * CHUNKS_PER_SEGMENT);
       this.s.deleteSegment.run(seg);
@@ -212,9 +208,21 @@ export class PostingSegments {
     }
   }
 
+  /** Live document rows as flags by row number. */
+  private liveDocuments(): Uint8Array {
+    const docs = this.s.liveDocs.all() as number[];
+    const live = new Uint8Array(docs.reduce((a, b) => Math.max(a, b), 0) + 1);
+    for (const doc of docs) live[doc] = 1;
+    return live;
+  }
+
+  private cursorOf(seg: number): SegmentCursor {
+    return new SegmentCursor(seg, this.directoryOf(seg).length, (id) => this.s.chunk.get(id) as Buffer);
+  }
+
   /** Every entry of `rows`' segments, in (key, doc) order. */
   private forEachEntry(rows: readonly SegmentRow[], f: (lo: number, hi: number, doc: number) => void): void {
-    const cursors = rows.map((r) => new SegmentCursor(r.seg, this.directoryOf(r.seg).length, (id) => this.s.chunk.get(id) as Buffer));
+    const cursors = rows.map((r) => this.cursorOf(r.seg));
     let open = cursors.filter((c) => c.advance());
     while (open.length > 0) {
       let best = open[0]!;
@@ -225,6 +233,24 @@ export class PostingSegments {
       f(best.lo, best.hi, best.doc);
       if (!best.advance()) open = open.filter((c) => c !== best);
     }
+  }
+}
+
+/**
+ * Push the entries of `cursors` whose document is live to `writer`, in
+ * (key, doc) order: a k-way merge (k is small: a linear scan of the heads).
+ */
+function mergeCursors(cursors: readonly SegmentCursor[], live: Uint8Array, writer: ChunkWriter): void {
+  const open = cursors.filter((c) => c.advance());
+  while (open.length > 0) {
+    let b = 0;
+    let best = open[0]!;
+    for (let i = 1; i < open.length; i++) {
+      const c = open[i]!;
+      if (c.key < best.key || (c.key === best.key && c.doc < best.doc)) (best = c), (b = i);
+    }
+    if (live[best.doc] === 1) writer.push(best.lo, best.hi, best.doc);
+    if (!best.advance()) open.splice(b, 1);
   }
 }
 

@@ -1,0 +1,96 @@
+/**
+ * The posting list's pieces: a batch's (key, position) entries come out
+ * sorted by key then position, each pair once, with each document's count
+ * of distinct keys; chunks never split a key, and a key is found in the one
+ * chunk the directory names.
+ */
+import fc from 'fast-check';
+import { CHUNK_ENTRIES, ChunkWriter, chunkFor, docAt, ENTRY_WORDS, forEachDocOf, keyAt, sortBatchPostings, withDocuments, type Chunk, type SortedEntries } from '../../src/store/posting-chunks';
+import { decodeWords } from '../../src/store/posting-chunks';
+
+/** The entries as [key, doc] pairs. */
+function pairsOf(words: Uint32Array): [number, number][] {
+  const out: [number, number][] = [];
+  for (let i = 0; i < words.length / ENTRY_WORDS; i++) out.push([keyAt(words, i), docAt(words, i)]);
+  return out;
+}
+
+/** The reference: every distinct (key, position) pair, sorted. */
+function reference(keysOf: readonly number[][]): [number, number][] {
+  const seen = new Set<string>();
+  const out: [number, number][] = [];
+  keysOf.forEach((keys, g) =>
+    keys.forEach((k) => {
+      if (!seen.has(`${k}:${g}`)) seen.add(`${k}:${g}`), out.push([k, g]);
+    }),
+  );
+  return out.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+}
+
+// 53-bit keys; a few shared high parts (one bucket of the sort) and whole keys repeated within and across documents.
+const key53 = fc.oneof(
+  fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }),
+  fc.integer({ min: 0, max: 7 }).map((i) => 0x1234_5678_9abc + i),
+  fc.constantFrom(0, Number.MAX_SAFE_INTEGER, 2 ** 32 - 1, 2 ** 32, 2 ** 48 + 5),
+);
+
+describe('sortBatchPostings', () => {
+  test('sorted by key then position, each pair once, distinct keys counted per document', () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(key53, { maxLength: 40 }), { maxLength: 12 }), (keysOf) => {
+        const { entries, distinct } = sortBatchPostings(keysOf.map((k) => Float64Array.from(k)));
+        expect(pairsOf(entries)).toEqual(reference(keysOf));
+        expect(Array.from(distinct)).toEqual(keysOf.map((k) => new Set(k).size));
+      }),
+    );
+  });
+
+  test('a reference value: keys 2^33 + 1, 5, 2^33 in two documents', () => {
+    const { entries, distinct } = sortBatchPostings([Float64Array.from([2 ** 33 + 1, 5, 5]), Float64Array.from([2 ** 33, 5])]);
+    // (5, 0) (5, 1) (2^33, 1) (2^33 + 1, 0)
+    expect(pairsOf(entries)).toEqual([[5, 0], [5, 1], [2 ** 33, 1], [2 ** 33 + 1, 0]]);
+    expect(Array.from(distinct)).toEqual([2, 2]);
+    expect(pairsOf(withDocuments(entries, [10, 42]))).toEqual([[5, 10], [5, 42], [2 ** 33, 42], [2 ** 33 + 1, 10]]);
+  });
+
+  test('document rows must increase with position', () => {
+    const { entries } = sortBatchPostings([Float64Array.from([1]), Float64Array.from([2])]);
+    expect(() => withDocuments(entries, [7, 3])).toThrow(RangeError);
+  });
+});
+
+describe('chunks', () => {
+  /** Cut entries into chunks; returns them and their first keys. */
+  function cut(entries: SortedEntries): { chunks: Uint32Array[]; firstKeys: Float64Array } {
+    const chunks: Chunk[] = [];
+    const writer = new ChunkWriter((c) => chunks.push(c));
+    writer.pushAll(entries);
+    writer.finish();
+    return { chunks: chunks.map((c) => decodeWords(c.bytes)), firstKeys: Float64Array.from(chunks.map((c) => c.firstKey)) };
+  }
+
+  test('a key with more documents than a chunk holds stays in one chunk, and every key is found in the chunk its directory names', () => {
+    const keysOf: Float64Array[] = [];
+    for (let g = 0; g < 3 * CHUNK_ENTRIES; g++) keysOf.push(Float64Array.from([1000 + (g % 7) * 3, 2 ** 40 + g, 77]));
+    const { entries } = sortBatchPostings(keysOf);
+    const { chunks, firstKeys } = cut(entries);
+    expect(chunks.length).toBeGreaterThan(3);
+    for (const words of chunks) expect(words.length / ENTRY_WORDS).toBeGreaterThanOrEqual(1);
+    // Key 77 is in every document: all of its entries are in one chunk.
+    const holding = chunks.filter((w) => pairsOf(w).some(([k]) => k === 77));
+    expect(holding).toHaveLength(1);
+    const expected = new Map<number, number[]>();
+    for (const [k, d] of pairsOf(entries)) expected.set(k, [...(expected.get(k) ?? []), d]);
+    for (const [key, docs] of expected) {
+      const n = chunkFor(firstKeys, key);
+      const found: number[] = [];
+      forEachDocOf(chunks[n]!, key, (d) => found.push(d));
+      expect(found).toEqual(docs);
+    }
+    // A key below every chunk, or absent between two, is not found.
+    expect(chunkFor(firstKeys, 1)).toBe(-1);
+    const found: number[] = [];
+    forEachDocOf(chunks[chunkFor(firstKeys, 1001)]!, 1001, (d) => found.push(d));
+    expect(found).toEqual([]);
+  });
+});

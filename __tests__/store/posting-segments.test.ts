@@ -1,0 +1,111 @@
+/**
+ * The posting segments through the store, with band keys chosen by hand:
+ * a lookup answers what a plain map of (key → live documents) answers,
+ * whatever merges happened (by level as batches are written, the smallest at
+ * the end of a run, all of them at vacuum); removed and replaced articles
+ * are never answered, and a bucket is oversized by its live documents only.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Article } from '../../src';
+import { openIndex } from '../../src/pipeline/open-index';
+import { encodeText, type IndexEntry, type IndexStore } from '../../src/store';
+import { MAX_SEGMENTS, MERGE_FANIN } from '../../src/store/posting-segments';
+
+const NUM_PERM = 128;
+
+function tempStore(): IndexStore {
+  return openIndex(join(mkdtempSync(join(tmpdir(), 'reprint-segments-')), 'index.db'), {}, { create: true }).store;
+}
+
+/** An entry for `id` with band keys `keys` (the rest is filler the store keeps as given). */
+function entry(id: string, keys: readonly number[], version = 'a'): IndexEntry {
+  const article: Article = { id, path: null, text: `text of ${id} ${version}`, meta: { outlet: null } as Article['meta'] };
+  return { article, hash: `${id}-${version}`, storedText: encodeText(article.text), signatures: new Uint16Array(NUM_PERM), keys: Float64Array.from(keys), grams: new Uint32Array(0) };
+}
+
+/** Ids of the documents `store` answers for each key, as the lookup gives them. */
+function answer(store: IndexStore, keys: readonly number[], maxBucket = 1000): Map<number, string[]> {
+  const out = new Map<number, string[]>();
+  for (const [key, docs] of store.lookup(keys, maxBucket)) out.set(key, docs.map((d) => store.readDocument(d)!.article.id).sort());
+  return out;
+}
+
+/** A small deterministic generator of 53-bit keys. */
+function keyStream(seed: number): () => number {
+  let s = seed >>> 0;
+  const next32 = (): number => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return (t ^ (t >>> 14)) >>> 0;
+  };
+  return () => (next32() & 0x1fffff) * 2 ** 32 + next32();
+}
+
+describe('posting segments', () => {
+  test('lookups match a plain map through level merges, replacements, removals, the end-of-run merge and vacuum', () => {
+    const store = tempStore();
+    const next = keyStream(7);
+    const shared = [next(), next(), next()];
+    /** The reference: live id → its keys. */
+    const truth = new Map<string, number[]>();
+    const batches = MERGE_FANIN * 2 + 3;
+    for (let b = 0; b < batches; b++) {
+      const batch: IndexEntry[] = [];
+      for (let i = 0; i < 4; i++) {
+        const id = `a${b}-${i}`;
+        const keys = [next(), next(), shared[(b + i) % 3]!, next()];
+        keys.push(keys[0]!); // a repeat: stored once
+        batch.push(entry(id, keys));
+        truth.set(id, keys);
+      }
+      store.write(batch);
+    }
+    // Full levels were merged as batches came: fewer segments than batches.
+    expect(store.countSegments()).toBeLessThan(MERGE_FANIN);
+    // Replace one article (new keys), remove another.
+    const replacedKeys = [next(), shared[0]!];
+    store.write([entry('a3-1', replacedKeys, 'b')]);
+    truth.set('a3-1', replacedKeys);
+    expect(store.remove(['a5-2'])).toEqual([]);
+    truth.delete('a5-2');
+
+    const allKeys = [...new Set([...truth.values()].flat())];
+    const expected = (): Map<number, string[]> => {
+      const m = new Map<number, string[]>();
+      for (const [id, keys] of truth) for (const k of new Set(keys)) m.set(k, [...(m.get(k) ?? []), id].sort());
+      return m;
+    };
+    const gone = [next(), next()]; // keys nobody has
+    expect(answer(store, [...allKeys, ...gone])).toEqual(expected());
+    // The removed and replaced versions' entries are still in segments, counted as dead.
+    expect(store.postingCensus().dead).toBeGreaterThan(0);
+
+    store.settle();
+    expect(store.countSegments()).toBeLessThanOrEqual(MAX_SEGMENTS);
+    expect(answer(store, allKeys)).toEqual(expected());
+
+    store.vacuum();
+    expect(store.countSegments()).toBe(1);
+    const census = store.postingCensus();
+    expect(census.dead).toBe(0);
+    expect([...census.perDocument.values()].reduce((a, b) => a + b, 0)).toBe([...truth.values()].reduce((a, k) => a + new Set(k).size, 0));
+    expect(answer(store, allKeys)).toEqual(expected());
+    store.close();
+  });
+
+  test('a bucket is left out when it has more live documents than maxBucket, counting live ones only', () => {
+    const store = tempStore();
+    const next = keyStream(11);
+    const common = next();
+    store.write([1, 2, 3, 4, 5].map((i) => entry(`d${i}`, [common, next()])));
+    expect(answer(store, [common], 3).has(common)).toBe(false);
+    expect(answer(store, [common], 5).get(common)).toEqual(['d1', 'd2', 'd3', 'd4', 'd5']);
+    store.remove(['d1', 'd4']);
+    expect(answer(store, [common], 3).get(common)).toEqual(['d2', 'd3', 'd5']);
+    store.close();
+  });
+});

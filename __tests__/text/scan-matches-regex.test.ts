@@ -1,11 +1,11 @@
 /**
- * The hand-written scanners of `normalize.ts` and `tokenize.ts` against the
+ * The hand-written scanners of `normalize.ts`, `tokenize.ts` and `sentences.ts` against the
  * rules written as plain regular-expression code (the definitions the scanners
  * must reproduce, unit for unit): every token, offset, hash and map entry equal.
  */
 import fc from 'fast-check';
 import { hashString32 } from '../../src/shingle/hash';
-import { normalizeText, originalEnd, tokenizeText } from '../../src/text';
+import { normalizeText, originalEnd, splitSentences, tokenizeText, type Tokens } from '../../src/text';
 
 const DOUBLE_QUOTES = /["\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB\u301D\u301E\uFF02]/g;
 const SINGLE_QUOTES = /[\u2018\u2019\u201A\u201B\u2032\u2039\u203A\uFF07`\u00B4]/g;
@@ -113,5 +113,64 @@ describe('tokenizeText against its rule', () => {
     const long = Array.from({ length: 3000 }, (_, i) => `Word${i} \u201Cquoted\u201D it\u2019s ${i % 7 === 0 ? 'caf\u00E9\n' : ''}`).join(' ');
     expect(tokensOf(long)).toEqual(referenceTokens(long));
     expect(tokensOf('short text')).toEqual(referenceTokens('short text'));
+  });
+});
+
+const ABBREVIATIONS = new Set(['mr', 'u.s', 'e.g', 'no', 'st']);
+
+/** The sentence-end rule on the gap between tokens t and t + 1, with regular expressions and slices. */
+function referenceEndsSentence(norm: string, tokens: Tokens, t: number): boolean {
+  const gapStart = tokens.normEnd[t]!;
+  const gapEnd = tokens.normStart[t + 1]!;
+  const gap = norm.slice(gapStart, gapEnd);
+  if (/\n[ \t\f\r\u00a0]*\n/.test(gap)) return true;
+  const punct = /[.!?]/.exec(gap);
+  if (punct === null) return false;
+  const nextFirst = norm.charCodeAt(gapEnd);
+  const nextIsDigit = nextFirst >= 0x30 && nextFirst <= 0x39;
+  const hasSpace = /\s/.test(gap.slice(punct.index));
+  const word = norm.slice(tokens.normStart[t], gapStart);
+  if (punct[0] === '.') {
+    if (ABBREVIATIONS.has(word)) return false;
+    if (word.length === 1 && /\p{L}/u.test(word)) return false;
+    if (!hasSpace && nextIsDigit) return false;
+  }
+  if (hasSpace) return true;
+  return word.length >= 2 && /\p{L}/u.test(word);
+}
+
+/** Sentence starts (token indexes) by the rule, chunking aside. */
+function referenceSentenceStarts(original: string): number[] {
+  const { normalized, tokens } = tokenizeText(original);
+  const norm = normalized.text;
+  const starts = tokens.count > 0 ? [0] : [];
+  for (let t = 0; t + 1 < tokens.count; t++) {
+    if (!referenceEndsSentence(norm, tokens, t)) continue;
+    if (!/\s/.test(norm.slice(tokens.normEnd[t], tokens.normStart[t + 1]))) {
+      const c = original.charAt(tokens.start[t + 1]!);
+      if (c === c.toLowerCase()) continue;
+    }
+    starts.push(t + 1);
+  }
+  return starts;
+}
+
+const sentencePiece = fc.constantFrom(
+  'Ab', 'cd', 'x', ' ', '\n', '\n\n', '\n \u00a0\t\n', '\n\r\n', '\n.\n', '\r', '\f', '\v', '\u2028', '\u3000', '\u00a0',
+  '\u2009', '\ufeff', '.', '!', '?', '...', '."', '. ', '3', '12.5', 'Mr.', 'U.S.', 'J. ', 'e.g.', '"', '\u201C', '\u201D',
+  '\u2019', '(', ')', 'A.B', '\u00C9t\u00E9', 'No.', 'st.',
+);
+const sentenceText = fc.array(sentencePiece, { maxLength: 40 }).map((xs) => xs.join(''));
+
+describe('splitSentences against its rule', () => {
+  it('ends sentences at the same gaps on awkward inputs', () => {
+    fc.assert(
+      fc.property(sentenceText, (s) => {
+        const { normalized, tokens } = tokenizeText(s);
+        const starts = splitSentences(s, normalized.text, tokens, { maxWords: 1000 }).map((x) => x.tokenStart);
+        expect(starts).toEqual(referenceSentenceStarts(s));
+      }),
+      { numRuns: 3000, seed: 6 },
+    );
   });
 });

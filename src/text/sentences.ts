@@ -35,22 +35,61 @@ const ABBREVIATIONS = new Set([
 ]);
 
 /**
+ * Whether UTF-16 unit `c` is white space as the regular-expression class `\s`
+ * sees it (ASCII answered directly, other units by `\s` itself, remembered).
+ */
+function isSpace(c: number): boolean {
+  if (c < 0x80) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  let known = spaceClasses.get(c);
+  if (known === undefined) {
+    known = /\s/.test(String.fromCharCode(c));
+    spaceClasses.set(c, known);
+  }
+  return known;
+}
+
+const spaceClasses = new Map<number, boolean>();
+
+/** Whether `text[from, to)` holds a white-space unit. */
+function hasSpaceIn(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (isSpace(text.charCodeAt(i))) return true;
+  return false;
+}
+
+/** Whether a unit may sit between the two line breaks of a blank line (`[ \t\f\r\u00a0]`). */
+function isBlankLineFill(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x0c || c === 0x0d || c === 0xa0;
+}
+
+/**
  * Decide, for each gap between token `t` and token `t + 1`, whether a sentence
- * ends there. Works on the normalised text between the two tokens.
+ * ends there. Works on the normalised text between the two tokens: a blank line
+ * (`\n[ \t\f\r\u00a0]*\n`) ends one; otherwise the first `.`, `!` or `?` of the
+ * gap decides. The gap is read in place: most gaps are one space and end nothing.
  */
 function endsSentence(norm: string, tokens: Tokens, t: number): boolean {
   const gapStart = tokens.normEnd[t] ?? 0;
   const gapEnd = tokens.normStart[t + 1] ?? 0;
-  const gap = norm.slice(gapStart, gapEnd);
-  // Blank line: hard break.
-  if (/\n[ \t\f\r\u00a0]*\n/.test(gap)) return true;
-  const punct = /[.!?]/.exec(gap);
-  if (punct === null) return false;
+  let punctAt = -1;
+  // afterBreak: a line break was seen and only blank-line fill since.
+  let afterBreak = false;
+  for (let i = gapStart; i < gapEnd; i++) {
+    const c = norm.charCodeAt(i);
+    if (c === 0x0a) {
+      // Blank line: hard break.
+      if (afterBreak) return true;
+      afterBreak = true;
+      continue;
+    }
+    if (afterBreak && !isBlankLineFill(c)) afterBreak = false;
+    if (punctAt < 0 && (c === 0x2e || c === 0x21 || c === 0x3f)) punctAt = i;
+  }
+  if (punctAt < 0) return false;
   const nextFirst = norm.charCodeAt(gapEnd);
   const nextIsDigit = nextFirst >= 0x30 && nextFirst <= 0x39;
-  const hasSpace = /\s/.test(gap.slice(punct.index));
+  const hasSpace = hasSpaceIn(norm, punctAt, gapEnd);
   const word = norm.slice(tokens.normStart[t] ?? 0, gapStart);
-  if (punct[0] === '.') {
+  if (norm.charCodeAt(punctAt) === 0x2e) {
     if (ABBREVIATIONS.has(word)) return false;
     // A single letter followed by a full stop is an initial ("J. Smith", "U.S.").
     if (word.length === 1 && /\p{L}/u.test(word)) return false;
@@ -81,7 +120,7 @@ export function splitSentences(
   };
   for (let t = 0; t < n - 1; t++) {
     if (!endsSentence(norm, tokens, t)) continue;
-    const gapHasSpace = /\s/.test(norm.slice(tokens.normEnd[t] ?? 0, tokens.normStart[t + 1] ?? 0));
+    const gapHasSpace = hasSpaceIn(norm, tokens.normEnd[t] ?? 0, tokens.normStart[t + 1] ?? 0);
     if (!gapHasSpace) {
       // Glued boundary: require a capital in the original next token.
       const c = original.charAt(tokens.start[t + 1] ?? 0);

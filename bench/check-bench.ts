@@ -26,6 +26,7 @@
  *   --duration S         autocannon seconds (default 10)
  *   --cli PATH           the compiled CLI (default: this build's dist-bench/src/cli/bin.js)
  *   --skip-corpus        skip (a) and (b)
+ *   --reuse-index        with --dir: check against DIR/synthetic-N.db as it is when it exists (no index add, no figures for it)
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -220,7 +221,8 @@ async function main(): Promise<void> {
     const dump = join(dir, `synthetic-${synthetic}.jsonl`);
     if (!existsSync(dump)) writeSyntheticCorpus(dump, { articles: synthetic, seed: 1 });
     const index = join(dir, `synthetic-${synthetic}.db`);
-    benchIndex(`${synthetic} synthetic articles`, dump, [], index);
+    if (process.argv.includes('--reuse-index') && existsSync(index)) console.log(`\n(a) ${synthetic} synthetic articles: reusing ${index}`);
+    else benchIndex(`${synthetic} synthetic articles`, dump, [], index);
     const { id, draft } = pickSource(dump, 'id', 'text', 1500);
     const long = lengthen(draft, 1000);
     writeFileSync(join(dir, 'draft-1000.txt'), long.text);

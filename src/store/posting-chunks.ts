@@ -139,14 +139,18 @@ export class ChunkWriter {
 
   /** Append an entry; entries must come sorted by (key, doc). */
   push(lo: number, hi: number, doc: number): void {
-    const key = hi * TWO32 + lo;
+    this.pushKeyed(lo, hi, doc, hi * TWO32 + lo);
+  }
+
+  /** {@link push}, the entry's key (`hi` × 2^32 + `lo`) given. */
+  pushKeyed(lo: number, hi: number, doc: number, key: number): void {
     if (this.n >= CHUNK_ENTRIES && key !== this.last) this.close();
-    if (ENTRY_WORDS * (this.n + 1) > this.words.length) {
+    const at = ENTRY_WORDS * this.n++;
+    if (at + ENTRY_WORDS > this.words.length) {
       const grown = new Uint32Array(this.words.length * 2);
       grown.set(this.words);
       this.words = grown;
     }
-    const at = ENTRY_WORDS * this.n++;
     this.words[at] = lo;
     this.words[at + 1] = hi;
     this.words[at + 2] = doc;

@@ -26,6 +26,10 @@ export const MERGE_FANIN = 8;
 export const MAX_SEGMENTS = 4;
 /** A chunk's row id is its segment number times this, plus its position. */
 const CHUNKS_PER_SEGMENT = 2 ** 26;
+/** Chunks written per INSERT statement and read per SELECT when a segment is written or read whole. */
+const INSERT_ROWS = 32;
+const READ_AHEAD = 64;
+const TWO32 = 0x100000000;
 
 interface SegmentRow {
   readonly seg: number;
@@ -49,7 +53,9 @@ export class PostingSegments {
       finishSegment: db.prepare('UPDATE segments SET entries = ?, chunks = ?, directory = ? WHERE seg = ?'),
       deleteSegment: db.prepare('DELETE FROM segments WHERE seg = ?'),
       insertChunk: db.prepare('INSERT INTO chunks (id, data) VALUES (?, ?)'),
+      insertChunks: db.prepare(`INSERT INTO chunks (id, data) VALUES ${Array.from({ length: INSERT_ROWS }, () => '(?, ?)').join(', ')}`),
       chunk: db.prepare('SELECT data FROM chunks WHERE id = ?').pluck(),
+      chunkRange: db.prepare('SELECT data FROM chunks WHERE id >= ? AND id < ? ORDER BY id').pluck(),
       deleteChunks: db.prepare('DELETE FROM chunks WHERE id >= ? AND id < ?'),
       liveDocs: db.prepare('SELECT doc FROM docs').pluck(),
       isLive: db.prepare('SELECT 1 FROM docs WHERE doc = ?').pluck(),
@@ -182,12 +188,15 @@ export class PostingSegments {
   private write(level: number, fill: (writer: ChunkWriter) => void): void {
     const seg = Number(this.s.insertSegment.run(level).lastInsertRowid);
     const firstKeys: number[] = [];
+    const waiting: (number | Buffer)[] = [];
     const writer = new ChunkWriter((chunk: Chunk) => {
-      this.s.insertChunk.run(seg * CHUNKS_PER_SEGMENT + firstKeys.length, chunk.bytes);
+      waiting.push(seg * CHUNKS_PER_SEGMENT + firstKeys.length, chunk.bytes);
       firstKeys.push(chunk.firstKey);
+      if (waiting.length === 2 * INSERT_ROWS) this.s.insertChunks.run(waiting.splice(0));
     });
     fill(writer);
     writer.finish();
+    for (let i = 0; i < waiting.length; i += 2) this.s.insertChunk.run(waiting[i], waiting[i + 1]);
     if (writer.entries === 0) {
       this.s.deleteSegment.run(seg);
       return;
@@ -200,7 +209,7 @@ export class PostingSegments {
   /** Replace `rows` by one segment of `level` holding their live entries. */
   private merge(rows: readonly SegmentRow[], level: number): void {
     const live = this.liveDocuments();
-    this.write(level, (writer) => mergeCursors(rows.map((r) => this.cursorOf(r.seg)), live, writer));
+    this.write(level, (writer) => mergeSegments(rows.map((r) => this.chunksOf(r.seg)), live, writer));
     for (const { seg } of rows) {
       this.s.deleteChunks.run(seg * CHUNKS_PER_SEGMENT, (seg + 1) * CHUNKS_PER_SEGMENT);
       this.s.deleteSegment.run(seg);
@@ -216,13 +225,27 @@ export class PostingSegments {
     return live;
   }
 
-  private cursorOf(seg: number): SegmentCursor {
-    return new SegmentCursor(seg, this.directoryOf(seg).length, (id) => this.s.chunk.get(id) as Buffer);
+  /** The chunks of `seg` in order, read {@link READ_AHEAD} at a time; `null` after the last. */
+  private chunksOf(seg: number): () => Uint32Array | null {
+    const chunks = this.directoryOf(seg).length;
+    let next = 0;
+    let read: Buffer[] = [];
+    let at = 0;
+    return () => {
+      if (at === read.length) {
+        if (next >= chunks) return null;
+        const to = Math.min(chunks, next + READ_AHEAD);
+        read = this.s.chunkRange.all(seg * CHUNKS_PER_SEGMENT + next, seg * CHUNKS_PER_SEGMENT + to) as Buffer[];
+        next = to;
+        at = 0;
+      }
+      return decodeWords(read[at++]!);
+    };
   }
 
   /** Every entry of `rows`' segments, in (key, doc) order. */
   private forEachEntry(rows: readonly SegmentRow[], f: (lo: number, hi: number, doc: number) => void): void {
-    const cursors = rows.map((r) => this.cursorOf(r.seg));
+    const cursors = rows.map((r) => new SegmentCursor(this.chunksOf(r.seg)));
     let open = cursors.filter((c) => c.advance());
     while (open.length > 0) {
       let best = open[0]!;
@@ -237,44 +260,74 @@ export class PostingSegments {
 }
 
 /**
- * Push the entries of `cursors` whose document is live to `writer`, in
- * (key, doc) order: a k-way merge (k is small: a linear scan of the heads).
+ * Push the entries of `sources` (each a segment's chunks, in order) whose
+ * document is live to `writer`, in (key, doc) order: a k-way merge over
+ * typed arrays (k is small: a linear scan of the heads).
  */
-function mergeCursors(cursors: readonly SegmentCursor[], live: Uint8Array, writer: ChunkWriter): void {
-  const open = cursors.filter((c) => c.advance());
-  while (open.length > 0) {
-    let b = 0;
-    let best = open[0]!;
-    for (let i = 1; i < open.length; i++) {
-      const c = open[i]!;
-      if (c.key < best.key || (c.key === best.key && c.doc < best.doc)) (best = c), (b = i);
+function mergeSegments(sources: readonly (() => Uint32Array | null)[], live: Uint8Array, writer: ChunkWriter): void {
+  const k = sources.length;
+  const words: Uint32Array[] = [];
+  const pos = new Int32Array(k);
+  const headKey = new Float64Array(k);
+  const headDoc = new Float64Array(k);
+  const active = new Int32Array(k);
+  let m = 0;
+  for (let i = 0; i < k; i++) {
+    let w = sources[i]!();
+    while (w !== null && w.length === 0) w = sources[i]!();
+    words.push(w ?? new Uint32Array(0));
+    if (w === null) continue;
+    headKey[i] = w[1]! * TWO32 + w[0]!;
+    headDoc[i] = w[2]!;
+    active[m++] = i;
+  }
+  while (m > 0) {
+    let j = 0;
+    let b = active[0]!;
+    let key = headKey[b]!;
+    let doc = headDoc[b]!;
+    for (let x = 1; x < m; x++) {
+      const i = active[x]!;
+      const ki = headKey[i]!;
+      if (ki < key || (ki === key && headDoc[i]! < doc)) (j = x), (b = i), (key = ki), (doc = headDoc[i]!);
     }
-    if (live[best.doc] === 1) writer.push(best.lo, best.hi, best.doc);
-    if (!best.advance()) open.splice(b, 1);
+    let w = words[b]!;
+    let p = pos[b]!;
+    if (live[doc] === 1) writer.pushKeyed(w[p]!, w[p + 1]!, doc, key);
+    p += ENTRY_WORDS;
+    if (p >= w.length) {
+      let next = sources[b]!();
+      while (next !== null && next.length === 0) next = sources[b]!();
+      if (next === null) {
+        active[j] = active[--m]!;
+        continue;
+      }
+      words[b] = w = next;
+      p = 0;
+    }
+    pos[b] = p;
+    headKey[b] = w[p + 1]! * TWO32 + w[p]!;
+    headDoc[b] = w[p + 2]!;
   }
 }
 
-/** Reads one segment's entries in order, a chunk at a time. */
+/** Reads one segment's entries in order, a chunk at a time (for counting; merges use {@link mergeSegments}). */
 class SegmentCursor {
   private words: Uint32Array = new Uint32Array(0);
   private at = 0;
-  private next = 0;
   key = 0;
   doc = 0;
   lo = 0;
   hi = 0;
 
-  constructor(
-    private readonly seg: number,
-    private readonly chunks: number,
-    private readonly read: (id: number) => Buffer,
-  ) {}
+  constructor(private readonly nextChunk: () => Uint32Array | null) {}
 
   /** Move to the next entry; false at the end. */
   advance(): boolean {
     while (this.at >= this.words.length / ENTRY_WORDS) {
-      if (this.next >= this.chunks) return false;
-      this.words = decodeWords(this.read(this.seg * CHUNKS_PER_SEGMENT + this.next++));
+      const next = this.nextChunk();
+      if (next === null) return false;
+      this.words = next;
       this.at = 0;
     }
     const i = this.at++;

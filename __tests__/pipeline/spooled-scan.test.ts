@@ -208,7 +208,7 @@ describe('a scan spooled to disk', () => {
     const expected = [...best.entries()]
       .map(([key, est]) => ({ a: Number(key.split(',')[0]), b: Number(key.split(',')[1]), estimatedSimilarity: est }))
       .sort((p, q) => p.a - q.a || p.b - q.b);
-    // 40 copies of 20 stories (and the stories' common wording): 720-odd windows, three blocks of 256.
+    // 40 copies of 20 stories (and the stories' common wording): 720-odd windows, dozens of blocks of 16.
     expect(windows.length).toBeGreaterThan(2 * 256);
     expect(expected.length).toBeGreaterThanOrEqual(60);
     expect(inMemory.candidates(options.threshold)).toEqual(expected);

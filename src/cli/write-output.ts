@@ -23,6 +23,32 @@ export function writeOutputFile(file: string, content: string): void {
   out.commit();
 }
 
+/** Characters gathered from small pieces before one write. */
+const WRITE_BATCH = 1 << 20;
+
+/** Pieces of text joined into batches of about {@link WRITE_BATCH} characters (fewer, larger writes). */
+export function* batchText(pieces: Iterable<string>): Generator<string> {
+  let parts: string[] = [];
+  let length = 0;
+  for (const piece of pieces) {
+    parts.push(piece);
+    length += piece.length;
+    if (length >= WRITE_BATCH) {
+      yield parts.join('');
+      parts = [];
+      length = 0;
+    }
+  }
+  if (parts.length > 0) yield parts.join('');
+}
+
+/** Write `pieces` to `file` atomically (temp file + rename), never holding them all as one string. */
+export function writeOutputPieces(file: string, pieces: Iterable<string>): void {
+  const out = openOutputStream(file);
+  for (const text of batchText(pieces)) out.write(text);
+  out.commit();
+}
+
 /** Create an output folder (and its parents); a failure is an input error naming it. */
 export function ensureOutputFolder(dir: string): void {
   try {

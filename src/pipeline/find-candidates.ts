@@ -255,26 +255,32 @@ export class CandidateCollector {
     const best = new Map<number, number>();
     const { bands, rows } = this.banding;
     const count = this.windows;
-    const { pairs } = bandedPairs({
-      count,
-      bands,
-      items: identity(count),
-      groups: this.owner.subarray(0, count),
-      maxBucketSize: DEFAULT_MAX_BUCKET_SIZE,
-      fillBand: (j, key1, key2) => {
-        const log = this.bandRows[j]!;
-        const values = asUint16(log.read(0, log.size));
-        for (let e = 0, at = 0; e < count; e++, at += rows) computeBandKey(values, at, at + rows, key1, key2, e);
-      },
-    });
+    const items = identity(count);
+    const groups = this.owner.subarray(0, count);
     const reader = new SignatureReader(this.signatures, k, this.readCacheBytes);
-    for (const c of pairs) {
-      const da = this.owner[c.a]!;
-      const db = this.owner[c.b]!;
-      const est = reader.agreement(c.a, c.b);
-      if (est < floor) continue;
-      const key = da < db ? da * n + db : db * n + da;
-      if (est > (best.get(key) ?? -1)) best.set(key, est);
+    // One band at a time, so only that band's colliding pairs are held; a
+    // pair colliding in several bands is estimated again (same estimate).
+    for (let j = 0; j < bands; j++) {
+      const log = this.bandRows[j]!;
+      const values = asUint16(log.read(0, log.size));
+      const { pairs } = bandedPairs({
+        count,
+        bands: 1,
+        items,
+        groups,
+        maxBucketSize: DEFAULT_MAX_BUCKET_SIZE,
+        fillBand: (_band, key1, key2) => {
+          for (let e = 0, at = 0; e < count; e++, at += rows) computeBandKey(values, at, at + rows, key1, key2, e);
+        },
+      });
+      for (const c of pairs) {
+        const da = this.owner[c.a]!;
+        const db = this.owner[c.b]!;
+        const est = reader.agreement(c.a, c.b);
+        if (est < floor) continue;
+        const key = da < db ? da * n + db : db * n + da;
+        if (est > (best.get(key) ?? -1)) best.set(key, est);
+      }
     }
     return [...best.entries()]
       .map(([key, est]) => ({ a: Math.floor(key / n), b: key % n, estimatedSimilarity: est }))
@@ -292,9 +298,9 @@ export class CandidateCollector {
 }
 
 /** Windows per block the {@link SignatureReader} reads and caches. */
-const READ_BLOCK_WINDOWS = 256;
+const READ_BLOCK_WINDOWS = 16;
 /** Bytes of signatures the {@link SignatureReader} keeps cached by default. */
-const READ_CACHE_BYTES = 128 * 1024 * 1024;
+const READ_CACHE_BYTES = 256 * 1024 * 1024;
 
 /**
  * 16-bit window signatures read back from a log for the estimates, a block

@@ -1,12 +1,12 @@
 /** Report stage: renderers for the scan report. */
 export { renderText, renderSummaryLine, type TextRenderOptions, type RunFigures } from './render-text';
-export { renderJson } from './render-json';
+export { renderJson, renderJsonChunks } from './render-json';
 export { outletLabel } from './document-label';
 export { shorten } from './shorten';
-export { renderNdjsonPair, renderNdjsonTail } from './render-ndjson';
+export { renderNdjsonPair, renderNdjsonTail, renderNdjsonTailLines } from './render-ndjson';
 export { renderHtml, type HtmlRenderOptions } from './render-html';
 export { renderCsvPairs, renderCsvPassages, csvField, CSV_PAIR_COLUMNS, CSV_PASSAGE_COLUMNS } from './render-csv';
 export { renderMarkdown, escapeMarkdown, type MarkdownRenderOptions } from './render-markdown';
-export { renderReport, REPORT_FORMATS, type ReportFormat, type RenderReportOptions } from './render-report';
+export { renderReport, renderReportChunks, REPORT_FORMATS, type ReportFormat, type RenderReportOptions } from './render-report';
 export { computeOutletReuse, type OutletReuse, type OutletNode, type OutletLink } from './outlet-reuse';
 export { escapeHtml } from './escape-html';

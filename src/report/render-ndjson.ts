@@ -23,19 +23,20 @@ export function renderNdjsonPair(pair: Pair): string {
 
 /** The lines that close the stream: documents, clusters, warnings, then the summary. */
 export function renderNdjsonTail(report: Report): string {
-  const out: string[] = [];
-  for (const d of report.documents) out.push(line('document', d));
-  for (const c of report.clusters) out.push(line('cluster', c));
-  for (const w of report.warnings) out.push(line('warning', w));
-  out.push(
-    line('summary', {
-      schemaVersion: report.schemaVersion,
-      parameters: report.parameters,
-      documents: report.documents.length,
-      pairs: report.pairs.length,
-      clusters: report.clusters.length,
-      warnings: report.warnings.length,
-    }),
-  );
-  return out.join('');
+  return [...renderNdjsonTailLines(report)].join('');
+}
+
+/** {@link renderNdjsonTail} line by line (a million documents make a longer string than V8 can hold). */
+export function* renderNdjsonTailLines(report: Report): Generator<string> {
+  for (const d of report.documents) yield line('document', d);
+  for (const c of report.clusters) yield line('cluster', c);
+  for (const w of report.warnings) yield line('warning', w);
+  yield line('summary', {
+    schemaVersion: report.schemaVersion,
+    parameters: report.parameters,
+    documents: report.documents.length,
+    pairs: report.pairs.length,
+    clusters: report.clusters.length,
+    warnings: report.warnings.length,
+  });
 }

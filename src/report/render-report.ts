@@ -5,9 +5,9 @@
 import type { Report } from '../model';
 import { renderCsvPairs, renderCsvPassages } from './render-csv';
 import { renderHtml, type HtmlRenderOptions } from './render-html';
-import { renderJson } from './render-json';
+import { renderJson, renderJsonChunks } from './render-json';
 import { renderMarkdown, type MarkdownRenderOptions } from './render-markdown';
-import { renderNdjsonPair, renderNdjsonTail } from './render-ndjson';
+import { renderNdjsonPair, renderNdjsonTail, renderNdjsonTailLines } from './render-ndjson';
 import { renderText } from './render-text';
 
 /** Every report format, in the order `--help` lists them. */
@@ -49,5 +49,21 @@ export function renderReport(report: Report, texts: ReadonlyMap<string, string>,
       return renderCsvPassages(report, texts);
     case 'md':
       return renderMarkdown(report, texts, options.markdown);
+  }
+}
+
+/**
+ * {@link renderReport} in pieces whose concatenation is its string: JSON and
+ * NDJSON a value or line at a time (a report of a million documents does not
+ * fit in one string), the other formats whole.
+ */
+export function* renderReportChunks(report: Report, texts: ReadonlyMap<string, string>, format: ReportFormat, options: RenderReportOptions = {}): Generator<string> {
+  if (format === 'json') {
+    yield* renderJsonChunks(report);
+  } else if (format === 'ndjson') {
+    for (const pair of report.pairs) yield renderNdjsonPair(pair);
+    yield* renderNdjsonTailLines(report);
+  } else {
+    yield renderReport(report, texts, format, options);
   }
 }

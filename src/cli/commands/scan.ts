@@ -3,7 +3,7 @@ import { resolveWorkers, workersOption } from './workers-flag';
 import type { Argv } from 'yargs';
 import type { Pair } from '../../model';
 import { scanWithTexts, type ScanPhase } from '../../pipeline';
-import { renderNdjsonPair, renderNdjsonTail, renderReport, renderSummaryLine, type ReportFormat } from '../../report';
+import { renderNdjsonPair, renderNdjsonTailLines, renderReportChunks, renderSummaryLine, type ReportFormat } from '../../report';
 import { terminalLayout } from '../terminal-layout';
 import { createProgress, type Progress } from '../progress';
 import { STDIN_ARG } from '../stdin-arg';
@@ -12,7 +12,7 @@ import { UsageError } from '../exit-codes';
 import { colorOption, formatOption } from './report-flags';
 import { declareTuningFlags, toTuningOptions, type TuningArgs } from './tuning-flags';
 import type { Io } from '../io';
-import { openOutputStream, writeOutputFile, type OutputStream } from '../write-output';
+import { batchText, openOutputStream, writeOutputPieces, type OutputStream } from '../write-output';
 import { openScanIndex, SCAN_INDEX_OPTION } from './scan-index';
 
 /** Parsed flags of `scan`. */
@@ -108,12 +108,12 @@ export async function runScan(args: ScanArgs, io: Io): Promise<number> {
     for (const w of report.warnings) io.stderr(`reprint: warning: ${w.where}: ${w.message}\n`);
   }
   if (sink !== null) {
-    sink.write(renderNdjsonTail(report));
+    for (const text of batchText(renderNdjsonTailLines(report))) sink.write(text);
     sink.commit();
   } else {
-    const body = renderReport(report, texts, args.format, terminalLayout(args, io));
-    if (args.out !== undefined) writeOutputFile(args.out, body);
-    else io.stdout(body);
+    const pieces = renderReportChunks(report, texts, args.format, terminalLayout(args, io));
+    if (args.out !== undefined) writeOutputPieces(args.out, pieces);
+    else for (const text of batchText(pieces)) io.stdout(text);
   }
   if (!args.quiet) {
     let chars = 0;

@@ -3,12 +3,13 @@
  * over the spans' normalised words joined by single spaces (so line breaks,
  * re-paragraphing and punctuation do not count as edits).
  *
- * The distance comes from the `fast-levenshtein` package (which delegates to a
- * bit-parallel implementation); it is quadratic in the worst case, so spans
+ * The distance comes from {@link editDistance} (cheap when the spans differ in
+ * a few places, the `fast-levenshtein` package's bit-parallel algorithm
+ * otherwise); it is quadratic in the worst case, so spans
  * longer than `maxChars` on either side fall back to the token-level Dice
  * coefficient of the alignment (2 × matched tokens / total tokens).
  */
-import levenshtein from 'fast-levenshtein';
+import { editDistance } from './edit-distance';
 import type { Tokens } from '../text';
 
 /** The normalised words of tokens `[from, to)` joined by single spaces. */
@@ -22,5 +23,5 @@ export function joinWords(norm: string, tokens: Tokens, from: number, to: number
 export function editSimilarity(x: string, y: string): number {
   const longer = Math.max(x.length, y.length);
   if (longer === 0) return 1;
-  return 1 - levenshtein.get(x, y) / longer;
+  return 1 - editDistance(x, y) / longer;
 }

@@ -66,7 +66,9 @@ export function bandedPairs(input: BandingInput): { pairs: CandidatePair[]; stat
   const keys1 = new Uint32Array(count);
   const keys2 = new Uint32Array(count);
   const order = new Uint32Array(count);
+  const sortedKeys = new Uint32Array(count);
   const scratch = new Uint32Array(count);
+  const scratchKeys = new Uint32Array(count);
   const digitCounts = new Int32Array(3 * (DIGITS + 1));
   const pairs = new PairBuffer();
   let buckets = 0;
@@ -93,12 +95,12 @@ export function bandedPairs(input: BandingInput): { pairs: CandidatePair[]; stat
 
   for (let j = 0; j < bands; j++) {
     input.fillBand(j, keys1, keys2);
-    sortByKey(keys1, count, order, scratch, digitCounts);
+    sortByKey(keys1, count, order, sortedKeys, scratch, scratchKeys, digitCounts);
     let p = 0;
     while (p < count) {
-      const k1 = keys1[order[p]!];
+      const k1 = sortedKeys[p]!;
       let q = p + 1;
-      while (q < count && keys1[order[q]!] === k1) q++;
+      while (q < count && sortedKeys[q] === k1) q++;
       if (q - p >= 2) {
         // Entries p..q-1 share key1; their buckets are the groups of equal key2
         // (almost always a single one: then no sorting is needed).
@@ -148,12 +150,21 @@ const DIGIT_MASK = DIGITS - 1;
 
 /**
  * Write the entries `0 … count − 1` to `order` sorted by `keys[e]`, ties in
- * entry order: the order a sort of the 64-bit lanes `keys[e] · 2^32 + e` gives.
- * Three stable counting passes, least significant digit first, instead of a
- * comparison sort: linear, and no allocation (`scratch` and the count table,
- * `3 · (DIGITS + 1)` long, are the caller's).
+ * entry order: the order a sort of the 64-bit lanes `keys[e] · 2^32 + e` gives;
+ * `sortedKeys[p]` is the key of `order[p]`. Three stable counting passes,
+ * least significant digit first, each carrying the keys along so that every
+ * pass reads in sequence. Linear, and no allocation: `scratch` and
+ * `scratchKeys` (`count` long) and `counts` (`3 · (DIGITS + 1)`) are the caller's.
  */
-function sortByKey(keys: Uint32Array, count: number, order: Uint32Array, scratch: Uint32Array, counts: Int32Array): void {
+function sortByKey(
+  keys: Uint32Array,
+  count: number,
+  order: Uint32Array,
+  sortedKeys: Uint32Array,
+  scratch: Uint32Array,
+  scratchKeys: Uint32Array,
+  counts: Int32Array,
+): void {
   const low = 0;
   const mid = DIGITS + 1;
   const high = 2 * (DIGITS + 1);
@@ -169,14 +180,23 @@ function sortByKey(keys: Uint32Array, count: number, order: Uint32Array, scratch
     counts[mid + d]! += counts[mid + d - 1]!;
     counts[high + d]! += counts[high + d - 1]!;
   }
-  for (let e = 0; e < count; e++) order[counts[low + (keys[e]! & DIGIT_MASK)]!++] = e;
-  for (let i = 0; i < count; i++) {
-    const e = order[i]!;
-    scratch[counts[mid + ((keys[e]! >>> DIGIT_BITS) & DIGIT_MASK)]!++] = e;
+  for (let e = 0; e < count; e++) {
+    const key = keys[e]!;
+    const to = counts[low + (key & DIGIT_MASK)]!++;
+    order[to] = e;
+    sortedKeys[to] = key;
   }
   for (let i = 0; i < count; i++) {
-    const e = scratch[i]!;
-    order[counts[high + (keys[e]! >>> (2 * DIGIT_BITS))]!++] = e;
+    const key = sortedKeys[i]!;
+    const to = counts[mid + ((key >>> DIGIT_BITS) & DIGIT_MASK)]!++;
+    scratch[to] = order[i]!;
+    scratchKeys[to] = key;
+  }
+  for (let i = 0; i < count; i++) {
+    const key = scratchKeys[i]!;
+    const to = counts[high + (key >>> (2 * DIGIT_BITS))]!++;
+    order[to] = scratch[i]!;
+    sortedKeys[to] = key;
   }
 }
 

@@ -55,17 +55,20 @@ export async function readInputs(paths: readonly string[], options: IngestOption
 
 /**
  * {@link readInputs} for dumps too large to hold: each text is put in `store`
- * as it is read (and read back once, to resolve its metadata), so memory
- * holds the articles' metadata, not their texts.
+ * as it is read (and read back once, to resolve its metadata), and each
+ * article, once its metadata is resolved, is handed to `keep`, which may put
+ * that aside too and return something smaller (default: the article). The
+ * documents as read are dropped one by one as they are resolved.
  */
-export async function readInputsToStore(
+export async function readInputsToStore<T extends { readonly id: string } = StoredArticle>(
   paths: readonly string[],
   options: IngestOptions,
   store: TextStore,
-): Promise<{ readonly articles: StoredArticle[]; readonly warnings: Warning[] }> {
+  keep: (article: StoredArticle) => T = (article) => article as unknown as T,
+): Promise<{ readonly articles: T[]; readonly warnings: Warning[] }> {
   return ingest(paths, options, store, (id, path, text, meta) => {
     if (typeof text === 'string') throw new InternalError('readInputsToStore: a text was not stored');
-    return { id, path, text, meta };
+    return keep({ id, path, text, meta });
   });
 }
 
@@ -113,7 +116,13 @@ async function ingest<T extends { readonly id: string }>(
   const { ids, warnings: idWarnings } = assignIds(documents.map((document) => document.claim));
   for (const warning of idWarnings) warnings.push(warning);
 
-  const articles: T[] = documents.map((document, i) => {
+  const articles: T[] = [];
+  // Each document as read is dropped once resolved: what is kept is what `make` returns.
+  const pending: (RawDocument | undefined)[] = documents;
+  for (let i = 0; i < pending.length; i++) {
+    const document = pending[i];
+    if (document === undefined) throw new InternalError(`ingest: document ${i} resolved twice`);
+    pending[i] = undefined;
     const id = ids[i] as string;
     const { meta, warnings: metaWarnings } = resolveMeta({
       text: readText(document.text, store),
@@ -124,8 +133,8 @@ async function ingest<T extends { readonly id: string }>(
       where: document.path,
     });
     for (const warning of metaWarnings) warnings.push(warning);
-    return make(id, document.path, document.text, meta);
-  });
+    articles.push(make(id, document.path, document.text, meta));
+  }
 
   const used = new Set(ids);
   for (const id of manifest.keys()) {

@@ -8,13 +8,14 @@ export function readArticles(paths: readonly string[], options: ScanOptions): Pr
   return readInputs(paths, ingestOptionsOf(options));
 }
 
-/** {@link readArticles}, each text put in `store` as it is read. */
-export function readArticlesToStore(
+/** {@link readArticles}, each text put in `store` as it is read and each article handed to `keep` (see `readInputsToStore`). */
+export function readArticlesToStore<T extends { readonly id: string }>(
   paths: readonly string[],
   options: ScanOptions,
   store: TextStore,
-): Promise<{ readonly articles: StoredArticle[]; readonly warnings: Warning[] }> {
-  return readInputsToStore(paths, ingestOptionsOf(options), store);
+  keep: (article: StoredArticle) => T,
+): Promise<{ readonly articles: T[]; readonly warnings: Warning[] }> {
+  return readInputsToStore(paths, ingestOptionsOf(options), store, keep);
 }
 
 /** The ingest options of scan options. */

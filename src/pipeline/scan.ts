@@ -3,10 +3,8 @@
  * shingle & sign → LSH candidates → align & verify → attribute → report.
  */
 import { buildClusters } from '../cluster';
-import { InternalError } from '../errors';
 import { NORMALIZER_VERSION } from '../text';
-import type { Article, Pair, Report, ReportDocument, StoredArticle, TextStore, Warning } from '../model';
-import { readText } from '../ingest';
+import type { Article, Pair, Report, ReportDocument, Warning } from '../model';
 import { resolveOptions, type ResolvedOptions, type ScanOptions } from '../options';
 import { alignSettingsOf } from '../align';
 import { BoilerplateCounter } from './find-boilerplate';
@@ -15,6 +13,7 @@ import { runScanTasks, type ScanTask, type ScanTaskResult } from './scan-tasks';
 import type { DocumentSketch } from './sketch-document';
 import { ScanSpace } from './byte-log';
 import { SpooledSketches, SpooledTexts, SpooledWords } from './spooled-records';
+import { documentsInMemory, SpooledDocuments, toReportDocument, type ScanDocuments } from './scan-documents';
 import { inTaskOrder } from './worker-pool';
 import { collectGarbage } from './collect-garbage';
 import { readArticlesToStore } from './read-articles';
@@ -62,22 +61,18 @@ export async function scanArticles(
 ): Promise<Report> {
   const space = ScanSpace.inMemory();
   try {
-    return await scanSorted(sortById(articles), null, space, options, warnings, run);
+    return await scanDocuments(documentsInMemory(sortById(articles)), space, options, warnings, run);
   } finally {
     space.close();
   }
 }
 
-/** An article of a scan: its text in memory, or in the scan's text store. */
-type ScanArticle = Article | StoredArticle;
-
 /**
- * The scan proper, over articles sorted by id whose texts are in memory or in
- * `store`; what is put aside between phases goes to `space`.
+ * The scan proper, over documents in id order (texts and metadata in memory
+ * or put aside); what waits between phases goes to `space`.
  */
-async function scanSorted(
-  sorted: readonly ScanArticle[],
-  store: TextStore | null,
+async function scanDocuments(
+  docs: ScanDocuments,
   space: ScanSpace,
   options: ResolvedOptions,
   warnings: readonly Warning[],
@@ -105,7 +100,7 @@ async function scanSorted(
       ordered(i, result);
     });
   };
-  const textOf = (a: ScanArticle): string => readText(a.text, store);
+  const ids = range(docs.count);
 
   // Sketches wait in the space until the blocked k-grams are known, and are
   // read back, a batch at a time, to be signed.
@@ -113,10 +108,10 @@ async function scanSorted(
   let windows = 0;
   const blocked = await (async () => {
     const counter = new BoilerplateCounter(undefined, new SpooledWords(space.log('grams')));
-    const texts = mapLazily(batches(sorted, DOCUMENT_BATCH), (b): ScanTask => ({ kind: 'sketch', texts: b.map(textOf) }));
-    await inPhase('prepare', EMPTY, sorted.length, texts, (result) => {
+    const texts = mapLazily(batches(ids, DOCUMENT_BATCH), (b): ScanTask => ({ kind: 'sketch', texts: b.map((i) => docs.text(i)) }));
+    await inPhase('prepare', EMPTY, docs.count, texts, (result) => {
       for (const s of result as readonly DocumentSketch[]) {
-        counter.add(s.grams, sorted[sketches.count]?.meta.outlet ?? null);
+        counter.add(s.grams, docs.outlet(sketches.count));
         sketches.add(s);
         windows += s.windows.length / 2;
       }
@@ -131,15 +126,15 @@ async function scanSorted(
     // Every window a sketch has (some are left unsigned as boilerplate): an upper bound.
     const collector = new CandidateCollector(options, banding, windows, space);
     let signed = 0;
-    const signTasks = mapLazily(batches(range(sketches.count), DOCUMENT_BATCH), (b): ScanTask => ({ kind: 'sign', sketches: b.map((i) => sketches.get(i)) }));
-    await inPhase('sign', blocked, sorted.length, signTasks, (result) => {
+    const signTasks = mapLazily(batches(ids, DOCUMENT_BATCH), (b): ScanTask => ({ kind: 'sign', sketches: b.map((i) => sketches.get(i)) }));
+    await inPhase('sign', blocked, docs.count, signTasks, (result) => {
       for (const s of result as readonly Uint32Array[]) collector.add(signed++, s);
     });
-    return keepComparable(collector.candidates(options.threshold), sorted, options);
+    return keepComparable(collector.candidates(options.threshold), docs, options);
   })();
   collectGarbage();
   const found: Pair[] = [];
-  const alignTasks = mapLazily(batches(candidates, PAIR_BATCH), (b) => alignTask(sorted, textOf, b));
+  const alignTasks = mapLazily(batches(candidates, PAIR_BATCH), (b) => alignTask(docs, b));
   await inPhase('align', blocked, candidates.length, alignTasks, (result) => {
     for (const pair of result as readonly (Pair | null)[]) {
       if (pair === null) continue;
@@ -147,7 +142,7 @@ async function scanSorted(
       run.onPair?.(pair);
     }
   });
-  return buildReport(sorted, found, options, banding, warnings);
+  return reportOf(Array.from(ids, (i) => docs.reportDocument(i)), found, options, banding, warnings);
 }
 
 /** `[0, n)`. */
@@ -158,7 +153,7 @@ function range(n: number): number[] {
 const EMPTY = new Uint32Array(0);
 
 /** An align batch: its pairs and the articles they need (texts read now), re-indexed. */
-function alignTask(sorted: readonly ScanArticle[], textOf: (a: ScanArticle) => string, pairs: readonly CandidateDocumentPair[]): ScanTask {
+function alignTask(docs: ScanDocuments, pairs: readonly CandidateDocumentPair[]): ScanTask {
   const local = new Map<number, number>();
   const articles: Article[] = [];
   const at = (doc: number): number => {
@@ -166,9 +161,7 @@ function alignTask(sorted: readonly ScanArticle[], textOf: (a: ScanArticle) => s
     if (i === undefined) {
       i = articles.length;
       local.set(doc, i);
-      const a = sorted[doc];
-      if (a === undefined) throw new InternalError(`scan: candidate names document ${doc} of ${sorted.length}`);
-      articles.push({ id: a.id, path: a.path, text: textOf(a), meta: a.meta });
+      articles.push(docs.article(doc));
     }
     return i;
   };
@@ -183,19 +176,30 @@ function sortById<T extends { readonly id: string }>(articles: readonly T[]): T[
 /** Candidates worth aligning: same-outlet pairs go unless the options keep them. */
 function keepComparable(
   candidates: readonly CandidateDocumentPair[],
-  sorted: readonly ScanArticle[],
+  docs: ScanDocuments,
   options: ResolvedOptions,
 ): CandidateDocumentPair[] {
   if (options.includeSameOutlet) return [...candidates];
   return candidates.filter((c) => {
-    const o = sorted[c.a]?.meta.outlet ?? null;
-    return o === null || o !== sorted[c.b]?.meta.outlet;
+    const o = docs.outlet(c.a);
+    return o === null || o !== docs.outlet(c.b);
   });
 }
 
 /** The report of confirmed pairs: ranked, with documents (in the order given: sorted by id) and clusters. */
 export function buildReport(
-  sorted: readonly (Article | StoredArticle)[],
+  sorted: readonly Article[],
+  found: readonly Pair[],
+  options: ResolvedOptions,
+  banding: Banding,
+  warnings: readonly Warning[],
+): Report {
+  return reportOf(sorted.map(toReportDocument), found, options, banding, warnings);
+}
+
+/** {@link buildReport} from the documents' report entries. */
+function reportOf(
+  documents: ReportDocument[],
   found: readonly Pair[],
   options: ResolvedOptions,
   banding: Banding,
@@ -204,7 +208,6 @@ export function buildReport(
   const pairs = [...found].sort(
     (p, q) => q.score - p.score || compare(p.source, q.source) || compare(p.target, q.target),
   );
-  const documents = sorted.map(toReportDocument);
   return {
     schemaVersion: SCHEMA_VERSION,
     parameters: describeParameters(options, banding),
@@ -255,10 +258,10 @@ export async function scanWithTexts(
   const space = ScanSpace.onDisk();
   try {
     const store = new SpooledTexts(space.log('texts'));
-    const { articles, warnings } = await readArticlesToStore(paths, options, store);
-    const sorted = sortById(articles);
-    const report = await scanSorted(sorted, store, space, resolved, warnings, run);
-    const byId = new Map(sorted.map((a) => [a.id, a]));
+    const spooled = new SpooledDocuments(space.log('metadata'), store);
+    const { articles, warnings } = await readArticlesToStore(paths, options, store, (a) => spooled.keep(a));
+    const report = await scanDocuments(spooled.sorted(articles), space, resolved, warnings, run);
+    const byId = new Map(articles.map((a) => [a.id, a]));
     const texts = new Map<string, string>();
     for (const pair of report.pairs) {
       for (const id of [pair.source, pair.target]) {
@@ -274,19 +277,6 @@ export async function scanWithTexts(
 
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
-}
-
-function toReportDocument(a: Article | StoredArticle): ReportDocument {
-  return {
-    id: a.id,
-    ...(a.path !== null ? { path: a.path } : {}),
-    outlet: a.meta.outlet,
-    outletName: a.meta.outletName,
-    url: a.meta.url,
-    published: a.meta.published,
-    title: a.meta.title,
-    length: a.text.length,
-  };
 }
 
 /** Every parameter that shaped the report, so a reader can reproduce it. */

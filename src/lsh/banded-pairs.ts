@@ -75,10 +75,11 @@ export function bandedPairs(input: BandingInput): { pairs: CandidatePair[]; stat
   let skippedBuckets = 0;
   let skippedItems = 0;
   let largestBucket = count > 0 ? 1 : 0;
-  const run: number[] = [];
+  // Entries of a key1 run whose key2 differ, sorted by key2 (rare).
+  const run = new Uint32Array(count);
 
-  /** Push every cross-group pair of the entries `run[from, to)`. */
-  function emitPairs(entries: number[], from: number, to: number): void {
+  /** Push every cross-group pair of the entries `entries[from, to)`. */
+  function emitPairs(entries: Uint32Array, from: number, to: number): void {
     for (let x = from; x < to; x++) {
       const ex = entries[x]!;
       const ix = items[ex]!;
@@ -93,6 +94,20 @@ export function bandedPairs(input: BandingInput): { pairs: CandidatePair[]; stat
     }
   }
 
+  /** Count the bucket `entries[from, to)` and pair its entries unless it is too large. */
+  function bucket(entries: Uint32Array, from: number, to: number): void {
+    const m = to - from;
+    if (m > largestBucket) largestBucket = m;
+    if (m < 2) return;
+    if (m > maxBucketSize) {
+      skippedBuckets++;
+      skippedItems += m;
+    } else {
+      buckets++;
+      emitPairs(entries, from, to);
+    }
+  }
+
   for (let j = 0; j < bands; j++) {
     input.fillBand(j, keys1, keys2);
     sortByKey(keys1, count, order, sortedKeys, scratch, scratchKeys, digitCounts);
@@ -102,34 +117,25 @@ export function bandedPairs(input: BandingInput): { pairs: CandidatePair[]; stat
       let q = p + 1;
       while (q < count && sortedKeys[q] === k1) q++;
       if (q - p >= 2) {
-        // Entries p..q-1 share key1; their buckets are the groups of equal key2
-        // (almost always a single one: then no sorting is needed).
-        run.length = 0;
-        let uniform = true;
+        // Entries order[p, q) share key1; their buckets are the groups of equal
+        // key2, almost always a single one: then they are the bucket as they stand.
         const first2 = keys2[order[p]!];
-        for (let t = p; t < q; t++) {
-          const e = order[t]!;
-          run.push(e);
-          if (keys2[e] !== first2) uniform = false;
-        }
-        if (!uniform) run.sort((x, y) => keys2[x]! - keys2[y]! || x - y);
-        let u = 0;
-        while (u < run.length) {
-          const k2 = keys2[run[u]!];
-          let v = u + 1;
-          while (v < run.length && keys2[run[v]!] === k2) v++;
-          const m = v - u;
-          if (m > largestBucket) largestBucket = m;
-          if (m >= 2) {
-            if (m > maxBucketSize) {
-              skippedBuckets++;
-              skippedItems += m;
-            } else {
-              buckets++;
-              emitPairs(run, u, v);
-            }
+        let uniform = true;
+        for (let t = p + 1; t < q && uniform; t++) uniform = keys2[order[t]!] === first2;
+        if (uniform) {
+          bucket(order, p, q);
+        } else {
+          const entries = run.subarray(0, q - p);
+          entries.set(order.subarray(p, q));
+          entries.sort((x, y) => keys2[x]! - keys2[y]! || x - y);
+          let u = 0;
+          while (u < entries.length) {
+            const k2 = keys2[entries[u]!];
+            let v = u + 1;
+            while (v < entries.length && keys2[entries[v]!] === k2) v++;
+            bucket(entries, u, v);
+            u = v;
           }
-          u = v;
         }
       }
       p = q;

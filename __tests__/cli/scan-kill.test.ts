@@ -3,7 +3,7 @@
  * written to a hidden temporary file and renamed only when complete.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -53,4 +53,51 @@ describe('scan killed with SIGKILL', () => {
     expect(existsSync(out)).toBe(false);
     for (const f of readdirSync(dir)) expect(f === 'dump.jsonl' || (f.startsWith('.report.') && f.endsWith('.tmp'))).toBe(true);
   }, 30000);
+});
+
+describe('scan interrupted, and its temporary folder', () => {
+  /** A scan of a 1,500-article dump with TMPDIR set to a folder of the test's own. */
+  function startScan(dir: string, spool: string, out: string, format = 'json'): ReturnType<typeof spawn> {
+    return spawn('node', [BIN, 'scan', join(dir, 'dump.jsonl'), '--format', format, '--out', out, '--quiet'], {
+      stdio: 'ignore',
+      env: { ...process.env, TMPDIR: spool },
+    });
+  }
+  const spoolFolders = (spool: string): string[] => readdirSync(spool).filter((f) => f.startsWith('reprint-scan-'));
+
+  test.each([['SIGTERM', 143], ['SIGINT', 130]] as const)('%s: exit %d, and neither the report, its temporary file nor the spool folder is left', async (signal, code) => {
+    const dir = mkdtempSync(join(tmpdir(), 'reprint-interrupt-'));
+    const spool = mkdtempSync(join(tmpdir(), 'reprint-spool-'));
+    writeDump(join(dir, 'dump.jsonl'), 1500);
+    const out = join(dir, 'report.ndjson');
+    // NDJSON: pairs go to the temporary report file while the scan runs.
+    const child = startScan(dir, spool, out, 'ndjson');
+    const started = await waitFor(() => spoolFolders(spool).length === 1 && readdirSync(dir).some((f) => f.endsWith('.tmp')), 20000);
+    child.kill(signal);
+    const status = await new Promise((done) => child.on('exit', (exitCode) => done(exitCode)));
+    expect(started).toBe(true);
+    expect(status).toBe(code);
+    expect(readdirSync(dir)).toEqual(['dump.jsonl']);
+    expect(spoolFolders(spool)).toEqual([]);
+  }, 30000);
+
+  test('SIGKILL leaves the spool folder; the next scan with the same TMPDIR removes it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'reprint-orphan-'));
+    const spool = mkdtempSync(join(tmpdir(), 'reprint-spool-'));
+    writeDump(join(dir, 'dump.jsonl'), 1500);
+    const child = startScan(dir, spool, join(dir, 'report.json'));
+    expect(await waitFor(() => spoolFolders(spool).length === 1, 20000)).toBe(true);
+    const orphan = spoolFolders(spool)[0]!;
+    child.kill('SIGKILL');
+    await new Promise((done) => child.on('exit', done));
+    expect(spoolFolders(spool)).toEqual([orphan]);
+    // A folder of a live process (this one) is not touched.
+    const live = join(spool, `reprint-scan-${process.pid}-keep`);
+    mkdirSync(live);
+    const again = startScan(dir, spool, join(dir, 'again.json'));
+    const status = await new Promise((done) => again.on('exit', (exitCode) => done(exitCode)));
+    expect(status).toBe(0);
+    expect(existsSync(join(dir, 'again.json'))).toBe(true);
+    expect(spoolFolders(spool)).toEqual([`reprint-scan-${process.pid}-keep`]);
+  }, 60000);
 });

@@ -9,6 +9,15 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   throw error;
 });
 
+// Interrupted (Ctrl-C, a job scheduler's SIGTERM), exit the usual way, 130 or 143, through
+// process.exit, so that 'exit' handlers remove temporary files (a scan's spool folder, a
+// partial report). A command that handles the signal itself (serve) is left to do so.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (process.listenerCount(signal) === 1) process.exit(signal === 'SIGINT' ? 130 : 143);
+  });
+}
+
 main(process.argv.slice(2), processIo()).then(
   (code) => {
     process.exitCode = code;

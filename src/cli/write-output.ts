@@ -80,6 +80,9 @@ export function openOutputStream(file: string): OutputStream {
   } catch (error: unknown) {
     return fail(error);
   }
+  // A run that exits before commit or abort (an interrupt) leaves no partial file.
+  const removeOnExit = (): void => rmSync(tmp, { force: true });
+  process.once('exit', removeOnExit);
   return {
     write(text) {
       try {
@@ -92,6 +95,7 @@ export function openOutputStream(file: string): OutputStream {
       }
     },
     commit() {
+      process.removeListener('exit', removeOnExit);
       try {
         closeSync(fd);
         renameSync(tmp, file);
@@ -100,6 +104,7 @@ export function openOutputStream(file: string): OutputStream {
       }
     },
     abort() {
+      process.removeListener('exit', removeOnExit);
       try {
         closeSync(fd);
       } catch {

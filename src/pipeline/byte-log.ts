@@ -13,7 +13,7 @@
  * Every record a {@link RecordLog} appends starts at a multiple of 8 bytes, so
  * typed-array views of what is read back need no copy.
  */
-import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readdirSync, readSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { InputError, InternalError } from '../errors';
@@ -204,13 +204,16 @@ export class ScanSpace {
 
   /**
    * A space whose logs are files in a new folder under `parent` (default: the
-   * system's temporary folder, `TMPDIR`).
+   * system's temporary folder, `TMPDIR`), named after this process. Folders
+   * left there by scans whose process is gone (killed with SIGKILL, or by
+   * the system) are removed first.
    *
    * @throws InputError when the folder cannot be made.
    */
   static onDisk(parent: string = tmpdir()): ScanSpace {
+    removeOrphans(parent);
     try {
-      return new ScanSpace(mkdtempSync(join(parent, 'reprint-scan-')));
+      return new ScanSpace(mkdtempSync(join(parent, `${FOLDER_PREFIX}${process.pid}-`)));
     } catch (error) {
       throw new InputError(parent, `cannot make a temporary folder for the scan (${errorCode(error)}); set TMPDIR to a writable folder`, { cause: error });
     }
@@ -234,6 +237,40 @@ export class ScanSpace {
       this.removeOnExit();
       process.removeListener('exit', this.removeOnExit);
     }
+  }
+}
+
+/** Folders of on-disk spaces are named `reprint-scan-<pid>-<random>`. */
+const FOLDER_PREFIX = 'reprint-scan-';
+const FOLDER_NAME = /^reprint-scan-(\d+)-/;
+
+/** Remove the space folders in `parent` whose process no longer exists. Best effort: what cannot be read or removed stays. */
+function removeOrphans(parent: string): void {
+  let names: string[];
+  try {
+    names = readdirSync(parent);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const pid = FOLDER_NAME.exec(name)?.[1];
+    if (pid === undefined || isAlive(Number(pid))) continue;
+    try {
+      rmSync(join(parent, name), { recursive: true, force: true });
+    } catch {
+      // Another user's folder, or one being removed: not ours to insist on.
+    }
+  }
+}
+
+/** Does process `pid` exist (as far as this process can tell)? */
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists but belongs to someone else.
+    return (error as { code?: unknown } | null)?.code === 'EPERM';
   }
 }
 

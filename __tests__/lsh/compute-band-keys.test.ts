@@ -1,5 +1,5 @@
-import { computeBandKeys } from '../../src/lsh/compute-band-keys';
-import { combine32 } from '../../src/shingle/hash';
+import { computeBandKey, computeBandKeys } from '../../src/lsh/compute-band-keys';
+import { combine32, mix32 } from '../../src/shingle/hash';
 
 function keysOf(values: number[], bands: number, rows: number): [number[], number[]] {
   const k1 = new Uint32Array(bands);
@@ -37,5 +37,26 @@ describe('computeBandKeys', () => {
     computeBandKeys(Uint32Array.from([1, 2, 3, 4, 99]), 2, 2, k1, k2, 3);
     expect(Array.from(k1.subarray(0, 3))).toEqual([0, 0, 0]);
     expect(Array.from(k1.subarray(3))).toEqual(keysOf([1, 2, 3, 4], 2, 2)[0]);
+  });
+
+  it('gives 16-bit values (looked-up mixes) the keys of the same values in 32 bits', () => {
+    const values = Uint16Array.from({ length: 3000 }, (_, i) => (i % 11 === 0 ? 0xffff : i % 13 === 0 ? 0 : mix32(i) & 0xffff));
+    const wide = Uint32Array.from(values);
+    const rows = 3;
+    const count = values.length / rows;
+    const k1 = new Uint32Array(count);
+    const k2 = new Uint32Array(count);
+    const w1 = new Uint32Array(count);
+    const w2 = new Uint32Array(count);
+    for (let e = 0; e < count; e++) {
+      computeBandKey(values, e * rows, (e + 1) * rows, k1, k2, e);
+      computeBandKey(wide, e * rows, (e + 1) * rows, w1, w2, e);
+    }
+    expect(Array.from(k1)).toEqual(Array.from(w1));
+    expect(Array.from(k2)).toEqual(Array.from(w2));
+    // And the definition, for one band.
+    let h = 0x6a09e667;
+    for (const v of values.subarray(0, rows)) h = combine32(h, v);
+    expect(k1[0]).toBe(h);
   });
 });

@@ -9,7 +9,9 @@
  * 100 000 passages).
  */
 
-import { combine32 } from '../shingle/hash';
+import { COMBINE_ADD, COMBINE_SALT, combine32, mix32 } from '../shingle/hash';
+
+const imul = Math.imul;
 
 const KEY1_START = 0x6a09e667;
 const KEY2_START = 0xbb67ae85;
@@ -43,12 +45,53 @@ export function computeBandKey(
   key2: Uint32Array,
   at: number,
 ): void {
+  if (values instanceof Uint16Array) {
+    computeBandKey16(values, from, to, key1, key2, at);
+    return;
+  }
   let h1 = KEY1_START;
   let h2 = KEY2_START;
   for (let t = from; t < to; t++) {
     const v = values[t]!;
     h1 = combine32(h1, v);
     h2 = combine32(h2, (v ^ KEY2_SALT) >>> 0);
+  }
+  key1[at] = h1;
+  key2[at] = h2;
+}
+
+/**
+ * `combine32(h, v)` is `imul(rotl(h ^ mix32(v + COMBINE_SALT), 13), 5) + COMBINE_ADD`,
+ * and its `mix32` does not depend on `h`: for 16-bit values (the scan keeps
+ * 16 bits of each signature value) both folds' mixes come from a table,
+ * `[0, 2^16)` for the first fold and `[2^16, 2^17)` for the second (salted).
+ * 512 KB, built on first use.
+ */
+let premixed16: Uint32Array | null = null;
+
+function premixedTable(): Uint32Array {
+  if (premixed16 !== null) return premixed16;
+  const table = new Uint32Array(2 * 0x10000);
+  for (let v = 0; v < 0x10000; v++) {
+    table[v] = mix32(v + COMBINE_SALT);
+    table[0x10000 + v] = mix32(((v ^ KEY2_SALT) >>> 0) + COMBINE_SALT);
+  }
+  premixed16 = table;
+  return table;
+}
+
+/** {@link computeBandKey} for 16-bit values: the same keys, the mixes looked up. */
+function computeBandKey16(values: Uint16Array, from: number, to: number, key1: Uint32Array, key2: Uint32Array, at: number): void {
+  const table = premixedTable();
+  const add = COMBINE_ADD | 0;
+  let h1 = KEY1_START | 0;
+  let h2 = KEY2_START | 0;
+  for (let t = from; t < to; t++) {
+    const v = values[t]!;
+    h1 ^= table[v]!;
+    h2 ^= table[0x10000 + v]!;
+    h1 = (imul((h1 << 13) | (h1 >>> 19), 5) + add) | 0;
+    h2 = (imul((h2 << 13) | (h2 >>> 19), 5) + add) | 0;
   }
   key1[at] = h1;
   key2[at] = h2;

@@ -40,7 +40,9 @@ describe('scan killed with SIGKILL', () => {
     const dump = join(dir, 'dump.jsonl');
     writeDump(dump, 1500);
     const out = join(dir, `report.${format}`);
-    const child = spawn('node', [BIN, 'scan', dump, '--format', format, '--out', out, '--quiet'], { stdio: 'ignore' });
+    // The scan's spool folder goes to a TMPDIR of the test's own (a killed scan leaves it behind).
+    const spool = mkdtempSync(join(tmpdir(), 'reprint-spool-'));
+    const child = spawn('node', [BIN, 'scan', dump, '--format', format, '--out', out, '--quiet'], { stdio: 'ignore', env: { ...process.env, TMPDIR: spool } });
     // ndjson: wait until pairs are being written to the temporary file; json: give it a moment to start.
     const started =
       format === 'ndjson'

@@ -28,4 +28,30 @@ describe('markBlockedGrams', () => {
     markBlockedGrams(grams, 3, new Set([20]), mask);
     expect(Array.from(mask)).toEqual([0, 1, 1, 1, 0, 0]);
   });
+
+  test('marks exactly what a plain set lookup marks, for hashes that share their low 16 bits', () => {
+    // Blocked hashes and unblocked ones that agree with them in the low 16 bits (the
+    // prefilter's key), at both ends of the uint32 range.
+    const blockedValues = [0x0000_1234, 0xffff_1234, 0x8000_0000, 0xffff_ffff, 7];
+    const decoys = [0x0001_1234, 0x7fff_1234, 0x8001_0000, 0x0000_ffff, 0x0001_0007];
+    const grams = Uint32Array.from({ length: 200 }, (_, i) => (i % 3 === 0 ? blockedValues : decoys)[i % 5]!);
+    const blocked = new Set(blockedValues);
+    const expected = new Uint8Array(202);
+    grams.forEach((g, i) => {
+      if (blocked.has(g)) expected.fill(1, i, i + 3);
+    });
+    const mask = new Uint8Array(202);
+    markBlockedGrams(grams, 3, blocked, mask);
+    expect(Array.from(mask)).toEqual(Array.from(expected));
+  });
+
+  test('sees a set that grew since it was last used', () => {
+    const blocked = new Set([5]);
+    const mask = new Uint8Array(3);
+    markBlockedGrams(Uint32Array.of(6), 3, blocked, mask);
+    expect(Array.from(mask)).toEqual([0, 0, 0]);
+    blocked.add(6);
+    markBlockedGrams(Uint32Array.of(6), 3, blocked, mask);
+    expect(Array.from(mask)).toEqual([1, 1, 1]);
+  });
 });

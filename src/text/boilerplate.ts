@@ -50,12 +50,33 @@ function hasNewline(text: string, from: number, to: number): boolean {
   return false;
 }
 
-/** Mark every token inside a k-gram (by start position) whose hash is blocked. */
+/**
+ * Mark every token inside a k-gram (by start position) whose hash is blocked.
+ * A bitmap of the blocked hashes' low 16 bits (made once per set, 8 KB) is
+ * asked first; only the few grams it lets through are looked up in the set.
+ * The set must not change while it is in use (it is read-only here).
+ */
 export function markBlockedGrams(grams: Uint32Array, k: number, blocked: ReadonlySet<number>, mask: Uint8Array): void {
   if (blocked.size === 0) return;
+  const bits = lowBitsFilter(blocked);
   for (let i = 0; i < grams.length; i++) {
-    if (blocked.has(grams[i] ?? 0)) mask.fill(1, i, Math.min(mask.length, i + k));
+    const g = grams[i]!;
+    if ((bits[(g & 0xffff) >>> 3]! & (1 << (g & 7))) === 0) continue;
+    if (blocked.has(g)) mask.fill(1, i, Math.min(mask.length, i + k));
   }
+}
+
+/** Bitmaps of the sets seen, with the size each had when its bitmap was made. */
+const filters = new WeakMap<ReadonlySet<number>, { readonly size: number; readonly bits: Uint8Array }>();
+
+/** Bit `v & 0xFFFF` set for every value `v` of `blocked`. */
+function lowBitsFilter(blocked: ReadonlySet<number>): Uint8Array {
+  const known = filters.get(blocked);
+  if (known !== undefined && known.size === blocked.size) return known.bits;
+  const bits = new Uint8Array(0x10000 >>> 3);
+  for (const v of blocked) bits[(v & 0xffff) >>> 3]! |= 1 << (v & 7);
+  filters.set(blocked, { size: blocked.size, bits });
+  return bits;
 }
 
 /** Number of tokens in `[from, to)` marked 1 in `mask`. */

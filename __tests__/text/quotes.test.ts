@@ -9,6 +9,12 @@ describe('findQuotedSpans', () => {
     expect(quoted('He said "we go" and \u201Cthey stay\u201D.')).toEqual(['"we go"', '\u201Cthey stay\u201D']);
   });
 
+  test('guillemets and typographic single quotes (glyphs beyond ASCII and Latin-1)', () => {
+    expect(quoted('Il a dit: \u00ABNous partons\u00BB hier.')).toEqual(['\u00ABNous partons\u00BB']);
+    expect(quoted('He said \u2018we leave\u2019 and left.')).toEqual(['\u2018we leave\u2019']);
+    expect(quoted('\u201EJa\u201C, sagte er.')).toEqual(['\u201EJa\u201C']);
+  });
+
   test('apostrophes are not quotes; paired single quotes are', () => {
     expect(quoted("Russia's allies' claims of 'Russian aggression' matter")).toEqual(["'Russian aggression'"]);
   });

@@ -71,6 +71,9 @@ function scanLine(text: string, lineStart: number, lineEnd: number, out: Span[],
   let singleOpen = -1;
   let free = lineStart; // where an unmatched closing quote would start its region
   for (let i = lineStart; i < lineEnd; i++) {
+    // Every quote glyph is '"', "'" or beyond ASCII: skip the rest without a lookup.
+    const code = text.charCodeAt(i);
+    if (code < 0x80 && code !== 0x22 && code !== 0x27) continue;
     const c = text.charAt(i);
     if (DOUBLE.has(c)) {
       let role = roleOf(text, i, lineStart, lineEnd, DOUBLE_OPEN_GLYPH, DOUBLE_CLOSE_GLYPH);

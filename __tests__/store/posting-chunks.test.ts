@@ -5,8 +5,7 @@
  * chunk the directory names.
  */
 import fc from 'fast-check';
-import { CHUNK_ENTRIES, ChunkWriter, chunkFor, docAt, ENTRY_WORDS, forEachDocOf, keyAt, sortBatchPostings, withDocuments, type Chunk, type SortedEntries } from '../../src/store/posting-chunks';
-import { decodeWords } from '../../src/store/posting-chunks';
+import { CHUNK_ENTRIES, ChunkWriter, chunkFor, decodeWords, docAt, ENTRY_WORDS, forEachDocIn, keyAt, sortBatchPostings, withDocuments, type Chunk, type SortedEntries } from '../../src/store/posting-chunks';
 
 /** The entries as [key, doc] pairs. */
 function pairsOf(words: Uint32Array): [number, number][] {
@@ -61,19 +60,19 @@ describe('sortBatchPostings', () => {
 
 describe('chunks', () => {
   /** Cut entries into chunks; returns them and their first keys. */
-  function cut(entries: SortedEntries): { chunks: Uint32Array[]; firstKeys: Float64Array } {
+  function cut(entries: SortedEntries): { chunks: Uint32Array[]; bytes: Buffer[]; firstKeys: Float64Array } {
     const chunks: Chunk[] = [];
     const writer = new ChunkWriter((c) => chunks.push(c));
     writer.pushAll(entries);
     writer.finish();
-    return { chunks: chunks.map((c) => decodeWords(c.bytes)), firstKeys: Float64Array.from(chunks.map((c) => c.firstKey)) };
+    return { chunks: chunks.map((c) => decodeWords(c.bytes)), bytes: chunks.map((c) => c.bytes), firstKeys: Float64Array.from(chunks.map((c) => c.firstKey)) };
   }
 
   test('a key with more documents than a chunk holds stays in one chunk, and every key is found in the chunk its directory names', () => {
     const keysOf: Float64Array[] = [];
     for (let g = 0; g < 3 * CHUNK_ENTRIES; g++) keysOf.push(Float64Array.from([1000 + (g % 7) * 3, 2 ** 40 + g, 77]));
     const { entries } = sortBatchPostings(keysOf);
-    const { chunks, firstKeys } = cut(entries);
+    const { chunks, bytes, firstKeys } = cut(entries);
     expect(chunks.length).toBeGreaterThan(3);
     for (const words of chunks) expect(words.length / ENTRY_WORDS).toBeGreaterThanOrEqual(1);
     // Key 77 is in every document: all of its entries are in one chunk.
@@ -84,13 +83,13 @@ describe('chunks', () => {
     for (const [key, docs] of expected) {
       const n = chunkFor(firstKeys, key);
       const found: number[] = [];
-      forEachDocOf(chunks[n]!, key, (d) => found.push(d));
+      forEachDocIn(bytes[n]!, key, (d) => found.push(d));
       expect(found).toEqual(docs);
     }
     // A key below every chunk, or absent between two, is not found.
     expect(chunkFor(firstKeys, 1)).toBe(-1);
     const found: number[] = [];
-    forEachDocOf(chunks[chunkFor(firstKeys, 1001)]!, 1001, (d) => found.push(d));
+    forEachDocIn(bytes[chunkFor(firstKeys, 1001)]!, 1001, (d) => found.push(d));
     expect(found).toEqual([]);
   });
 });

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { Article } from '../../src';
 import { openIndex } from '../../src/pipeline/open-index';
 import { encodeText, type IndexEntry, type IndexStore } from '../../src/store';
-import { MAX_SEGMENTS, MERGE_FANIN } from '../../src/store/posting-segments';
+import { MERGE_FANIN } from '../../src/store/posting-segments';
 
 const NUM_PERM = 128;
 
@@ -84,8 +84,22 @@ describe('posting segments', () => {
     // The removed and replaced versions' entries are still in segments, counted as dead.
     expect(store.postingCensus().dead).toBeGreaterThan(0);
 
+    // The end of a run: the segments other than the largest hold more than a quarter of it, so all become one.
+    expect(store.countSegments()).toBeGreaterThan(2);
     store.settle();
-    expect(store.countSegments()).toBeLessThanOrEqual(MAX_SEGMENTS);
+    expect(store.countSegments()).toBe(1);
+    expect(answer(store, allKeys)).toEqual(expected());
+
+    // A small run on a larger index: its batches become one segment beside the large one, not folded into it.
+    const small = [next(), next()];
+    store.write([entry('late-1', [small[0]!, shared[1]!])]);
+    store.write([entry('late-2', [small[1]!])]);
+    truth.set('late-1', [small[0]!, shared[1]!]);
+    truth.set('late-2', [small[1]!]);
+    allKeys.push(...small);
+    expect(store.countSegments()).toBe(3);
+    store.settle();
+    expect(store.countSegments()).toBe(2);
     expect(answer(store, allKeys)).toEqual(expected());
 
     store.vacuum();

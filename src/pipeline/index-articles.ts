@@ -30,12 +30,19 @@ export const INDEX_BATCH = 500;
 /** A run that adds at least this share of the articles the last boilerplate count saw recounts it. */
 export const RECOUNT_GROWTH = 0.1;
 
-/** How an index run goes: its threads and progress. Neither changes what is stored. */
+/** How an index run goes: its threads, progress and final merge. None changes what is stored or found. */
 export interface IndexRun {
   /** `done` of `total` articles to store were written. */
   readonly onProgress?: (done: number, total: number) => void;
   /** Worker threads for sketching and signing (from compiled code; 1 = this thread). @default 1 */
   readonly workers?: number;
+  /**
+   * Merge the posting segments at the end (`IndexStore.settle`): fast
+   * lookups, at the cost of rewriting what is not in the largest segment.
+   * A service adding a few articles at a time leaves it off (level merges
+   * still bound the segments). @default true
+   */
+  readonly settle?: boolean;
 }
 
 /** What a run did. */
@@ -117,7 +124,7 @@ export async function addArticlesToIndex(store: IndexStore, articles: readonly A
     }
   });
   if (batch.length > 0) flush();
-  store.settle();
+  if (run.settle !== false) store.settle();
   const documents = store.countDocuments();
   if (recount) store.saveBlocked(blocked, documents);
   return { ...counts, documents, recounted: recount };

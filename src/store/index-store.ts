@@ -17,7 +17,7 @@ import { checkIndexFile } from './check-index-file';
 import type { IndexParameters } from './index-parameters';
 import { CREATE_SCHEMA, INDEX_FORMAT, INDEX_SCHEMA_VERSION, INDEX_TABLES } from './index-schema';
 import { sortBatchPostings, withDocuments } from './posting-chunks';
-import { MAX_SEGMENTS, PostingSegments } from './posting-segments';
+import { PostingSegments } from './posting-segments';
 
 /** How long a writer waits for another writer's batch before giving up. */
 export const WRITE_WAIT_MS = 60_000;
@@ -277,13 +277,13 @@ export class IndexStore {
   }
 
   /**
-   * End of a run: merge the smallest posting segments until at most
-   * {@link MAX_SEGMENTS} remain (one transaction), so lookups stay a few
-   * chunk reads a key.
+   * End of a run: the posting segments other than the largest are merged
+   * into one, and into the largest too when they hold a quarter of its
+   * entries or more (one transaction): lookups read one or two chunks a key.
    */
   settle(): void {
     this.guard(() => {
-      if (this.segments.count() > MAX_SEGMENTS) this.inWriteLock(() => this.segments.mergeToAtMost(MAX_SEGMENTS));
+      if (this.segments.count() > 1) this.inWriteLock(() => this.segments.settle());
     });
   }
 

@@ -205,15 +205,27 @@ export function chunkFor(firstKeys: Float64Array, key: number): number {
   return lo - 1;
 }
 
-/** Call `f` with each document of `key` in a chunk's entries. */
-export function forEachDocOf(words: Uint32Array, key: number, f: (doc: number) => void): void {
-  const n = words.length / ENTRY_WORDS;
+/** Call `f` with each document of `key` in a chunk's bytes (read in place). */
+export function forEachDocIn(bytes: Buffer, key: number, f: (doc: number) => void): void {
+  const n = Math.floor(bytes.byteLength / (4 * ENTRY_WORDS));
+  const keyOf = (i: number): number => bytes.readUInt32LE(4 * ENTRY_WORDS * i + 4) * TWO32 + bytes.readUInt32LE(4 * ENTRY_WORDS * i);
   let lo = 0;
   let hi = n;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (keyAt(words, mid) < key) lo = mid + 1;
+    if (keyOf(mid) < key) lo = mid + 1;
     else hi = mid;
   }
-  for (let i = lo; i < n && keyAt(words, i) === key; i++) f(docAt(words, i));
+  for (let i = lo; i < n && keyOf(i) === key; i++) f(bytes.readUInt32LE(4 * ENTRY_WORDS * i + 8));
+}
+
+/** Float64 values of little-endian bytes (a copy, aligned). */
+export function decodeFloat64(bytes: Uint8Array): Float64Array {
+  const out = new Float64Array(bytes.byteLength >>> 3);
+  if (LITTLE_ENDIAN) new Uint8Array(out.buffer).set(bytes.subarray(0, out.byteLength));
+  else {
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    for (let i = 0; i < out.length; i++) out[i] = view.getFloat64(8 * i, true);
+  }
+  return out;
 }

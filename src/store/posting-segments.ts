@@ -12,23 +12,26 @@
  *
  * Merging keeps the segments few: when {@link MERGE_FANIN} segments of one
  * level exist they become one of the next level (each entry is rewritten
- * about log₈(batches) times), and at the end of a run the smallest are
- * merged until at most {@link MAX_SEGMENTS} remain.
+ * about log₈(batches) times), and at the end of a run (`settle`) all but the
+ * largest become one, folded into the largest when large enough: a lookup
+ * reads one or two chunks a key.
  *
  * Works on the caller's connection and within the caller's transaction.
  */
 import type Database from 'better-sqlite3';
-import { ChunkWriter, chunkFor, decodeWords, docAt, ENTRY_WORDS, forEachDocOf, keyAt, type Chunk, type SortedEntries } from './posting-chunks';
+import { ChunkWriter, chunkFor, decodeFloat64, decodeWords, docAt, ENTRY_WORDS, forEachDocIn, keyAt, type Chunk, type SortedEntries } from './posting-chunks';
 
 /** Segments of one level that are merged into one of the next. */
 export const MERGE_FANIN = 8;
-/** Segments left at the end of a run at most (the smallest are merged). */
-export const MAX_SEGMENTS = 4;
+/** At the end of a run the segments other than the largest become one, and that one is folded into the largest when it has at least this share of its entries. */
+export const FOLD_SHARE = 0.25;
 /** A chunk's row id is its segment number times this, plus its position. */
 const CHUNKS_PER_SEGMENT = 2 ** 26;
 /** Chunks written per INSERT statement and read per SELECT when a segment is written or read whole. */
 const INSERT_ROWS = 32;
 const READ_AHEAD = 64;
+/** Chunks a lookup reads per statement. */
+const LOOKUP_ROWS = 256;
 const TWO32 = 0x100000000;
 
 interface SegmentRow {
@@ -46,6 +49,7 @@ export class PostingSegments {
   private listed = new Set<number>();
 
   constructor(db: Database.Database) {
+    const chunksIn = (n: number): Database.Statement => db.prepare(`SELECT id, data FROM chunks WHERE id IN (${Array.from({ length: n }, () => '?').join(', ')})`);
     this.s = {
       list: db.prepare('SELECT seg, level, entries FROM segments ORDER BY seg'),
       directory: db.prepare('SELECT directory FROM segments WHERE seg = ?'),
@@ -56,6 +60,8 @@ export class PostingSegments {
       insertChunks: db.prepare(`INSERT INTO chunks (id, data) VALUES ${Array.from({ length: INSERT_ROWS }, () => '(?, ?)').join(', ')}`),
       chunk: db.prepare('SELECT data FROM chunks WHERE id = ?').pluck(),
       chunkRange: db.prepare('SELECT data FROM chunks WHERE id >= ? AND id < ? ORDER BY id').pluck(),
+      chunksIn: chunksIn(LOOKUP_ROWS),
+      chunksInSome: (n: number) => chunksIn(n),
       deleteChunks: db.prepare('DELETE FROM chunks WHERE id >= ? AND id < ?'),
       liveDocs: db.prepare('SELECT doc FROM docs').pluck(),
       isLive: db.prepare('SELECT 1 FROM docs WHERE doc = ?').pluck(),
@@ -79,12 +85,19 @@ export class PostingSegments {
     }
   }
 
-  /** Merge the smallest segments into one until at most `max` remain. */
-  mergeToAtMost(max: number): void {
-    const rows = this.list();
-    if (rows.length <= max) return;
-    const smallest = [...rows].sort((a, b) => a.entries - b.entries || a.seg - b.seg).slice(0, rows.length - max + 1);
-    this.merge(smallest, Math.max(...smallest.map((r) => r.level)));
+  /**
+   * End of a run: the segments other than the largest become one; it is
+   * merged into the largest too when it has {@link FOLD_SHARE} of its
+   * entries or more. A bulk run ends with one segment; a small run on a large
+   * index rewrites only the small ones.
+   */
+  settle(): void {
+    const rows = [...this.list()].sort((a, b) => b.entries - a.entries || a.seg - b.seg);
+    const [largest, ...rest] = rows;
+    if (largest === undefined || rest.length === 0) return;
+    const restEntries = rest.reduce((n, r) => n + r.entries, 0);
+    if (restEntries >= FOLD_SHARE * largest.entries) this.merge(rows, Math.max(...rows.map((r) => r.level)));
+    else if (rest.length > 1) this.merge(rest, Math.max(...rest.map((r) => r.level)));
   }
 
   /** Merge every segment into one, without the entries of removed or replaced documents. */
@@ -107,23 +120,32 @@ export class PostingSegments {
    */
   lookup(keys: Iterable<number>, maxBucket: number): Map<number, number[]> {
     const wanted = Float64Array.from(new Set(keys)).sort();
-    const found = new Map<number, number[]>();
+    /** The keys to look for in each chunk (by row id), from every segment's directory. */
+    const keysOf = new Map<number, number[]>();
     for (const { seg } of this.list()) {
       const directory = this.directoryOf(seg);
-      let current = -1;
-      let words: Uint32Array = new Uint32Array(0);
       for (const key of wanted) {
         const n = chunkFor(directory, key);
         if (n < 0) continue;
-        if (n !== current) {
-          current = n;
-          words = decodeWords(this.s.chunk.get(seg * CHUNKS_PER_SEGMENT + n) as Buffer);
+        const id = seg * CHUNKS_PER_SEGMENT + n;
+        const list = keysOf.get(id);
+        if (list === undefined) keysOf.set(id, [key]);
+        else list.push(key);
+      }
+    }
+    const found = new Map<number, number[]>();
+    const ids = [...keysOf.keys()];
+    for (let i = 0; i < ids.length; i += LOOKUP_ROWS) {
+      const some = ids.slice(i, i + LOOKUP_ROWS);
+      const rows = (some.length === LOOKUP_ROWS ? this.s.chunksIn : this.s.chunksInSome(some.length)).all(some) as { id: number; data: Buffer }[];
+      for (const { id, data } of rows) {
+        for (const key of keysOf.get(id)!) {
+          forEachDocIn(data, key, (doc) => {
+            const docs = found.get(key);
+            if (docs === undefined) found.set(key, [doc]);
+            else docs.push(doc);
+          });
         }
-        forEachDocOf(words, key, (doc) => {
-          const docs = found.get(key);
-          if (docs === undefined) found.set(key, [doc]);
-          else docs.push(doc);
-        });
       }
     }
     for (const seg of this.directories.keys()) if (!this.listed.has(seg)) this.directories.delete(seg);
@@ -167,9 +189,7 @@ export class PostingSegments {
   private directoryOf(seg: number): Float64Array {
     let directory = this.directories.get(seg);
     if (directory === undefined) {
-      const bytes = this.s.directory.get(seg) as { directory: Buffer };
-      directory = new Float64Array(bytes.directory.byteLength >>> 3);
-      for (let i = 0; i < directory.length; i++) directory[i] = bytes.directory.readDoubleLE(8 * i);
+      directory = decodeFloat64((this.s.directory.get(seg) as { directory: Buffer }).directory);
       this.directories.set(seg, directory);
     }
     return directory;

@@ -116,7 +116,7 @@ async function addInTurns(writer: OpenedIndex, articles: readonly Article[]): Pr
     let r;
     for (;;) {
       try {
-        r = await addArticlesToIndex(writer.store, batch, writer.options);
+        r = await addArticlesToIndex(writer.store, batch, writer.options, { settle: false });
         break;
       } catch (error: unknown) {
         if (!(error instanceof ReprintError && error.code === INDEX_BUSY)) throw error;

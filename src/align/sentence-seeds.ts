@@ -38,27 +38,55 @@ export interface SparseVector {
   readonly norm: number;
 }
 
-/** Term counts of each sentence; boilerplate tokens count for nothing. */
-function termCounts(doc: AlignableDocument): Map<number, number>[] {
+/** A sentence's distinct content terms, ascending, with how often each occurs. */
+interface TermCounts {
+  readonly terms: Uint32Array;
+  readonly counts: Uint32Array;
+}
+
+/**
+ * Term counts of each sentence; boilerplate tokens count for nothing. A
+ * sentence's terms are sorted in a typed array and counted by runs (no map per
+ * sentence).
+ */
+function termCounts(doc: AlignableDocument): TermCounts[] {
+  let scratch = new Uint32Array(64);
   return doc.sentences.map((s) => {
-    const counts = new Map<number, number>();
+    if (scratch.length < s.tokenEnd - s.tokenStart) scratch = new Uint32Array(s.tokenEnd - s.tokenStart);
+    let n = 0;
     for (let t = s.tokenStart; t < s.tokenEnd; t++) {
       const term = doc.terms[t] ?? 0;
-      if (term !== 0 && doc.boilerplate[t] !== 1) counts.set(term, (counts.get(term) ?? 0) + 1);
+      if (term !== 0 && doc.boilerplate[t] !== 1) scratch[n++] = term;
     }
-    return counts;
+    const sorted = scratch.subarray(0, n).sort();
+    let distinct = 0;
+    for (let i = 0; i < n; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) distinct++;
+    const terms = new Uint32Array(distinct);
+    const counts = new Uint32Array(distinct);
+    let d = -1;
+    for (let i = 0; i < n; i++) {
+      if (i === 0 || sorted[i] !== sorted[i - 1]) terms[++d] = sorted[i]!;
+      counts[d]!++;
+    }
+    return { terms, counts };
   });
 }
 
-function toVector(counts: Map<number, number>, isf: Map<number, number>): SparseVector {
-  const terms = Uint32Array.from([...counts.keys()].sort((x, y) => x - y));
+/**
+ * Weights `count × isf` of a sentence's terms (in term order), and their norm.
+ * `vocabulary` holds every term of both documents, ascending, and `isf` their
+ * weights: both lists are ascending, so one merge finds each term.
+ */
+function toVector({ terms, counts }: TermCounts, vocabulary: Uint32Array, isf: Float64Array): SparseVector {
   const weights = new Float64Array(terms.length);
   let sq = 0;
-  terms.forEach((term, i) => {
-    const w = (counts.get(term) ?? 0) * (isf.get(term) ?? 0);
+  let v = 0;
+  for (let i = 0; i < terms.length; i++) {
+    while (vocabulary[v]! < terms[i]!) v++;
+    const w = counts[i]! * isf[v]!;
     weights[i] = w;
     sq += w * w;
-  });
+  }
   return { terms, weights, norm: Math.sqrt(sq) };
 }
 
@@ -66,12 +94,35 @@ function toVector(counts: Map<number, number>, isf: Map<number, number>): Sparse
 export function buildSentenceVectors(a: AlignableDocument, b: AlignableDocument): SentenceVectors {
   const ca = termCounts(a);
   const cb = termCounts(b);
-  const df = new Map<number, number>();
-  for (const counts of [...ca, ...cb]) for (const term of counts.keys()) df.set(term, (df.get(term) ?? 0) + 1);
+  // Every sentence's distinct terms, sorted: the runs are the terms and their
+  // sentence frequencies.
+  let total = 0;
+  for (const c of ca) total += c.terms.length;
+  for (const c of cb) total += c.terms.length;
+  const all = new Uint32Array(total);
+  let at = 0;
+  for (const c of ca) {
+    all.set(c.terms, at);
+    at += c.terms.length;
+  }
+  for (const c of cb) {
+    all.set(c.terms, at);
+    at += c.terms.length;
+  }
+  all.sort();
   const n = ca.length + cb.length;
-  const isf = new Map<number, number>();
-  for (const [term, f] of df) isf.set(term, Math.log(n / f));
-  return { a: ca.map((c) => toVector(c, isf)), b: cb.map((c) => toVector(c, isf)) };
+  const vocabulary = new Uint32Array(total);
+  const isf = new Float64Array(total);
+  let distinct = 0;
+  for (let i = 0; i < total; ) {
+    let j = i + 1;
+    while (j < total && all[j] === all[i]) j++;
+    vocabulary[distinct] = all[i]!;
+    isf[distinct] = Math.log(n / (j - i));
+    distinct++;
+    i = j;
+  }
+  return { a: ca.map((c) => toVector(c, vocabulary, isf)), b: cb.map((c) => toVector(c, vocabulary, isf)) };
 }
 
 /** Cosine of the sum of vectors `a[aFrom..aTo)` and the sum of `b[bFrom..bTo)`. */

@@ -247,8 +247,11 @@ export class CandidateCollector {
     this.windows += count;
   }
 
-  /** Candidate pairs, sorted by (a, b), each with its best window estimate at or above {@link minEstimate}. */
-  candidates(threshold: number): CandidateDocumentPair[] {
+  /**
+   * Candidate pairs, sorted by (a, b), each with its best window estimate at
+   * or above {@link minEstimate}. `onBand(done)` is told as each band is done.
+   */
+  candidates(threshold: number, onBand?: (done: number) => void): CandidateDocumentPair[] {
     const k = this.numPerm;
     const floor = minEstimate(threshold, k);
     const n = this.documents;
@@ -281,6 +284,7 @@ export class CandidateCollector {
         const key = da < db ? da * n + db : db * n + da;
         if (est > (best.get(key) ?? -1)) best.set(key, est);
       }
+      onBand?.(j + 1);
     }
     return [...best.entries()]
       .map(([key, est]) => ({ a: Math.floor(key / n), b: key % n, estimatedSimilarity: est }))

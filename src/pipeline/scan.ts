@@ -22,8 +22,8 @@ import { batches, mapLazily } from './batches';
 /** The JSON report's schema version. */
 export const SCHEMA_VERSION = 1 as const;
 
-/** Phases of a scan, in order, as progress reports name them. */
-export type ScanPhase = 'prepare' | 'sign' | 'align';
+/** Phases of a scan, in order, as progress reports name them (`candidates` counts LSH bands, `align` candidate pairs, the others documents). */
+export type ScanPhase = 'prepare' | 'sign' | 'candidates' | 'align';
 
 /** Callbacks a long scan reports through; none changes the result. */
 export interface ScanHooks {
@@ -130,7 +130,9 @@ async function scanDocuments(
     await inPhase('sign', blocked, docs.count, signTasks, (result) => {
       for (const s of result as readonly Uint32Array[]) collector.add(signed++, s);
     });
-    return keepComparable(collector.candidates(options.threshold), docs, options);
+    progress('candidates', 0, banding.bands);
+    const found = collector.candidates(options.threshold, (band) => progress('candidates', band, banding.bands));
+    return keepComparable(found, docs, options);
   })();
   collectGarbage();
   const found: Pair[] = [];

@@ -77,6 +77,9 @@ function ndjsonSink(args: ScanArgs, io: Io): OutputStream {
   return { write: (text) => io.stdout(text), commit: () => undefined, abort: () => undefined };
 }
 
+/** What each phase's progress counts. */
+const PROGRESS_UNITS: Readonly<Record<ScanPhase, string>> = { prepare: 'articles', sign: 'articles', candidates: 'bands', align: 'candidates' };
+
 /** Run `scan`; returns the exit code. */
 export async function runScan(args: ScanArgs, io: Io): Promise<number> {
   const started = Date.now();
@@ -85,7 +88,7 @@ export async function runScan(args: ScanArgs, io: Io): Promise<number> {
     let p = phases.get(phase);
     if (p === undefined) {
       for (const other of phases.values()) other.end();
-      phases.set(phase, (p = createProgress(io, phase, args.quiet, phase === 'align' ? 'candidates' : 'articles')));
+      phases.set(phase, (p = createProgress(io, phase, args.quiet, PROGRESS_UNITS[phase])));
     }
     return p;
   };

@@ -9,7 +9,9 @@ const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 /** A text as stored: UTF-8, raw DEFLATE at level 1 (most of the cost of a call is setting up the stream; level 6 saves 3% more bytes). */
 export function encodeText(text: string): Buffer {
-  return deflateRawSync(Buffer.from(text, 'utf8'), { level: 1 });
+  const deflated = deflateRawSync(Buffer.from(text, 'utf8'), { level: 1 });
+  // The result is a view of zlib's 16 KB output chunk: kept (as index add keeps a run's texts), copy it to its own size.
+  return deflated.buffer.byteLength > 2 * deflated.byteLength ? Buffer.from(deflated) : deflated;
 }
 
 /** The text of {@link encodeText}'s bytes. */

@@ -1,4 +1,5 @@
 import { tokenizeText } from '../../src/text';
+import { tokenizeTextTransient } from '../../src/text/tokenize';
 
 describe('tokenizeText', () => {
   test('words with original offsets; inner apostrophes join', () => {
@@ -28,5 +29,25 @@ describe('tokenizeText: URLs and e-mail addresses', () => {
     const t = tokenizeText(text);
     const words = Array.from({ length: t.tokens.count }, (_, i) => text.slice(t.tokens.start[i], t.tokens.end[i]));
     expect(words).toEqual(['See', 'and', 'write', 'to', 'today']);
+  });
+});
+
+describe('tokenizeTextTransient', () => {
+  test('gives what tokenizeText gives, in views the next call reuses', () => {
+    const texts = ['Russia\u2019s \u201CAggression\u201D\u2014now', 'x \uFB01 y and more words here', 'See https://example.com/a and me@site.org today'];
+    for (const text of texts) {
+      const fresh = tokenizeText(text);
+      const transient = tokenizeTextTransient(text);
+      expect(transient.normalized.text).toBe(fresh.normalized.text);
+      expect(Array.from(transient.normalized.map)).toEqual(Array.from(fresh.normalized.map));
+      for (const key of ['start', 'end', 'normStart', 'normEnd', 'hash'] as const) {
+        expect(Array.from(transient.tokens[key])).toEqual(Array.from(fresh.tokens[key]));
+      }
+      expect(transient.tokens.count).toBe(fresh.tokens.count);
+    }
+    // A fresh result is its own: a later call of either kind does not change it.
+    const kept = tokenizeText('one two three');
+    tokenizeTextTransient('four five six seven');
+    expect(Array.from(kept.tokens.start)).toEqual([0, 4, 8]);
   });
 });

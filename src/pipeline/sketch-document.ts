@@ -12,7 +12,8 @@
  */
 import { REPEATED_LINE_BOILERPLATE } from '../align';
 import { computeShingles } from '../shingle';
-import { buildPassageWindows, markRepeatedLines, splitSentences, tokenizeText } from '../text';
+import { buildPassageWindows, markRepeatedLines, splitSentences } from '../text';
+import { tokenizeTextTransient } from '../text/tokenize';
 import { markBlockedTokens } from './find-boilerplate';
 import { distinctSorted } from './gram-counter';
 
@@ -36,9 +37,12 @@ export interface DocumentSketch {
   readonly grams: Uint32Array;
 }
 
-/** Sketch one text. Pure. */
+/**
+ * Sketch one text. Pure. The tokens are transient (scratch views, see
+ * `tokenizeTextTransient`): everything kept is copied out of them.
+ */
 export function sketchDocument(original: string, settings: SketchSettings): DocumentSketch {
-  const text = tokenizeText(original);
+  const text = tokenizeTextTransient(original);
   const { tokens } = text;
   const sentences = splitSentences(original, text.normalized.text, tokens, { maxWords: settings.maxSentenceWords });
   const windows = buildPassageWindows(sentences, settings.passageWords);

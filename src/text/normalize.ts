@@ -67,10 +67,26 @@ function isCombining(cp: number): boolean {
  * `normalizeCluster` (single code units through a cache).
  */
 export function normalizeText(original: string): NormalizedText {
+  return normalize(original, false);
+}
+
+/**
+ * @internal {@link normalizeText} whose map is a view of a scratch buffer that
+ * the next call of this function overwrites (for callers that keep only copies).
+ */
+export function normalizeTextTransient(original: string): NormalizedText {
+  return normalize(original, true);
+}
+
+/** The map buffer {@link normalizeTextTransient} reuses (one per thread). */
+let scratchMap = new Int32Array(4096);
+
+function normalize(original: string, transient: boolean): NormalizedText {
   const n = original.length;
   const parts: string[] = [];
   // Upper bound: most clusters map to one unit; grow when a cluster expands.
-  let map = new Int32Array(n + 16);
+  if (transient && scratchMap.length < n + 16) scratchMap = new Int32Array(Math.max(n + 16, 2 * scratchMap.length));
+  let map = transient ? scratchMap : new Int32Array(n + 16);
   let out = 0;
   let i = 0;
   while (i < n) {
@@ -112,6 +128,10 @@ export function normalizeText(original: string): NormalizedText {
   }
   if (out + 1 > map.length) map = grow(map, out + 1);
   map[out] = n;
+  if (transient) {
+    scratchMap = map;
+    return { text, map: map.subarray(0, out + 1) };
+  }
   // The map was sized for about one unit per original unit: keep it unless a
   // grown map left much unused room.
   const finalMap = map.length - (out + 1) <= 64 ? map.subarray(0, out + 1) : map.slice(0, out + 1);

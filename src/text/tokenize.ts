@@ -9,7 +9,7 @@
  * and is metadata, not text anyone wrote twice.
  */
 import { FNV_OFFSET, FNV_PRIME, mix32 } from '../shingle/hash';
-import { normalizeText, type NormalizedText } from './normalize';
+import { normalizeText, normalizeTextTransient, type NormalizedText } from './normalize';
 
 /** Tokens of one text, as parallel typed arrays (no per-token objects). */
 export interface Tokens {
@@ -94,7 +94,21 @@ const imul = Math.imul;
 
 /** Normalise `original` and split it into word tokens. */
 export function tokenizeText(original: string): TokenizedText {
-  const normalized = normalizeText(original);
+  return tokenize(original, false);
+}
+
+/**
+ * @internal {@link tokenizeText} for a caller that keeps nothing of the result
+ * but copies: the offset map and the token arrays are views of scratch
+ * buffers that the next call of this function overwrites. Saves two
+ * allocations the size of the text per call (sketching a dump).
+ */
+export function tokenizeTextTransient(original: string): TokenizedText {
+  return tokenize(original, true);
+}
+
+function tokenize(original: string, transient: boolean): TokenizedText {
+  const normalized = transient ? normalizeTextTransient(original) : normalizeText(original);
   const text = normalized.text;
   const map = normalized.map;
   const mapLast = map.length - 1;
@@ -177,6 +191,20 @@ export function tokenizeText(original: string): TokenizedText {
     end[count] = map[k]!;
     hash[count] = mix32(h);
     count++;
+  }
+  if (transient) {
+    return {
+      original,
+      normalized,
+      tokens: {
+        count,
+        start: start.subarray(0, count),
+        end: end.subarray(0, count),
+        normStart: normStart.subarray(0, count),
+        normEnd: normEnd.subarray(0, count),
+        hash: hash.subarray(0, count),
+      },
+    };
   }
   // The five arrays share one exact-size buffer: one allocation per text.
   const buffer = new ArrayBuffer(20 * count);

@@ -5,7 +5,8 @@
  * chunk the directory names.
  */
 import fc from 'fast-check';
-import { CHUNK_ENTRIES, ChunkWriter, chunkFor, decodeWords, docAt, ENTRY_WORDS, forEachDocIn, keyAt, sortBatchPostings, withDocuments, type Chunk, type SortedEntries } from '../../src/store/posting-chunks';
+import { decodeUint32 } from '../../src/store/blob-codec';
+import { CHUNK_ENTRIES, ChunkWriter, chunkFor, docAt, ENTRY_WORDS, forEachDocIn, keyAt, sortBatchPostings, withDocuments, type Chunk, type SortedEntries } from '../../src/store/posting-chunks';
 
 /** The entries as [key, doc] pairs. */
 function pairsOf(words: Uint32Array): [number, number][] {
@@ -65,7 +66,7 @@ describe('chunks', () => {
     const writer = new ChunkWriter((c) => chunks.push(c));
     writer.pushAll(entries);
     writer.finish();
-    return { chunks: chunks.map((c) => decodeWords(c.bytes)), bytes: chunks.map((c) => c.bytes), firstKeys: Float64Array.from(chunks.map((c) => c.firstKey)) };
+    return { chunks: chunks.map((c) => decodeUint32(c.bytes)), bytes: chunks.map((c) => c.bytes), firstKeys: Float64Array.from(chunks.map((c) => c.firstKey)) };
   }
 
   test('a key with more documents than a chunk holds stays in one chunk, and every key is found in the chunk its directory names', () => {

@@ -19,27 +19,46 @@ export function decodeText(blob: Uint8Array): string {
   return inflateRawSync(blob).toString('utf8');
 }
 
-/** A typed array's bytes, little-endian whatever the machine. */
-export function encodeArray(values: Uint16Array | Uint32Array): Buffer {
-  const bytes = Buffer.from(values.buffer, values.byteOffset, values.byteLength);
-  if (LITTLE_ENDIAN) return Buffer.from(bytes);
+/** A typed array's bytes, little-endian whatever the machine (a copy). */
+export function encodeArray(values: Uint16Array | Uint32Array | Float64Array): Buffer {
+  if (LITTLE_ENDIAN) return Buffer.from(new Uint8Array(values.buffer, values.byteOffset, values.byteLength));
   const out = Buffer.alloc(values.byteLength);
-  values.forEach((v, i) => (values.BYTES_PER_ELEMENT === 2 ? out.writeUInt16LE(v, 2 * i) : out.writeUInt32LE(v, 4 * i)));
+  const view = new DataView(out.buffer, out.byteOffset, out.byteLength);
+  values.forEach((v: number, i: number) => {
+    if (values instanceof Uint16Array) view.setUint16(2 * i, v, true);
+    else if (values instanceof Uint32Array) view.setUint32(4 * i, v, true);
+    else view.setFloat64(8 * i, v, true);
+  });
   return out;
 }
 
 /** The uint16 values of {@link encodeArray}'s bytes (a copy, aligned). */
 export function decodeUint16(blob: Uint8Array): Uint16Array {
   const out = new Uint16Array(blob.byteLength >>> 1);
-  const view = new DataView(blob.buffer, blob.byteOffset, blob.byteLength);
-  for (let i = 0; i < out.length; i++) out[i] = view.getUint16(2 * i, true);
+  copyLittleEndian(blob, out, (view, i) => view.getUint16(2 * i, true));
   return out;
 }
 
 /** The uint32 values of {@link encodeArray}'s bytes (a copy, aligned). */
 export function decodeUint32(blob: Uint8Array): Uint32Array {
   const out = new Uint32Array(blob.byteLength >>> 2);
-  const view = new DataView(blob.buffer, blob.byteOffset, blob.byteLength);
-  for (let i = 0; i < out.length; i++) out[i] = view.getUint32(4 * i, true);
+  copyLittleEndian(blob, out, (view, i) => view.getUint32(4 * i, true));
   return out;
+}
+
+/** The float64 values of {@link encodeArray}'s bytes (a copy, aligned). */
+export function decodeFloat64(blob: Uint8Array): Float64Array {
+  const out = new Float64Array(blob.byteLength >>> 3);
+  copyLittleEndian(blob, out, (view, i) => view.getFloat64(8 * i, true));
+  return out;
+}
+
+/** Fill `out` from little-endian bytes: one copy on a little-endian machine, value by value otherwise. */
+function copyLittleEndian(blob: Uint8Array, out: Uint16Array | Uint32Array | Float64Array, read: (view: DataView, i: number) => number): void {
+  if (LITTLE_ENDIAN) {
+    new Uint8Array(out.buffer).set(blob.subarray(0, out.byteLength));
+    return;
+  }
+  const view = new DataView(blob.buffer, blob.byteOffset, blob.byteLength);
+  for (let i = 0; i < out.length; i++) out[i] = read(view, i);
 }

@@ -7,6 +7,7 @@
  * so a key is looked up in one chunk: the last one whose first key is not
  * above it.
  */
+import { encodeArray } from './blob-codec';
 
 /** Entries a chunk aims at: 160 × 12 bytes, two chunks to a 4 KB page. */
 export const CHUNK_ENTRIES = 160;
@@ -14,7 +15,6 @@ export const CHUNK_ENTRIES = 160;
 export const ENTRY_WORDS = 3;
 
 const TWO32 = 0x100000000;
-const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 /** Buckets of the batch sort: the top 16 of a key's 53 bits (the 21 high bits shifted by 5). */
 const BUCKETS = 1 << 16;
 const BUCKET_SHIFT = 5;
@@ -169,28 +169,9 @@ export class ChunkWriter {
   }
 
   private close(): void {
-    this.emit({ firstKey: keyAt(this.words, 0), bytes: encodeWords(this.words.subarray(0, ENTRY_WORDS * this.n)) });
+    this.emit({ firstKey: keyAt(this.words, 0), bytes: encodeArray(this.words.subarray(0, ENTRY_WORDS * this.n)) });
     this.n = 0;
   }
-}
-
-/** Words as little-endian bytes (a copy). */
-export function encodeWords(words: Uint32Array): Buffer {
-  if (LITTLE_ENDIAN) return Buffer.from(new Uint8Array(words.buffer, words.byteOffset, words.byteLength));
-  const out = Buffer.alloc(words.byteLength);
-  words.forEach((w, i) => out.writeUInt32LE(w, 4 * i));
-  return out;
-}
-
-/** The words of {@link encodeWords}'s bytes (a copy, aligned). */
-export function decodeWords(bytes: Uint8Array): Uint32Array {
-  const out = new Uint32Array(bytes.byteLength >>> 2);
-  if (LITTLE_ENDIAN) new Uint8Array(out.buffer).set(bytes.subarray(0, out.byteLength));
-  else {
-    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    for (let i = 0; i < out.length; i++) out[i] = view.getUint32(4 * i, true);
-  }
-  return out;
 }
 
 /** The chunk that would hold `key`: the last whose first key is not above it, or -1. */
@@ -217,15 +198,4 @@ export function forEachDocIn(bytes: Buffer, key: number, f: (doc: number) => voi
     else hi = mid;
   }
   for (let i = lo; i < n && keyOf(i) === key; i++) f(bytes.readUInt32LE(4 * ENTRY_WORDS * i + 8));
-}
-
-/** Float64 values of little-endian bytes (a copy, aligned). */
-export function decodeFloat64(bytes: Uint8Array): Float64Array {
-  const out = new Float64Array(bytes.byteLength >>> 3);
-  if (LITTLE_ENDIAN) new Uint8Array(out.buffer).set(bytes.subarray(0, out.byteLength));
-  else {
-    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    for (let i = 0; i < out.length; i++) out[i] = view.getFloat64(8 * i, true);
-  }
-  return out;
 }

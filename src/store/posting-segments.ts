@@ -19,7 +19,8 @@
  * Works on the caller's connection and within the caller's transaction.
  */
 import type Database from 'better-sqlite3';
-import { ChunkWriter, chunkFor, decodeFloat64, decodeWords, docAt, ENTRY_WORDS, forEachDocIn, keyAt, type Chunk, type SortedEntries } from './posting-chunks';
+import { decodeFloat64, decodeUint32, encodeArray } from './blob-codec';
+import { ChunkWriter, chunkFor, docAt, ENTRY_WORDS, forEachDocIn, keyAt, type Chunk, type SortedEntries } from './posting-chunks';
 
 /** Segments of one level that are merged into one of the next. */
 export const MERGE_FANIN = 8;
@@ -221,9 +222,7 @@ export class PostingSegments {
       this.s.deleteSegment.run(seg);
       return;
     }
-    const directory = Buffer.alloc(8 * firstKeys.length);
-    firstKeys.forEach((k, i) => directory.writeDoubleLE(k, 8 * i));
-    this.s.finishSegment.run(writer.entries, firstKeys.length, directory, seg);
+    this.s.finishSegment.run(writer.entries, firstKeys.length, encodeArray(Float64Array.from(firstKeys)), seg);
   }
 
   /** Replace `rows` by one segment of `level` holding their live entries. */
@@ -259,7 +258,7 @@ export class PostingSegments {
         next = to;
         at = 0;
       }
-      return decodeWords(read[at++]!);
+      return decodeUint32(read[at++]!);
     };
   }
 

@@ -18,7 +18,8 @@ function pseudoRandomSet(length: number, salt: number): Uint32Array {
 
 describe('simd-minima', () => {
   it('assembles a module this engine accepts (Node ≥ 16.4 has WebAssembly SIMD)', () => {
-    expect(WebAssembly.validate(assembleMinimaModule())).toBe(true);
+    const wasm = (globalThis as { WebAssembly?: { validate(bytes: Uint8Array): boolean } }).WebAssembly;
+    expect(wasm?.validate(assembleMinimaModule())).toBe(true);
     expect(createSimdMinima(Uint32Array.of(1, 2, 3))).not.toBeNull();
   });
 

@@ -6,8 +6,11 @@ import { extname } from 'node:path';
 /** How a file is read: as one article of plain text, one HTML page, JSON Lines, or a WARC archive. */
 export type InputFormat = 'text' | 'html' | 'jsonl' | 'warc';
 
-/** How a file's bytes are packed: as they are, or gzip (`.gz`; one stream or several members). */
-export type InputCompression = 'none' | 'gzip';
+/**
+ * How a file's bytes are packed: as they are, gzip (`.gz`; one stream or several members),
+ * or Zstandard (`.zst`; one frame or several).
+ */
+export type InputCompression = 'none' | 'gzip' | 'zstd';
 
 /** The reader a file needs and how to unpack its bytes first. */
 export interface InputKind {
@@ -28,14 +31,20 @@ const FORMATS: Readonly<Record<string, InputFormat>> = {
   '.warc': 'warc',
 };
 
-/** Formats that are also read gzipped (`name.jsonl.gz`, `name.warc.gz`). */
-const GZIPPED: ReadonlySet<InputFormat> = new Set<InputFormat>(['jsonl', 'warc']);
+/** Formats that are also read compressed (`name.jsonl.gz`, `name.warc.zst`). */
+const COMPRESSIBLE: ReadonlySet<InputFormat> = new Set<InputFormat>(['jsonl', 'warc']);
+
+/** The extensions of compressed files and what they are packed with. */
+const COMPRESSIONS: Readonly<Record<string, Exclude<InputCompression, 'none'>>> = {
+  '.gz': 'gzip',
+  '.zst': 'zstd',
+};
 
 /**
  * The format of a file from its extension (case-insensitive): `.txt`, `.md` → text
  * (Markdown is kept as written, so offsets stay valid); `.html`, `.htm` → html;
- * `.jsonl`, `.ndjson` → jsonl; `.warc` → warc; each of the last two also with `.gz`
- * after it (see {@link detectInputKind} for the compression).
+ * `.jsonl`, `.ndjson` → jsonl; `.warc` → warc; each of the last two also with `.gz` or
+ * `.zst` after it (see {@link detectInputKind} for the compression).
  *
  * @returns `null` for any other extension (in a folder such files are skipped with a warning).
  */
@@ -45,20 +54,21 @@ export function detectFormat(fileName: string): InputFormat | null {
 
 /**
  * The format and compression of a file from its extension (case-insensitive):
- * `dump.jsonl.gz` → jsonl, gzip; `crawl.warc.gz` → warc, gzip; `page.html` → html, none.
- * A `.gz` of any other format (`page.html.gz`) is not read.
+ * `dump.jsonl.gz` → jsonl, gzip; `crawl.warc.zst` → warc, zstd; `page.html` → html, none.
+ * A `.gz` or `.zst` of any other format (`page.html.gz`) is not read.
  *
  * @returns `null` for an extension reprint does not read.
  */
 export function detectInputKind(fileName: string): InputKind | null {
   const ext = extname(fileName).toLowerCase();
-  if (ext === '.gz') {
+  const compression = COMPRESSIONS[ext];
+  if (compression !== undefined) {
     const inner = FORMATS[extname(fileName.slice(0, -ext.length)).toLowerCase()];
-    return inner !== undefined && GZIPPED.has(inner) ? { format: inner, compression: 'gzip' } : null;
+    return inner !== undefined && COMPRESSIBLE.has(inner) ? { format: inner, compression } : null;
   }
   const format = FORMATS[ext];
   return format === undefined ? null : { format, compression: 'none' };
 }
 
 /** The extension a file of this kind is named with, as a user would write it (`.jsonl.gz`). */
-export const READ_EXTENSIONS = '.txt .md .html .htm .jsonl .ndjson .jsonl.gz .ndjson.gz .warc .warc.gz';
+export const READ_EXTENSIONS = '.txt .md .html .htm .jsonl .ndjson .jsonl.gz .ndjson.gz .jsonl.zst .ndjson.zst .warc .warc.gz .warc.zst';

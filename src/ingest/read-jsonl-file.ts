@@ -1,5 +1,5 @@
 /**
- * Reading the articles of a JSONL file (plain, gzipped, or standard input), streamed
+ * Reading the articles of a JSONL file (plain, gzipped, zstd-compressed, or standard input), streamed
  * line by line.
  */
 import { open } from 'node:fs/promises';
@@ -25,12 +25,12 @@ export interface JsonlFileResult {
 export type JsonlFileOptions = JsonlReadOptions & { readonly stdin: NodeJS.ReadableStream | null };
 
 /**
- * Read a JSONL file (also gzipped, or standard input): empty and binary files are skipped
+ * Read a JSONL file (also gzipped or zstd-compressed, or standard input): empty and binary files are skipped
  * with a warning; otherwise its lines are streamed ({@link openInputBytes},
  * {@link readStreamLines}) into {@link readJsonlRecords}. A line that is not valid UTF-8
- * is skipped with a `W_INVALID_UTF8` warning (`file:line`). Gzip data that ends early
- * keeps every complete line before the cut and gives one `W_TRUNCATED` warning naming
- * the first line lost; data that is not gzip gives `W_CORRUPT_INPUT`.
+ * is skipped with a `W_INVALID_UTF8` warning (`file:line`). Gzip or zstd data that ends
+ * early keeps every complete line before the cut and gives one `W_TRUNCATED` warning
+ * naming the first line lost; data that is not gzip (or zstd) gives `W_CORRUPT_INPUT`.
  *
  * Texts go to `store` as they are read, when one is given.
  *

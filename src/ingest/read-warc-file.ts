@@ -1,8 +1,9 @@
 /**
  * Reading the articles of a WARC file (ISO 28500; `.warc`, or `.warc.gz` with one gzip
- * member per record as Common Crawl's CC-NEWS writes it), streamed record by record with
- * webrecorder's `warcio`. Gzip is undone by `node:zlib` before warcio sees the bytes, so a
- * cut-off download is an error we see, not a silently dropped last record.
+ * member per record as Common Crawl's CC-NEWS writes it, or `.warc.zst`), streamed record
+ * by record with webrecorder's `warcio`. Gzip and zstd are undone ({@link openInputBytes})
+ * before warcio sees the bytes, so a cut-off download is an error we see, not a silently
+ * dropped last record.
  */
 import { TextDecoder } from 'node:util';
 import { brotliDecompressSync, gunzipSync, inflateRawSync, inflateSync } from 'node:zlib';
@@ -55,10 +56,10 @@ type BodyKind = 'html' | 'text' | null;
  *   later would otherwise look days younger than it is.
  * - **title**: the page's (`og:title`, `<title>`).
  *
- * Bad input: a record cut short (a truncated file, or gzip data that ends early) gives one
- * `W_TRUNCATED` warning naming the file and record; the records before it are kept. Data
- * that is not a WARC (or not gzip) gives `W_CORRUPT_INPUT` and the rest of the file is
- * skipped. A page that cannot be decoded is skipped with a warning naming its record.
+ * Bad input: a record cut short (a truncated file, or gzip or zstd data that ends early)
+ * gives one `W_TRUNCATED` warning naming the file and record; the records before it are
+ * kept. Data that is not a WARC (or not gzip or zstd) gives `W_CORRUPT_INPUT` and the
+ * rest of the file is skipped. A page that cannot be decoded is skipped with a warning naming its record.
  *
  * @throws InputError when a file named directly cannot be read at all.
  */

@@ -1,0 +1,113 @@
+/**
+ * Zstandard (RFC 8878) decompression of a byte stream, streamed, with the pure-JavaScript
+ * decoder `fzstd` (Node 20's `node:zlib` has no zstd).
+ */
+import { Decompress } from 'fzstd';
+
+/** The first four bytes of every Zstandard frame (0xFD2FB528, little-endian). */
+export const ZSTD_MAGIC = [0x28, 0xb5, 0x2f, 0xfd] as const;
+
+/**
+ * Input is pushed to the decoder in slices of at most this many bytes, and what each
+ * slice gives is yielded before the next is pushed: the decoder has no back-pressure, and
+ * one byte can stand for a 128 KB block of a repeated byte, so a slice can give at most
+ * 4 MB (a 1 KB slice of such blocks) however the data was made. Slicing costs nothing
+ * measurable: the decoder keeps a partial block and decodes it once it is whole.
+ */
+const SLICE_BYTES = 1024;
+
+/** How a Zstandard stream failed: it ends inside a frame, or it is not (readable) zstd. */
+export type ZstdFailure = 'truncated' | 'invalid';
+
+/**
+ * Zstandard data that cannot be decompressed; thrown while iterating
+ * {@link decompressZstd}, after every byte decoded before the problem was yielded.
+ */
+export class ZstdDataError extends Error {
+  /** `ZSTD_TRUNCATED` for data that ends inside a frame, `ZSTD_INVALID` for anything else. */
+  readonly code: 'ZSTD_TRUNCATED' | 'ZSTD_INVALID';
+  readonly failure: ZstdFailure;
+  constructor(failure: ZstdFailure, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'ZstdDataError';
+    this.failure = failure;
+    this.code = failure === 'truncated' ? 'ZSTD_TRUNCATED' : 'ZSTD_INVALID';
+  }
+}
+
+/** fzstd's error code for input that ends before the frame does (`ZstdErrorCode.UnexpectedEOF`). */
+const FZSTD_UNEXPECTED_EOF = 5;
+
+/** Enough bytes to see a frame header's dictionary id: magic, descriptor, window, 4-byte id. */
+const HEADER_BYTES = 10;
+
+/**
+ * Stream the decompressed bytes of `source`, one or more Zstandard frames (and skippable
+ * frames) one after the other, as `zstd` writes them. Memory stays at the frame's window
+ * (`zstd` uses 8 MB at most unless told `--long`) plus a few MB, whatever the file size.
+ *
+ * The content checksum, when a frame has one, is not verified (fzstd reads past it).
+ * Frames that need a dictionary are refused rather than decoded wrong (fzstd has no
+ * dictionary support): one whose header names a dictionary, or a stream that opens with
+ * the skippable frame a dictionary-compressed `.warc.zst` keeps its dictionary in.
+ *
+ * @throws ZstdDataError (while iterating) for data that ends inside a frame, is not
+ *   zstd, or needs a dictionary; errors of `source` pass through unchanged.
+ */
+export async function* decompressZstd(source: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
+  const decoded: Uint8Array[] = [];
+  const decoder = new Decompress((chunk) => {
+    if (chunk.length > 0) decoded.push(chunk);
+  });
+  let head: Uint8Array | null = new Uint8Array(0);
+  for await (const chunk of source) {
+    let bytes = chunk;
+    if (head !== null) {
+      // The first bytes are looked at before anything is decoded.
+      head = Buffer.concat([head, chunk]);
+      if (head.length < HEADER_BYTES) continue;
+      refuseDictionary(head);
+      bytes = head;
+      head = null;
+    }
+    for (let at = 0; at < bytes.length; at += SLICE_BYTES) {
+      const failure = push(decoder, bytes.subarray(at, at + SLICE_BYTES), false);
+      // The blocks decoded before a failure in the same slice come first.
+      yield* decoded.splice(0);
+      if (failure !== null) throw failure;
+    }
+  }
+  if (head !== null) refuseDictionary(head);
+  const failure = push(decoder, head ?? new Uint8Array(0), true);
+  yield* decoded.splice(0);
+  if (failure !== null) throw failure;
+}
+
+/** Push bytes to the decoder; what went wrong, if anything. */
+function push(decoder: Decompress, bytes: Uint8Array, final: boolean): ZstdDataError | null {
+  try {
+    decoder.push(bytes, final);
+    return null;
+  } catch (error) {
+    const eof = (error as { code?: unknown } | null)?.code === FZSTD_UNEXPECTED_EOF;
+    const reason = error instanceof Error ? error.message : String(error);
+    return new ZstdDataError(eof ? 'truncated' : 'invalid', eof ? 'zstd data ends early' : reason, { cause: error });
+  }
+}
+
+/** Throw when the stream opens with a dictionary's skippable frame or a frame that names a dictionary. */
+function refuseDictionary(head: Uint8Array): void {
+  // Skippable frame 0x184D2A5D: where a `.warc.zst` keeps the dictionary its records need.
+  if (head[0] === 0x5d && head[1] === 0x2a && head[2] === 0x4d && head[3] === 0x18) {
+    throw new ZstdDataError('invalid', 'compressed with a dictionary, which reprint cannot use (decompress it with `zstd -d` first)');
+  }
+  if (!ZSTD_MAGIC.every((byte, i) => head[i] === byte) || head.length < 6) return;
+  const descriptor = head[4] as number;
+  const idSize = [0, 1, 2, 4][descriptor & 3] as number;
+  if (idSize === 0) return;
+  const singleSegment = (descriptor & 0x20) !== 0;
+  const at = singleSegment ? 5 : 6;
+  let id = 0;
+  for (let i = idSize - 1; i >= 0; i -= 1) id = id * 256 + (head[at + i] ?? 0);
+  if (id !== 0) throw new ZstdDataError('invalid', `frame needs zstd dictionary ${id}, which reprint cannot use (decompress it with \`zstd -d\` first)`);
+}

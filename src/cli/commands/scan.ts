@@ -34,7 +34,7 @@ export interface ScanArgs extends TuningArgs {
 /** Declare the `scan` command's flags on a yargs instance. */
 export function scanBuilder(y: Argv): Argv<ScanArgs> {
   const withInput = y
-    .positional('paths', { describe: 'files, folders (recursive), JSONL dumps (.jsonl, .ndjson, also .gz), WARC (.warc, .warc.gz), or - for JSONL on stdin', type: 'string', array: true })
+    .positional('paths', { describe: 'files, folders (recursive), JSONL dumps (.jsonl, .ndjson, also .gz or .zst), WARC (.warc, .warc.gz, .warc.zst), or - for JSONL on stdin', type: 'string', array: true })
     .option('format', formatOption())
     .option('out', { type: 'string', describe: 'write the report to FILE instead of stdout (through a temporary file renamed when complete)' })
     .option('color', colorOption())

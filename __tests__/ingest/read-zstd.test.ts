@@ -235,6 +235,17 @@ describe('zstd-compressed inputs', () => {
     expect(warnings[1]?.message).toMatch(/^not valid zstd data \(compressed with a dictionary/);
   });
 
+  test('a frame that asks for a window over 128 MiB is refused, as `zstd -d` does, before anything is allocated', async () => {
+    const { frame } = rawZstdFrame(PLAIN['samples.jsonl']());
+    const file = join(root, 'wide.jsonl.zst');
+    writeFileSync(file, Buffer.concat([frame.subarray(0, 5), Buffer.from([18 << 3]), frame.subarray(6)])); // 2^28
+    const ok = join(root, 'ok.jsonl.zst');
+    writeFileSync(ok, Buffer.concat([frame.subarray(0, 5), Buffer.from([17 << 3]), frame.subarray(6)])); // 2^27
+    const { articles, warnings } = await readInputs([file, ok]);
+    expect(articles.map((a) => a.path)).toEqual(ALL_SAMPLES.map((_, i) => `${ok}:${i + 1}`));
+    expect(warnings).toEqual([{ code: 'W_CORRUPT_INPUT', where: file, message: expect.stringMatching(/^not valid zstd data \(frame needs a 256 MiB window, over the 128 MiB/) }]);
+  });
+
   test('the CLI: `scan dump.jsonl.zst --format json` prints the report of the plain dump', async () => {
     const { plain, zst } = writePair('samples.jsonl');
     const outlets = ['--outlets', join(SAMPLES_DIR, 'outlets.json')];

@@ -38,8 +38,14 @@ export class ZstdDataError extends Error {
 /** fzstd's error code for input that ends before the frame does (`ZstdErrorCode.UnexpectedEOF`). */
 const FZSTD_UNEXPECTED_EOF = 5;
 
-/** Enough bytes to see a frame header's dictionary id: magic, descriptor, window, 4-byte id. */
-const HEADER_BYTES = 10;
+/** Enough bytes to see a whole frame header: magic, descriptor, window, 4-byte id, 8-byte size. */
+const HEADER_BYTES = 18;
+
+/**
+ * The largest window (the decoder's buffer) accepted: 128 MiB, the `zstd` command's own
+ * default limit (`--memory`). fzstd would allocate up to 2 GB for what a header claims.
+ */
+const MAX_WINDOW_BYTES = 128 * 1024 * 1024;
 
 /**
  * Stream the decompressed bytes of `source`, one or more Zstandard frames (and skippable
@@ -49,7 +55,9 @@ const HEADER_BYTES = 10;
  * The content checksum, when a frame has one, is not verified (fzstd reads past it).
  * Frames that need a dictionary are refused rather than decoded wrong (fzstd has no
  * dictionary support): one whose header names a dictionary, or a stream that opens with
- * the skippable frame a dictionary-compressed `.warc.zst` keeps its dictionary in.
+ * the skippable frame a dictionary-compressed `.warc.zst` keeps its dictionary in. So is
+ * a window over 128 MiB, as `zstd -d` does. Only the first frame's header is checked;
+ * the frames of one file are made alike.
  *
  * @throws ZstdDataError (while iterating) for data that ends inside a frame, is not
  *   zstd, or needs a dictionary; errors of `source` pass through unchanged.
@@ -66,7 +74,7 @@ export async function* decompressZstd(source: AsyncIterable<Uint8Array>): AsyncG
       // The first bytes are looked at before anything is decoded.
       head = Buffer.concat([head, chunk]);
       if (head.length < HEADER_BYTES) continue;
-      refuseDictionary(head);
+      checkFirstFrame(head);
       bytes = head;
       head = null;
     }
@@ -77,7 +85,7 @@ export async function* decompressZstd(source: AsyncIterable<Uint8Array>): AsyncG
       if (failure !== null) throw failure;
     }
   }
-  if (head !== null) refuseDictionary(head);
+  if (head !== null) checkFirstFrame(head);
   const failure = push(decoder, head ?? new Uint8Array(0), true);
   yield* decoded.splice(0);
   if (failure !== null) throw failure;
@@ -95,19 +103,41 @@ function push(decoder: Decompress, bytes: Uint8Array, final: boolean): ZstdDataE
   }
 }
 
-/** Throw when the stream opens with a dictionary's skippable frame or a frame that names a dictionary. */
-function refuseDictionary(head: Uint8Array): void {
+/**
+ * Throw when the stream opens with a dictionary's skippable frame, or with a frame that
+ * names a dictionary or needs a window over {@link MAX_WINDOW_BYTES} (RFC 8878 §3.1.1.1).
+ */
+function checkFirstFrame(head: Uint8Array): void {
   // Skippable frame 0x184D2A5D: where a `.warc.zst` keeps the dictionary its records need.
   if (head[0] === 0x5d && head[1] === 0x2a && head[2] === 0x4d && head[3] === 0x18) {
     throw new ZstdDataError('invalid', 'compressed with a dictionary, which reprint cannot use (decompress it with `zstd -d` first)');
   }
   if (!ZSTD_MAGIC.every((byte, i) => head[i] === byte) || head.length < 6) return;
   const descriptor = head[4] as number;
-  const idSize = [0, 1, 2, 4][descriptor & 3] as number;
-  if (idSize === 0) return;
   const singleSegment = (descriptor & 0x20) !== 0;
-  const at = singleSegment ? 5 : 6;
-  let id = 0;
-  for (let i = idSize - 1; i >= 0; i -= 1) id = id * 256 + (head[at + i] ?? 0);
+  const idSize = [0, 1, 2, 4][descriptor & 3] as number;
+  const idAt = singleSegment ? 5 : 6;
+  const id = readLittleEndian(head, idAt, idSize);
   if (id !== 0) throw new ZstdDataError('invalid', `frame needs zstd dictionary ${id}, which reprint cannot use (decompress it with \`zstd -d\` first)`);
+  let window: number;
+  if (singleSegment) {
+    // The window is the whole content: Frame_Content_Size, 1, 2 (+256), 4 or 8 bytes.
+    const sizeBytes = [1, 2, 4, 8][descriptor >> 6] as number;
+    window = readLittleEndian(head, idAt + idSize, sizeBytes) + (sizeBytes === 2 ? 256 : 0);
+  } else {
+    const windowDescriptor = head[5] ?? 0;
+    const base = 2 ** (10 + (windowDescriptor >> 3));
+    window = base + (base / 8) * (windowDescriptor & 7);
+  }
+  if (window > MAX_WINDOW_BYTES) {
+    const mib = Math.ceil(window / 2 ** 20);
+    throw new ZstdDataError('invalid', `frame needs a ${mib} MiB window, over the 128 MiB reprint allows (decompress it with \`zstd -d --memory=${mib}MB\` first)`);
+  }
+}
+
+/** An unsigned little-endian number of `size` bytes at `at` (0 for no bytes). */
+function readLittleEndian(bytes: Uint8Array, at: number, size: number): number {
+  let value = 0;
+  for (let i = size - 1; i >= 0; i -= 1) value = value * 256 + (bytes[at + i] ?? 0);
+  return value;
 }

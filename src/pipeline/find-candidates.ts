@@ -241,7 +241,7 @@ export class CandidateCollector {
     const { rows } = this.banding;
     const scratch = count * rows <= this.rowScratch.length ? this.rowScratch.subarray(0, count * rows) : new Uint16Array(count * rows);
     this.bandRows.forEach((log, j) => {
-      for (let w = 0; w < count; w++) scratch.set(low.subarray(w * k + j * rows, w * k + (j + 1) * rows), w * rows);
+      for (let w = 0, to = 0; w < count; w++) for (let r = w * k + j * rows, end = r + rows; r < end; r++) scratch[to++] = low[r]!;
       log.append(bytesOf(scratch));
     });
     this.windows += count;

@@ -20,12 +20,14 @@ export function createProgress(io: Io, phase: string, quiet: boolean, unit = 'pa
   return {
     update(done, total) {
       const now = Date.now();
-      if (now - last < 200 && done < total) return;
+      if (now - last < 200 && (done < total || total <= 0)) return;
       last = now;
       const seconds = (now - started) / 1000;
       const rate = seconds > 0 ? done / seconds : 0;
       const eta = rate > 0 ? Math.max(0, (total - done) / rate) : 0;
-      io.stderr(`\r${phase}: ${done}/${total} ${unit}, ${rate.toFixed(0)} ${unit}/s, ETA ${eta.toFixed(0)} s   `);
+      // A total of 0 is unknown (standard input): no total, no ETA.
+      const line = total > 0 ? `${done}/${total} ${unit}, ${rate.toFixed(0)} ${unit}/s, ETA ${eta.toFixed(0)} s` : `${done} ${unit}, ${rate.toFixed(0)} ${unit}/s`;
+      io.stderr(`\r${phase}: ${line}   `);
       shown = true;
     },
     end() {

@@ -47,6 +47,12 @@ export interface IngestOptions {
    * @default none: the path `-` is then an `InputError`
    */
   readonly stdin?: NodeJS.ReadableStream;
+  /**
+   * Told, as input is read, how many bytes of it have been read so far (as stored:
+   * compressed bytes of a `.gz` or `.zst`) and the total size of the input files
+   * (`null` when standard input is among them). For progress; changes nothing read.
+   */
+  readonly onRead?: (read: number, total: number | null) => void;
 }
 
 /** Options with defaults applied and checked; frozen. */
@@ -58,6 +64,8 @@ export interface ResolvedIngestOptions {
   readonly strict: boolean;
   readonly maxFileBytes: number;
   readonly stdin: NodeJS.ReadableStream | null;
+  /** Told of every chunk of input bytes read (its size). */
+  readonly onBytes: ((bytes: number) => void) | null;
 }
 
 /** Default JSONL field names, tried in order; the first present, usable one is taken. */
@@ -108,5 +116,6 @@ export function resolveIngestOptions(options: IngestOptions = {}): ResolvedInges
     strict: options.strict ?? false,
     maxFileBytes,
     stdin: options.stdin ?? null,
+    onBytes: null,
   });
 }

@@ -25,9 +25,14 @@ const GZIP_MAGIC = [0x1f, 0x8b] as const;
  * `Z_DATA_ERROR`; zstd's are a {@link ZstdDataError} (see {@link describeStreamError}).
  *
  * @param stdin the stream the path `-` reads.
+ * @param onBytes told the size of every chunk read (before unpacking), for progress.
  * @throws InputError when `file` is standard input and no `stdin` stream was given.
  */
-export async function* openInputBytes(file: InputFile, stdin: NodeJS.ReadableStream | null): AsyncGenerator<Uint8Array> {
+export async function* openInputBytes(
+  file: InputFile,
+  stdin: NodeJS.ReadableStream | null,
+  onBytes: ((bytes: number) => void) | null = null,
+): AsyncGenerator<Uint8Array> {
   let source: AsyncIterable<Uint8Array>;
   let compression: InputCompression = file.compression;
   if (file.source === 'stdin') {
@@ -39,6 +44,7 @@ export async function* openInputBytes(file: InputFile, stdin: NodeJS.ReadableStr
   } else {
     source = createReadStream(file.realPath);
   }
+  if (onBytes !== null) source = counted(source, onBytes);
   switch (compression) {
     case 'none':
       yield* source;
@@ -91,5 +97,13 @@ async function* toBytes(stream: AsyncIterable<unknown>): AsyncGenerator<Uint8Arr
   for await (const chunk of stream) {
     if (typeof chunk === 'string') yield Buffer.from(chunk, 'utf8');
     else if (chunk instanceof Uint8Array) yield chunk;
+  }
+}
+
+/** `source`, telling `onBytes` the size of each chunk as it passes. */
+async function* counted(source: AsyncIterable<Uint8Array>, onBytes: (bytes: number) => void): AsyncGenerator<Uint8Array> {
+  for await (const chunk of source) {
+    onBytes(chunk.length);
+    yield chunk;
   }
 }

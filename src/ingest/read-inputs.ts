@@ -2,6 +2,7 @@
  * The ingest stage: from paths on disk to articles with metadata. The only stage that
  * touches the file system.
  */
+import { statSync } from 'node:fs';
 import { extname } from 'node:path';
 import { InternalError } from '../errors';
 import type { Article, ArticleMeta, StoredArticle, Warning } from '../model';
@@ -79,8 +80,15 @@ async function ingest<T extends { readonly id: string }>(
   store: TextStore | null,
   make: (id: string, path: string, text: DocumentText, meta: ArticleMeta) => T,
 ): Promise<{ articles: T[]; warnings: Warning[] }> {
-  const resolved = resolveIngestOptions(options);
   const discovered = await discoverInputs(paths);
+  const sizes = new Map(discovered.files.map((file) => [file, file.source === 'stdin' ? null : sizeOf(file.realPath)]));
+  const total = [...sizes.values()].some((size) => size === null) ? null : [...sizes.values()].reduce<number>((n, size) => n + (size ?? 0), 0);
+  let read = 0;
+  const onBytes = options.onRead === undefined ? null : (bytes: number): void => {
+    read += bytes;
+    options.onRead?.(read, total);
+  };
+  const resolved = { ...resolveIngestOptions(options), onBytes };
   const warnings: Warning[] = [...discovered.warnings];
 
   const registry: OutletRegistry =
@@ -106,6 +114,7 @@ async function ingest<T extends { readonly id: string }>(
       continue;
     }
     const result = await readArticleFile(file, resolved.maxFileBytes);
+    onBytes?.(sizes.get(file) ?? 0);
     if (!result.ok) {
       warnings.push(result.warning);
       continue;
@@ -145,6 +154,15 @@ async function ingest<T extends { readonly id: string }>(
 
   articles.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return { articles, warnings };
+}
+
+/** A file's size in bytes, or 0 when it cannot be read now (reading it will say why). */
+function sizeOf(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0;
+  }
 }
 
 /** Ids a file may take: name without extension, relative path without it, display path without and with it. */

@@ -22,7 +22,11 @@ export interface JsonlFileResult {
 }
 
 /** What {@link readJsonlFile} needs: the record options, and the stream `-` reads. */
-export type JsonlFileOptions = JsonlReadOptions & { readonly stdin: NodeJS.ReadableStream | null };
+export type JsonlFileOptions = JsonlReadOptions & {
+  readonly stdin: NodeJS.ReadableStream | null;
+  /** Told the size of every chunk of the file read (progress). */
+  readonly onBytes?: ((bytes: number) => void) | null;
+};
 
 /**
  * Read a JSONL file (also gzipped or zstd-compressed, or standard input): empty and binary files are skipped
@@ -57,7 +61,7 @@ export async function readJsonlFile(file: InputFile, options: JsonlFileOptions, 
     }
   }
   try {
-    const lines = counted(readStreamLines(openInputBytes(file, options.stdin), onInvalidLine));
+    const lines = counted(readStreamLines(openInputBytes(file, options.stdin, options.onBytes ?? null), onInvalidLine));
     for await (const event of readJsonlRecords(lines, file.display, options)) {
       if (event.kind === 'record') {
         const { record } = event;

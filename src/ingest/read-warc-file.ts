@@ -31,6 +31,8 @@ export interface WarcFileResult {
 export interface WarcReadOptions {
   /** Largest record body kept, in bytes; bigger pages are skipped with a warning. */
   readonly maxFileBytes: number;
+  /** Told the size of every chunk of the file read (progress). */
+  readonly onBytes?: ((bytes: number) => void) | null;
 }
 
 /** How a record's body is read: an HTML page, plain text, or not at all. */
@@ -75,7 +77,7 @@ export async function readWarcFile(file: InputFile, options: WarcReadOptions, st
   let bytesFed = 0;
   async function* guarded(): AsyncGenerator<Uint8Array> {
     try {
-      for await (const chunk of openInputBytes(file, null)) {
+      for await (const chunk of openInputBytes(file, null, options.onBytes ?? null)) {
         bytesFed += chunk.length;
         yield chunk;
       }

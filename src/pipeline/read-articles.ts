@@ -14,8 +14,9 @@ export function readArticlesToStore<T extends { readonly id: string }>(
   options: ScanOptions,
   store: TextStore,
   keep: (article: StoredArticle) => T,
+  onRead?: (read: number, total: number | null) => void,
 ): Promise<{ readonly articles: T[]; readonly warnings: Warning[] }> {
-  return readInputsToStore(paths, ingestOptionsOf(options), store, keep);
+  return readInputsToStore(paths, { ...ingestOptionsOf(options), ...(onRead !== undefined ? { onRead } : {}) }, store, keep);
 }
 
 /** The ingest options of scan options. */

@@ -22,8 +22,12 @@ import { batches, mapLazily } from './batches';
 /** The JSON report's schema version. */
 export const SCHEMA_VERSION = 1 as const;
 
-/** Phases of a scan, in order, as progress reports name them (`candidates` counts LSH bands, `align` candidate pairs, the others documents). */
-export type ScanPhase = 'prepare' | 'sign' | 'candidates' | 'align';
+/**
+ * Phases of a scan, in order, as progress reports name them: `read` counts
+ * megabytes of input (total 0 when unknown: standard input), `candidates` LSH
+ * bands, `align` candidate pairs, the others documents.
+ */
+export type ScanPhase = 'read' | 'prepare' | 'sign' | 'candidates' | 'align';
 
 /** Callbacks a long scan reports through; none changes the result. */
 export interface ScanHooks {
@@ -261,7 +265,8 @@ export async function scanWithTexts(
   try {
     const store = new SpooledTexts(space.log('texts'));
     const spooled = new SpooledDocuments(space.log('metadata'), store);
-    const { articles, warnings } = await readArticlesToStore(paths, options, store, (a) => spooled.keep(a));
+    const onRead = run.onProgress === undefined ? undefined : (read: number, total: number | null): void => run.onProgress?.('read', Math.floor(read / 1e6), total === null ? 0 : Math.ceil(total / 1e6));
+    const { articles, warnings } = await readArticlesToStore(paths, options, store, (a) => spooled.keep(a), onRead);
     const report = await scanDocuments(spooled.sorted(articles), space, resolved, warnings, run);
     const byId = new Map(articles.map((a) => [a.id, a]));
     const texts = new Map<string, string>();

@@ -78,7 +78,7 @@ function ndjsonSink(args: ScanArgs, io: Io): OutputStream {
 }
 
 /** What each phase's progress counts. */
-const PROGRESS_UNITS: Readonly<Record<ScanPhase, string>> = { prepare: 'articles', sign: 'articles', candidates: 'bands', align: 'candidates' };
+const PROGRESS_UNITS: Readonly<Record<ScanPhase, string>> = { read: 'MB', prepare: 'articles', sign: 'articles', candidates: 'bands', align: 'candidates' };
 
 /** Run `scan`; returns the exit code. */
 export async function runScan(args: ScanArgs, io: Io): Promise<number> {

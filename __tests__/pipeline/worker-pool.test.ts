@@ -101,6 +101,33 @@ describe('runPool on worker threads (compiled dist/)', () => {
     await expect(plain).rejects.toThrow('plain failure');
   });
 
+  test("serveTasks' transferList moves a result's buffers (the worker's own copy is detached); without it they are copied", async () => {
+    // Each result carries the length the worker's previous result has after being sent: 0 once moved, 2 when copied, -1 for a worker's first.
+    const serve = (transfer: boolean): string =>
+      `let last = null;
+serveTasks((n) => {
+  const previous = last === null ? -1 : last.length;
+  last = Float64Array.of(n, previous);
+  return last;
+}${transfer ? ', { transferList: (result) => [result.buffer] }' : ''});`;
+    const tasks = Array.from({ length: 8 }, (_, i) => i);
+    for (const transfer of [true, false]) {
+      const { script } = workerScript(serve(transfer));
+      const results = await built().runPool<number, Float64Array>({
+        script,
+        workerData: null,
+        workers: 2,
+        tasks,
+        inline: () => () => new Float64Array(0),
+      });
+      expect(results.map((r) => r[0])).toEqual(tasks);
+      const previous = results.map((r) => r[1]).filter((p) => p !== -1);
+      // 8 tasks on 2 threads: at least 6 were not a thread's first.
+      expect(previous.length).toBeGreaterThanOrEqual(6);
+      expect(new Set(previous)).toEqual(new Set([transfer ? 0 : 2]));
+    }
+  });
+
   test('a crashing worker rejects with InternalError "worker failed: ..."', async () => {
     const { script } = workerScript(`serveTasks(() => new Promise(() => setImmediate(() => { throw new Error('boom'); })));`);
     const crash = built().runPool({ ...options([1, 2]), script, workers: 2 });

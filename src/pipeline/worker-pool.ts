@@ -128,12 +128,24 @@ export function inTaskOrder<Res>(consume: (result: Res) => void): (index: number
  * Serve tasks posted by {@link runPool} with `handler`, one at a time, until
  * the pool terminates this worker. Call it once, from the worker script.
  */
-export function serveTasks<Req, Res>(handler: TaskHandler<Req, Res>): void {
+export function serveTasks<Req, Res>(handler: TaskHandler<Req, Res>, options: ServeOptions<Res> = {}): void {
   const port = parentPort;
   if (port === null) throw new InternalError('serveTasks: not in a worker thread');
   port.on('message', (message: TaskMessage<Req>) => {
-    void answer(handler, message).then((reply) => port.postMessage(reply));
+    void answer(handler, message).then((reply) =>
+      port.postMessage(reply, reply.kind === 'ok' && options.transferList !== undefined ? options.transferList(reply.result) : undefined),
+    );
   });
+}
+
+/** How a worker sends its results back. */
+export interface ServeOptions<Res> {
+  /**
+   * Buffers of a result moved (not copied) to the main thread: the worker
+   * must not touch them again, and none may be shared with anything the
+   * worker keeps (a pooled `Buffer`'s memory, a scratch array). @default none (all copied)
+   */
+  readonly transferList?: (result: Res) => readonly ArrayBuffer[];
 }
 
 async function answer<Req, Res>(handler: TaskHandler<Req, Res>, { index, task }: TaskMessage<Req>): Promise<ReplyMessage<Res>> {

@@ -1,10 +1,10 @@
 /**
- * Adding articles to a persistent index: the scan's own sketch and sign
- * tasks (`sketchDocument`, then `markSketchBoilerplate` and `signWindows`,
- * on worker threads), then band keys and the low 16 bits of each signature,
- * written in batches (one transaction each, its band keys one posting
- * segment); at the end of the run the smallest segments are merged
- * (`settle`).
+ * Adding articles to a persistent index: the index's sketch and sign tasks
+ * (`sketchDocument` and the deflated text, then `markSketchBoilerplate`,
+ * `signWindows`, the low 16 bits of each signature and the sorted distinct
+ * band keys, on worker threads: see `scan-tasks.ts`), written by this thread
+ * in batches (one transaction each, its band keys one posting segment); at
+ * the end of the run the smallest segments are merged (`settle`).
  *
  * Collection boilerplate in an index that grows: every article's distinct
  * anchor k-grams are stored with it; the blocked k-grams are recounted over
@@ -15,14 +15,12 @@
  */
 import { createHash } from 'node:crypto';
 import type { Article } from '../model';
+import { InternalError } from '../errors';
 import type { ResolvedOptions } from '../options';
-import { lowBits } from '../minhash';
-import { computeWindowBandKeys, encodeText, type IndexEntry, type IndexStore, type WriteCounts } from '../store';
+import type { IndexEntry, IndexStore, WriteCounts } from '../store';
 import { BoilerplateCounter } from './find-boilerplate';
-import { resolveBanding } from './find-candidates';
 import { batches, drain, mapLazily } from './batches';
-import { runScanTasks, type ScanTask, type ScanTaskResult } from './scan-tasks';
-import type { DocumentSketch } from './sketch-document';
+import { runIndexTasks, unpackArray, type IndexTask, type IndexTaskResult, type PackedSketches } from './scan-tasks';
 import { inTaskOrder } from './worker-pool';
 
 /** Articles per write transaction. */
@@ -64,9 +62,9 @@ const TASK_DOCUMENTS = 128;
 /**
  * Add `articles` to the index: new ids added, changed content replacing the
  * stored version, the same content left alone. `options` must be those the
- * index was made with (`resolveIndexOptions`). Sketching and signing run on
- * `run.workers` threads (the scan's tasks); this thread computes band keys
- * and writes, batch by batch, while the workers sign.
+ * index was made with (`resolveIndexOptions`). Sketching, deflating, signing
+ * and band keys run on `run.workers` threads; this thread writes, batch by
+ * batch, while the workers sign.
  */
 export async function addArticlesToIndex(store: IndexStore, articles: readonly Article[], options: ResolvedOptions, run: IndexRun = {}): Promise<IndexAddResult> {
   const counts: WriteCounts = { added: 0, replaced: 0, unchanged: 0 };
@@ -76,26 +74,28 @@ export async function addArticlesToIndex(store: IndexStore, articles: readonly A
     if (store.hashOf(article.id) === hash) counts.unchanged++;
     else todo.push({ article, hash });
   }
-  const inPool = (blocked: Uint32Array, tasks: Iterable<ScanTask>, consume: (result: ScanTaskResult) => void): Promise<void> =>
-    runScanTasks({ options, blocked }, run.workers ?? 1, tasks, inTaskOrder(consume));
+  const inPool = (blocked: Uint32Array, tasks: Iterable<IndexTask>, consume: (result: IndexTaskResult) => void): Promise<void> =>
+    runIndexTasks({ options, blocked }, run.workers ?? 1, tasks, inTaskOrder(consume));
 
-  const sketches: DocumentSketch[] = [];
-  // Texts are deflated while the workers sketch (this thread would wait otherwise).
+  const sketches: PackedSketches[] = [];
+  const grams: Uint32Array[] = [];
   const stored: Buffer[] = [];
   const texts = todo.map((t) => t.article.text);
-  await inPool(new Uint32Array(0), mapLazily(batches(texts, TASK_DOCUMENTS), (b): ScanTask => ({ kind: 'sketch', texts: b })), (result) => {
-    for (const sketch of result as readonly DocumentSketch[]) {
-      stored.push(encodeText(texts[sketches.length]!));
-      sketches.push(sketch);
+  await inPool(new Uint32Array(0), mapLazily(batches(texts, TASK_DOCUMENTS), (b): IndexTask => ({ kind: 'index-sketch', texts: b })), (result) => {
+    const sketched = expectKind(result, 'index-sketch');
+    sketches.push(sketched.sketches);
+    for (let d = 0; d < sketched.grams.ends.length; d++) {
+      grams.push(unpackArray(sketched.grams, d));
+      // A view of the batch's bytes (better-sqlite3 binds Buffers as blobs).
+      const text = unpackArray(sketched.storedTexts, d);
+      stored.push(Buffer.from(text.buffer, text.byteOffset, text.byteLength));
     }
   });
   const recount = decideRecount(store, todo.length, options);
-  const blocked = recount ? countBlocked(store, todo, sketches, options) : store.readBlocked().blocked;
+  const blocked = recount ? countBlocked(store, todo, grams, options) : store.readBlocked().blocked;
 
-  const { bands, rows } = resolveBanding(options);
-  const grams = sketches.map((s) => s.grams);
-  // Sketches are dropped as the pool takes them.
-  const signTasks = mapLazily(drain<DocumentSketch>(sketches, TASK_DOCUMENTS), (b): ScanTask => ({ kind: 'sign', sketches: b.map((s) => ({ hashes: s.hashes, mask: s.mask, windows: s.windows })) }));
+  // Packed sketches are dropped (moved to a worker) as the pool takes them; their batches are the sketch tasks'.
+  const signTasks = mapLazily(drain<PackedSketches>(sketches, 1), ([b]): IndexTask => ({ kind: 'index-sign', sketches: b! }));
   let batch: IndexEntry[] = [];
   let written = 0;
   const flush = (): void => {
@@ -109,17 +109,11 @@ export async function addArticlesToIndex(store: IndexStore, articles: readonly A
   };
   run.onProgress?.(0, todo.length);
   await inPool(blocked, signTasks, (result) => {
-    for (const signatures of result as readonly Uint32Array[]) {
+    const signed = expectKind(result, 'index-sign');
+    for (let d = 0; d < signed.keys.ends.length; d++) {
       const i = written + batch.length;
       const { article, hash } = todo[i]!;
-      batch.push({
-        article,
-        hash,
-        storedText: stored[i]!,
-        signatures: lowBits(signatures),
-        keys: computeWindowBandKeys(signatures, options.numPerm, bands, rows),
-        grams: grams[i]!,
-      });
+      batch.push({ article, hash, storedText: stored[i]!, signatures: unpackArray(signed.signatures, d), keys: unpackArray(signed.keys, d), grams: grams[i]! });
       if (batch.length === INDEX_BATCH) flush();
     }
   });
@@ -141,7 +135,7 @@ function decideRecount(store: IndexStore, adding: number, options: ResolvedOptio
 function countBlocked(
   store: IndexStore,
   todo: readonly { readonly article: Article }[],
-  sketches: readonly DocumentSketch[],
+  grams: readonly Uint32Array[],
   options: ResolvedOptions,
 ): Uint32Array {
   const counter = new BoilerplateCounter();
@@ -149,6 +143,12 @@ function countBlocked(
   store.forEachGrams((id, outlet, grams) => {
     if (!replacing.has(id)) counter.add(grams, outlet);
   });
-  todo.forEach((t, i) => counter.add(sketches[i]!.grams, t.article.meta.outlet));
+  todo.forEach((t, i) => counter.add(grams[i]!, t.article.meta.outlet));
   return Uint32Array.from(counter.blocked(options)).sort();
+}
+
+/** `result` as a batch of `kind` (the task asked for it). */
+function expectKind<K extends IndexTaskResult['kind']>(result: IndexTaskResult, kind: K): Extract<IndexTaskResult, { kind: K }> {
+  if (result.kind !== kind) throw new InternalError(`index add: a ${result.kind} batch where ${kind} was expected`);
+  return result as Extract<IndexTaskResult, { kind: K }>;
 }

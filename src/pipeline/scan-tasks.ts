@@ -3,12 +3,20 @@
  * align candidate pairs — as pure functions of their input, run in worker
  * threads (`scan-worker.ts`) or in this thread: the same code either way, so
  * the report does not depend on the number of workers.
+ *
+ * `index add` uses two more, whose results are what the index stores, so
+ * the main thread only writes: 'index-sketch' (a sketch and the deflated
+ * text) and 'index-sign' (the low 16 bits of the window signatures and the
+ * sorted distinct band keys). Their buffers are the result's own, moved to
+ * the main thread rather than copied ({@link transferOfResult}).
  */
 import { join } from 'node:path';
 import type { Article, Pair } from '../model';
 import type { ResolvedOptions } from '../options';
+import { lowBits } from '../minhash';
+import { computeStoreBandKeys, encodeText } from '../store';
 import { comparePair } from './compare-pair';
-import { createWindowHasher, signWindows, type CandidateDocumentPair, type SignableDocument } from './find-candidates';
+import { createWindowHasher, resolveBanding, signWindows, type CandidateDocumentPair, type SignableDocument } from './find-candidates';
 import { PreparedDocuments } from './prepared-documents';
 import { streamPool } from './worker-pool';
 import { markSketchBoilerplate, sketchDocument, sketchSettingsOf, type DocumentSketch } from './sketch-document';
@@ -23,6 +31,77 @@ export type ScanTask =
 /** What a batch gives back, by kind: sketches, window signatures, pairs (null: not confirmed). */
 export type ScanTaskResult = readonly DocumentSketch[] | readonly Uint32Array[] | readonly (Pair | null)[];
 
+/**
+ * Arrays of a batch's documents end to end: document `d`'s are
+ * `values[ends[d - 1] .. ends[d])` (from 0 for the first). A batch crosses
+ * threads as a few buffers, not a few per document (each typed array sent is
+ * a buffer made, copied or moved, and freed).
+ */
+export interface PackedArrays<A extends Uint8Array | Uint16Array | Uint32Array | Float64Array> {
+  readonly values: A;
+  readonly ends: Uint32Array;
+}
+
+/** The sign inputs of a batch's sketches, packed (`mask` has the same ends as `hashes`). */
+export interface PackedSketches {
+  readonly hashes: PackedArrays<Uint32Array>;
+  readonly mask: Uint8Array;
+  readonly windows: PackedArrays<Uint32Array>;
+}
+
+/** One batch of `index add` work: sketch texts; sign (and key) an 'index-sketch' result's sketches. */
+export type IndexTask =
+  | { readonly kind: 'index-sketch'; readonly texts: readonly string[] }
+  | { readonly kind: 'index-sign'; readonly sketches: PackedSketches };
+
+/** What an 'index-sketch' batch gives back. */
+export interface IndexSketchBatch {
+  readonly kind: 'index-sketch';
+  /** What 'index-sign' takes. */
+  readonly sketches: PackedSketches;
+  /** Each sketch's distinct anchor k-grams, sorted. */
+  readonly grams: PackedArrays<Uint32Array>;
+  /** Each text as the index stores it (`encodeText`). */
+  readonly storedTexts: PackedArrays<Uint8Array>;
+}
+
+/** What an 'index-sign' batch gives back: what the index stores of each document's signatures. */
+export interface IndexSignatureBatch {
+  readonly kind: 'index-sign';
+  /** The low 16 bits of each window signature (`lowBits`). */
+  readonly signatures: PackedArrays<Uint16Array>;
+  /** The distinct 53-bit band keys of the windows, sorted (`computeStoreBandKeys`). */
+  readonly keys: PackedArrays<Float64Array>;
+}
+
+/** What an index batch gives back, by kind. */
+export type IndexTaskResult = IndexSketchBatch | IndexSignatureBatch;
+
+/** Pack `parts` end to end into a new array made by `make(length)`. */
+export function packArrays<A extends Uint8Array | Uint16Array | Uint32Array | Float64Array>(parts: readonly A[], make: (length: number) => A): PackedArrays<A> {
+  const ends = new Uint32Array(parts.length);
+  let n = 0;
+  parts.forEach((part, d) => (ends[d] = n += part.length));
+  const values = make(n);
+  parts.forEach((part, d) => values.set(part, ends[d]! - part.length));
+  return { values, ends };
+}
+
+/** Document `d`'s array of a packing (a view, no copy). */
+export function unpackArray<A extends Uint8Array | Uint16Array | Uint32Array | Float64Array>(packed: PackedArrays<A>, d: number): A {
+  return packed.values.subarray(d === 0 ? 0 : packed.ends[d - 1]!, packed.ends[d]!) as A;
+}
+
+/** The buffers of a packing (each its own: {@link packArrays} made them). */
+function buffersOf(packed: PackedArrays<Uint8Array | Uint16Array | Uint32Array | Float64Array>): ArrayBuffer[] {
+  return [packed.values.buffer as ArrayBuffer, packed.ends.buffer as ArrayBuffer];
+}
+
+/** The buffers of packed sketches, to move them to a worker with their 'index-sign' task. */
+export function transferOfSketches(sketches: PackedSketches): ArrayBuffer[] {
+  return [...buffersOf(sketches.hashes), sketches.mask.buffer as ArrayBuffer, ...buffersOf(sketches.windows)];
+}
+
 /** What every worker of a scan phase is given. */
 export interface ScanWorkerData {
   readonly options: ResolvedOptions;
@@ -30,21 +109,27 @@ export interface ScanWorkerData {
   readonly blocked: Uint32Array;
 }
 
+/** Marks a sketch's collection boilerplate (in place) and signs its windows: the scan's sign step. */
+function createSigner(options: ResolvedOptions, blocked: ReadonlySet<number>): (sketch: SignableDocument) => Uint32Array {
+  const hasher = createWindowHasher(options);
+  return (sketch) => {
+    markSketchBoilerplate(sketch, blocked, options.anchorSize);
+    return signWindows(sketch, hasher, options.shingleSize);
+  };
+}
+
 /** The handler for scan batches; one per worker (or one in this thread). */
 export function scanTaskHandler(data: ScanWorkerData): (task: ScanTask) => ScanTaskResult {
   const { options } = data;
   const blocked = new Set(data.blocked);
   const settings = sketchSettingsOf(options);
-  const hasher = createWindowHasher(options);
+  const sign = createSigner(options, blocked);
   return (task) => {
     switch (task.kind) {
       case 'sketch':
         return task.texts.map((text) => sketchDocument(text, settings));
       case 'sign':
-        return task.sketches.map((sketch) => {
-          markSketchBoilerplate(sketch, blocked, options.anchorSize);
-          return signWindows(sketch, hasher, options.shingleSize);
-        });
+        return task.sketches.map(sign);
       case 'align': {
         const docs = new PreparedDocuments(task.articles, task.pairs, options, blocked);
         return task.pairs.map((p, i) => {
@@ -55,6 +140,95 @@ export function scanTaskHandler(data: ScanWorkerData): (task: ScanTask) => ScanT
       }
     }
   };
+}
+
+/**
+ * The handler for index batches: the scan's sketch and sign steps, plus what
+ * the index stores of their results (the deflated text; the low 16 bits of
+ * the signatures and the sorted distinct band keys), packed a batch at a time.
+ */
+export function indexTaskHandler(data: ScanWorkerData): (task: IndexTask) => IndexTaskResult {
+  const { options } = data;
+  const settings = sketchSettingsOf(options);
+  const sign = createSigner(options, new Set(data.blocked));
+  const { bands, rows } = resolveBanding(options);
+  return (task) => {
+    switch (task.kind) {
+      case 'index-sketch': {
+        const sketches = task.texts.map((text) => sketchDocument(text, settings));
+        const hashes = packArrays(
+          sketches.map((s) => s.hashes),
+          (n) => new Uint32Array(n),
+        );
+        return {
+          kind: 'index-sketch',
+          sketches: {
+            hashes,
+            mask: packArrays(
+              sketches.map((s) => s.mask),
+              (n) => new Uint8Array(n),
+            ).values,
+            windows: packArrays(
+              sketches.map((s) => s.windows),
+              (n) => new Uint32Array(n),
+            ),
+          },
+          grams: packArrays(
+            sketches.map((s) => s.grams),
+            (n) => new Uint32Array(n),
+          ),
+          storedTexts: packArrays<Uint8Array>(
+            task.texts.map((text) => encodeText(text)),
+            (n) => new Uint8Array(n),
+          ),
+        };
+      }
+      case 'index-sign': {
+        const { hashes, mask, windows } = task.sketches;
+        const signed = Array.from(hashes.ends, (end, d) => {
+          const start = d === 0 ? 0 : hashes.ends[d - 1]!;
+          return sign({ hashes: hashes.values.subarray(start, end), mask: mask.subarray(start, end), windows: unpackArray(windows, d) });
+        });
+        return {
+          kind: 'index-sign',
+          signatures: packArrays(signed.map(lowBits), (n) => new Uint16Array(n)),
+          keys: packArrays(
+            signed.map((signatures) => computeStoreBandKeys(signatures, options.numPerm, bands, rows)),
+            (n) => new Float64Array(n),
+          ),
+        };
+      }
+    }
+  };
+}
+
+/** A task the scan worker serves: a scan's or an index's. */
+export type WorkerTask = ScanTask | IndexTask;
+
+/** The worker's handler: scan and index batches (each handler made when its first batch comes). */
+export function workerTaskHandler(data: ScanWorkerData): (task: WorkerTask) => ScanTaskResult | IndexTaskResult {
+  let scan: ((task: ScanTask) => ScanTaskResult) | undefined;
+  let index: ((task: IndexTask) => IndexTaskResult) | undefined;
+  return (task) => {
+    if (task.kind === 'index-sketch' || task.kind === 'index-sign') return (index ??= indexTaskHandler(data))(task);
+    return (scan ??= scanTaskHandler(data))(task);
+  };
+}
+
+/**
+ * The buffers a worker moves to the main thread with a result: those of the
+ * index batches, packed for the result and kept nowhere else. A scan's
+ * results are copied, as before.
+ */
+export function transferOfResult(result: ScanTaskResult | IndexTaskResult): ArrayBuffer[] {
+  if (Array.isArray(result)) return [];
+  const batch = result as IndexTaskResult;
+  switch (batch.kind) {
+    case 'index-sketch':
+      return [...transferOfSketches(batch.sketches), ...buffersOf(batch.grams), ...buffersOf(batch.storedTexts)];
+    case 'index-sign':
+      return [...buffersOf(batch.signatures), ...buffersOf(batch.keys)];
+  }
 }
 
 /** The compiled worker script that serves scan tasks. */
@@ -78,5 +252,23 @@ export function runScanTasks(
     tasks,
     inline: () => scanTaskHandler(data),
     onResult,
+  });
+}
+
+/** {@link runScanTasks} for index batches (the same worker script); packed sketches and results are moved between threads, not copied. */
+export function runIndexTasks(
+  data: ScanWorkerData,
+  workers: number,
+  tasks: Iterable<IndexTask>,
+  onResult: (index: number, result: IndexTaskResult) => void,
+): Promise<void> {
+  return streamPool<IndexTask, IndexTaskResult>({
+    script: SCAN_WORKER_SCRIPT,
+    workerData: data,
+    workers,
+    tasks,
+    inline: () => indexTaskHandler(data),
+    onResult,
+    transferList: (task) => (task.kind === 'index-sign' ? transferOfSketches(task.sketches) : []),
   });
 }

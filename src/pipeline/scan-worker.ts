@@ -1,6 +1,6 @@
-/** Worker thread of a scan: serves sketch, sign and align batches (see `scan-tasks.ts`). */
+/** Worker thread of a scan: serves sketch, sign and align batches and the index's (see `scan-tasks.ts`). */
 import { workerData } from 'node:worker_threads';
-import { scanTaskHandler, type ScanWorkerData } from './scan-tasks';
+import { transferOfResult, workerTaskHandler, type ScanWorkerData } from './scan-tasks';
 import { serveTasks } from './worker-pool';
 
-serveTasks(scanTaskHandler(workerData as ScanWorkerData));
+serveTasks(workerTaskHandler(workerData as ScanWorkerData), { transferList: transferOfResult });

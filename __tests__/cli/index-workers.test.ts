@@ -1,0 +1,69 @@
+/**
+ * `index add` on worker threads (compiled CLI, --workers 2) stores exactly
+ * what one thread stores: several sketch and sign batches (128 articles
+ * each) and two write batches (500), results moved back out of order.
+ */
+import Database from 'better-sqlite3';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const BIN = resolve(__dirname, '../../dist/cli/bin.js');
+
+/** A sentence that only story `story` uses. */
+function sentence(story: number, j: number): string {
+  return `Council member ${story * 31 + j} of district ${story} said project ${story}-${j} would cost ${story + j * 7} million by ${2000 + j}.`;
+}
+
+/** 700 articles in 350 pairs, the second of each with an outlet's own opening. */
+function writeDump(file: string): void {
+  const lines: string[] = [];
+  for (let i = 0; i < 700; i++) {
+    const story = Math.floor(i / 2);
+    const body = Array.from({ length: 8 }, (_, j) => sentence(story, j)).join(' ');
+    const text = i % 2 === 0 ? body : `Reported by outlet ${i % 7} on day ${i}. ${body}`;
+    lines.push(JSON.stringify({ id: `a${String(i).padStart(3, '0')}`, url: `https://outlet${i % 7}.example/${i}`, text }));
+  }
+  writeFileSync(file, `${lines.join('\n')}\n`);
+}
+
+/** Every table's rows, as text, in a stable order. */
+function dumpTables(file: string): Record<string, string[]> {
+  const db = new Database(file, { readonly: true });
+  try {
+    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[];
+    return Object.fromEntries(
+      tables.map(({ name }) => [
+        name,
+        (db.prepare(`SELECT * FROM "${name}"`).all() as Record<string, unknown>[])
+          .map((row) => JSON.stringify(Object.entries(row).map(([k, v]) => [k, Buffer.isBuffer(v) ? v.toString('hex') : v])))
+          .sort(),
+      ]),
+    );
+  } finally {
+    db.close();
+  }
+}
+
+describe('index add on worker threads', () => {
+  test('--workers 2 and --workers 1 store the same rows', () => {
+    // npm test builds dist/ before jest runs; a missing build is a setup error, not a skip.
+    expect(existsSync(BIN)).toBe(true);
+    const dir = mkdtempSync(join(tmpdir(), 'reprint-index-workers-'));
+    const dump = join(dir, 'dump.jsonl');
+    writeDump(dump);
+    const run = (workers: string): Record<string, string[]> => {
+      const index = join(dir, `index-${workers}.db`);
+      const r = spawnSync('node', [BIN, 'index', 'add', dump, '--index', index, '--quiet', '--workers', workers], { encoding: 'utf8' });
+      expect(r.stderr).toBe('');
+      expect(r.status).toBe(0);
+      return dumpTables(index);
+    };
+    const threaded = run('2');
+    const single = run('1');
+    expect(single['docs']).toHaveLength(700);
+    expect(single['chunks']!.length).toBeGreaterThan(0);
+    expect(threaded).toEqual(single);
+  });
+});

@@ -1,0 +1,89 @@
+/**
+ * The index's worker tasks ('index-sketch', 'index-sign') give what the index
+ * stores of the scan's own sketch and sign steps — the deflated text, the low
+ * 16 bits of the signatures, the sorted distinct band keys — packed a batch
+ * at a time, and name every buffer of the packing to be moved.
+ */
+import { resolveOptions } from '../../src/options';
+import { lowBits } from '../../src/minhash';
+import { computeStoreBandKeys, encodeText } from '../../src/store';
+import { resolveBanding } from '../../src/pipeline/find-candidates';
+import {
+  indexTaskHandler,
+  packArrays,
+  scanTaskHandler,
+  transferOfResult,
+  unpackArray,
+  type IndexTaskResult,
+} from '../../src/pipeline/scan-tasks';
+import type { DocumentSketch } from '../../src/pipeline/sketch-document';
+
+const TEXTS = [
+  'The council approved the budget on Monday. The mayor said the vote came after months of debate over schools and roads. Opponents said the plan raised taxes too far.',
+  '',
+  'Short.',
+  'Rain is expected across the region this weekend, forecasters said. Rivers could rise by two metres. Residents near the banks were told to prepare sandbags and to listen for warnings.',
+];
+
+function expectKind<K extends IndexTaskResult['kind']>(result: IndexTaskResult, kind: K): Extract<IndexTaskResult, { kind: K }> {
+  expect(result.kind).toBe(kind);
+  return result as Extract<IndexTaskResult, { kind: K }>;
+}
+
+describe('packArrays / unpackArray', () => {
+  test('parts end to end, each read back as a view', () => {
+    const packed = packArrays([Uint16Array.of(1, 2), Uint16Array.of(), Uint16Array.of(3)], (n) => new Uint16Array(n));
+    // values [1, 2, 3], ends [2, 2, 3]
+    expect([...packed.values]).toEqual([1, 2, 3]);
+    expect([...packed.ends]).toEqual([2, 2, 3]);
+    expect([...unpackArray(packed, 0)]).toEqual([1, 2]);
+    expect([...unpackArray(packed, 1)]).toEqual([]);
+    expect([...unpackArray(packed, 2)]).toEqual([3]);
+    expect(unpackArray(packed, 2).buffer).toBe(packed.values.buffer);
+  });
+
+  test('no parts: empty', () => {
+    const packed = packArrays([], (n) => new Float64Array(n));
+    expect(packed.values.length).toBe(0);
+    expect(packed.ends.length).toBe(0);
+  });
+});
+
+describe('index tasks', () => {
+  const options = resolveOptions();
+  const data = { options, blocked: new Uint32Array(0) };
+  const { bands, rows } = resolveBanding(options);
+
+  test("'index-sketch' gives the scan's sketches and encodeText's bytes; 'index-sign' the low bits and store keys of the scan's signatures", () => {
+    const sketched = expectKind(indexTaskHandler(data)({ kind: 'index-sketch', texts: TEXTS }), 'index-sketch');
+    const reference = scanTaskHandler(data)({ kind: 'sketch', texts: TEXTS }) as readonly DocumentSketch[];
+    TEXTS.forEach((text, d) => {
+      expect(Buffer.from(unpackArray(sketched.storedTexts, d))).toEqual(encodeText(text));
+      expect(unpackArray(sketched.grams, d)).toEqual(reference[d]!.grams);
+      expect(unpackArray(sketched.sketches.hashes, d)).toEqual(reference[d]!.hashes);
+      expect(unpackArray(sketched.sketches.windows, d)).toEqual(reference[d]!.windows);
+      expect(unpackArray({ values: sketched.sketches.mask, ends: sketched.sketches.hashes.ends }, d)).toEqual(reference[d]!.mask);
+    });
+
+    const signed = expectKind(indexTaskHandler(data)({ kind: 'index-sign', sketches: sketched.sketches }), 'index-sign');
+    const signatures = scanTaskHandler(data)({ kind: 'sign', sketches: reference }) as readonly Uint32Array[];
+    expect(signatures.some((s) => s.length > 0)).toBe(true);
+    signatures.forEach((s, d) => {
+      expect(unpackArray(signed.signatures, d)).toEqual(lowBits(s));
+      expect(unpackArray(signed.keys, d)).toEqual(computeStoreBandKeys(s, options.numPerm, bands, rows));
+    });
+  });
+
+  test('transferOfResult: every buffer of an index batch once; none of a scan result', () => {
+    const handle = indexTaskHandler(data);
+    const sketched = handle({ kind: 'index-sketch', texts: TEXTS });
+    const moved = transferOfResult(sketched);
+    // hashes (values, ends), mask, windows (values, ends), grams (values, ends), texts (values, ends)
+    expect(moved).toHaveLength(9);
+    expect(new Set(moved).size).toBe(9);
+    const signed = handle({ kind: 'index-sign', sketches: expectKind(sketched, 'index-sketch').sketches });
+    expect(transferOfResult(signed)).toHaveLength(4);
+    expect(new Set(transferOfResult(signed)).size).toBe(4);
+    expect(transferOfResult(scanTaskHandler(data)({ kind: 'sketch', texts: TEXTS }))).toEqual([]);
+  });
+});

@@ -13,6 +13,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { directionCorrect, pairKey, scorePairs, type Accuracy, type ReportedPair } from './planted-accuracy';
+import { forEachReportPair } from './line-reader';
 import { runMeasured, type Measured } from './run-measured';
 import { GENERATOR_VERSION, writeSyntheticCorpus, type GroundTruth } from './synthetic-corpus';
 
@@ -130,7 +131,10 @@ export async function benchCorpus(opts: {
   );
   let reported: ReportedPair[] | null = null;
   if (reprintRun.kind === 'done') {
-    reported = (JSON.parse(readFileSync(reportFile, 'utf8')) as { pairs: ReportedPair[] }).pairs;
+    // Streamed: the report of a million documents is longer than a V8 string.
+    const pairs: ReportedPair[] = [];
+    forEachReportPair(reportFile, (pair) => pairs.push(pair as ReportedPair));
+    reported = pairs;
   }
 
   let phases: PhaseFigures | null = null;

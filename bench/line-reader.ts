@@ -40,3 +40,30 @@ export function recordText(record: unknown, fields: readonly string[]): string {
   }
   return '';
 }
+
+/**
+ * The elements of the top-level `pairs` array of a JSON report as reprint
+ * writes it (two-space indent: each element opens with a line of four spaces
+ * and `{` and closes with four spaces and `}`), parsed one at a time, so a
+ * report larger than a V8 string (a million documents) can be scored.
+ */
+export function forEachReportPair(file: string, onPair: (pair: unknown) => void): void {
+  let inPairs = false;
+  let element: string[] = [];
+  forEachLine(file, (line) => {
+    if (!inPairs) {
+      if (line === '  "pairs": [') inPairs = true;
+      return;
+    }
+    if (element.length === 0 && line.startsWith('  ]')) {
+      inPairs = false;
+      return;
+    }
+    element.push(line);
+    if (line === '    }' || line === '    },') {
+      const text = element.join('\n');
+      onPair(JSON.parse(text.endsWith(',') ? text.slice(0, -1) : text));
+      element = [];
+    }
+  });
+}

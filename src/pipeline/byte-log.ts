@@ -30,6 +30,8 @@ export interface ByteLog {
    * alignment of `position` modulo 8.
    */
   read(position: number, length: number): Uint8Array;
+  /** Copy `length` bytes from `position` into `target` at `offset`. */
+  readInto(position: number, length: number, target: Uint8Array, offset: number): void;
 }
 
 /** A log in one growing array. */
@@ -58,6 +60,10 @@ export class MemoryLog implements ByteLog {
   read(position: number, length: number): Uint8Array {
     checkRange(position, length, this.used);
     return this.bytes.subarray(position, position + length);
+  }
+
+  readInto(position: number, length: number, target: Uint8Array, offset: number): void {
+    target.set(this.read(position, length), offset);
   }
 }
 
@@ -93,16 +99,20 @@ export class FileLog implements ByteLog {
   }
 
   read(position: number, length: number): Uint8Array {
+    const out = new Uint8Array(length);
+    this.readInto(position, length, out, 0);
+    return out;
+  }
+
+  readInto(position: number, length: number, target: Uint8Array, offset: number): void {
     checkRange(position, length, this.size);
     if (position + length > this.written) this.flush();
-    const out = new Uint8Array(length);
     let done = 0;
     while (done < length) {
-      const n = readSync(this.fd, out, done, length - done, position + done);
+      const n = readSync(this.fd, target, offset + done, length - done, position + done);
       if (n === 0) throw new InternalError(`FileLog: ${this.path} ends at ${position + done}, ${length - done} bytes short`);
       done += n;
     }
-    return out;
   }
 
   /** Close the file (the folder it is in is removed by its {@link ScanSpace}). */

@@ -308,13 +308,19 @@ const READ_CACHE_BYTES = 256 * 1024 * 1024;
 
 /**
  * 16-bit window signatures read back from a log for the estimates, a block
- * of {@link READ_BLOCK_WINDOWS} windows at a time, the blocks least recently
- * used dropped beyond a budget ({@link READ_CACHE_BYTES} by default). Candidate pairs come sorted
- * by their first window, so one side of each estimate is almost always
- * cached; the other is random.
+ * of {@link READ_BLOCK_WINDOWS} windows at a time, into one slab of at most
+ * a budget's size ({@link READ_CACHE_BYTES} by default; the signatures'
+ * size when smaller), the block least recently used giving its slot up when
+ * the slab is full. One allocation, freed whole: thousands of small blocks
+ * would leave the process's memory fragmented after the phase. Candidate
+ * pairs come sorted by their first window, so one side of each estimate is
+ * almost always cached; the other is random.
  */
 class SignatureReader {
-  private readonly cache = new Map<number, Uint16Array>();
+  /** Slot of each cached block, least recently used first. */
+  private readonly slots = new Map<number, number>();
+  private readonly slab: Uint16Array;
+  private readonly slabBytes: Uint8Array;
   private readonly capacity: number;
   private readonly blockBytes: number;
 
@@ -324,29 +330,38 @@ class SignatureReader {
     cacheBytes: number,
   ) {
     this.blockBytes = READ_BLOCK_WINDOWS * numPerm * 2;
-    this.capacity = Math.max(2, Math.floor(cacheBytes / this.blockBytes));
+    const blocks = Math.ceil(log.size / this.blockBytes);
+    this.capacity = Math.max(2, Math.min(blocks, Math.floor(cacheBytes / this.blockBytes)));
+    this.slab = new Uint16Array((this.capacity * this.blockBytes) / 2);
+    this.slabBytes = bytesOf(this.slab);
   }
 
   /** The estimated Jaccard of windows `a` and `b`. */
   agreement(a: number, b: number): number {
     const k = this.numPerm;
-    const blockA = this.block(Math.floor(a / READ_BLOCK_WINDOWS));
-    const blockB = this.block(Math.floor(b / READ_BLOCK_WINDOWS));
-    return lowBitsAgreement(blockA, (a % READ_BLOCK_WINDOWS) * k, blockB, (b % READ_BLOCK_WINDOWS) * k, k);
+    const atA = this.slotOf(Math.floor(a / READ_BLOCK_WINDOWS)) * READ_BLOCK_WINDOWS * k + (a % READ_BLOCK_WINDOWS) * k;
+    const atB = this.slotOf(Math.floor(b / READ_BLOCK_WINDOWS)) * READ_BLOCK_WINDOWS * k + (b % READ_BLOCK_WINDOWS) * k;
+    return lowBitsAgreement(this.slab, atA, this.slab, atB, k);
   }
 
-  private block(index: number): Uint16Array {
-    const cached = this.cache.get(index);
+  /** The slot holding block `index`, read into the slab if it is not there. */
+  private slotOf(index: number): number {
+    const cached = this.slots.get(index);
     if (cached !== undefined) {
-      this.cache.delete(index);
-      this.cache.set(index, cached);
+      this.slots.delete(index);
+      this.slots.set(index, cached);
       return cached;
     }
+    let slot = this.slots.size;
+    if (slot >= this.capacity) {
+      const [oldest, freed] = this.slots.entries().next().value as [number, number];
+      this.slots.delete(oldest);
+      slot = freed;
+    }
     const start = index * this.blockBytes;
-    const block = asUint16(this.log.read(start, Math.min(this.blockBytes, this.log.size - start)));
-    if (this.cache.size >= this.capacity) this.cache.delete(this.cache.keys().next().value as number);
-    this.cache.set(index, block);
-    return block;
+    this.log.readInto(start, Math.min(this.blockBytes, this.log.size - start), this.slabBytes, slot * this.blockBytes);
+    this.slots.set(index, slot);
+    return slot;
   }
 }
 

@@ -61,8 +61,8 @@ function bruteForce(docs: readonly Doc[], share: number, minDocs: number): Set<n
   return out;
 }
 
-function blockedBy(docs: readonly Doc[], capacity: number, share: number, minDocs: number): Set<number> {
-  const counter = new BoilerplateCounter(capacity);
+function blockedBy(docs: readonly Doc[], capacity: number, share: number, minDocs: number, outletCapacity?: number): Set<number> {
+  const counter = new BoilerplateCounter(capacity, undefined, outletCapacity);
   for (const d of docs) counter.add(d.grams, d.outlet);
   return counter.blocked({ boilerplate: true, boilerplateShare: share, boilerplateMinDocs: minDocs });
 }
@@ -86,6 +86,15 @@ describe('BoilerplateCounter', () => {
     const expected = bruteForce(docs, 0.001, 3);
     expect(sorted(blockedBy(docs, 100, 0.001, 3))).toEqual(sorted(expected));
     expect(expected.size).toBeGreaterThan(40);
+  });
+
+  it('blocks exactly each outlet’s furniture with a per-outlet summary far smaller than its vocabulary, and when it falls back', () => {
+    // Five outlets of ≈ 100 articles, ≈ 6,400 k-gram occurrences each (≈ 6,000 one-off),
+    // a threshold of half the outlet: 200 counters cover it (6,400 / 201 < 52), 50 do not.
+    const expected = bruteForce(docs, 0.5, 1000);
+    expect(expected.size).toBeGreaterThan(5);
+    expect(sorted(blockedBy(docs, 2000, 0.5, 1000, 200))).toEqual(sorted(expected));
+    expect(sorted(blockedBy(docs, 2000, 0.5, 1000, 50))).toEqual(sorted(expected));
   });
 
   it('blocks nothing when boilerplate handling is off or there are too few documents', () => {

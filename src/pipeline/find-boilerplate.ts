@@ -26,6 +26,12 @@ export const OUTLET_SHARE = 0.5;
 
 /** Counters kept by the first pass over the collection's k-grams (see {@link BoilerplateCounter}). */
 const FREQUENT_CAPACITY = 1 << 17;
+/**
+ * Counters of the first pass over one outlet's k-grams: enough for the
+ * guarantee to cover half of an outlet's articles while they average under
+ * 2,048 distinct k-grams (a 2,000-word article).
+ */
+const OUTLET_CAPACITY = 1 << 12;
 
 /**
  * Counts k-gram document frequencies, overall and per outlet, one document at
@@ -41,8 +47,11 @@ const FREQUENT_CAPACITY = 1 << 17;
  *   over the documents' k-grams. When the guarantee does not cover the
  *   threshold (documents with very many k-grams, a tiny share), the second
  *   pass counts every k-gram instead.
- * - Per outlet: each outlet's documents are counted on their own, one outlet
- *   at a time, so the table is the size of one outlet's vocabulary.
+ * - Per outlet: the same two passes over each outlet's documents, one outlet
+ *   at a time, with {@link OUTLET_CAPACITY} counters (a k-gram in half of an
+ *   outlet's articles is frequent among its k-grams); an outlet the guarantee
+ *   does not cover is counted whole. A 20,000-article outlet's vocabulary
+ *   would otherwise take a 150 MB table.
  *
  * The counter keeps each document's distinct k-grams (in memory: the arrays
  * given to {@link add}, not copies; or in a scan's spool) until {@link blocked}.
@@ -56,10 +65,12 @@ export class BoilerplateCounter {
    * @param capacity - counters of the frequent-items pass (tests make it small).
    * @param documents - where each document's k-grams are kept for the second
    *   pass (a scan of a large dump gives a spool file; default: in memory).
+   * @param outletCapacity - counters of an outlet's frequent-items pass (tests make it small).
    */
   constructor(
     private readonly capacity = FREQUENT_CAPACITY,
     private readonly documents: GramSets = new GramSetsInMemory(),
+    private readonly outletCapacity = OUTLET_CAPACITY,
   ) {
     this.frequent = new FrequentKeys(capacity);
   }
@@ -90,11 +101,31 @@ export class BoilerplateCounter {
     exact.forEachAtLeast(globalMin, (h) => blocked.add(h));
     for (const members of this.byOutlet().values()) {
       if (members.length < OUTLET_MIN_DOCS) continue;
-      const df = new GramCounter(members.reduce((n, d) => n + this.documents.get(d).length, 0));
-      for (const d of members) for (const h of this.documents.get(d)) df.increment(h);
-      df.forEachAtLeast(Math.max(OUTLET_MIN_DOCS, Math.ceil(OUTLET_SHARE * members.length)), (h) => blocked.add(h));
+      const outletMin = Math.max(OUTLET_MIN_DOCS, Math.ceil(OUTLET_SHARE * members.length));
+      this.countOutlet(members, outletMin, (h) => blocked.add(h));
     }
     return blocked;
+  }
+
+  /**
+   * Call `found` with every k-gram in at least `min` of the documents
+   * `members`, exactly, in memory bounded by {@link OUTLET_CAPACITY} counters
+   * when the Misra–Gries guarantee covers `min` (as for the collection), else
+   * by counting every k-gram of the outlet.
+   */
+  private countOutlet(members: readonly number[], min: number, found: (h: number) => void): void {
+    const frequent = new FrequentKeys(this.outletCapacity);
+    let occurrences = 0;
+    for (const d of members) {
+      const grams = this.documents.get(d);
+      occurrences += grams.length;
+      for (const h of grams) frequent.add(h);
+    }
+    const covered = occurrences / (this.outletCapacity + 1) < min;
+    const exact = new GramCounter(covered ? this.outletCapacity : occurrences);
+    if (covered) frequent.forEach((h) => exact.put(h, 0));
+    for (const d of members) for (const h of this.documents.get(d)) if (covered) exact.incrementPresent(h); else exact.increment(h);
+    exact.forEachAtLeast(min, found);
   }
 
   /** Document numbers by outlet. */

@@ -37,27 +37,27 @@ function sketchAll(articles: readonly Article[], options: ResolvedOptions): Docu
 describe('findCandidates', () => {
   const options = resolveOptions();
 
-  it('proposes no pair for articles that share only their outlets’ common footer', () => {
+  it('proposes no pair for articles that share only their outlets’ common footer', async () => {
     // Two outlets, three articles each, one footer text on all six: each outlet's
     // footer is boilerplate (in ≥ 3 and ≥ half of its articles).
     const articles = [0, 1, 2, 3, 4, 5].map((i) => article(`a${i}`, `${body(i + 1)}\n\n${FOOTER}`, i < 3 ? 'one.example' : 'two.example'));
     const docs = sketchAll(articles, options);
-    const cross = findCandidates(docs, options, resolveBanding(options)).filter((c) => (c.a < 3) !== (c.b < 3));
+    const cross = (await findCandidates(docs, options, resolveBanding(options))).filter((c) => (c.a < 3) !== (c.b < 3));
     expect(cross).toEqual([]);
     // Without boilerplate handling the footer windows do collide (the test can fail).
     const off = resolveOptions({ boilerplate: false });
     const raw = sketchAll(articles, off);
-    const crossRaw = findCandidates(raw, off, resolveBanding(off)).filter((c) => (c.a < 3) !== (c.b < 3));
+    const crossRaw = (await findCandidates(raw, off, resolveBanding(off))).filter((c) => (c.a < 3) !== (c.b < 3));
     expect(crossRaw.length).toBeGreaterThan(0);
   });
 
-  it('still proposes a copied passage between outlets, with its estimate', () => {
+  it('still proposes a copied passage between outlets, with its estimate', async () => {
     const articles = [
       article('src', `${body(1, 8)}\n\n${FOOTER}`, 'one.example'),
       article('copy', `${body(9, 3)} ${body(1, 8)}\n\n${FOOTER}`, 'two.example'),
     ];
     const docs = sketchAll(articles, options);
-    const found = findCandidates(docs, options, resolveBanding(options));
+    const found = await findCandidates(docs, options, resolveBanding(options));
     const copied = found.find((c) => c.a === 0 && c.b === 1);
     expect(copied?.estimatedSimilarity).toBeGreaterThan(0.9);
   });

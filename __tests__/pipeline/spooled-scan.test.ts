@@ -166,7 +166,7 @@ describe('a scan spooled to disk', () => {
     expect(readdirSync(tmpdir()).filter((f) => f.startsWith('reprint-scan-'))).toEqual(before);
   });
 
-  it('finds every colliding window pair a brute-force reference finds, in memory and with signatures in files read through a cache of two blocks', () => {
+  it('finds every colliding window pair a brute-force reference finds, in memory and with signatures in files read through a cache of two blocks', async () => {
     const options = resolveOptions({});
     const banding = resolveBanding(options);
     const hasher = createWindowHasher(options);
@@ -211,8 +211,8 @@ describe('a scan spooled to disk', () => {
     // 40 copies of 20 stories (and the stories' common wording): 720-odd windows, dozens of blocks of 16.
     expect(windows.length).toBeGreaterThan(2 * 256);
     expect(expected.length).toBeGreaterThanOrEqual(60);
-    expect(inMemory.candidates(options.threshold)).toEqual(expected);
-    expect(onDisk.candidates(options.threshold)).toEqual(expected);
+    expect(await inMemory.candidates(options.threshold)).toEqual(expected);
+    expect(await onDisk.candidates(options.threshold)).toEqual(expected);
     space.close();
   });
 });

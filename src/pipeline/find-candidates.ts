@@ -249,9 +249,11 @@ export class CandidateCollector {
 
   /**
    * Candidate pairs, sorted by (a, b), each with its best window estimate at
-   * or above {@link minEstimate}. `onBand(done)` is told as each band is done.
+   * or above {@link minEstimate}. `onBand(done)` is told as each band is
+   * done; between bands the event loop runs (a large dump's bands take
+   * seconds each, and an interrupt must not wait for all of them).
    */
-  candidates(threshold: number, onBand?: (done: number) => void): CandidateDocumentPair[] {
+  async candidates(threshold: number, onBand?: (done: number) => void): Promise<CandidateDocumentPair[]> {
     const k = this.numPerm;
     const floor = minEstimate(threshold, k);
     const n = this.documents;
@@ -285,6 +287,7 @@ export class CandidateCollector {
         if (est > (best.get(key) ?? -1)) best.set(key, est);
       }
       onBand?.(j + 1);
+      await new Promise<void>((next) => setImmediate(next));
     }
     return [...best.entries()]
       .map(([key, est]) => ({ a: Math.floor(key / n), b: key % n, estimatedSimilarity: est }))
@@ -378,7 +381,7 @@ export function findCandidates(
   options: ResolvedOptions,
   banding: Banding,
   onProgress?: (documentsSigned: number) => void,
-): CandidateDocumentPair[] {
+): Promise<CandidateDocumentPair[]> {
   const hasher = createWindowHasher(options);
   const collector = new CandidateCollector(options, banding);
   docs.forEach((doc, d) => {

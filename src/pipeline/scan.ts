@@ -135,7 +135,7 @@ async function scanDocuments(
       for (const s of result as readonly Uint32Array[]) collector.add(signed++, s);
     });
     progress('candidates', 0, banding.bands);
-    const found = collector.candidates(options.threshold, (band) => progress('candidates', band, banding.bands));
+    const found = await collector.candidates(options.threshold, (band) => progress('candidates', band, banding.bands));
     return keepComparable(found, docs, options);
   })();
   collectGarbage();

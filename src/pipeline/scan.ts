@@ -47,6 +47,8 @@ export interface ScanRun extends ScanHooks {
 const DOCUMENT_BATCH = 128;
 /** Candidate pairs per align batch. */
 const PAIR_BATCH = 32;
+/** Results (documents or pairs) between full collections on this thread. */
+const COLLECT_EVERY = 8192;
 
 /**
  * Scan articles already in memory. Pure: same articles and options, same
@@ -96,12 +98,18 @@ async function scanDocuments(
     consume: (result: ScanTaskResult) => void,
   ): Promise<void> => {
     let done = 0;
+    let collected = 0;
     progress(phase, 0, total);
     const ordered = inTaskOrder(consume);
     await runScanTasks({ options, blocked }, run.workers ?? 1, tasks, (i, result) => {
       done += result.length;
       progress(phase, done, total);
       ordered(i, result);
+      // Results arrive as copies in external memory, which V8 reclaims late: collect now and then.
+      if (done - collected >= COLLECT_EVERY) {
+        collected = done;
+        collectGarbage();
+      }
     });
   };
   const ids = range(docs.count);

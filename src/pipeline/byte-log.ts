@@ -187,8 +187,24 @@ export class RecordLog {
 
   /** Record `index`'s bytes (8-byte aligned). */
   read(index: number): Uint8Array {
-    if (!(index >= 0 && index < this.records)) throw new InternalError(`RecordLog: no record ${index} of ${this.records}`);
+    this.check(index);
     return this.log.read(this.starts[index]!, this.lengths[index]!);
+  }
+
+  /** Record `index`'s length in bytes. */
+  length(index: number): number {
+    this.check(index);
+    return this.lengths[index]!;
+  }
+
+  /** Copy record `index` into `target` from its start (which must have room). */
+  readInto(index: number, target: Uint8Array): void {
+    this.check(index);
+    this.log.readInto(this.starts[index]!, this.lengths[index]!, target, 0);
+  }
+
+  private check(index: number): void {
+    if (!(index >= 0 && index < this.records)) throw new InternalError(`RecordLog: no record ${index} of ${this.records}`);
   }
 }
 

@@ -81,9 +81,15 @@ export class SpooledSketches {
   }
 }
 
-/** Sets of 32-bit values (a document's distinct k-grams) in a log, by number. */
+/**
+ * Sets of 32-bit values (a document's distinct k-grams) in a log, by number.
+ * A set read back lives in one reused buffer: the boilerplate count reads a
+ * million of them several times over, and fresh arrays for each were
+ * gigabytes of garbage.
+ */
 export class SpooledWords {
   private readonly records: RecordLog;
+  private scratch = new Uint32Array(1024);
 
   constructor(log: ByteLog) {
     this.records = new RecordLog(log);
@@ -97,8 +103,11 @@ export class SpooledWords {
     return this.records.append(bytesOf(words));
   }
 
-  /** Set `index` (may be a view of the log's memory: read it, do not write it). */
+  /** Set `index`, valid until the next `get` (read it, do not keep or write it). */
   get(index: number): Uint32Array {
-    return asUint32(this.records.read(index));
+    const bytes = this.records.length(index);
+    if (bytes > this.scratch.byteLength) this.scratch = new Uint32Array(Math.max(bytes >>> 2, 2 * this.scratch.length));
+    this.records.readInto(index, bytesOf(this.scratch));
+    return this.scratch.subarray(0, bytes >>> 2);
   }
 }

@@ -73,6 +73,12 @@ export class GramCounter {
     for (let i = 0; i < this.keys.length; i++) if (this.used[i] === 1 && (this.counts[i] ?? 0) >= min) f(this.keys[i] ?? 0, this.counts[i] ?? 0);
   }
 
+  /** Forget every key (the table keeps its size). */
+  clear(): void {
+    this.used.fill(0);
+    this.filled = 0;
+  }
+
   private grow(): void {
     const { keys, counts, used } = this;
     this.keys = new Uint32Array(keys.length * 2);
@@ -91,14 +97,17 @@ export class GramCounter {
 /**
  * The Misra–Gries frequent-items summary (Misra & Gries 1982) over uint32
  * keys: at most `capacity` counters; a key seen more than `n / (capacity + 1)`
- * times in a stream of `n` holds one at the end. Flat typed arrays, rebuilt
- * when every counter is decremented.
+ * times in a stream of `n` holds one at the end. Flat typed arrays: two
+ * tables, the survivors of each decrement round copied from one to the other.
  */
 export class FrequentKeys {
   private table: GramCounter;
+  /** The table a decrement round fills, then swaps in: two tables for the summary's life, not a new one a round. */
+  private spare: GramCounter;
 
   constructor(private readonly capacity: number) {
     this.table = new GramCounter(capacity);
+    this.spare = new GramCounter(capacity);
   }
 
   /** Count one occurrence of `key`. */
@@ -109,8 +118,11 @@ export class FrequentKeys {
     }
     if (this.table.incrementPresent(key)) return;
     // Full and `key` is new: decrement every counter (the new key's one is spent too).
-    const survivors = new GramCounter(this.capacity);
+    // A round per `capacity` new keys: a fresh table each was gigabytes of garbage on a 1M-article dump.
+    const survivors = this.spare;
+    survivors.clear();
     this.table.forEachAtLeast(2, (k, count) => survivors.put(k, count - 1));
+    this.spare = this.table;
     this.table = survivors;
   }
 

@@ -17,7 +17,6 @@ describe('resolveIngestOptions', () => {
       outlets: null,
       strict: false,
       maxFileBytes: 64 * 1024 * 1024,
-      onBytes: null,
       stdin: null,
     });
     expect(DEFAULT_MAX_FILE_BYTES).toBe(67_108_864);

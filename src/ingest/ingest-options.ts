@@ -64,8 +64,6 @@ export interface ResolvedIngestOptions {
   readonly strict: boolean;
   readonly maxFileBytes: number;
   readonly stdin: NodeJS.ReadableStream | null;
-  /** Told of every chunk of input bytes read (its size). */
-  readonly onBytes: ((bytes: number) => void) | null;
 }
 
 /** Default JSONL field names, tried in order; the first present, usable one is taken. */
@@ -116,6 +114,5 @@ export function resolveIngestOptions(options: IngestOptions = {}): ResolvedInges
     strict: options.strict ?? false,
     maxFileBytes,
     stdin: options.stdin ?? null,
-    onBytes: null,
   });
 }

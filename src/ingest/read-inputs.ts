@@ -80,6 +80,7 @@ async function ingest<T extends { readonly id: string }>(
   store: TextStore | null,
   make: (id: string, path: string, text: DocumentText, meta: ArticleMeta) => T,
 ): Promise<{ articles: T[]; warnings: Warning[] }> {
+  const checked = resolveIngestOptions(options);
   const discovered = await discoverInputs(paths);
   const sizes = new Map(discovered.files.map((file) => [file, file.source === 'stdin' ? null : sizeOf(file.realPath)]));
   const total = [...sizes.values()].some((size) => size === null) ? null : [...sizes.values()].reduce<number>((n, size) => n + (size ?? 0), 0);
@@ -88,7 +89,7 @@ async function ingest<T extends { readonly id: string }>(
     read += bytes;
     options.onRead?.(read, total);
   };
-  const resolved = { ...resolveIngestOptions(options), onBytes };
+  const resolved = { ...checked, onBytes };
   const warnings: Warning[] = [...discovered.warnings];
 
   const registry: OutletRegistry =

@@ -89,16 +89,8 @@ export class BoilerplateCounter {
     const docs = this.documents.count;
     if (!options.boilerplate || docs < OUTLET_MIN_DOCS) return blocked;
     const globalMin = Math.max(options.boilerplateMinDocs, Math.ceil(options.boilerplateShare * docs));
-    // Misra–Gries undercounts by at most occurrences / (capacity + 1).
-    const covered = this.occurrences / (this.capacity + 1) < globalMin;
-    const exact = new GramCounter(covered ? this.capacity : 1 << 16);
-    if (covered) {
-      this.frequent.forEach((h) => exact.put(h, 0));
-      for (let d = 0; d < docs; d++) for (const h of this.documents.get(d)) exact.incrementPresent(h);
-    } else {
-      for (let d = 0; d < docs; d++) for (const h of this.documents.get(d)) exact.increment(h);
-    }
-    exact.forEachAtLeast(globalMin, (h) => blocked.add(h));
+    const everyone = Array.from({ length: docs }, (_, d) => d);
+    this.countAtLeast(everyone, this.frequent, this.occurrences, this.capacity, globalMin, (h) => blocked.add(h));
     for (const members of this.byOutlet().values()) {
       if (members.length < OUTLET_MIN_DOCS) continue;
       const outletMin = Math.max(OUTLET_MIN_DOCS, Math.ceil(OUTLET_SHARE * members.length));
@@ -121,10 +113,25 @@ export class BoilerplateCounter {
       occurrences += grams.length;
       for (const h of grams) frequent.add(h);
     }
-    const covered = occurrences / (this.outletCapacity + 1) < min;
-    const exact = new GramCounter(covered ? this.outletCapacity : occurrences);
-    if (covered) frequent.forEach((h) => exact.put(h, 0));
-    for (const d of members) for (const h of this.documents.get(d)) if (covered) exact.incrementPresent(h); else exact.increment(h);
+    this.countAtLeast(members, frequent, occurrences, this.outletCapacity, min, found);
+  }
+
+  /**
+   * The second pass: call `found` with every k-gram in at least `min` of the
+   * documents `members`, given the Misra–Gries summary of their k-grams
+   * (`capacity` counters over `occurrences`). It undercounts by at most
+   * `occurrences / (capacity + 1)`; when that is below `min` only the
+   * summary's keys are counted, else every k-gram is.
+   */
+  private countAtLeast(members: readonly number[], frequent: FrequentKeys, occurrences: number, capacity: number, min: number, found: (h: number) => void): void {
+    const covered = occurrences / (capacity + 1) < min;
+    const exact = new GramCounter(covered ? capacity : Math.min(occurrences, 1 << 16));
+    if (covered) {
+      frequent.forEach((h) => exact.put(h, 0));
+      for (const d of members) for (const h of this.documents.get(d)) exact.incrementPresent(h);
+    } else {
+      for (const d of members) for (const h of this.documents.get(d)) exact.increment(h);
+    }
     exact.forEachAtLeast(min, found);
   }
 

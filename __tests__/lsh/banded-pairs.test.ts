@@ -1,4 +1,4 @@
-import { bandedPairs, type BandingInput } from '../../src/lsh/banded-pairs';
+import { bandedPairs, BandingScratch, bandPairsInto, PairBuffer, type BandingInput } from '../../src/lsh/banded-pairs';
 import { mix32 } from '../../src/shingle/hash';
 
 /** Bucketing the slow way: a Map per band from the two key words to its entries. */
@@ -89,5 +89,38 @@ describe('bandedPairs', () => {
     };
     const expected = referencePairs(input, (_band, e) => [k1[e]!, 0]);
     expect(bandedPairs(input).pairs.map((p) => ({ ...p }))).toEqual(expected.pairs);
+  });
+
+  it('gives the same pairs with one scratch and pair list reused across inputs, and null items as identity', () => {
+    // Inputs of falling sizes through one scratch sized for the first: a buffer
+    // left holding an earlier input's keys, counts or pairs would show here.
+    const scratch = new BandingScratch(400);
+    const pairs = new PairBuffer();
+    for (const [count, seed] of [[400, 1], [250, 2], [400, 3], [37, 4]] as const) {
+      const key = (band: number, e: number): [number, number] => [mix32(seed * 9973 + band * 1000 + (e % 60)) % 97, (e + band) % 4 === 0 ? 1 : 0];
+      const input: BandingInput = {
+        count,
+        bands: 3,
+        items: Uint32Array.from({ length: count }, (_, e) => e),
+        groups: Uint32Array.from({ length: count }, (_, e) => e % 7),
+        maxBucketSize: 30,
+        fillBand: (band, key1, key2) => {
+          for (let e = 0; e < count; e++) [key1[e], key2[e]] = key(band, e);
+        },
+      };
+      const expected = referencePairs(input, key);
+      pairs.clear();
+      const stats = bandPairsInto({ ...input, items: null }, scratch, pairs);
+      const got: { a: number; b: number; bands: number }[] = [];
+      pairs.forEachCounted((a, b, bands) => got.push({ a, b, bands }));
+      expect(got).toEqual(expected.pairs);
+      expect(stats.buckets).toBe(expected.buckets);
+      expect(stats.largestBucket).toBe(expected.largestBucket);
+    }
+  });
+
+  it('refuses a scratch smaller than the input', () => {
+    const input = { count: 5, bands: 1, items: null, groups: new Uint32Array(5), maxBucketSize: 5, fillBand: () => undefined };
+    expect(() => bandPairsInto(input, new BandingScratch(4), new PairBuffer())).toThrow(/scratch for 4 entries, 5 asked/);
   });
 });

@@ -7,7 +7,8 @@
  *
  * Keys are asked for one band at a time (`fillBand`), so a store may keep
  * them (the `LshIndex`) or derive them from what it keeps anyway (the scan's
- * 16-bit signature values): the step needs 8 bytes an entry of scratch, not
+ * 16-bit signature values): the step needs 24 bytes an entry of scratch
+ * (keys and sort buffers, {@link BandingScratch}, reusable across calls), not
  * 8 bytes an entry per band.
  *
  * Per band, the entries are radix-sorted by `key1` (ties in entry order) so
@@ -15,6 +16,7 @@
  * from all bands are packed the same way, sorted and run-length counted,
  * which deduplicates them and yields them in `(a, b)` order.
  */
+import { InternalError } from '../errors';
 
 /** Two items of different groups that share at least one band bucket. */
 export interface CandidatePair {
@@ -62,32 +64,76 @@ const HI = LITTLE_ENDIAN ? 1 : 0;
 
 /** Every cross-group pair sharing a bucket in some band; see the module header. */
 export function bandedPairs(input: BandingInput): { pairs: CandidatePair[]; stats: BandingStats } {
-  const { count, bands, items, groups, maxBucketSize } = input;
-  const keys1 = new Uint32Array(count);
-  const keys2 = new Uint32Array(count);
-  const order = new Uint32Array(count);
-  const sortedKeys = new Uint32Array(count);
-  const scratch = new Uint32Array(count);
-  const scratchKeys = new Uint32Array(count);
-  const digitCounts = new Int32Array(3 * (DIGITS + 1));
   const pairs = new PairBuffer();
+  const stats = bandPairsInto(input, new BandingScratch(input.count), pairs);
+  const result: CandidatePair[] = [];
+  pairs.forEachCounted((a, b, bands) => result.push(Object.freeze({ a, b, bands })));
+  return { pairs: result, stats: { ...stats, candidatePairs: result.length } };
+}
+
+/**
+ * The sort buffers of {@link bandPairsInto} for up to `count` entries (24
+ * bytes an entry, plus a few of a rare mixed run). A caller banding the same
+ * entries again and again (the scan: one band at a time, dozens of times, over
+ * tens of millions of windows) keeps one and passes it each time, instead of
+ * leaving hundreds of megabytes to the collector after every band.
+ */
+export class BandingScratch {
+  readonly keys1: Uint32Array;
+  readonly keys2: Uint32Array;
+  readonly order: Uint32Array;
+  readonly sortedKeys: Uint32Array;
+  readonly scratch: Uint32Array;
+  readonly scratchKeys: Uint32Array;
+  readonly digitCounts = new Int32Array(3 * (DIGITS + 1));
+  private runBuffer = new Uint32Array(64);
+
+  constructor(readonly capacity: number) {
+    this.keys1 = new Uint32Array(capacity);
+    this.keys2 = new Uint32Array(capacity);
+    this.order = new Uint32Array(capacity);
+    this.sortedKeys = new Uint32Array(capacity);
+    this.scratch = new Uint32Array(capacity);
+    this.scratchKeys = new Uint32Array(capacity);
+  }
+
+  /** Room for a run of `length` entries whose key1 agree but key2 do not. */
+  run(length: number): Uint32Array {
+    if (this.runBuffer.length < length) this.runBuffer = new Uint32Array(Math.max(length, 2 * this.runBuffer.length));
+    return this.runBuffer.subarray(0, length);
+  }
+}
+
+/**
+ * The banding step proper: push every cross-group pair sharing a bucket in
+ * some band of `input` onto `pairs` (once per band it shares), sorting in
+ * `scratch` (at least `input.count` entries). `input.items` may be null when
+ * every entry is its own item. The pairs' `candidatePairs` figure is left
+ * to whoever counts them (0 here).
+ */
+export function bandPairsInto(
+  input: Omit<BandingInput, 'items'> & { readonly items: Uint32Array | null },
+  scratch: BandingScratch,
+  pairs: PairBuffer,
+): BandingStats {
+  const { count, bands, items, groups, maxBucketSize } = input;
+  if (scratch.capacity < count) throw new InternalError(`bandPairsInto: scratch for ${scratch.capacity} entries, ${count} asked`);
+  const { keys1, keys2, order, sortedKeys } = scratch;
   let buckets = 0;
   let skippedBuckets = 0;
   let skippedItems = 0;
   let largestBucket = count > 0 ? 1 : 0;
-  // Entries of a key1 run whose key2 differ, sorted by key2 (rare).
-  const run = new Uint32Array(count);
 
   /** Push every cross-group pair of the entries `entries[from, to)`. */
   function emitPairs(entries: Uint32Array, from: number, to: number): void {
     for (let x = from; x < to; x++) {
       const ex = entries[x]!;
-      const ix = items[ex]!;
+      const ix = items === null ? ex : items[ex]!;
       const gx = groups[ex]!;
       for (let y = x + 1; y < to; y++) {
         const ey = entries[y]!;
         if (groups[ey] === gx) continue;
-        const iy = items[ey]!;
+        const iy = items === null ? ey : items[ey]!;
         if (ix < iy) pairs.push(ix, iy);
         else pairs.push(iy, ix);
       }
@@ -110,7 +156,7 @@ export function bandedPairs(input: BandingInput): { pairs: CandidatePair[]; stat
 
   for (let j = 0; j < bands; j++) {
     input.fillBand(j, keys1, keys2);
-    sortByKey(keys1, count, order, sortedKeys, scratch, scratchKeys, digitCounts);
+    sortByKey(keys1, count, order, sortedKeys, scratch.scratch, scratch.scratchKeys, scratch.digitCounts);
     let p = 0;
     while (p < count) {
       const k1 = sortedKeys[p]!;
@@ -125,7 +171,7 @@ export function bandedPairs(input: BandingInput): { pairs: CandidatePair[]; stat
         if (uniform) {
           bucket(order, p, q);
         } else {
-          const entries = run.subarray(0, q - p);
+          const entries = scratch.run(q - p);
           entries.set(order.subarray(p, q));
           entries.sort((x, y) => keys2[x]! - keys2[y]! || x - y);
           let u = 0;
@@ -141,12 +187,7 @@ export function bandedPairs(input: BandingInput): { pairs: CandidatePair[]; stat
       p = q;
     }
   }
-
-  const result = pairs.countSorted();
-  return {
-    pairs: result,
-    stats: { buckets, skippedBuckets, skippedItems, largestBucket, candidatePairs: result.length },
-  };
+  return { buckets, skippedBuckets, skippedItems, largestBucket, candidatePairs: 0 };
 }
 
 /** Bits per radix pass: three passes (11, 11 and 10 bits) cover a 32-bit key. */
@@ -206,11 +247,19 @@ function sortByKey(
   }
 }
 
-/** Growable list of item pairs packed as `a · 2^32 + b` in a `BigUint64Array`. */
-class PairBuffer {
+/**
+ * Growable list of item pairs packed as `a · 2^32 + b` in a `BigUint64Array`;
+ * {@link clear} keeps its room for the next round.
+ */
+export class PairBuffer {
   private lanes = new BigUint64Array(1024);
   private words = new Uint32Array(this.lanes.buffer);
   private length = 0;
+
+  /** Pairs pushed since the last {@link clear}, repeats included. */
+  get size(): number {
+    return this.length;
+  }
 
   push(a: number, b: number): void {
     if (this.length === this.lanes.length) {
@@ -224,21 +273,23 @@ class PairBuffer {
     this.length++;
   }
 
-  /** Sort, then turn each run of equal pairs into one {@link CandidatePair} with its run length. */
-  countSorted(): CandidatePair[] {
+  clear(): void {
+    this.length = 0;
+  }
+
+  /** Sort, then call `fn` once for each distinct pair, in `(a, b)` order, with how many times it was pushed. */
+  forEachCounted(fn: (a: number, b: number, times: number) => void): void {
     const n = this.length;
     this.lanes.subarray(0, n).sort();
     const words = this.words;
-    const out: CandidatePair[] = [];
     let p = 0;
     while (p < n) {
       const a = words[2 * p + HI]!;
       const b = words[2 * p + LO]!;
       let q = p + 1;
       while (q < n && words[2 * q + HI] === a && words[2 * q + LO] === b) q++;
-      out.push(Object.freeze({ a, b, bands: q - p }));
+      fn(a, b, q - p);
       p = q;
     }
-    return out;
   }
 }

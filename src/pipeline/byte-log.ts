@@ -306,12 +306,6 @@ export function asUint32(bytes: Uint8Array): Uint32Array {
   return new Uint32Array(bytes.slice().buffer, 0, bytes.length >>> 2);
 }
 
-/** `bytes` as 16-bit words (a view when aligned, else a copy). */
-export function asUint16(bytes: Uint8Array): Uint16Array {
-  if (bytes.byteOffset % 2 === 0) return new Uint16Array(bytes.buffer, bytes.byteOffset, bytes.length >>> 1);
-  return new Uint16Array(bytes.slice().buffer, 0, bytes.length >>> 1);
-}
-
 /** The bytes of a typed array (a view). */
 export function bytesOf(array: ArrayBufferView): Uint8Array {
   return new Uint8Array(array.buffer, array.byteOffset, array.byteLength);

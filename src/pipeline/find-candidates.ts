@@ -23,13 +23,13 @@
  * minima agree in their low bits with probability 2^−16) and so are the band
  * keys, folded when the candidates are asked for.
  */
-import { bandedPairs, chooseBandsRows, computeBandKey, DEFAULT_MAX_BUCKET_SIZE } from '../lsh';
+import { bandPairsInto, BandingScratch, chooseBandsRows, computeBandKey, DEFAULT_MAX_BUCKET_SIZE, PairBuffer } from '../lsh';
 import { InternalError } from '../errors';
 import { createMinHasher, createOnePermutationHasher, lowBits, lowBitsAgreement, type MinHasher, type MinHashScheme } from '../minhash';
 import type { ResolvedOptions } from '../options';
 import { computeShingles, computeUnmarkedShingles } from '../shingle';
 import { countMarked } from '../text';
-import { asUint16, bytesOf, ScanSpace, type ByteLog } from './byte-log';
+import { bytesOf, ScanSpace, type ByteLog } from './byte-log';
 
 /** A pair of documents (indexes into the document list, `a < b`) worth aligning. */
 export interface CandidateDocumentPair {
@@ -260,32 +260,44 @@ export class CandidateCollector {
     const best = new Map<number, number>();
     const { bands, rows } = this.banding;
     const count = this.windows;
-    const items = identity(count);
     const groups = this.owner.subarray(0, count);
     const reader = new SignatureReader(this.signatures, k, this.readCacheBytes);
     // One band at a time, so only that band's colliding pairs are held; a
     // pair colliding in several bands is estimated again (same estimate).
+    // The band's values, sort buffers and pair list are allocated once for
+    // all bands: tens of millions of windows make them hundreds of megabytes,
+    // which the collector would otherwise see afresh for every band.
+    const scratch = new BandingScratch(count);
+    const pairs = new PairBuffer();
+    const values = new Uint16Array(count * rows);
+    const valueBytes = bytesOf(values);
     for (let j = 0; j < bands; j++) {
       const log = this.bandRows[j]!;
-      const values = asUint16(log.read(0, log.size));
-      const { pairs } = bandedPairs({
-        count,
-        bands: 1,
-        items,
-        groups,
-        maxBucketSize: DEFAULT_MAX_BUCKET_SIZE,
-        fillBand: (_band, key1, key2) => {
-          for (let e = 0, at = 0; e < count; e++, at += rows) computeBandKey(values, at, at + rows, key1, key2, e);
+      if (log.size !== valueBytes.length) throw new InternalError(`CandidateCollector: band ${j} holds ${log.size} bytes, ${valueBytes.length} expected`);
+      log.readInto(0, log.size, valueBytes, 0);
+      pairs.clear();
+      bandPairsInto(
+        {
+          count,
+          bands: 1,
+          items: null,
+          groups,
+          maxBucketSize: DEFAULT_MAX_BUCKET_SIZE,
+          fillBand: (_band, key1, key2) => {
+            for (let e = 0, at = 0; e < count; e++, at += rows) computeBandKey(values, at, at + rows, key1, key2, e);
+          },
         },
-      });
-      for (const c of pairs) {
-        const da = this.owner[c.a]!;
-        const db = this.owner[c.b]!;
-        const est = reader.agreement(c.a, c.b);
-        if (est < floor) continue;
+        scratch,
+        pairs,
+      );
+      pairs.forEachCounted((a, b) => {
+        const da = this.owner[a]!;
+        const db = this.owner[b]!;
+        const est = reader.agreement(a, b);
+        if (est < floor) return;
         const key = da < db ? da * n + db : db * n + da;
         if (est > (best.get(key) ?? -1)) best.set(key, est);
-      }
+      });
       onBand?.(j + 1);
       await new Promise<void>((next) => setImmediate(next));
     }
@@ -366,13 +378,6 @@ class SignatureReader {
     this.slots.set(index, slot);
     return slot;
   }
-}
-
-/** `[0, 1, …, n − 1]`. */
-function identity(n: number): Uint32Array {
-  const out = new Uint32Array(n);
-  for (let i = 0; i < n; i++) out[i] = i;
-  return out;
 }
 
 /** Sign every document and return candidate document pairs, sorted by (a, b). */

@@ -27,7 +27,7 @@ export type {
 } from './model';
 export { ReprintError, InputError, OptionsError, ParameterMismatchError, FormatError, InternalError } from './errors';
 export { resolveOptions, DEFAULTS, type ScanOptions, type ResolvedOptions, type FieldMap } from './options';
-export { scan, scanWithTexts, scanArticles, SCHEMA_VERSION, type ScanResult, type ScanHooks, type ScanPhase } from './pipeline';
+export { scan, scanWithTexts, scanArticles, SCHEMA_VERSION, type ScanResult, type ScanRun, type ScanTextsRun, type ScanHooks, type ScanPhase } from './pipeline';
 export { readInputs } from './ingest';
 export { alignDocuments, type AlignSettings, type AlignedPassage } from './align';
 export { tokenizeText, normalizeText, findQuotedSpans, NORMALIZER_VERSION } from './text';

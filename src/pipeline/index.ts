@@ -1,5 +1,5 @@
 /** Pipeline: where stages are wired. */
-export { scan, scanWithTexts, scanArticles, type ScanResult, type ScanHooks, type ScanPhase, describeParameters, SCHEMA_VERSION } from './scan';
+export { scan, scanWithTexts, scanArticles, type ScanResult, type ScanRun, type ScanTextsRun, type ScanHooks, type ScanPhase, describeParameters, SCHEMA_VERSION } from './scan';
 export { prepareDocument, type PreparedDocument } from './prepare-document';
 export { findCandidates, resolveBanding, type CandidateDocumentPair, type Banding } from './find-candidates';
 export { comparePair } from './compare-pair';

@@ -235,8 +235,19 @@ function reportOf(
 /** A report plus the texts it points into (for renderers that quote passages). */
 export interface ScanResult {
   readonly report: Report;
-  /** Original text of every document in a pair, by id. */
+  /** Original text of every document in a pair, by id (empty when the run asked for none). */
   readonly texts: ReadonlyMap<string, string>;
+}
+
+/** How {@link scanWithTexts} runs. */
+export interface ScanTextsRun extends ScanRun {
+  /**
+   * Read back the texts of the documents in pairs for {@link ScanResult.texts}.
+   * A renderer that quotes no passage (JSON, NDJSON, CSV of pairs) does not
+   * need them, and for a large dump they are hundreds of megabytes.
+   * @default true
+   */
+  readonly texts?: boolean;
 }
 
 /**
@@ -266,7 +277,7 @@ export async function scan(paths: readonly string[], options: ScanOptions = {}):
 export async function scanWithTexts(
   paths: readonly string[],
   options: ScanOptions = {},
-  run: ScanRun = {},
+  run: ScanTextsRun = {},
 ): Promise<ScanResult> {
   const resolved = resolveOptions(options);
   const space = ScanSpace.onDisk();
@@ -276,8 +287,9 @@ export async function scanWithTexts(
     const onRead = run.onProgress === undefined ? undefined : (read: number, total: number | null): void => run.onProgress?.('read', Math.floor(read / 1e6), total === null ? 0 : Math.ceil(total / 1e6));
     const { articles, warnings } = await readArticlesToStore(paths, options, store, (a) => spooled.keep(a), onRead);
     const report = await scanDocuments(spooled.sorted(articles), space, resolved, warnings, run);
-    const byId = new Map(articles.map((a) => [a.id, a]));
     const texts = new Map<string, string>();
+    if (run.texts === false) return { report, texts };
+    const byId = new Map(articles.map((a) => [a.id, a]));
     for (const pair of report.pairs) {
       for (const id of [pair.source, pair.target]) {
         const a = byId.get(id);

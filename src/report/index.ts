@@ -7,6 +7,6 @@ export { renderNdjsonPair, renderNdjsonTail, renderNdjsonTailLines } from './ren
 export { renderHtml, type HtmlRenderOptions } from './render-html';
 export { renderCsvPairs, renderCsvPassages, csvField, CSV_PAIR_COLUMNS, CSV_PASSAGE_COLUMNS } from './render-csv';
 export { renderMarkdown, escapeMarkdown, type MarkdownRenderOptions } from './render-markdown';
-export { renderReport, renderReportChunks, REPORT_FORMATS, type ReportFormat, type RenderReportOptions } from './render-report';
+export { quotesTexts, renderReport, renderReportChunks, REPORT_FORMATS, type ReportFormat, type RenderReportOptions } from './render-report';
 export { computeOutletReuse, type OutletReuse, type OutletNode, type OutletLink } from './outlet-reuse';
 export { escapeHtml } from './escape-html';

@@ -16,6 +16,11 @@ export const REPORT_FORMATS = ['text', 'json', 'ndjson', 'html', 'csv', 'csv-pas
 /** A report format. */
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
+/** Whether `format` quotes passages, and so needs {@link renderReport}'s `texts`. */
+export function quotesTexts(format: ReportFormat): boolean {
+  return format === 'text' || format === 'html' || format === 'csv-passages' || format === 'md';
+}
+
 /** Options of {@link renderReport}; each applies to the formats named. */
 export interface RenderReportOptions {
   /** text: ANSI colour. @default false */

@@ -3,7 +3,7 @@ import { resolveWorkers, workersOption } from './workers-flag';
 import type { Argv } from 'yargs';
 import type { Pair } from '../../model';
 import { scanWithTexts, type ScanPhase } from '../../pipeline';
-import { renderNdjsonPair, renderNdjsonTailLines, renderReportChunks, renderSummaryLine, type ReportFormat } from '../../report';
+import { quotesTexts, renderNdjsonPair, renderNdjsonTailLines, renderReportChunks, renderSummaryLine, type ReportFormat } from '../../report';
 import { terminalLayout } from '../terminal-layout';
 import { createProgress, type Progress } from '../progress';
 import { STDIN_ARG } from '../stdin-arg';
@@ -98,6 +98,7 @@ export async function runScan(args: ScanArgs, io: Io): Promise<number> {
   const index = openScanIndex(args.index, paths, options, io, args.quiet);
   const { report, texts } = await scanWithTexts(paths, options, {
     workers: resolveWorkers(args.workers),
+    texts: quotesTexts(args.format),
     onProgress: (phase, done, total) => progressOf(phase).update(done, total),
     ...(sink !== null ? { onPair: (pair: Pair) => sink.write(renderNdjsonPair(pair)) } : {}),
   }).catch((error: unknown) => {

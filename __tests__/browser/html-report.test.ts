@@ -7,8 +7,7 @@
  * Without /usr/bin/chromium the tests are skipped with a message, unless
  * REPRINT_REQUIRE_BROWSER=1 (CI), which makes a missing browser a failure.
  */
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -16,6 +15,7 @@ import { scanWithTexts } from '../../src';
 import { renderHtml } from '../../src/report';
 import { PAYLOADS, scanInjection } from '../report/injection-corpus';
 import { scanSamples } from '../report/samples-scan';
+import { tempDir } from '../helpers/temp-dir';
 
 const CHROMIUM = '/usr/bin/chromium';
 const HAVE_BROWSER = existsSync(CHROMIUM);
@@ -34,7 +34,7 @@ interface Opened {
   readonly url: string;
 }
 
-const dir = mkdtempSync(join(tmpdir(), 'reprint-html-'));
+const dir = tempDir('reprint-html-');
 let browser: Browser | undefined;
 
 async function open(html: string, name: string): Promise<Opened> {

@@ -4,19 +4,19 @@
  * found, with passages covering the reused characters; a fresh draft is not;
  * `--fail-above` decides the exit code; the draft is stored only with --add.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Report } from '../../src';
 import { buildFreshDraft, buildReuseDraft, coverageOf } from '../../bench/reuse-draft';
 import { runCli } from './run-cli';
+import { tempDir } from '../helpers/temp-dir';
 
 const SAMPLES = resolve(__dirname, '../../samples');
 const SOURCE_ID = '002_7d7de9a9c5d4ee85';
 const SOURCE = readFileSync(join(SAMPLES, `${SOURCE_ID}.txt`), 'utf8');
 
 describe('reprint check', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'reprint-check-'));
+  const dir = tempDir('reprint-check-');
   const index = join(dir, 'archive.db');
   const draft = buildReuseDraft(SOURCE)!;
   const draftFile = join(dir, 'draft.txt');

@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli } from './run-cli';
+import { tempDir } from '../helpers/temp-dir';
 
 const MINI = join(__dirname, '..', 'fixtures', 'pan-mini');
 const TOOL = join(__dirname, '..', '..', 'tools', 'pan_measures.py');
@@ -13,7 +13,7 @@ const COPIED =
 
 /** A small PAN-layout corpus with one verbatim case and one negative pair, offsets computed, not typed. */
 function buildCorpus(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'reprint-pan-corpus-'));
+  const dir = tempDir('reprint-pan-corpus-');
   for (const d of ['src', 'susp', '01-no-plagiarism', '02-no-obfuscation']) mkdirSync(join(dir, d));
   const src = `Weather was mild across the region.\n\n${COPIED}\n\nOther local news followed in the evening bulletin.`;
   const susp = `A column about transport.\n${COPIED}\nThe columnist then wrote about bicycles and trains at length.`;
@@ -33,7 +33,7 @@ function buildCorpus(): string {
 describe('reprint align / eval pan (CLI)', () => {
   test('align writes one PAN XML per pair; the independent scorer agrees with eval pan', async () => {
     const corpus = buildCorpus();
-    const out = mkdtempSync(join(tmpdir(), 'reprint-align-'));
+    const out = tempDir('reprint-align-');
     const aligned = await runCli(['align', '--pairs', join(corpus, 'pairs'), '--src', join(corpus, 'src'), '--susp', join(corpus, 'susp'), '--out', out, '--workers', '1']);
     expect(aligned.code).toBe(0);
     const pairs = readFileSync(join(corpus, 'pairs'), 'utf8').trim().split('\n');
@@ -60,8 +60,8 @@ describe('reprint align / eval pan (CLI)', () => {
     // npm test builds dist/ before jest runs; a missing build is a setup error, not a skip.
     expect(existsSync(bin)).toBe(true);
     const corpus = buildCorpus();
-    const threaded = mkdtempSync(join(tmpdir(), 'reprint-threads-'));
-    const single = mkdtempSync(join(tmpdir(), 'reprint-single-'));
+    const threaded = tempDir('reprint-threads-');
+    const single = tempDir('reprint-single-');
     const args = ['align', '--pairs', join(corpus, 'pairs'), '--src', join(corpus, 'src'), '--susp', join(corpus, 'susp'), '--quiet'];
     const r = spawnSync('node', [bin, ...args, '--out', threaded, '--workers', '2'], { encoding: 'utf8' });
     expect(r.stderr).toBe('');
@@ -71,7 +71,7 @@ describe('reprint align / eval pan (CLI)', () => {
   });
 
   test('eval pan: a corpus with a missing document exits 2 naming the file', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'reprint-pan-bad-'));
+    const dir = tempDir('reprint-pan-bad-');
     cpSync(MINI, dir, { recursive: true });
     const first = readdirSync(join(dir, 'susp'))[0] ?? '';
     rmSync(join(dir, 'susp', first));
@@ -82,14 +82,14 @@ describe('reprint align / eval pan (CLI)', () => {
   });
 
   test('eval pan: an unknown name in pairs and malformed XML exit 2 naming the file', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'reprint-pan-bad-'));
+    const dir = tempDir('reprint-pan-bad-');
     cpSync(MINI, dir, { recursive: true });
     writeFileSync(join(dir, 'pairs'), `${readFileSync(join(dir, 'pairs'), 'utf8')}suspicious-document99999.txt source-document99999.txt\n`);
     const unknown = await runCli(['eval', 'pan', dir]);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/99999/);
 
-    const dir2 = mkdtempSync(join(tmpdir(), 'reprint-pan-xml-'));
+    const dir2 = tempDir('reprint-pan-xml-');
     cpSync(MINI, dir2, { recursive: true });
     const cat = readdirSync(dir2).find((f) => /^0\d-/.test(f)) ?? '';
     const xml = readdirSync(join(dir2, cat)).find((f) => f.endsWith('.xml')) ?? '';
@@ -100,7 +100,7 @@ describe('reprint align / eval pan (CLI)', () => {
   });
 
   test('align: a missing pairs file exits 2', async () => {
-    const r = await runCli(['align', '--pairs', '/no/such/pairs', '--src', MINI, '--susp', MINI, '--out', tmpdir()]);
+    const r = await runCli(['align', '--pairs', '/no/such/pairs', '--src', MINI, '--susp', MINI, '--out', tempDir('reprint-align-')]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/\/no\/such\/pairs/);
   });

@@ -1,13 +1,13 @@
 import { Readable } from 'node:stream';
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli } from './run-cli';
+import { tempDir } from '../helpers/temp-dir';
 
 const SAMPLES = join(__dirname, '..', '..', 'samples');
 
 function samplesPlusBadFiles(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'reprint-cli-'));
+  const dir = tempDir('reprint-cli-');
   for (const f of readdirSync(SAMPLES)) copyFileSync(join(SAMPLES, f), join(dir, f));
   writeFileSync(join(dir, 'empty.txt'), '');
   writeFileSync(join(dir, 'binary.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x01, 0x02, 0x00, 0x41]));
@@ -83,7 +83,7 @@ describe('reprint scan (CLI)', () => {
   });
 
   test('--out writes the report atomically and prints nothing on stdout', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'reprint-out-'));
+    const dir = tempDir('reprint-out-');
     const out = join(dir, 'report.json');
     const r = await runCli(['scan', SAMPLES, '--format', 'json', '--out', out]);
     expect(r.code).toBe(0);
@@ -111,7 +111,7 @@ describe('reprint scan (CLI)', () => {
   });
 
   test('--format ndjson --out leaves only the finished file', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'reprint-out-'));
+    const dir = tempDir('reprint-out-');
     const out = join(dir, 'pairs.ndjson');
     const r = await runCli(['scan', SAMPLES, '--format', 'ndjson', '--out', out, '--quiet']);
     expect(r.code).toBe(0);

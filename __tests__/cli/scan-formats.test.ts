@@ -1,8 +1,8 @@
 /** `scan --format html|csv|csv-passages|md`, to stdout and through --out. */
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli } from './run-cli';
+import { tempDir } from '../helpers/temp-dir';
 
 const SAMPLES = join(__dirname, '..', '..', 'samples');
 
@@ -16,7 +16,7 @@ describe('reprint scan --format', () => {
     const r = await runCli(['scan', SAMPLES, '--format', format, '--quiet']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(shape);
-    const out = join(mkdtempSync(join(tmpdir(), 'reprint-format-')), `report.${format}`);
+    const out = join(tempDir('reprint-format-'), `report.${format}`);
     const w = await runCli(['scan', SAMPLES, '--format', format, '--out', out]);
     expect(w.code).toBe(0);
     expect(w.stderr).toContain(`reprint: wrote ${out}`);

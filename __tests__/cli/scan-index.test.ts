@@ -1,16 +1,16 @@
 /** `scan --index FILE`: the scanned articles go into the index, so a later check finds them. */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import type { Report } from '../../src';
 import { buildReuseDraft } from '../../bench/reuse-draft';
 import { runCli } from './run-cli';
+import { tempDir } from '../helpers/temp-dir';
 
 const SAMPLES = resolve(__dirname, '../../samples');
 
 describe('scan --index', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'reprint-scan-index-'));
+  const dir = tempDir('reprint-scan-index-');
   const index = join(dir, 'archive.db');
 
   test('the report is the scan report, and the articles are indexed for check', async () => {

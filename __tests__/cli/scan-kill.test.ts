@@ -3,9 +3,9 @@
  * written to a hidden temporary file and renamed only when complete.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { tempDir } from '../helpers/temp-dir';
 
 const BIN = resolve(__dirname, '../../dist/cli/bin.js');
 const SAMPLE = readFileSync(resolve(__dirname, '../../samples/004_c4d09dfc72624344.txt'), 'utf8');
@@ -36,12 +36,12 @@ function waitFor(check: () => boolean, timeoutMs: number): Promise<boolean> {
 
 describe('scan killed with SIGKILL', () => {
   test.each(['json', 'ndjson'])('--format %s --out: no file under the output name, only a hidden temporary one at most', async (format) => {
-    const dir = mkdtempSync(join(tmpdir(), 'reprint-kill-'));
+    const dir = tempDir('reprint-kill-');
     const dump = join(dir, 'dump.jsonl');
     writeDump(dump, 1500);
     const out = join(dir, `report.${format}`);
     // The scan's spool folder goes to a TMPDIR of the test's own (a killed scan leaves it behind).
-    const spool = mkdtempSync(join(tmpdir(), 'reprint-spool-'));
+    const spool = tempDir('reprint-spool-');
     const child = spawn('node', [BIN, 'scan', dump, '--format', format, '--out', out, '--quiet'], { stdio: 'ignore', env: { ...process.env, TMPDIR: spool } });
     // ndjson: wait until pairs are being written to the temporary file; json: give it a moment to start.
     const started =
@@ -68,8 +68,8 @@ describe('scan interrupted, and its temporary folder', () => {
   const spoolFolders = (spool: string): string[] => readdirSync(spool).filter((f) => f.startsWith('reprint-scan-'));
 
   test.each([['SIGTERM', 143], ['SIGINT', 130]] as const)('%s: exit %d, and neither the report, its temporary file nor the spool folder is left', async (signal, code) => {
-    const dir = mkdtempSync(join(tmpdir(), 'reprint-interrupt-'));
-    const spool = mkdtempSync(join(tmpdir(), 'reprint-spool-'));
+    const dir = tempDir('reprint-interrupt-');
+    const spool = tempDir('reprint-spool-');
     writeDump(join(dir, 'dump.jsonl'), 1500);
     const out = join(dir, 'report.ndjson');
     // NDJSON: pairs go to the temporary report file while the scan runs.
@@ -84,8 +84,8 @@ describe('scan interrupted, and its temporary folder', () => {
   }, 30000);
 
   test('SIGKILL leaves the spool folder; the next scan with the same TMPDIR removes it', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'reprint-orphan-'));
-    const spool = mkdtempSync(join(tmpdir(), 'reprint-spool-'));
+    const dir = tempDir('reprint-orphan-');
+    const spool = tempDir('reprint-spool-');
     writeDump(join(dir, 'dump.jsonl'), 1500);
     const child = startScan(dir, spool, join(dir, 'report.json'));
     expect(await waitFor(() => spoolFolders(spool).length === 1, 20000)).toBe(true);

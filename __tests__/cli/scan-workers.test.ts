@@ -4,9 +4,9 @@
  * back out of order and must be put back in order.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { tempDir } from '../helpers/temp-dir';
 
 const BIN = resolve(__dirname, '../../dist/cli/bin.js');
 /** A sentence that only story `story` uses. */
@@ -30,7 +30,7 @@ describe('scan on worker threads', () => {
   test('--workers 2 and --workers 1 write the same JSON report', () => {
     // npm test builds dist/ before jest runs; a missing build is a setup error, not a skip.
     expect(existsSync(BIN)).toBe(true);
-    const dir = mkdtempSync(join(tmpdir(), 'reprint-workers-'));
+    const dir = tempDir('reprint-workers-');
     const dump = join(dir, 'dump.jsonl');
     writeDump(dump);
     const run = (workers: string): string => {

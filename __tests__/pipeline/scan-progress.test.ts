@@ -1,11 +1,11 @@
 /** A scan reports its phases in order, each from 0 to its total, and the totals are what they count. */
-import { mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { readInputs } from '../../src/ingest';
 import { resolveOptions, scanArticles } from '../../src';
 import { resolveBanding } from '../../src/pipeline/find-candidates';
+import { tempDir } from '../helpers/temp-dir';
 
 describe('scan progress', () => {
   it('goes prepare → sign → candidates → align, each ending at its total', async () => {
@@ -33,7 +33,7 @@ describe('scan progress', () => {
 
 describe('read progress', () => {
   it('counts every byte of the input files as stored, against their total (a .gz by its compressed size)', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'reprint-read-progress-'));
+    const dir = tempDir('reprint-read-progress-');
     const lines = Array.from({ length: 400 }, (_, i) => JSON.stringify({ id: `n${i}`, text: `Story ${i} says the council met on day ${i} and voted.` })).join('\n');
     writeFileSync(join(dir, 'a.jsonl'), lines);
     writeFileSync(join(dir, 'b.jsonl.gz'), gzipSync(lines));

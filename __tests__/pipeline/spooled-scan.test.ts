@@ -4,7 +4,7 @@
  * whose texts and signatures live in files reports exactly what a scan in
  * memory reports, then leaves no file behind.
  */
-import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { readInputs, readInputsToStore } from '../../src/ingest';
@@ -14,6 +14,7 @@ import { lowBits, lowBitsAgreement } from '../../src/minhash';
 import { sketchDocument } from '../../src/pipeline/sketch-document';
 import { SpooledSketches, SpooledTexts, SpooledWords } from '../../src/pipeline/spooled-records';
 import { resolveOptions, scanArticles, scanWithTexts } from '../../src';
+import { tempDir } from '../helpers/temp-dir';
 
 const SAMPLES = resolve(__dirname, '../../samples');
 
@@ -31,7 +32,7 @@ function bytes(seed: number, length: number): Uint8Array {
 }
 
 function tempFolder(): string {
-  return mkdtempSync(join(tmpdir(), 'reprint-spool-test-'));
+  return tempDir('reprint-spool-test-');
 }
 
 describe('byte logs', () => {

@@ -1,8 +1,9 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { InputError, InternalError } from '../../src/errors';
 import { inTaskOrder, runPool, type PoolOptions } from '../../src/pipeline/worker-pool';
+import { tempDir } from '../helpers/temp-dir';
 
 /** A handler for both paths: doubles a number; -1 is bad input, -2 a bug. */
 const HANDLER_SOURCE = `(n) => {
@@ -58,7 +59,7 @@ describe('runPool on worker threads (compiled dist/)', () => {
 
   /** A worker script in a temporary folder: logs its start, then serves HANDLER_SOURCE (or `body`). */
   function workerScript(body = `serveTasks(${HANDLER_SOURCE});`): { script: string; starts: () => number } {
-    const dir = mkdtempSync(join(tmpdir(), 'reprint-pool-'));
+    const dir = tempDir('reprint-pool-');
     const log = join(dir, 'starts.log');
     const script = join(dir, 'worker.js');
     writeFileSync(

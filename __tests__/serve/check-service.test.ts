@@ -6,8 +6,7 @@
 import Database from 'better-sqlite3';
 import { request as httpRequest, type Server } from 'node:http';
 import { connect, type AddressInfo } from 'node:net';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Report } from '../../src';
 import { buildReuseDraft } from '../../bench/reuse-draft';
@@ -15,6 +14,7 @@ import { createCheckServer } from '../../src/cli/serve/check-service';
 import { addArticlesToIndex } from '../../src/pipeline/index-articles';
 import { openIndex, type OpenedIndex } from '../../src/pipeline/open-index';
 import { readArticles } from '../../src/pipeline/read-articles';
+import { tempDir } from '../helpers/temp-dir';
 
 const SAMPLES = resolve(__dirname, '../../samples');
 const SOURCE_ID = '002_7d7de9a9c5d4ee85';
@@ -54,7 +54,7 @@ describe('check service', () => {
   let server: Server;
   let reader: OpenedIndex;
   let writer: OpenedIndex;
-  const file = join(mkdtempSync(join(tmpdir(), 'reprint-serve-')), 'archive.db');
+  const file = join(tempDir('reprint-serve-'), 'archive.db');
 
   beforeAll(async () => {
     writer = openIndex(file, {}, { create: true, writeWaitMs: 0 });

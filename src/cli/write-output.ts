@@ -5,9 +5,10 @@
 import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { InputError } from '../errors';
+import { fsErrorCode } from '../ingest/describe-fs-error';
 
 function outputError(file: string, error: unknown, what = 'cannot write output', fallback = 'write failed'): InputError {
-  const reason = error instanceof Error && 'code' in error ? String((error as NodeJS.ErrnoException).code) : fallback;
+  const reason = fsErrorCode(error) ?? fallback;
   return new InputError(file, `${what} (${reason})`, { code: 'E_OUTPUT' });
 }
 

@@ -110,6 +110,17 @@ describe('reprint scan (CLI)', () => {
     expect(lines.slice(0, pairs.length).every((l) => l.type === 'pair')).toBe(true);
   });
 
+  test('--out in a folder that cannot be made (a file stands there) is one line naming it, exit 2', async () => {
+    const dir = tempDir('reprint-out-');
+    writeFileSync(join(dir, 'plain-file'), 'x');
+    const out = join(dir, 'plain-file', 'report.json');
+    for (const format of ['json', 'ndjson']) {
+      const r = await runCli(['scan', SAMPLES, '--format', format, '--out', out, '--quiet']);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe(`reprint: ${out}: cannot write output (ENOTDIR)\n`);
+    }
+  });
+
   test('--format ndjson --out leaves only the finished file', async () => {
     const dir = tempDir('reprint-out-');
     const out = join(dir, 'pairs.ndjson');

@@ -72,7 +72,7 @@ export interface OutputStream {
 export function openOutputStream(file: string): OutputStream {
   const tmp = temporaryPathFor(file);
   const fail = (error: unknown): never => {
-    rmSync(tmp, { force: true });
+    removePartial(tmp);
     throw outputError(file, error);
   };
   let fd: number;
@@ -82,7 +82,7 @@ export function openOutputStream(file: string): OutputStream {
     return fail(error);
   }
   // A run that exits before commit or abort (an interrupt) leaves no partial file.
-  const removeOnExit = (): void => rmSync(tmp, { force: true });
+  const removeOnExit = (): void => removePartial(tmp);
   process.once('exit', removeOnExit);
   return {
     write(text) {
@@ -111,7 +111,20 @@ export function openOutputStream(file: string): OutputStream {
       } catch {
         // already closed
       }
-      rmSync(tmp, { force: true });
+      removePartial(tmp);
     },
   };
+}
+
+/**
+ * Remove a partial output file if it is there. Never throws: it runs on the
+ * way out of a failure (whose own error is the one to report), and where the
+ * file could not be made (its folder is a file: ENOTDIR) there is nothing to remove.
+ */
+function removePartial(tmp: string): void {
+  try {
+    rmSync(tmp, { force: true });
+  } catch {
+    // nothing to remove, or nothing we can do
+  }
 }

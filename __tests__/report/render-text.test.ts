@@ -1,5 +1,5 @@
 /** The text report's colour and width options (the plain report is pinned by the golden and CLI tests). */
-import { renderText } from '../../src/report';
+import { renderSummaryLine, renderText } from '../../src/report';
 import type { Report } from '../../src';
 import { scanSamples } from './samples-scan';
 
@@ -38,5 +38,16 @@ describe('renderText', () => {
     // unwrapping gives back every word of the plain report outside quotes
     const words = (s: string): string[] => s.split('\n').filter((l) => !/^ {5}"/.test(l)).join(' ').split(/\s+/).filter(Boolean);
     expect(words(out)).toEqual(words(renderText(report, { texts })));
+  });
+});
+
+describe('renderSummaryLine', () => {
+  it('counts in the singular for one and the plural otherwise', async () => {
+    const { report } = await scanSamples();
+    const warning = { code: 'E_EMPTY', where: 'x.jsonl', message: 'empty file (0 bytes); skipped' };
+    const one = { ...report, clusters: report.clusters.slice(0, 1), warnings: [warning] } as unknown as Report;
+    expect(renderSummaryLine(one, { seconds: 1, chars: 10 })).toMatch(/, 1 cluster, 1 warning in 1\.0 s/);
+    const two = { ...report, clusters: [], warnings: [warning, warning] } as unknown as Report;
+    expect(renderSummaryLine(two, { seconds: 1, chars: 10 })).toMatch(/, 0 clusters, 2 warnings in 1\.0 s/);
   });
 });

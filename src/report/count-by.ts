@@ -7,10 +7,15 @@ export function countBy<T extends string>(items: readonly T[]): string {
   return [...counts.entries()].map(([k, n]) => `${n} ${k}`).join(', ');
 }
 
+/** `1 warning`, `3 warnings`: a count and its noun, plural unless the count is 1. */
+export function counted(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
 /** `6 pairs{middle} (1 syndication, 4 partial, 1 shared-quote)`. */
 export function pairCount(pairs: readonly { readonly relation: string }[], middle = ''): string {
   const relations = countBy(pairs.map((p) => p.relation));
-  return `${pairs.length} pair${pairs.length === 1 ? '' : 's'}${middle}${relations !== '' ? ` (${relations})` : ''}`;
+  return `${counted(pairs.length, 'pair')}${middle}${relations !== '' ? ` (${relations})` : ''}`;
 }
 
 /** `12.5%`. */

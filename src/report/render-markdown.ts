@@ -4,7 +4,7 @@
  * the clusters. Every text taken from the input is escaped (see {@link escapeMarkdown}).
  */
 import type { Report, ReportDocument } from '../model';
-import { countBy, pairCount, percent } from './count-by';
+import { countBy, counted, pairCount, percent } from './count-by';
 import { outletLabel } from './document-label';
 import { shorten } from './shorten';
 import { topPassages } from './top-passages';
@@ -48,8 +48,8 @@ export function renderMarkdown(report: Report, texts: ReadonlyMap<string, string
     '## reprint: reused passages',
     '',
     `**${report.documents.length} documents, ${pairCount(report.pairs, ' with reused passages')}**; ` +
-      `${uncredited} directed pair${uncredited === 1 ? '' : 's'} without credit; ${report.clusters.length} cluster${report.clusters.length === 1 ? '' : 's'}; ` +
-      `${report.warnings.length} input warning${report.warnings.length === 1 ? '' : 's'}.`,
+      `${counted(uncredited, 'directed pair')} without credit; ${counted(report.clusters.length, 'cluster')}; ` +
+      `${counted(report.warnings.length, 'input warning')}.`,
     '',
   ];
   if (report.pairs.length === 0) out.push('No reused passages found.', '');

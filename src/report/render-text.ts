@@ -11,7 +11,7 @@
 import type { Pair, PassageKind, RelationKind, Report, ReportDocument } from '../model';
 import { describeTime } from '../attribute';
 import { applyStyle, type TextStyle } from './ansi-style';
-import { countBy, pairCount, percent } from './count-by';
+import { countBy, counted, pairCount, percent } from './count-by';
 import { outletLabel } from './document-label';
 import { shorten } from './shorten';
 import { topPassages } from './top-passages';
@@ -69,7 +69,7 @@ function renderPair(rank: number, pair: Pair, docs: ReadonlyMap<string, ReportDo
     if (text !== undefined) lines.push({ text: '     ', quote: text.slice(p.source.start, p.source.end), style: 'dim' });
   }
   const hidden = pair.passages.length - shown.length;
-  if (hidden > 0) lines.push({ text: `   … and ${hidden} more passage${hidden === 1 ? '' : 's'}` });
+  if (hidden > 0) lines.push({ text: `   … and ${counted(hidden, 'more passage')}` });
   return lines;
 }
 
@@ -131,7 +131,7 @@ export function renderText(report: Report, options: TextRenderOptions = {}): str
       out.push({ text: `  #${c.id}: ${c.size} documents; ${origin}` });
       for (const m of c.members) {
         const chars = m.spans.reduce((n, sp) => n + sp.end - sp.start, 0);
-        out.push({ text: `    - ${m.id} (${outletLabel(docs.get(m.id))}): ${m.spans.length} span${m.spans.length === 1 ? '' : 's'}, ${chars} chars` });
+        out.push({ text: `    - ${m.id} (${outletLabel(docs.get(m.id))}): ${counted(m.spans.length, 'span')}, ${chars} chars` });
       }
     }
     out.push({ text: '' });
@@ -139,7 +139,7 @@ export function renderText(report: Report, options: TextRenderOptions = {}): str
   out.push({ text: 'Documents:', style: 'bold' });
   for (const d of report.documents) out.push({ text: renderDocument(d) });
   if (report.warnings.length > 0) {
-    out.push({ text: '' }, { text: `${report.warnings.length} input warning${report.warnings.length === 1 ? '' : 's'} (see stderr or the JSON report).`, style: 'yellow' });
+    out.push({ text: '' }, { text: `${counted(report.warnings.length, 'input warning')} (see stderr or the JSON report).`, style: 'yellow' });
   }
   return `${out.flatMap((line) => layOut(line, options)).join('\n')}\n`;
 }
@@ -159,6 +159,6 @@ export function renderSummaryLine(report: Report, run: RunFigures): string {
       : '';
   return (
     `reprint: ${report.documents.length} articles, ${pairCount(report.pairs)}, ` +
-    `${report.clusters.length} clusters, ${report.warnings.length} warnings in ${run.seconds.toFixed(1)} s${rate}\n`
+    `${counted(report.clusters.length, 'cluster')}, ${counted(report.warnings.length, 'warning')} in ${run.seconds.toFixed(1)} s${rate}\n`
   );
 }

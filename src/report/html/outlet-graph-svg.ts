@@ -5,6 +5,7 @@
  * width growing with the number of pairs. Every label is escaped text.
  */
 import type { OutletReuse } from '../outlet-reuse';
+import { counted } from '../count-by';
 import { escapeHtml } from '../escape-html';
 import { shorten } from '../shorten';
 
@@ -69,7 +70,7 @@ export function renderOutletGraph(reuse: OutletReuse, maxOutlets: number): strin
     const anchor = Math.abs(Math.cos(p.angle)) < 0.3 ? 'middle' : Math.cos(p.angle) > 0 ? 'start' : 'end';
     const dy = Math.sin(p.angle) > 0.7 ? '0.9em' : Math.sin(p.angle) < -0.7 ? '-0.2em' : '0.35em';
     return (
-      `<g><circle cx="${fixed(p.x)}" cy="${fixed(p.y)}" r="${fixed(p.r)}" fill="#4a5a6a"><title>${escapeHtml(`${p.label}: ${p.pairs} pair${p.pairs === 1 ? '' : 's'}`)}</title></circle>` +
+      `<g><circle cx="${fixed(p.x)}" cy="${fixed(p.y)}" r="${fixed(p.r)}" fill="#4a5a6a"><title>${escapeHtml(`${p.label}: ${counted(p.pairs, 'pair')}`)}</title></circle>` +
       `<text x="${fixed(lx)}" y="${fixed(ly)}" dy="${dy}" text-anchor="${anchor}">${escapeHtml(shorten(p.label, 28))}</text></g>`
     );
   });

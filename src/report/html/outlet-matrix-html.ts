@@ -4,6 +4,7 @@
  * (a heat map). Undirected pairs (order unknown) stand in both cells, marked ↔.
  */
 import type { OutletReuse } from '../outlet-reuse';
+import { counted } from '../count-by';
 import { escapeHtml } from '../escape-html';
 
 /** Heat class `h0`–`h5` of `count` against `max`, on a log scale. */
@@ -43,7 +44,7 @@ export function renderOutletMatrix(reuse: OutletReuse, maxOutlets: number): stri
     const tds = shown.map(({ n: m }, b) => {
       const c = cells[a]?.[b] ?? { directed: 0, undirected: 0, uncredited: 0 };
       const total = c.directed + c.undirected;
-      const tip = `${n.label} → ${m.label}: ${c.directed} directed pair${c.directed === 1 ? '' : 's'} (${c.uncredited} uncredited), ${c.undirected} undirected`;
+      const tip = `${n.label} → ${m.label}: ${counted(c.directed, 'directed pair')} (${c.uncredited} uncredited), ${c.undirected} undirected`;
       const text = total === 0 ? '' : `${c.directed > 0 ? c.directed : ''}${c.undirected > 0 ? `${c.directed > 0 ? ' + ' : ''}${c.undirected}↔` : ''}`;
       return `<td class="${heatClass(total, max)}${a === b ? ' self' : ''}" title="${escapeHtml(tip)}">${text}</td>`;
     });
@@ -52,6 +53,6 @@ export function renderOutletMatrix(reuse: OutletReuse, maxOutlets: number): stri
   const more = reuse.nodes.filter((n) => n.pairs > 0).length - shown.length;
   return (
     `<div class="matrix-wrap"><table class="matrix"><thead><tr><th class="corner">source ↓ · copy →</th>${head}</tr></thead><tbody>${rows.join('')}</tbody></table></div>` +
-    (more > 0 ? `<p class="note">${more} more outlet${more === 1 ? '' : 's'} with pairs not shown.</p>` : '')
+    (more > 0 ? `<p class="note">${counted(more, 'more outlet')} with pairs not shown.</p>` : '')
   );
 }

@@ -27,7 +27,7 @@ import { bandPairsInto, BandingScratch, chooseBandsRows, computeBandKey, DEFAULT
 import { InternalError } from '../errors';
 import { createMinHasher, createOnePermutationHasher, lowBits, lowBitsAgreement, type MinHasher, type MinHashScheme } from '../minhash';
 import type { ResolvedOptions } from '../options';
-import { computeShingles, computeUnmarkedShingles } from '../shingle';
+import { computeShingles, computeUnmarkedShingles, mix32 } from '../shingle';
 import { countMarked } from '../text';
 import { bytesOf, ScanSpace, type ByteLog } from './byte-log';
 
@@ -206,7 +206,6 @@ export class CandidateCollector {
   private readonly rowScratch: Uint16Array;
   private owner: Uint32Array;
   private windows = 0;
-  private documents = 0;
 
   /**
    * @param expectedWindows - how many windows will be added, if known (storage is then allocated once).
@@ -234,7 +233,6 @@ export class CandidateCollector {
     const count = Math.floor(signatures.length / k);
     if (count * k !== signatures.length) throw new InternalError(`CandidateCollector: ${signatures.length} values are not whole signatures of ${k}`);
     this.reserve(this.windows + count);
-    this.documents = Math.max(this.documents, doc + 1);
     this.owner.fill(doc, this.windows, this.windows + count);
     const low = lowBits(signatures);
     this.signatures.append(bytesOf(low));
@@ -256,8 +254,7 @@ export class CandidateCollector {
   async candidates(threshold: number, onBand?: (done: number) => void): Promise<CandidateDocumentPair[]> {
     const k = this.numPerm;
     const floor = minEstimate(threshold, k);
-    const n = this.documents;
-    const best = new Map<number, number>();
+    const best = new BestByPair();
     const { bands, rows } = this.banding;
     const count = this.windows;
     const groups = this.owner.subarray(0, count);
@@ -290,20 +287,19 @@ export class CandidateCollector {
         scratch,
         pairs,
       );
+      const owner = this.owner;
       pairs.forEachCounted((a, b) => {
-        const da = this.owner[a]!;
-        const db = this.owner[b]!;
         const est = reader.agreement(a, b);
         if (est < floor) return;
-        const key = da < db ? da * n + db : db * n + da;
-        if (est > (best.get(key) ?? -1)) best.set(key, est);
+        const da = owner[a]!;
+        const db = owner[b]!;
+        if (da < db) best.raise(da, db, est);
+        else best.raise(db, da, est);
       });
       onBand?.(j + 1);
       await new Promise<void>((next) => setImmediate(next));
     }
-    return [...best.entries()]
-      .map(([key, est]) => ({ a: Math.floor(key / n), b: key % n, estimatedSimilarity: est }))
-      .sort((p, q) => p.a - q.a || p.b - q.b);
+    return best.pairs();
   }
 
   private reserve(windows: number): void {
@@ -314,6 +310,66 @@ export class CandidateCollector {
     owner.set(this.owner);
     this.owner = owner;
   }
+}
+
+/**
+ * The best estimate seen for each document pair, in an open-addressing table
+ * of typed arrays. A band of a large dump has millions of colliding window
+ * pairs; a `Map` keyed by `a · n + b` boxed a number for every lookup once
+ * keys passed 2^30, hundreds of megabytes of garbage a band. This allocates
+ * only when it grows.
+ */
+class BestByPair {
+  /** `a + 1` of the pair in each slot; 0 marks an empty slot. */
+  private firsts = new Uint32Array(16);
+  private seconds = new Uint32Array(16);
+  private estimates = new Float64Array(16);
+  private size = 0;
+
+  /** Keep `estimate` for the pair `(a, b)`, `a < b`, if it beats the one kept. */
+  raise(a: number, b: number, estimate: number): void {
+    const mask = this.firsts.length - 1;
+    for (let slot = hashPair(a, b) & mask; ; slot = (slot + 1) & mask) {
+      const first = this.firsts[slot]!;
+      if (first === 0) {
+        this.firsts[slot] = a + 1;
+        this.seconds[slot] = b;
+        this.estimates[slot] = estimate;
+        if (++this.size * 2 > this.firsts.length) this.grow();
+        return;
+      }
+      if (first === a + 1 && this.seconds[slot] === b) {
+        if (estimate > this.estimates[slot]!) this.estimates[slot] = estimate;
+        return;
+      }
+    }
+  }
+
+  /** The pairs kept, sorted by (a, b). */
+  pairs(): CandidateDocumentPair[] {
+    const out: CandidateDocumentPair[] = [];
+    for (let slot = 0; slot < this.firsts.length; slot++) {
+      const first = this.firsts[slot]!;
+      if (first !== 0) out.push({ a: first - 1, b: this.seconds[slot]!, estimatedSimilarity: this.estimates[slot]! });
+    }
+    return out.sort((p, q) => p.a - q.a || p.b - q.b);
+  }
+
+  private grow(): void {
+    const { firsts, seconds, estimates } = this;
+    this.firsts = new Uint32Array(firsts.length * 2);
+    this.seconds = new Uint32Array(firsts.length * 2);
+    this.estimates = new Float64Array(firsts.length * 2);
+    this.size = 0;
+    for (let slot = 0; slot < firsts.length; slot++) {
+      if (firsts[slot] !== 0) this.raise(firsts[slot]! - 1, seconds[slot]!, estimates[slot]!);
+    }
+  }
+}
+
+/** A 32-bit mix of a pair of 32-bit numbers, for table slots. */
+function hashPair(a: number, b: number): number {
+  return mix32(Math.imul(a, 0x9e3779b1) ^ b);
 }
 
 /** Windows per block the {@link SignatureReader} reads and caches. */

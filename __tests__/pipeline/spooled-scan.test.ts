@@ -167,7 +167,7 @@ describe('a scan spooled to disk', () => {
     expect(readdirSync(tmpdir()).filter((f) => f.startsWith('reprint-scan-'))).toEqual(before);
   });
 
-  it('finds every colliding window pair a brute-force reference finds, in memory and with signatures in files read through a cache of two blocks', async () => {
+  it('finds every colliding window pair a brute-force reference finds, in memory and with signatures in files read through a cache of two or five blocks', async () => {
     const options = resolveOptions({});
     const banding = resolveBanding(options);
     const hasher = createWindowHasher(options);
@@ -177,12 +177,15 @@ describe('a scan spooled to disk', () => {
     });
     const space = ScanSpace.onDisk(tempFolder());
     const onDisk = new CandidateCollector(options, banding, 1, space, 1);
+    // Five blocks of 16 windows of 128 16-bit values: evictions from the middle of the use order too.
+    const fiveBlocks = new CandidateCollector(options, banding, 1, ScanSpace.inMemory(), 5 * 16 * 128 * 2);
     const inMemory = new CandidateCollector(options, banding);
     const windows: { doc: number; low: Uint16Array }[] = [];
     const k = options.numPerm;
     texts.forEach((t, d) => {
       const signatures = signWindows(sketchDocument(t, options), hasher, options.shingleSize);
       onDisk.add(d, signatures);
+      fiveBlocks.add(d, signatures);
       inMemory.add(d, signatures);
       for (let w = 0; w * k < signatures.length; w++) windows.push({ doc: d, low: lowBits(signatures.subarray(w * k, (w + 1) * k)) });
     });
@@ -214,6 +217,7 @@ describe('a scan spooled to disk', () => {
     expect(expected.length).toBeGreaterThanOrEqual(60);
     expect(await inMemory.candidates(options.threshold)).toEqual(expected);
     expect(await onDisk.candidates(options.threshold)).toEqual(expected);
+    expect(await fiveBlocks.candidates(options.threshold)).toEqual(expected);
     space.close();
   });
 });

@@ -388,12 +388,19 @@ const READ_CACHE_BYTES = 256 * 1024 * 1024;
  * almost always cached; the other is random.
  */
 class SignatureReader {
-  /** Slot of each cached block, least recently used first. */
-  private readonly slots = new Map<number, number>();
   private readonly slab: Uint16Array;
   private readonly slabBytes: Uint8Array;
   private readonly capacity: number;
   private readonly blockBytes: number;
+  /** Slot holding each block, −1 when it is not cached. */
+  private readonly slotOfBlock: Int32Array;
+  /** Block in each slot. */
+  private readonly blockOfSlot: Int32Array;
+  /** The slots in a ring by last use: `older[s]` and `newer[s]`; {@link newest} was used last. */
+  private readonly older: Int32Array;
+  private readonly newer: Int32Array;
+  private newest = -1;
+  private used = 0;
 
   constructor(
     private readonly log: ByteLog,
@@ -405,6 +412,10 @@ class SignatureReader {
     this.capacity = Math.max(2, Math.min(blocks, Math.floor(cacheBytes / this.blockBytes)));
     this.slab = new Uint16Array((this.capacity * this.blockBytes) / 2);
     this.slabBytes = bytesOf(this.slab);
+    this.slotOfBlock = new Int32Array(blocks).fill(-1);
+    this.blockOfSlot = new Int32Array(this.capacity);
+    this.older = new Int32Array(this.capacity);
+    this.newer = new Int32Array(this.capacity);
   }
 
   /** The estimated Jaccard of windows `a` and `b`. */
@@ -415,24 +426,62 @@ class SignatureReader {
     return lowBitsAgreement(this.slab, atA, this.slab, atB, k);
   }
 
-  /** The slot holding block `index`, read into the slab if it is not there. */
+  /**
+   * The slot holding block `index`, read into the slab (over the least
+   * recently used slot when the slab is full) if it is not there. The
+   * bookkeeping is typed arrays: millions of lookups a band allocate nothing
+   * (a `Map` kept in use order left tables to collect as it rehashed).
+   */
   private slotOf(index: number): number {
-    const cached = this.slots.get(index);
-    if (cached !== undefined) {
-      this.slots.delete(index);
-      this.slots.set(index, cached);
-      return cached;
+    let slot = this.slotOfBlock[index]!;
+    if (slot >= 0) {
+      if (slot !== this.newest) {
+        this.unlink(slot);
+        this.linkNewest(slot);
+      }
+      return slot;
     }
-    let slot = this.slots.size;
-    if (slot >= this.capacity) {
-      const [oldest, freed] = this.slots.entries().next().value as [number, number];
-      this.slots.delete(oldest);
-      slot = freed;
+    if (this.used < this.capacity) {
+      slot = this.used++;
+    } else {
+      slot = this.newer[this.newest]!; // the oldest, next round the ring from the newest
+      this.slotOfBlock[this.blockOfSlot[slot]!] = -1;
+      this.unlink(slot);
     }
     const start = index * this.blockBytes;
     this.log.readInto(start, Math.min(this.blockBytes, this.log.size - start), this.slabBytes, slot * this.blockBytes);
-    this.slots.set(index, slot);
+    this.slotOfBlock[index] = slot;
+    this.blockOfSlot[slot] = index;
+    this.linkNewest(slot);
     return slot;
+  }
+
+  /** Take `slot` out of the ring (which keeps at least one other slot). */
+  private unlink(slot: number): void {
+    const o = this.older[slot]!;
+    const n = this.newer[slot]!;
+    if (o === slot) {
+      this.newest = -1;
+      return;
+    }
+    this.newer[o] = n;
+    this.older[n] = o;
+    if (this.newest === slot) this.newest = o;
+  }
+
+  /** Put `slot` into the ring as the one used last. */
+  private linkNewest(slot: number): void {
+    if (this.newest < 0) {
+      this.older[slot] = slot;
+      this.newer[slot] = slot;
+    } else {
+      const oldest = this.newer[this.newest]!;
+      this.older[slot] = this.newest;
+      this.newer[slot] = oldest;
+      this.newer[this.newest] = slot;
+      this.older[oldest] = slot;
+    }
+    this.newest = slot;
   }
 }
 

@@ -4,7 +4,7 @@
  * whose texts and signatures live in files reports exactly what a scan in
  * memory reports, then leaves no file behind.
  */
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { readInputs, readInputsToStore } from '../../src/ingest';
@@ -149,10 +149,45 @@ describe('a scan spooled to disk', () => {
     stored.articles.forEach((a, i) => expect(store.get(a.text.handle)).toBe(inMemory.articles[i]!.text));
   });
 
+  it('gives the same ids, warnings and metadata when ids clash and fields need escaping, ladders read back from the store', async () => {
+    const dir = tempFolder();
+    const dump = join(dir, 'dump.jsonl');
+    writeDump(dump);
+    // Clashes with the dump's ids and with each other, a record without id, and
+    // fields JSON must escape (a lone surrogate, quotes, a line separator).
+    const clashes = join(dir, 'clashes.jsonl');
+    const body = 'The minister said the port would reopen on Monday after the storm.';
+    writeFileSync(
+      clashes,
+      [
+        { id: 'doc-1', text: `${body} One.` },
+        { id: 'doc-1', text: `${body} Two.`, title: 'Caf\u00e9 "quoted" \ud800 lone \u2028 end' },
+        { text: `${body} No id.`, url: 'https://outlet.example/ü?q="x"' },
+        { id: 'doc-2', text: `${body} Three.`, outlet: 'Ünïcode Néws' },
+      ]
+        .map((r) => JSON.stringify(r))
+        .join('\n'),
+    );
+    // A file whose name clashes with a sample's, in a folder of its own.
+    const sub = join(dir, 'sub');
+    mkdirSync(sub);
+    writeFileSync(join(sub, '000_6ebd8b03c1841edc.txt'), `${body} A file.`);
+    const inputs = [dump, clashes, sub, SAMPLES];
+    const inMemory = await readInputs(inputs);
+    const store = new SpooledTexts(new FileLog(join(tempFolder(), 'texts')));
+    const stored = await readInputsToStore(inputs, {}, store);
+    expect(inMemory.warnings.filter((w) => w.code === 'W_DUPLICATE_ID').length).toBeGreaterThanOrEqual(3);
+    expect(stored.warnings).toEqual(inMemory.warnings);
+    expect(stored.articles.map((a) => [a.id, a.path, a.meta])).toEqual(inMemory.articles.map((a) => [a.id, a.path, a.meta]));
+    stored.articles.forEach((a, i) => expect(store.get(a.text.handle)).toBe(inMemory.articles[i]!.text));
+  });
+
   it('reports exactly what the scan in memory reports, returns the texts of documents in pairs, and removes its files', async () => {
     const dump = join(tempFolder(), 'dump.jsonl');
     writeDump(dump);
-    const before = readdirSync(tmpdir()).filter((f) => f.startsWith('reprint-scan-'));
+    // This process's spool folders only: other test files and other scans run beside this one.
+    const ours = (): string[] => readdirSync(tmpdir()).filter((f) => f.startsWith(`reprint-scan-${process.pid}-`));
+    const before = ours();
     for (const paths of [[dump], [SAMPLES]]) {
       const options = resolveOptions({});
       const { articles, warnings } = await readInputs(paths);
@@ -164,7 +199,7 @@ describe('a scan spooled to disk', () => {
       expect(new Set(texts.keys())).toEqual(inPairs);
       for (const a of articles) if (inPairs.has(a.id)) expect(texts.get(a.id)).toBe(a.text);
     }
-    expect(readdirSync(tmpdir()).filter((f) => f.startsWith('reprint-scan-'))).toEqual(before);
+    expect(ours()).toEqual(before);
   });
 
   it('finds every colliding window pair a brute-force reference finds, in memory and with signatures in files read through a cache of two or five blocks', async () => {

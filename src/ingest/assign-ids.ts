@@ -12,6 +12,8 @@ import { WarningCode } from './warning-codes';
  */
 export interface IdClaim {
   readonly ladder: readonly [string, ...string[]];
+  /** `ladder[0]`, when the claim gives it without building its ladder (read only for clashing ids). */
+  readonly first?: string;
   /** Where the document was read from (for the warning). */
   readonly where: string;
 }
@@ -32,7 +34,7 @@ export interface AssignedIds {
  */
 export function assignIds(claims: readonly IdClaim[]): AssignedIds {
   const level = claims.map(() => 0);
-  const ids = claims.map((claim) => claim.ladder[0]);
+  const ids = claims.map((claim) => claim.first ?? claim.ladder[0]);
   for (;;) {
     let moved = false;
     for (const members of groupDuplicates(ids)) {
@@ -58,7 +60,7 @@ export function assignIds(claims: readonly IdClaim[]): AssignedIds {
   const warnings: Warning[] = [];
   claims.forEach((claim, i) => {
     const id = ids[i] as string;
-    if (id !== claim.ladder[0]) {
+    if (id !== (claim.first ?? claim.ladder[0])) {
       warnings.push({
         code: WarningCode.duplicateId,
         where: claim.where,
@@ -69,13 +71,23 @@ export function assignIds(claims: readonly IdClaim[]): AssignedIds {
   return { ids, warnings };
 }
 
-/** Index lists of entries sharing a value, for values that occur more than once. */
+/**
+ * Index lists of entries sharing a value, for values that occur more than
+ * once. Only duplicates get a list: a million distinct ids are a million
+ * map entries, not a million arrays.
+ */
 function groupDuplicates(ids: readonly string[]): number[][] {
+  const firstAt = new Map<string, number>();
   const groups = new Map<string, number[]>();
   ids.forEach((id, i) => {
+    const first = firstAt.get(id);
+    if (first === undefined) {
+      firstAt.set(id, i);
+      return;
+    }
     const group = groups.get(id);
-    if (group === undefined) groups.set(id, [i]);
+    if (group === undefined) groups.set(id, [first, i]);
     else group.push(i);
   });
-  return [...groups.values()].filter((group) => group.length > 1);
+  return [...groups.values()];
 }

@@ -14,7 +14,7 @@ import { loadOutlets, mergeOutlets, type OutletRegistry } from './outlets';
 import { readArticleFile } from './read-article-file';
 import { readJsonlFile } from './read-jsonl-file';
 import { readWarcFile } from './read-warc-file';
-import { keepText, NOTHING_STATED, readText, type DocumentText, type RawDocument, type TextStore } from './raw-document';
+import { NOTHING_STATED, rawDocument, readText, statedParts, type DocumentText, type RawDocument, type TextStore } from './raw-document';
 import { resolveMeta } from './resolve-meta';
 import { WarningCode } from './warning-codes';
 
@@ -120,7 +120,7 @@ async function ingest<T extends { readonly id: string }>(
       warnings.push(result.warning);
       continue;
     }
-    documents.push({ claim: { ladder: fileIdLadder(file), where: file.display }, path: file.display, text: keepText(result.text, store), fields: NOTHING_STATED, embedded: result.embedded });
+    documents.push(rawDocument({ ladder: fileIdLadder(file), where: file.display }, { path: file.display, fields: NOTHING_STATED, embedded: result.embedded }, result.text, store));
   }
 
   const { ids, warnings: idWarnings } = assignIds(documents.map((document) => document.claim));
@@ -134,16 +134,17 @@ async function ingest<T extends { readonly id: string }>(
     if (document === undefined) throw new InternalError(`ingest: document ${i} resolved twice`);
     pending[i] = undefined;
     const id = ids[i] as string;
+    const { path, fields, embedded } = statedParts(document, store);
     const { meta, warnings: metaWarnings } = resolveMeta({
       text: readText(document.text, store),
-      fields: document.fields,
+      fields,
       manifest: manifest.get(id),
-      embedded: document.embedded,
+      embedded,
       registry,
-      where: document.path,
+      where: path,
     });
     for (const warning of metaWarnings) warnings.push(warning);
-    articles.push(make(id, document.path, document.text, meta));
+    articles.push(make(id, path, document.text, meta));
   }
 
   const used = new Set(ids);

@@ -12,7 +12,7 @@ import { readJsonlRecords, type JsonlReadOptions } from './read-jsonl-records';
 import { readStreamLines } from './read-lines';
 import { describeStreamError, isTruncatedStream, openInputBytes } from './open-input-bytes';
 import { preflightInput } from './preflight-input';
-import { keepText, NOTHING_STATED, type RawDocument, type TextStore } from './raw-document';
+import { NOTHING_STATED, rawDocument, type RawDocument, type TextStore } from './raw-document';
 import { WarningCode } from './warning-codes';
 
 /** The documents of a JSONL file and the warnings about it, in line order. */
@@ -65,7 +65,7 @@ export async function readJsonlFile(file: InputFile, options: JsonlFileOptions, 
     for await (const event of readJsonlRecords(lines, file.display, options)) {
       if (event.kind === 'record') {
         const { record } = event;
-        documents.push({ claim: record.claim, path: record.claim.where, text: keepText(record.text, store), fields: record.fields, embedded: NOTHING_STATED });
+        documents.push(rawDocument(record.claim, { path: record.claim.where, fields: record.fields, embedded: NOTHING_STATED }, record.text, store));
       } else {
         found.push({ line: lineOf(event.warning.where), warning: event.warning });
       }

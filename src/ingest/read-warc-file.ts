@@ -18,7 +18,7 @@ import { extractPublished, parsePublishedValue } from './extract-published';
 import { formatErrorMessage } from './format-error-message';
 import { describeStreamError, isTruncatedStream, openInputBytes } from './open-input-bytes';
 import { preflightInput } from './preflight-input';
-import { keepText, NOTHING_STATED, type RawDocument, type TextStore } from './raw-document';
+import { NOTHING_STATED, rawDocument, type RawDocument, type TextStore } from './raw-document';
 import { WarningCode } from './warning-codes';
 
 /** The documents of a WARC file and the warnings about it, in record order. */
@@ -222,7 +222,7 @@ function toDocument(
   if (kind === 'text') {
     if (source.trim() === '') return { warning: { code: WarningCode.emptyFile, where, message: 'empty record (no text); skipped' } };
     const published = extractPublished(source) === null ? captured : null;
-    return { document: { claim, path: where, text: keepText(source, store), fields: stated, embedded: { ...NOTHING_STATED, published } } };
+    return { document: rawDocument(claim, { path: where, fields: stated, embedded: { ...NOTHING_STATED, published } }, source, store) };
   }
   const page = extractArticleHtml(source);
   if (page.text.trim() === '') return { warning: { code: WarningCode.emptyFile, where, message: 'no text in the HTML; skipped' } };
@@ -230,7 +230,7 @@ function toDocument(
   // resolveMeta finds when nothing is stated); WARC-Date, the capture time, only bounds it.
   const ownDate = page.published !== null && parsePublishedValue(page.published) !== null ? page.published : null;
   const published = ownDate ?? (extractPublished(page.text) === null ? captured : null);
-  return { document: { claim, path: where, text: keepText(page.text, store), fields: stated, embedded: { outlet: null, url: page.url, published, title: page.title } } };
+  return { document: rawDocument(claim, { path: where, fields: stated, embedded: { outlet: null, url: page.url, published, title: page.title } }, page.text, store) };
 }
 
 /** `<urn:uuid:0f…>` → `0f…`; other ids lose only their angle brackets. */

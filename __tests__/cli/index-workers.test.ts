@@ -1,7 +1,8 @@
 /**
  * `index add` on worker threads (compiled CLI, --workers 2) stores exactly
- * what one thread stores: several sketch and sign batches (128 articles
- * each) and two write batches (500), results moved back out of order.
+ * what one thread stores: several sketch batches (128 articles each) and two
+ * write batches (512 and 188 articles, each signed as one task), results
+ * moved back out of order.
  */
 import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';

@@ -10,7 +10,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { openIndexStore } from '../../src';
-import { INDEX_BATCH } from '../../src/pipeline/index-articles';
+import { INDEX_BATCH, writeBatchSize } from '../../src/pipeline/index-articles';
 
 const BIN = resolve(__dirname, '../../dist/cli/bin.js');
 const WORDS = readFileSync(resolve(__dirname, '../../samples/003_07aa18f49e5e91c1.txt'), 'utf8').split(/\s+/).filter((w) => w !== '');
@@ -101,7 +101,7 @@ describe('index add under real processes', () => {
     expect(exit.signal).toBe('SIGKILL');
     const after = storedIds(index);
     expect(after.length).toBeLessThan(total); // killed before the end
-    expect(after.length % INDEX_BATCH).toBe(0); // whole batches only
+    expect(after.length % writeBatchSize(total)).toBe(0); // whole batches only
     const kept = new Set(after);
     for (const id of seen) expect(kept.has(id)).toBe(true);
     const stats = await run(['index', 'stats', '--index', index, '--format', 'json']).done;

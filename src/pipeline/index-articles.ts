@@ -1,10 +1,12 @@
 /**
  * Adding articles to a persistent index: the index's sketch and sign tasks
- * (`sketchDocument` and the deflated text, then `markSketchBoilerplate`,
- * `signWindows`, the low 16 bits of each signature and the sorted distinct
- * band keys, on worker threads: see `scan-tasks.ts`), written by this thread
- * in batches (one transaction each, its band keys one posting segment); at
- * the end of the run the smallest segments are merged (`settle`).
+ * (`sketchDocument` and the deflated text, then, a write batch at a time,
+ * `markSketchBoilerplate`, `signWindows`, the low 16 bits of each signature
+ * and the batch's band keys sorted as the store writes them, on worker
+ * threads: see `scan-tasks.ts`), written by this thread in batches (one
+ * transaction each, its band keys one posting segment) while the workers
+ * sign the next ones; at the end of the run the smallest segments are
+ * merged (`settle`).
  *
  * Collection boilerplate in an index that grows: every article's distinct
  * anchor k-grams are stored with it; the blocked k-grams are recounted over
@@ -17,14 +19,20 @@ import { createHash } from 'node:crypto';
 import type { Article } from '../model';
 import { InternalError } from '../errors';
 import type { ResolvedOptions } from '../options';
-import type { IndexEntry, IndexStore, WriteCounts } from '../store';
+import type { IndexRow, IndexStore, WriteCounts } from '../store';
 import { BoilerplateCounter } from './find-boilerplate';
 import { batches, drain, mapLazily } from './batches';
-import { runIndexTasks, unpackArray, type IndexTask, type IndexTaskResult, type PackedSketches } from './scan-tasks';
+import { runIndexTasks, unpackArray, type IndexTask, type IndexTaskResult, type IndexWriteBatch, type PackedArrays, type PackedSketches } from './scan-tasks';
 import { inTaskOrder } from './worker-pool';
 
-/** Articles per write transaction. */
+/** Articles the check service hands to one run at a time (the event loop is free between them). */
 export const INDEX_BATCH = 500;
+/**
+ * Most articles per write transaction (a multiple of the sketch tasks' 128):
+ * one sign task, one posting segment ({@link writeBatchSize}). Larger
+ * batches mean fewer segments to merge; a killed run loses the open one.
+ */
+export const WRITE_BATCH = 2048;
 /** A run that adds at least this share of the articles the last boilerplate count saw recounts it. */
 export const RECOUNT_GROWTH = 0.1;
 
@@ -56,72 +64,114 @@ export function contentHash(article: Article): string {
   return createHash('sha256').update(article.text).update('\u0000').update(JSON.stringify(article.meta)).digest('hex').slice(0, 32);
 }
 
-/** Documents per sketch or sign task. */
+/** Documents per sketch task. */
 const TASK_DOCUMENTS = 128;
 
 /**
  * Add `articles` to the index: new ids added, changed content replacing the
  * stored version, the same content left alone. `options` must be those the
  * index was made with (`resolveIndexOptions`). Sketching, deflating, signing
- * and band keys run on `run.workers` threads; this thread writes, batch by
- * batch, while the workers sign.
+ * and sorting each write batch's band keys run on `run.workers` threads;
+ * this thread writes, batch by batch, while the workers sign the next ones.
  */
 export async function addArticlesToIndex(store: IndexStore, articles: readonly Article[], options: ResolvedOptions, run: IndexRun = {}): Promise<IndexAddResult> {
   const counts: WriteCounts = { added: 0, replaced: 0, unchanged: 0 };
-  const todo: { article: Article; hash: string }[] = [];
+  const todo: Article[] = [];
+  const hashes: string[] = [];
   for (const article of articles) {
     const hash = contentHash(article);
     if (store.hashOf(article.id) === hash) counts.unchanged++;
-    else todo.push({ article, hash });
+    else {
+      todo.push(article);
+      hashes.push(hash);
+    }
   }
   const inPool = (blocked: Uint32Array, tasks: Iterable<IndexTask>, consume: (result: IndexTaskResult) => void): Promise<void> =>
     runIndexTasks({ options, blocked }, run.workers ?? 1, tasks, inTaskOrder(consume));
 
+  // Kept packed, a sketch task's documents to an array (not an object per article: fewer for the collector to trace).
   const sketches: PackedSketches[] = [];
-  const grams: Uint32Array[] = [];
-  const stored: Buffer[] = [];
-  const texts = todo.map((t) => t.article.text);
-  await inPool(new Uint32Array(0), mapLazily(batches(texts, TASK_DOCUMENTS), (b): IndexTask => ({ kind: 'index-sketch', texts: b })), (result) => {
+  const grams: PackedArrays<Uint32Array>[] = [];
+  const stored: PackedArrays<Uint8Array>[] = [];
+  await inPool(new Uint32Array(0), mapLazily(batches(todo.map((a) => a.text), TASK_DOCUMENTS), (b): IndexTask => ({ kind: 'index-sketch', texts: b })), (result) => {
     const sketched = expectKind(result, 'index-sketch');
     sketches.push(sketched.sketches);
-    for (let d = 0; d < sketched.grams.ends.length; d++) {
-      grams.push(unpackArray(sketched.grams, d));
-      // A view of the batch's bytes (better-sqlite3 binds Buffers as blobs).
-      const text = unpackArray(sketched.storedTexts, d);
-      stored.push(Buffer.from(text.buffer, text.byteOffset, text.byteLength));
-    }
+    grams.push(sketched.grams);
+    stored.push(sketched.storedTexts);
   });
+  const gramsOf = (i: number): Uint32Array => unpackArray(grams[Math.floor(i / TASK_DOCUMENTS)]!, i % TASK_DOCUMENTS);
   const recount = decideRecount(store, todo.length, options);
-  const blocked = recount ? countBlocked(store, todo, grams, options) : store.readBlocked().blocked;
+  const blocked = recount ? countBlocked(store, todo, gramsOf, options) : store.readBlocked().blocked;
 
-  // Packed sketches are dropped (moved to a worker) as the pool takes them; their batches are the sketch tasks'.
-  const signTasks = mapLazily(drain<PackedSketches>(sketches, 1), ([b]): IndexTask => ({ kind: 'index-sign', sketches: b! }));
-  let batch: IndexEntry[] = [];
+  // A write batch is one sign task: its sketch tasks' packed sketches, dropped (moved to a worker) as the pool takes them.
+  const batchDocuments = writeBatchSize(todo.length);
+  const signTasks = mapLazily(drain<PackedSketches>(sketches, batchDocuments / TASK_DOCUMENTS), (b): IndexTask => ({ kind: 'index-sign-batch', sketches: b }));
   let written = 0;
-  const flush = (): void => {
-    const done = store.write(batch);
+  const write = (signed: IndexWriteBatch): void => {
+    const rows: IndexRow[] = [];
+    for (let d = 0; d < signed.postings.distinct.length; d++) {
+      const i = written + d;
+      const text = unpackArray(stored[Math.floor(i / TASK_DOCUMENTS)]!, i % TASK_DOCUMENTS);
+      // A view of the batch's bytes (better-sqlite3 binds Buffers as blobs).
+      const storedText = Buffer.from(text.buffer, text.byteOffset, text.byteLength);
+      rows.push({ article: todo[i]!, hash: hashes[i]!, storedText, signatures: unpackArray(signed.signatures, d), grams: gramsOf(i) });
+    }
+    const done = store.writeSorted(rows, signed.postings);
     counts.added += done.added;
     counts.replaced += done.replaced;
     counts.unchanged += done.unchanged;
-    written += batch.length;
-    batch = [];
+    written += rows.length;
     run.onProgress?.(written, todo.length);
   };
+  // Writing waits for the next turn of the event loop, so the pool hands the worker that sent a batch its next task
+  // first; two batches waiting (this thread is behind) are written at once, so results never pile up.
+  const waiting: IndexWriteBatch[] = [];
+  const writeWaiting = (): void => {
+    for (let next = waiting.shift(); next !== undefined; next = waiting.shift()) write(next);
+  };
+  // A deferred write's error is thrown into the pool with the next result (stopping it), or after the last.
+  let failed = false;
+  let failure: unknown;
+  let scheduled: Promise<void> = Promise.resolve();
+  const writeLater = (): Promise<void> =>
+    new Promise<void>((resolve) =>
+      setImmediate(() => {
+        try {
+          writeWaiting();
+        } catch (error: unknown) {
+          waiting.length = 0;
+          failed = true;
+          failure = error;
+        }
+        resolve();
+      }),
+    );
   run.onProgress?.(0, todo.length);
   await inPool(blocked, signTasks, (result) => {
-    const signed = expectKind(result, 'index-sign');
-    for (let d = 0; d < signed.keys.ends.length; d++) {
-      const i = written + batch.length;
-      const { article, hash } = todo[i]!;
-      batch.push({ article, hash, storedText: stored[i]!, signatures: unpackArray(signed.signatures, d), keys: unpackArray(signed.keys, d), grams: grams[i]! });
-      if (batch.length === INDEX_BATCH) flush();
-    }
+    if (failed) throw failure;
+    waiting.push(expectKind(result, 'index-sign-batch'));
+    if (waiting.length > 1) writeWaiting();
+    else scheduled = writeLater();
   });
-  if (batch.length > 0) flush();
+  await scheduled;
+  if (failed) throw failure;
+  writeWaiting();
   if (run.settle !== false) store.settle();
   const documents = store.countDocuments();
   if (recount) store.saveBlocked(blocked, documents);
   return { ...counts, documents, recounted: recount };
+}
+
+/**
+ * Articles per write transaction of a run of `documents`: at least eight
+ * batches, so that the worker threads share the last ones, of 512 to
+ * {@link WRITE_BATCH} articles, a multiple of the sketch tasks' size. It
+ * depends on nothing else (not the number of threads): the same input is
+ * stored in the same segments.
+ */
+export function writeBatchSize(documents: number): number {
+  const eighth = Math.ceil(documents / 8 / TASK_DOCUMENTS) * TASK_DOCUMENTS;
+  return Math.min(WRITE_BATCH, Math.max(4 * TASK_DOCUMENTS, eighth));
 }
 
 /** Recount when boilerplate is on and the run adds enough to matter (or nothing was counted yet). */
@@ -131,19 +181,14 @@ function decideRecount(store: IndexStore, adding: number, options: ResolvedOptio
   return last === 0 || adding >= RECOUNT_GROWTH * last;
 }
 
-/** The blocked k-grams of the stored articles (less those being replaced) and the new ones. */
-function countBlocked(
-  store: IndexStore,
-  todo: readonly { readonly article: Article }[],
-  grams: readonly Uint32Array[],
-  options: ResolvedOptions,
-): Uint32Array {
+/** The blocked k-grams of the stored articles (less those being replaced) and the new ones (`gramsOf(i)`: those of `todo[i]`). */
+function countBlocked(store: IndexStore, todo: readonly Article[], gramsOf: (i: number) => Uint32Array, options: ResolvedOptions): Uint32Array {
   const counter = new BoilerplateCounter();
-  const replacing = new Set(todo.map((t) => t.article.id));
+  const replacing = new Set(todo.map((a) => a.id));
   store.forEachGrams((id, outlet, grams) => {
     if (!replacing.has(id)) counter.add(grams, outlet);
   });
-  todo.forEach((t, i) => counter.add(grams[i]!, t.article.meta.outlet));
+  todo.forEach((a, i) => counter.add(gramsOf(i), a.meta.outlet));
   return Uint32Array.from(counter.blocked(options)).sort();
 }
 

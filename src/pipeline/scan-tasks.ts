@@ -4,17 +4,19 @@
  * threads (`scan-worker.ts`) or in this thread: the same code either way, so
  * the report does not depend on the number of workers.
  *
- * `index add` uses two more, whose results are what the index stores, so
- * the main thread only writes: 'index-sketch' (a sketch and the deflated
- * text) and 'index-sign' (the low 16 bits of the window signatures and the
- * sorted distinct band keys). Their buffers are the result's own, moved to
- * the main thread rather than copied ({@link transferOfResult}).
+ * `index add` uses more, whose results are what the index stores, so the
+ * main thread only writes: 'index-sketch' (a sketch and the deflated text),
+ * and 'index-sign-batch' (a write batch's low 16 bits of the window
+ * signatures, and its posting entries sorted, as the store writes them) or
+ * 'index-sign' (the signatures' low bits and each document's sorted distinct
+ * band keys). Their buffers are the result's own, moved to the main thread
+ * rather than copied ({@link transferOfResult}).
  */
 import { join } from 'node:path';
 import type { Article, Pair } from '../model';
 import type { ResolvedOptions } from '../options';
 import { lowBits } from '../minhash';
-import { computeStoreBandKeys, encodeText } from '../store';
+import { computeStoreBandKeys, computeWindowBandKeys, encodeText, sortBatchPostings, type SortedBatch } from '../store';
 import { comparePair } from './compare-pair';
 import { createWindowHasher, resolveBanding, signWindows, type CandidateDocumentPair, type SignableDocument } from './find-candidates';
 import { PreparedDocuments } from './prepared-documents';
@@ -49,10 +51,15 @@ export interface PackedSketches {
   readonly windows: PackedArrays<Uint32Array>;
 }
 
-/** One batch of `index add` work: sketch texts; sign (and key) an 'index-sketch' result's sketches. */
+/**
+ * One batch of `index add` work: sketch texts; sign (and key) an
+ * 'index-sketch' result's sketches; sign a write batch: the sketches of
+ * several 'index-sketch' results, in order, their band keys sorted together.
+ */
 export type IndexTask =
   | { readonly kind: 'index-sketch'; readonly texts: readonly string[] }
-  | { readonly kind: 'index-sign'; readonly sketches: PackedSketches };
+  | { readonly kind: 'index-sign'; readonly sketches: PackedSketches }
+  | { readonly kind: 'index-sign-batch'; readonly sketches: readonly PackedSketches[] };
 
 /** What an 'index-sketch' batch gives back. */
 export interface IndexSketchBatch {
@@ -74,8 +81,17 @@ export interface IndexSignatureBatch {
   readonly keys: PackedArrays<Float64Array>;
 }
 
+/** What an 'index-sign-batch' batch gives back: what the index stores of a write batch's signatures. */
+export interface IndexWriteBatch {
+  readonly kind: 'index-sign-batch';
+  /** The low 16 bits of each window signature (`lowBits`), documents in order across the task's sketches. */
+  readonly signatures: PackedArrays<Uint16Array>;
+  /** The batch's (band key, position) entries, sorted, and each document's number of distinct keys (`sortBatchPostings`). */
+  readonly postings: SortedBatch;
+}
+
 /** What an index batch gives back, by kind. */
-export type IndexTaskResult = IndexSketchBatch | IndexSignatureBatch;
+export type IndexTaskResult = IndexSketchBatch | IndexSignatureBatch | IndexWriteBatch;
 
 /** Pack `parts` end to end into a new array made by `make(length)`. */
 export function packArrays<A extends Uint8Array | Uint16Array | Uint32Array | Float64Array>(parts: readonly A[], make: (length: number) => A): PackedArrays<A> {
@@ -152,6 +168,11 @@ export function indexTaskHandler(data: ScanWorkerData): (task: IndexTask) => Ind
   const settings = sketchSettingsOf(options);
   const sign = createSigner(options, new Set(data.blocked));
   const { bands, rows } = resolveBanding(options);
+  const signAll = ({ hashes, mask, windows }: PackedSketches): Uint32Array[] =>
+    Array.from(hashes.ends, (end, d) => {
+      const start = d === 0 ? 0 : hashes.ends[d - 1]!;
+      return sign({ hashes: hashes.values.subarray(start, end), mask: mask.subarray(start, end), windows: unpackArray(windows, d) });
+    });
   return (task) => {
     switch (task.kind) {
       case 'index-sketch': {
@@ -183,12 +204,17 @@ export function indexTaskHandler(data: ScanWorkerData): (task: IndexTask) => Ind
           ),
         };
       }
+      case 'index-sign-batch': {
+        const signed = task.sketches.flatMap(signAll);
+        return {
+          kind: 'index-sign-batch',
+          signatures: packArrays(signed.map(lowBits), (n) => new Uint16Array(n)),
+          // One sort of the whole write batch's keys, repeats and all: the main thread then writes the entries as they are.
+          postings: sortBatchPostings(signed.map((signatures) => computeWindowBandKeys(signatures, options.numPerm, bands, rows))),
+        };
+      }
       case 'index-sign': {
-        const { hashes, mask, windows } = task.sketches;
-        const signed = Array.from(hashes.ends, (end, d) => {
-          const start = d === 0 ? 0 : hashes.ends[d - 1]!;
-          return sign({ hashes: hashes.values.subarray(start, end), mask: mask.subarray(start, end), windows: unpackArray(windows, d) });
-        });
+        const signed = signAll(task.sketches);
         return {
           kind: 'index-sign',
           signatures: packArrays(signed.map(lowBits), (n) => new Uint16Array(n)),
@@ -210,7 +236,7 @@ export function workerTaskHandler(data: ScanWorkerData): (task: WorkerTask) => S
   let scan: ((task: ScanTask) => ScanTaskResult) | undefined;
   let index: ((task: IndexTask) => IndexTaskResult) | undefined;
   return (task) => {
-    if (task.kind === 'index-sketch' || task.kind === 'index-sign') return (index ??= indexTaskHandler(data))(task);
+    if (task.kind === 'index-sketch' || task.kind === 'index-sign' || task.kind === 'index-sign-batch') return (index ??= indexTaskHandler(data))(task);
     return (scan ??= scanTaskHandler(data))(task);
   };
 }
@@ -228,6 +254,8 @@ export function transferOfResult(result: ScanTaskResult | IndexTaskResult): Arra
       return [...transferOfSketches(batch.sketches), ...buffersOf(batch.grams), ...buffersOf(batch.storedTexts)];
     case 'index-sign':
       return [...buffersOf(batch.signatures), ...buffersOf(batch.keys)];
+    case 'index-sign-batch':
+      return [...buffersOf(batch.signatures), batch.postings.entries.buffer as ArrayBuffer, batch.postings.distinct.buffer as ArrayBuffer];
   }
 }
 
@@ -269,6 +297,15 @@ export function runIndexTasks(
     tasks,
     inline: () => indexTaskHandler(data),
     onResult,
-    transferList: (task) => (task.kind === 'index-sign' ? transferOfSketches(task.sketches) : []),
+    transferList: (task) => {
+      switch (task.kind) {
+        case 'index-sketch':
+          return [];
+        case 'index-sign':
+          return transferOfSketches(task.sketches);
+        case 'index-sign-batch':
+          return task.sketches.flatMap(transferOfSketches);
+      }
+    },
   });
 }

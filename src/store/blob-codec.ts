@@ -46,6 +46,17 @@ export function decodeUint32(blob: Uint8Array): Uint32Array {
   return out;
 }
 
+/**
+ * The uint32 values of {@link encodeArray}'s bytes without a copy when they
+ * can be read in place (a little-endian machine, bytes at a multiple of 4):
+ * a view that shares `blob`'s memory. For blobs read once and dropped, as a
+ * merge reads posting chunks: a copy each is garbage for the collector.
+ */
+export function viewUint32(blob: Uint8Array): Uint32Array {
+  if (LITTLE_ENDIAN && blob.byteOffset % 4 === 0) return new Uint32Array(blob.buffer, blob.byteOffset, blob.byteLength >>> 2);
+  return decodeUint32(blob);
+}
+
 /** The float64 values of {@link encodeArray}'s bytes (a copy, aligned). */
 export function decodeFloat64(blob: Uint8Array): Float64Array {
   const out = new Float64Array(blob.byteLength >>> 3);

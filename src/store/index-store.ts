@@ -16,7 +16,7 @@ import { decodeText, decodeUint16, decodeUint32, encodeArray } from './blob-code
 import { checkIndexFile } from './check-index-file';
 import type { IndexParameters } from './index-parameters';
 import { CREATE_SCHEMA, INDEX_FORMAT, INDEX_SCHEMA_VERSION, INDEX_TABLES } from './index-schema';
-import { sortBatchPostings, withDocuments } from './posting-chunks';
+import { keepDocuments, sortBatchPostings, type SortedBatch } from './posting-chunks';
 import { PostingSegments } from './posting-segments';
 
 /** How long a writer waits for another writer's batch before giving up. */
@@ -24,8 +24,8 @@ export const WRITE_WAIT_MS = 60_000;
 /** How long a reader waits on the rare lock a reader can meet (log recovery). */
 const READ_WAIT_MS = 5_000;
 
-/** One article ready to be stored: what the pipeline computed for it. */
-export interface IndexEntry {
+/** One article ready to be stored, but for its band keys: what the pipeline computed for it. */
+export interface IndexRow {
   readonly article: Article;
   /** Content hash (text and metadata); the same id with the same hash is not stored again. */
   readonly hash: string;
@@ -33,10 +33,14 @@ export interface IndexEntry {
   readonly signatures: Uint16Array;
   /** The text as stored (`encodeText`). */
   readonly storedText: Buffer;
-  /** 53-bit band keys of the windows (any order; repeats are stored once). */
-  readonly keys: Float64Array;
   /** Distinct anchor k-gram hashes, sorted. */
   readonly grams: Uint32Array;
+}
+
+/** One article ready to be stored, its band keys with it. */
+export interface IndexEntry extends IndexRow {
+  /** 53-bit band keys of the windows (any order; repeats are stored once). */
+  readonly keys: Float64Array;
 }
 
 /** What one write did. */
@@ -234,12 +238,25 @@ export class IndexStore {
    * transaction.
    */
   write(entries: readonly IndexEntry[]): WriteCounts {
+    return this.writeSorted(entries, sortBatchPostings(entries.map((e) => e.keys)));
+  }
+
+  /**
+   * {@link write}, the batch's band keys given already sorted: `postings`'
+   * entries name positions in `rows` (as `sortBatchPostings` makes them, on
+   * a worker thread), and `postings.distinct[p]` is position `p`'s number of
+   * distinct keys. The entries are rewritten in place.
+   */
+  writeSorted(rows: readonly IndexRow[], postings: SortedBatch): WriteCounts {
+    if (postings.distinct.length !== rows.length) throw new InternalError(`index: postings of ${postings.distinct.length} documents for a batch of ${rows.length}`);
     const counts: WriteCounts = { added: 0, replaced: 0, unchanged: 0 };
     const s = this.statements;
     this.guard(() =>
       this.inWriteLock(() => {
-        const fresh: IndexEntry[] = [];
-        for (const e of lastPerId(entries)) {
+        // Row number by position; 0 for a position not stored (unchanged, or named again later in the batch).
+        const stored = new Float64Array(rows.length);
+        for (const p of lastPerId(rows)) {
+          const e = rows[p]!;
           const old = s.existing.get(e.article.id) as { doc: number; hash: string } | undefined;
           if (old !== undefined && old.hash === e.hash) {
             counts.unchanged++;
@@ -250,10 +267,6 @@ export class IndexStore {
             counts.replaced++;
           } else counts.added++;
           if (e.signatures.length % this.numPerm !== 0) throw new InternalError(`index: signatures of ${e.article.id} are not whole windows`);
-          fresh.push(e);
-        }
-        const { entries: postings, distinct } = sortBatchPostings(fresh.map((e) => e.keys));
-        const rows = fresh.map((e, i) => {
           const { lastInsertRowid } = s.insertDoc.run(
             e.article.id,
             e.hash,
@@ -264,12 +277,12 @@ export class IndexStore {
             e.storedText,
             e.signatures.length / this.numPerm,
             encodeArray(e.signatures),
-            distinct[i],
+            postings.distinct[p],
             encodeArray(e.grams),
           );
-          return Number(lastInsertRowid);
-        });
-        this.segments.add(withDocuments(postings, rows));
+          stored[p] = Number(lastInsertRowid);
+        }
+        this.segments.add(keepDocuments(postings.entries, stored));
         this.segments.mergeFullLevels();
       }),
     );
@@ -417,14 +430,15 @@ export class IndexStore {
   }
 }
 
-/** The entries with each id's last one only (a batch may name an id twice; the later version wins). */
-function lastPerId(entries: readonly IndexEntry[]): IndexEntry[] {
-  const last = new Map<string, IndexEntry>();
-  for (const e of entries) {
-    last.delete(e.article.id);
-    last.set(e.article.id, e);
-  }
-  return [...last.values()];
+/** Positions of the rows with each id's last one only, in increasing order (a batch may name an id twice; the later version wins). */
+function lastPerId(rows: readonly IndexRow[]): number[] {
+  const last = new Map<string, number>();
+  rows.forEach((e, p) => last.set(e.article.id, p));
+  const out: number[] = [];
+  rows.forEach((e, p) => {
+    if (last.get(e.article.id) === p) out.push(p);
+  });
+  return out;
 }
 
 /** The statements the store runs, prepared once per connection. */

@@ -15,9 +15,10 @@ export const CHUNK_ENTRIES = 160;
 export const ENTRY_WORDS = 3;
 
 const TWO32 = 0x100000000;
-/** Buckets of the batch sort: the top 16 of a key's 53 bits (the 21 high bits shifted by 5). */
-const BUCKETS = 1 << 16;
-const BUCKET_SHIFT = 5;
+/** Bits of a key above its low 32. */
+const HIGH_BITS = 21;
+/** Entries per bucket the batch sort aims at (its insertion sorts grow with the square of a bucket's size). */
+const BUCKET_ENTRIES = 4;
 
 /** Entries sorted by key, then document: entry `i` is words `3i` (key, low 32 bits), `3i + 1` (key, high bits), `3i + 2` (doc). */
 export type SortedEntries = Uint32Array & { readonly __sortedEntries: true };
@@ -43,17 +44,22 @@ export interface SortedBatch {
 /**
  * The (key, position) entries of a batch of documents' band keys (any
  * order, repeats allowed), sorted by key then position, each pair once.
- * Keys are hashes, spread evenly: a counting pass on their top 16 bits puts
- * each entry in its bucket (about n / 65,536 entries each, in position
- * order), and an insertion sort orders each bucket.
+ * Keys are hashes, spread evenly: a counting pass on their top bits puts
+ * each entry in its bucket (about {@link BUCKET_ENTRIES} entries each, in
+ * position order; at most 2^21 buckets, the high part of a key), and an
+ * insertion sort orders each bucket.
  */
 export function sortBatchPostings(keysOf: readonly Float64Array[]): SortedBatch {
   let n = 0;
   for (const keys of keysOf) n += keys.length;
-  const starts = new Uint32Array(BUCKETS + 1);
-  for (const keys of keysOf) for (let k = 0; k < keys.length; k++) starts[(Math.floor(keys[k]! / TWO32) >>> BUCKET_SHIFT) + 1]!++;
-  for (let b = 1; b <= BUCKETS; b++) starts[b]! += starts[b - 1]!;
-  const fill = starts.slice(0, BUCKETS);
+  let bits = 8;
+  while (bits < HIGH_BITS && n > BUCKET_ENTRIES << bits) bits++;
+  const shift = HIGH_BITS - bits;
+  const buckets = 1 << bits;
+  const starts = new Uint32Array(buckets + 1);
+  for (const keys of keysOf) for (let k = 0; k < keys.length; k++) starts[(Math.floor(keys[k]! / TWO32) >>> shift) + 1]!++;
+  for (let b = 1; b <= buckets; b++) starts[b]! += starts[b - 1]!;
+  const fill = starts.slice(0, buckets);
   const out = new Uint32Array(ENTRY_WORDS * n);
   for (let g = 0; g < keysOf.length; g++) {
     const keys = keysOf[g]!;
@@ -61,13 +67,13 @@ export function sortBatchPostings(keysOf: readonly Float64Array[]): SortedBatch 
       const key = keys[k]!;
       const l = key >>> 0;
       const h = (key - l) / TWO32;
-      const at = ENTRY_WORDS * fill[h >>> BUCKET_SHIFT]!++;
+      const at = ENTRY_WORDS * fill[h >>> shift]!++;
       out[at] = l;
       out[at + 1] = h;
       out[at + 2] = g;
     }
   }
-  for (let b = 0; b < BUCKETS; b++) insertionSort(out, starts[b]!, starts[b + 1]!);
+  for (let b = 0; b < buckets; b++) insertionSort(out, starts[b]!, starts[b + 1]!);
   const distinct = new Uint32Array(keysOf.length);
   let m = 0;
   for (let i = 0; i < n; i++) {
@@ -109,13 +115,30 @@ function insertionSort(words: Uint32Array, from: number, to: number): void {
 }
 
 /**
- * The entries with each position replaced by its document's row number;
- * rows must increase with position, so the order holds.
+ * The entries with each position replaced by its document's row number
+ * (`rows[p]` for position `p`), and those of documents not stored (row 0:
+ * unchanged, or named again later in the batch) dropped. Stored rows must
+ * increase with position, so the order holds. The entries are compacted in
+ * place (the result is a view of their memory).
  */
-export function withDocuments(entries: SortedEntries, docs: readonly number[]): SortedEntries {
-  for (let i = 1; i < docs.length; i++) if (!(docs[i]! > docs[i - 1]!)) throw new RangeError('document rows must increase with position');
-  for (let i = ENTRY_WORDS - 1; i < entries.length; i += ENTRY_WORDS) entries[i] = docs[entries[i]!]!;
-  return entries;
+export function keepDocuments(entries: SortedEntries, rows: ArrayLike<number>): SortedEntries {
+  let last = 0;
+  for (let p = 0; p < rows.length; p++) {
+    const row = rows[p]!;
+    if (row === 0) continue;
+    if (!(row > last)) throw new RangeError('document rows must increase with position');
+    last = row;
+  }
+  let m = 0;
+  for (let i = 0; i < entries.length; i += ENTRY_WORDS) {
+    const row = rows[entries[i + 2]!]!;
+    if (row === 0) continue;
+    entries[m] = entries[i]!;
+    entries[m + 1] = entries[i + 1]!;
+    entries[m + 2] = row;
+    m += ENTRY_WORDS;
+  }
+  return entries.subarray(0, m) as SortedEntries;
 }
 
 /** A chunk as stored: its first key and its entries' bytes. */
@@ -158,9 +181,30 @@ export class ChunkWriter {
     this.entries++;
   }
 
-  /** Append all of `entries`. */
+  /**
+   * Append all of `entries`. From a chunk boundary, chunks are cut from
+   * `entries` directly (each copied once, into its bytes) rather than entry
+   * by entry: the same chunks {@link push} would make.
+   */
   pushAll(entries: SortedEntries): void {
-    for (let i = 0; i < entries.length; i += ENTRY_WORDS) this.push(entries[i]!, entries[i + 1]!, entries[i + 2]!);
+    let i = 0;
+    // Finish an open chunk entry by entry: until it closes, it is not a slice of `entries`.
+    for (; i < entries.length && this.n > 0; i += ENTRY_WORDS) this.push(entries[i]!, entries[i + 1]!, entries[i + 2]!);
+    const n = entries.length / ENTRY_WORDS;
+    let from = i / ENTRY_WORDS;
+    while (n - from > CHUNK_ENTRIES) {
+      // A chunk closes at CHUNK_ENTRIES entries or more, before the first entry with another key.
+      let to = from + CHUNK_ENTRIES;
+      const lo = entries[ENTRY_WORDS * (to - 1)]!;
+      const hi = entries[ENTRY_WORDS * (to - 1) + 1]!;
+      while (to < n && entries[ENTRY_WORDS * to] === lo && entries[ENTRY_WORDS * to + 1] === hi) to++;
+      if (to === n) break;
+      this.emit({ firstKey: keyAt(entries, from), bytes: encodeArray(entries.subarray(ENTRY_WORDS * from, ENTRY_WORDS * to)) });
+      this.entries += to - from;
+      from = to;
+    }
+    // The tail stays open: later pushes may extend it.
+    for (let j = ENTRY_WORDS * from; j < entries.length; j += ENTRY_WORDS) this.push(entries[j]!, entries[j + 1]!, entries[j + 2]!);
   }
 
   /** Close the last chunk. */

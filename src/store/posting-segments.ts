@@ -19,7 +19,7 @@
  * Works on the caller's connection and within the caller's transaction.
  */
 import type Database from 'better-sqlite3';
-import { decodeFloat64, decodeUint32, encodeArray } from './blob-codec';
+import { decodeFloat64, encodeArray, viewUint32 } from './blob-codec';
 import { ChunkWriter, chunkFor, docAt, ENTRY_WORDS, forEachDocIn, keyAt, type Chunk, type SortedEntries } from './posting-chunks';
 
 /** Segments of one level that are merged into one of the next. */
@@ -258,7 +258,7 @@ export class PostingSegments {
         next = to;
         at = 0;
       }
-      return decodeUint32(read[at++]!);
+      return viewUint32(read[at++]!);
     };
   }
 

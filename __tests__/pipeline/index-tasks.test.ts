@@ -1,5 +1,5 @@
 /**
- * The index's worker tasks ('index-sketch', 'index-sign') give what the index
+ * The index's worker tasks ('index-sketch', 'index-sign-batch') give what the index
  * stores of the scan's own sketch and sign steps — the deflated text, the low
  * 16 bits of the signatures, the sorted distinct band keys — packed a batch
  * at a time, and name every buffer of the packing to be moved.
@@ -7,6 +7,7 @@
 import { resolveOptions } from '../../src/options';
 import { lowBits } from '../../src/minhash';
 import { computeStoreBandKeys, encodeText } from '../../src/store';
+import { docAt, keyAt } from '../../src/store/posting-chunks';
 import { resolveBanding } from '../../src/pipeline/find-candidates';
 import {
   indexTaskHandler,
@@ -54,7 +55,7 @@ describe('index tasks', () => {
   const data = { options, blocked: new Uint32Array(0) };
   const { bands, rows } = resolveBanding(options);
 
-  test("'index-sketch' gives the scan's sketches and encodeText's bytes; 'index-sign' the low bits and store keys of the scan's signatures", () => {
+  test("'index-sketch' gives the scan's sketches and encodeText's bytes; 'index-sign-batch' the low bits of the scan's signatures and their store keys", () => {
     const sketched = expectKind(indexTaskHandler(data)({ kind: 'index-sketch', texts: TEXTS }), 'index-sketch');
     const reference = scanTaskHandler(data)({ kind: 'sketch', texts: TEXTS }) as readonly DocumentSketch[];
     TEXTS.forEach((text, d) => {
@@ -65,12 +66,16 @@ describe('index tasks', () => {
       expect(unpackArray({ values: sketched.sketches.mask, ends: sketched.sketches.hashes.ends }, d)).toEqual(reference[d]!.mask);
     });
 
-    const signed = expectKind(indexTaskHandler(data)({ kind: 'index-sign', sketches: sketched.sketches }), 'index-sign');
+    const signed = expectKind(indexTaskHandler(data)({ kind: 'index-sign-batch', sketches: [sketched.sketches] }), 'index-sign-batch');
     const signatures = scanTaskHandler(data)({ kind: 'sign', sketches: reference }) as readonly Uint32Array[];
     expect(signatures.some((s) => s.length > 0)).toBe(true);
+    // Each document's distinct store keys, from the batch's sorted (key, position) entries.
+    const keysOf = signatures.map((): number[] => []);
+    const { entries } = signed.postings;
+    for (let e = 0; e < entries.length / 3; e++) keysOf[docAt(entries, e)]!.push(keyAt(entries, e));
     signatures.forEach((s, d) => {
       expect(unpackArray(signed.signatures, d)).toEqual(lowBits(s));
-      expect(unpackArray(signed.keys, d)).toEqual(computeStoreBandKeys(s, options.numPerm, bands, rows));
+      expect(Float64Array.from(new Set(keysOf[d]!)).sort()).toEqual(computeStoreBandKeys(s, options.numPerm, bands, rows));
     });
   });
 
@@ -81,7 +86,8 @@ describe('index tasks', () => {
     // hashes (values, ends), mask, windows (values, ends), grams (values, ends), texts (values, ends)
     expect(moved).toHaveLength(9);
     expect(new Set(moved).size).toBe(9);
-    const signed = handle({ kind: 'index-sign', sketches: expectKind(sketched, 'index-sketch').sketches });
+    const signed = handle({ kind: 'index-sign-batch', sketches: [expectKind(sketched, 'index-sketch').sketches] });
+    // signatures (values, ends), the posting entries, the distinct counts
     expect(transferOfResult(signed)).toHaveLength(4);
     expect(new Set(transferOfResult(signed)).size).toBe(4);
     expect(transferOfResult(scanTaskHandler(data)({ kind: 'sketch', texts: TEXTS }))).toEqual([]);

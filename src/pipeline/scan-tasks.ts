@@ -7,16 +7,15 @@
  * `index add` uses more, whose results are what the index stores, so the
  * main thread only writes: 'index-sketch' (a sketch and the deflated text),
  * and 'index-sign-batch' (a write batch's low 16 bits of the window
- * signatures, and its posting entries sorted, as the store writes them) or
- * 'index-sign' (the signatures' low bits and each document's sorted distinct
- * band keys). Their buffers are the result's own, moved to the main thread
+ * signatures, and its posting entries sorted, as the store writes them).
+ * Their buffers are the result's own, moved to the main thread
  * rather than copied ({@link transferOfResult}).
  */
 import { join } from 'node:path';
 import type { Article, Pair } from '../model';
 import type { ResolvedOptions } from '../options';
 import { lowBits } from '../minhash';
-import { computeStoreBandKeys, computeWindowBandKeys, encodeText, sortBatchPostings, type SortedBatch } from '../store';
+import { computeWindowBandKeys, encodeText, sortBatchPostings, type SortedBatch } from '../store';
 import { comparePair } from './compare-pair';
 import { createWindowHasher, resolveBanding, signWindows, type CandidateDocumentPair, type SignableDocument } from './find-candidates';
 import { PreparedDocuments } from './prepared-documents';
@@ -52,33 +51,23 @@ export interface PackedSketches {
 }
 
 /**
- * One batch of `index add` work: sketch texts; sign (and key) an
- * 'index-sketch' result's sketches; sign a write batch: the sketches of
- * several 'index-sketch' results, in order, their band keys sorted together.
+ * One batch of `index add` work: sketch texts; sign a write batch: the
+ * sketches of several 'index-sketch' results, in order, their band keys
+ * sorted together.
  */
 export type IndexTask =
   | { readonly kind: 'index-sketch'; readonly texts: readonly string[] }
-  | { readonly kind: 'index-sign'; readonly sketches: PackedSketches }
   | { readonly kind: 'index-sign-batch'; readonly sketches: readonly PackedSketches[] };
 
 /** What an 'index-sketch' batch gives back. */
 export interface IndexSketchBatch {
   readonly kind: 'index-sketch';
-  /** What 'index-sign' takes. */
+  /** What 'index-sign-batch' takes (with other batches' sketches). */
   readonly sketches: PackedSketches;
   /** Each sketch's distinct anchor k-grams, sorted. */
   readonly grams: PackedArrays<Uint32Array>;
   /** Each text as the index stores it (`encodeText`). */
   readonly storedTexts: PackedArrays<Uint8Array>;
-}
-
-/** What an 'index-sign' batch gives back: what the index stores of each document's signatures. */
-export interface IndexSignatureBatch {
-  readonly kind: 'index-sign';
-  /** The low 16 bits of each window signature (`lowBits`). */
-  readonly signatures: PackedArrays<Uint16Array>;
-  /** The distinct 53-bit band keys of the windows, sorted (`computeStoreBandKeys`). */
-  readonly keys: PackedArrays<Float64Array>;
 }
 
 /** What an 'index-sign-batch' batch gives back: what the index stores of a write batch's signatures. */
@@ -91,7 +80,7 @@ export interface IndexWriteBatch {
 }
 
 /** What an index batch gives back, by kind. */
-export type IndexTaskResult = IndexSketchBatch | IndexSignatureBatch | IndexWriteBatch;
+export type IndexTaskResult = IndexSketchBatch | IndexWriteBatch;
 
 /** Pack `parts` end to end into a new array made by `make(length)`. */
 export function packArrays<A extends Uint8Array | Uint16Array | Uint32Array | Float64Array>(parts: readonly A[], make: (length: number) => A): PackedArrays<A> {
@@ -113,7 +102,7 @@ function buffersOf(packed: PackedArrays<Uint8Array | Uint16Array | Uint32Array |
   return [packed.values.buffer as ArrayBuffer, packed.ends.buffer as ArrayBuffer];
 }
 
-/** The buffers of packed sketches, to move them to a worker with their 'index-sign' task. */
+/** The buffers of packed sketches, to move them with their task or result. */
 export function transferOfSketches(sketches: PackedSketches): ArrayBuffer[] {
   return [...buffersOf(sketches.hashes), sketches.mask.buffer as ArrayBuffer, ...buffersOf(sketches.windows)];
 }
@@ -213,17 +202,6 @@ export function indexTaskHandler(data: ScanWorkerData): (task: IndexTask) => Ind
           postings: sortBatchPostings(signed.map((signatures) => computeWindowBandKeys(signatures, options.numPerm, bands, rows))),
         };
       }
-      case 'index-sign': {
-        const signed = signAll(task.sketches);
-        return {
-          kind: 'index-sign',
-          signatures: packArrays(signed.map(lowBits), (n) => new Uint16Array(n)),
-          keys: packArrays(
-            signed.map((signatures) => computeStoreBandKeys(signatures, options.numPerm, bands, rows)),
-            (n) => new Float64Array(n),
-          ),
-        };
-      }
     }
   };
 }
@@ -236,7 +214,7 @@ export function workerTaskHandler(data: ScanWorkerData): (task: WorkerTask) => S
   let scan: ((task: ScanTask) => ScanTaskResult) | undefined;
   let index: ((task: IndexTask) => IndexTaskResult) | undefined;
   return (task) => {
-    if (task.kind === 'index-sketch' || task.kind === 'index-sign' || task.kind === 'index-sign-batch') return (index ??= indexTaskHandler(data))(task);
+    if (task.kind === 'index-sketch' || task.kind === 'index-sign-batch') return (index ??= indexTaskHandler(data))(task);
     return (scan ??= scanTaskHandler(data))(task);
   };
 }
@@ -252,8 +230,6 @@ export function transferOfResult(result: ScanTaskResult | IndexTaskResult): Arra
   switch (batch.kind) {
     case 'index-sketch':
       return [...transferOfSketches(batch.sketches), ...buffersOf(batch.grams), ...buffersOf(batch.storedTexts)];
-    case 'index-sign':
-      return [...buffersOf(batch.signatures), ...buffersOf(batch.keys)];
     case 'index-sign-batch':
       return [...buffersOf(batch.signatures), batch.postings.entries.buffer as ArrayBuffer, batch.postings.distinct.buffer as ArrayBuffer];
   }
@@ -301,8 +277,6 @@ export function runIndexTasks(
       switch (task.kind) {
         case 'index-sketch':
           return [];
-        case 'index-sign':
-          return transferOfSketches(task.sketches);
         case 'index-sign-batch':
           return task.sketches.flatMap(transferOfSketches);
       }

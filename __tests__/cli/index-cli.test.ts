@@ -3,12 +3,12 @@
  * collection boilerplate in an index: an outlet's footer, in every one of its
  * articles, is not reported as reuse (it is, with --no-boilerplate).
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Report } from '../../src';
 import { OWN_SENTENCES } from '../../bench/reuse-draft';
 import { runCli } from './run-cli';
+import { tempDir } from '../helpers/temp-dir';
 
 const SAMPLES = resolve(__dirname, '../../samples');
 const FOOTER =
@@ -27,7 +27,7 @@ function outletDump(file: string, n: number): void {
 }
 
 describe('index commands', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'reprint-index-cli-'));
+  const dir = tempDir('reprint-index-cli-');
 
   test('remove, stats and vacuum', async () => {
     const index = join(dir, 'samples.db');

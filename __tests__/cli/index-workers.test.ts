@@ -6,9 +6,9 @@
  */
 import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { tempDir } from '../helpers/temp-dir';
 
 const BIN = resolve(__dirname, '../../dist/cli/bin.js');
 
@@ -51,7 +51,7 @@ describe('index add on worker threads', () => {
   test('--workers 2 and --workers 1 store the same rows', () => {
     // npm test builds dist/ before jest runs; a missing build is a setup error, not a skip.
     expect(existsSync(BIN)).toBe(true);
-    const dir = mkdtempSync(join(tmpdir(), 'reprint-index-workers-'));
+    const dir = tempDir('reprint-index-workers-');
     const dump = join(dir, 'dump.jsonl');
     writeDump(dump);
     const run = (workers: string): Record<string, string[]> => {

@@ -3,10 +3,10 @@
  * one line naming the file, no stack trace, for each command that reads one.
  */
 import Database from 'better-sqlite3';
-import { mkdtempSync, readFileSync, truncateSync, writeFileSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, truncateSync, writeFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { runCli } from '../cli/run-cli';
+import { tempDir } from '../helpers/temp-dir';
 
 const SAMPLES = resolve(__dirname, '../../samples');
 const DRAFT = join(SAMPLES, '000_6ebd8b03c1841edc.txt');
@@ -20,7 +20,7 @@ function expectOneLineExit2(run: { code: number; stderr: string }, file: string)
 }
 
 describe('bad --index files', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'reprint-badindex-'));
+  const dir = tempDir('reprint-badindex-');
 
   test('a text file', async () => {
     const file = join(dir, 'notes.txt');

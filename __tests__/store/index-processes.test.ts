@@ -6,11 +6,11 @@
  */
 import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { openIndexStore } from '../../src';
 import { INDEX_BATCH, writeBatchSize } from '../../src/pipeline/index-articles';
+import { tempDir } from '../helpers/temp-dir';
 
 const BIN = resolve(__dirname, '../../dist/cli/bin.js');
 const WORDS = readFileSync(resolve(__dirname, '../../samples/003_07aa18f49e5e91c1.txt'), 'utf8').split(/\s+/).filter((w) => w !== '');
@@ -83,7 +83,7 @@ async function waitUntil(check: () => boolean, ms: number): Promise<boolean> {
 }
 
 describe('index add under real processes', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'reprint-procs-'));
+  const dir = tempDir('reprint-procs-');
   const draft = join(dir, 'draft.txt');
   beforeAll(() => writeFileSync(draft, readFileSync(resolve(__dirname, '../../samples/003_07aa18f49e5e91c1.txt'))));
 

@@ -5,18 +5,17 @@
  * the parameter and both values.
  */
 import Database from 'better-sqlite3';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ParameterMismatchError, openIndexStore, type Article } from '../../src';
 import { addArticlesToIndex } from '../../src/pipeline/index-articles';
 import { openIndex } from '../../src/pipeline/open-index';
 import { readArticles } from '../../src/pipeline/read-articles';
+import { tempDir } from '../helpers/temp-dir';
 
 const SAMPLES = resolve(__dirname, '../../samples');
 
 function tempIndex(): string {
-  return join(mkdtempSync(join(tmpdir(), 'reprint-store-')), 'index.db');
+  return join(tempDir('reprint-store-'), 'index.db');
 }
 
 /** Posting entries per document id, as the store counts them; entries of removed or replaced documents are never counted as theirs. */

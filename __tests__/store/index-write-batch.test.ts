@@ -5,8 +5,6 @@
  * signing, positions of articles not stored (unchanged, or named again later
  * in the batch) dropped with their keys, and a failed write stops the run.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Article } from '../../src';
 import { lowBits } from '../../src/minhash';
@@ -17,6 +15,7 @@ import { openIndex } from '../../src/pipeline/open-index';
 import { indexTaskHandler, scanTaskHandler, transferOfResult, unpackArray, type IndexTaskResult } from '../../src/pipeline/scan-tasks';
 import type { DocumentSketch } from '../../src/pipeline/sketch-document';
 import { computeWindowBandKeys, encodeText, sortBatchPostings, type IndexRow, type IndexStore } from '../../src/store';
+import { tempDir } from '../helpers/temp-dir';
 
 const TEXTS = [
   'The council approved the budget on Monday. The mayor said the vote came after months of debate over schools and roads. Opponents said the plan raised taxes too far.',
@@ -26,7 +25,7 @@ const TEXTS = [
 ];
 
 function tempStore(): IndexStore {
-  return openIndex(join(mkdtempSync(join(tmpdir(), 'reprint-write-batch-')), 'index.db'), {}, { create: true }).store;
+  return openIndex(join(tempDir('reprint-write-batch-'), 'index.db'), {}, { create: true }).store;
 }
 
 function expectKind<K extends IndexTaskResult['kind']>(result: IndexTaskResult, kind: K): Extract<IndexTaskResult, { kind: K }> {
@@ -109,7 +108,7 @@ describe('addArticlesToIndex', () => {
     [2, 512],
     [3, 1024],
   ])('a write that fails (call %i) stops the run with its error, %i articles committed before it', async (failing, committed) => {
-    const { store, options } = openIndex(join(mkdtempSync(join(tmpdir(), 'reprint-write-fail-')), 'index.db'), {}, { create: true });
+    const { store, options } = openIndex(join(tempDir('reprint-write-fail-'), 'index.db'), {}, { create: true });
     const articles: Article[] = Array.from({ length: 3 * 512 }, (_, i) => ({
       id: `x${i}`,
       path: null,

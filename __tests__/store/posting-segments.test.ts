@@ -5,18 +5,17 @@
  * the end of a run, all of them at vacuum); removed and replaced articles
  * are never answered, and a bucket is oversized by its live documents only.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Article } from '../../src';
 import { openIndex } from '../../src/pipeline/open-index';
 import { encodeText, type IndexEntry, type IndexStore } from '../../src/store';
 import { MERGE_FANIN } from '../../src/store/posting-segments';
+import { tempDir } from '../helpers/temp-dir';
 
 const NUM_PERM = 128;
 
 function tempStore(): IndexStore {
-  return openIndex(join(mkdtempSync(join(tmpdir(), 'reprint-segments-')), 'index.db'), {}, { create: true }).store;
+  return openIndex(join(tempDir('reprint-segments-'), 'index.db'), {}, { create: true }).store;
 }
 
 /** An entry for `id` with band keys `keys` (the rest is filler the store keeps as given). */

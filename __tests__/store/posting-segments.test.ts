@@ -8,8 +8,8 @@
 import { join } from 'node:path';
 import type { Article } from '../../src';
 import { openIndex } from '../../src/pipeline/open-index';
-import { encodeText, type IndexEntry, type IndexStore } from '../../src/store';
-import { MERGE_FANIN } from '../../src/store/posting-segments';
+import { encodeText, sortBatchPostings, type IndexEntry, type IndexStore } from '../../src/store';
+import { BULK_MERGE_FANIN, MERGE_FANIN } from '../../src/store/posting-segments';
 import { tempDir } from '../helpers/temp-dir';
 
 const NUM_PERM = 128;
@@ -107,6 +107,36 @@ describe('posting segments', () => {
     expect(census.dead).toBe(0);
     expect([...census.perDocument.values()].reduce((a, b) => a + b, 0)).toBe([...truth.values()].reduce((a, k) => a + new Set(k).size, 0));
     expect(answer(store, allKeys)).toEqual(expected());
+    store.close();
+  });
+
+  test('a bulk run keeps one segment per batch until its end, then one k-way merge answers as a plain map does', () => {
+    const store = tempStore();
+    const next = keyStream(11);
+    const shared = [next(), next(), next(), next()];
+    const truth = new Map<string, number[]>();
+    const batches = MERGE_FANIN * 3 + 2;
+    for (let b = 0; b < batches; b++) {
+      const batch: IndexEntry[] = [];
+      for (let i = 0; i < 5; i++) {
+        const id = `b${b}-${i}`;
+        // Shared keys in every batch: equal keys meet across many segments in the final merge.
+        const keys = [next(), shared[(b + i) % 4]!, next(), shared[(b * 3 + i) % 4]!];
+        batch.push(entry(id, keys));
+        truth.set(id, keys);
+      }
+      store.writeSorted(batch, sortBatchPostings(batch.map((e) => e.keys)), BULK_MERGE_FANIN);
+    }
+    expect(store.countSegments()).toBe(batches);
+    const expected = new Map<number, string[]>();
+    for (const [id, keys] of truth) for (const k of new Set(keys)) expected.set(k, [...(expected.get(k) ?? []), id].sort());
+    const allKeys = [...expected.keys()];
+    expect(answer(store, allKeys)).toEqual(expected);
+    store.settle();
+    expect(store.countSegments()).toBe(1);
+    expect(answer(store, allKeys)).toEqual(expected);
+    const census = store.postingCensus();
+    expect([...census.perDocument.values()].reduce((a, b) => a + b, 0)).toBe([...truth.values()].reduce((a, k) => a + new Set(k).size, 0));
     store.close();
   });
 

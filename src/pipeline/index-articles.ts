@@ -19,7 +19,7 @@ import { createHash } from 'node:crypto';
 import type { Article } from '../model';
 import { InternalError } from '../errors';
 import type { ResolvedOptions } from '../options';
-import type { IndexRow, IndexStore, WriteCounts } from '../store';
+import { BULK_MERGE_FANIN, MERGE_FANIN, type IndexRow, type IndexStore, type WriteCounts } from '../store';
 import { BoilerplateCounter } from './find-boilerplate';
 import { batches, drain, mapLazily } from './batches';
 import { runIndexTasks, unpackArray, type IndexTask, type IndexTaskResult, type IndexWriteBatch, type PackedArrays, type PackedSketches } from './scan-tasks';
@@ -116,7 +116,8 @@ export async function addArticlesToIndex(store: IndexStore, articles: readonly A
       const storedText = Buffer.from(text.buffer, text.byteOffset, text.byteLength);
       rows.push({ article: todo[i]!, hash: hashes[i]!, storedText, signatures: unpackArray(signed.signatures, d), grams: gramsOf(i) });
     }
-    const done = store.writeSorted(rows, signed.postings);
+    // A run that settles at its end merges everything then: no level merges on the way.
+    const done = store.writeSorted(rows, signed.postings, run.settle !== false ? BULK_MERGE_FANIN : MERGE_FANIN);
     counts.added += done.added;
     counts.replaced += done.replaced;
     counts.unchanged += done.unchanged;

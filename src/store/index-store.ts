@@ -17,7 +17,7 @@ import { checkIndexFile } from './check-index-file';
 import type { IndexParameters } from './index-parameters';
 import { CREATE_SCHEMA, INDEX_FORMAT, INDEX_SCHEMA_VERSION, INDEX_TABLES } from './index-schema';
 import { keepDocuments, sortBatchPostings, type SortedBatch } from './posting-chunks';
-import { PostingSegments } from './posting-segments';
+import { MERGE_FANIN, PostingSegments } from './posting-segments';
 
 /** How long a writer waits for another writer's batch before giving up. */
 export const WRITE_WAIT_MS = 60_000;
@@ -245,9 +245,11 @@ export class IndexStore {
    * {@link write}, the batch's band keys given already sorted: `postings`'
    * entries name positions in `rows` (as `sortBatchPostings` makes them, on
    * a worker thread), and `postings.distinct[p]` is position `p`'s number of
-   * distinct keys. The entries are rewritten in place.
+   * distinct keys. The entries are rewritten in place. Segments are merged
+   * when a level has `fanIn` of them (`BULK_MERGE_FANIN` for a run that
+   * settles at its end).
    */
-  writeSorted(rows: readonly IndexRow[], postings: SortedBatch): WriteCounts {
+  writeSorted(rows: readonly IndexRow[], postings: SortedBatch, fanIn = MERGE_FANIN): WriteCounts {
     if (postings.distinct.length !== rows.length) throw new InternalError(`index: postings of ${postings.distinct.length} documents for a batch of ${rows.length}`);
     const counts: WriteCounts = { added: 0, replaced: 0, unchanged: 0 };
     const s = this.statements;
@@ -283,7 +285,7 @@ export class IndexStore {
           stored[p] = Number(lastInsertRowid);
         }
         this.segments.add(keepDocuments(postings.entries, stored));
-        this.segments.mergeFullLevels();
+        this.segments.mergeFullLevels(fanIn);
       }),
     );
     return counts;

@@ -24,6 +24,12 @@ import { ChunkWriter, chunkFor, docAt, ENTRY_WORDS, forEachDocIn, keyAt, type Ch
 
 /** Segments of one level that are merged into one of the next. */
 export const MERGE_FANIN = 8;
+/**
+ * The same during a bulk `index add`, which merges everything at its end
+ * anyway (`settle`): merging each level's eight segments as they come
+ * rewrites most entries once more on the way.
+ */
+export const BULK_MERGE_FANIN = 64;
 /** At the end of a run the segments other than the largest become one, and that one is folded into the largest when it has at least this share of its entries. */
 export const FOLD_SHARE = 0.25;
 /** A chunk's row id is its segment number times this, plus its position. */
@@ -75,14 +81,14 @@ export class PostingSegments {
     this.write(0, (writer) => writer.pushAll(entries));
   }
 
-  /** Merge while some level has {@link MERGE_FANIN} segments: the level's oldest become one of the next level. */
-  mergeFullLevels(): void {
+  /** Merge while some level has `fanIn` segments: the level's oldest become one of the next level. */
+  mergeFullLevels(fanIn = MERGE_FANIN): void {
     for (;;) {
       const byLevel = new Map<number, SegmentRow[]>();
       for (const row of this.list()) byLevel.set(row.level, [...(byLevel.get(row.level) ?? []), row]);
-      const full = [...byLevel.entries()].sort((a, b) => a[0] - b[0]).find(([, rows]) => rows.length >= MERGE_FANIN);
+      const full = [...byLevel.entries()].sort((a, b) => a[0] - b[0]).find(([, rows]) => rows.length >= fanIn);
       if (full === undefined) return;
-      this.merge(full[1].slice(0, MERGE_FANIN), full[0] + 1);
+      this.merge(full[1].slice(0, fanIn), full[0] + 1);
     }
   }
 
@@ -281,7 +287,9 @@ export class PostingSegments {
 /**
  * Push the entries of `sources` (each a segment's chunks, in order) whose
  * document is live to `writer`, in (key, doc) order: a k-way merge over
- * typed arrays (k is small: a linear scan of the heads).
+ * typed arrays, the sources' heads in a binary heap (a bulk run's final
+ * merge may take dozens of segments). No (key, doc) is in two segments (a
+ * document's entries are written in one batch), so the order is total.
  */
 function mergeSegments(sources: readonly (() => Uint32Array | null)[], live: Uint8Array, writer: ChunkWriter): void {
   const k = sources.length;
@@ -289,8 +297,21 @@ function mergeSegments(sources: readonly (() => Uint32Array | null)[], live: Uin
   const pos = new Int32Array(k);
   const headKey = new Float64Array(k);
   const headDoc = new Float64Array(k);
-  const active = new Int32Array(k);
+  const heap = new Int32Array(k);
   let m = 0;
+  const before = (x: number, y: number): boolean => headKey[x]! < headKey[y]! || (headKey[x] === headKey[y] && headDoc[x]! < headDoc[y]!);
+  const siftDown = (at: number): void => {
+    const item = heap[at]!;
+    for (;;) {
+      let child = 2 * at + 1;
+      if (child >= m) break;
+      if (child + 1 < m && before(heap[child + 1]!, heap[child]!)) child++;
+      if (!before(heap[child]!, item)) break;
+      heap[at] = heap[child]!;
+      at = child;
+    }
+    heap[at] = item;
+  };
   for (let i = 0; i < k; i++) {
     let w = sources[i]!();
     while (w !== null && w.length === 0) w = sources[i]!();
@@ -298,18 +319,13 @@ function mergeSegments(sources: readonly (() => Uint32Array | null)[], live: Uin
     if (w === null) continue;
     headKey[i] = w[1]! * TWO32 + w[0]!;
     headDoc[i] = w[2]!;
-    active[m++] = i;
+    heap[m++] = i;
   }
+  for (let at = (m >> 1) - 1; at >= 0; at--) siftDown(at);
   while (m > 0) {
-    let j = 0;
-    let b = active[0]!;
-    let key = headKey[b]!;
-    let doc = headDoc[b]!;
-    for (let x = 1; x < m; x++) {
-      const i = active[x]!;
-      const ki = headKey[i]!;
-      if (ki < key || (ki === key && headDoc[i]! < doc)) (j = x), (b = i), (key = ki), (doc = headDoc[i]!);
-    }
+    const b = heap[0]!;
+    const key = headKey[b]!;
+    const doc = headDoc[b]!;
     let w = words[b]!;
     let p = pos[b]!;
     if (live[doc] === 1) writer.pushKeyed(w[p]!, w[p + 1]!, doc, key);
@@ -318,7 +334,8 @@ function mergeSegments(sources: readonly (() => Uint32Array | null)[], live: Uin
       let next = sources[b]!();
       while (next !== null && next.length === 0) next = sources[b]!();
       if (next === null) {
-        active[j] = active[--m]!;
+        heap[0] = heap[--m]!;
+        if (m > 0) siftDown(0);
         continue;
       }
       words[b] = w = next;
@@ -327,6 +344,7 @@ function mergeSegments(sources: readonly (() => Uint32Array | null)[], live: Uin
     pos[b] = p;
     headKey[b] = w[p + 1]! * TWO32 + w[p]!;
     headDoc[b] = w[p + 2]!;
+    siftDown(0);
   }
 }
 

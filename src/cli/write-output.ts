@@ -5,10 +5,10 @@
 import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { InputError } from '../errors';
-import { fsErrorCode } from '../ingest/describe-fs-error';
+import { errorCode } from '../ingest/describe-fs-error';
 
 function outputError(file: string, error: unknown, what = 'cannot write output', fallback = 'write failed'): InputError {
-  const reason = fsErrorCode(error) ?? fallback;
+  const reason = errorCode(error) ?? fallback;
   return new InputError(file, `${what} (${reason})`, { code: 'E_OUTPUT' });
 }
 

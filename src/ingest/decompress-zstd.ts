@@ -3,6 +3,7 @@
  * decoder `fzstd` (Node 20's `node:zlib` has no zstd).
  */
 import { Decompress } from 'fzstd';
+import { peekBytes } from './peek-bytes';
 
 /** The first four bytes of every Zstandard frame (0xFD2FB528, little-endian). */
 export const ZSTD_MAGIC = [0x28, 0xb5, 0x2f, 0xfd] as const;
@@ -67,26 +68,18 @@ export async function* decompressZstd(source: AsyncIterable<Uint8Array>): AsyncG
   const decoder = new Decompress((chunk) => {
     if (chunk.length > 0) decoded.push(chunk);
   });
-  let head: Uint8Array | null = new Uint8Array(0);
-  for await (const chunk of source) {
-    let bytes = chunk;
-    if (head !== null) {
-      // The first bytes are looked at before anything is decoded.
-      head = Buffer.concat([head, chunk]);
-      if (head.length < HEADER_BYTES) continue;
-      checkFirstFrame(head);
-      bytes = head;
-      head = null;
-    }
-    for (let at = 0; at < bytes.length; at += SLICE_BYTES) {
-      const failure = push(decoder, bytes.subarray(at, at + SLICE_BYTES), false);
+  // The first bytes are looked at before anything is decoded.
+  const { head, bytes } = await peekBytes(source, HEADER_BYTES);
+  checkFirstFrame(head);
+  for await (const chunk of bytes) {
+    for (let at = 0; at < chunk.length; at += SLICE_BYTES) {
+      const failure = push(decoder, chunk.subarray(at, at + SLICE_BYTES), false);
       // The blocks decoded before a failure in the same slice come first.
       yield* decoded.splice(0);
       if (failure !== null) throw failure;
     }
   }
-  if (head !== null) checkFirstFrame(head);
-  const failure = push(decoder, head ?? new Uint8Array(0), true);
+  const failure = push(decoder, new Uint8Array(0), true);
   yield* decoded.splice(0);
   if (failure !== null) throw failure;
 }

@@ -12,15 +12,15 @@ const MESSAGES: Readonly<Record<string, string>> = {
   EMFILE: 'too many open files',
 };
 
-/** The system error code of a Node error (`ENOENT`), or null when it has none. */
-export function fsErrorCode(error: unknown): string | null {
+/** The code of a Node error (a system error's `ENOENT`, zlib's `Z_BUF_ERROR`), or null when it has none. */
+export function errorCode(error: unknown): string | null {
   const code = (error as { code?: unknown } | null)?.code;
   return typeof code === 'string' ? code : null;
 }
 
 /** Describe a Node file system error in a few words (`no such file or directory`). */
 export function describeFsError(error: unknown): string {
-  const code = fsErrorCode(error);
+  const code = errorCode(error);
   if (code !== null) return MESSAGES[code] ?? `cannot be read (${code})`;
   return `cannot be read (${error instanceof Error ? error.message.replace(/\s+/g, ' ') : String(error)})`;
 }

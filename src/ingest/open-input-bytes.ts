@@ -7,6 +7,7 @@ import { pipeline, Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { InputError } from '../errors';
 import { decompressZstd, ZSTD_MAGIC, ZstdDataError } from './decompress-zstd';
+import { errorCode } from './describe-fs-error';
 import type { InputCompression } from './detect-format';
 import type { InputFile } from './discover-inputs';
 import { peekBytes } from './peek-bytes';
@@ -72,7 +73,7 @@ function sniffCompression(head: Uint8Array): InputCompression {
 /** Is this streaming error compressed data that ends early (a truncated gzip or zstd file)? */
 export function isTruncatedStream(error: unknown): boolean {
   if (error instanceof ZstdDataError) return error.failure === 'truncated';
-  return (error as { code?: unknown } | null)?.code === 'Z_BUF_ERROR';
+  return errorCode(error) === 'Z_BUF_ERROR';
 }
 
 /**
@@ -85,7 +86,7 @@ export function describeStreamError(error: unknown): string | null {
     return error.failure === 'truncated' ? 'zstd data ends early (truncated file)' : `not valid zstd data (${error.message})`;
   }
   if (isTruncatedStream(error)) return 'gzip data ends early (truncated file)';
-  const code = (error as { code?: unknown } | null)?.code;
+  const code = errorCode(error);
   if (code === 'Z_DATA_ERROR') {
     const reason = error instanceof Error ? error.message : String(error);
     return `not valid gzip data (${reason})`;

@@ -50,8 +50,9 @@ export interface RawDocument {
 /**
  * A document as read. Without a store, as given. With one (a dump), the text
  * and everything but the claim's first id go into the store, to be read back
- * once ids are assigned: a million documents wait for their ids in about 150
- * bytes each instead of about 900 (fields, paths and id ladders as strings).
+ * once ids are assigned: documents wait for their ids in about 250 bytes of
+ * memory each instead of about 920 (fields, paths and id ladders as strings;
+ * measured on 30,000 synthetic articles).
  */
 export function rawDocument(claim: IdClaim, parts: StatedParts, text: string, store: TextStore | null): RawDocument {
   if (store === null) return { claim, text, stated: parts };

@@ -82,7 +82,8 @@ async function ingest<T extends { readonly id: string }>(
 ): Promise<{ articles: T[]; warnings: Warning[] }> {
   const checked = resolveIngestOptions(options);
   const discovered = await discoverInputs(paths);
-  const sizes = new Map(discovered.files.map((file) => [file, file.source === 'stdin' ? null : sizeOf(file.realPath)]));
+  // File sizes only for progress: a folder of many small files is a stat call each.
+  const sizes = new Map(options.onRead === undefined ? [] : discovered.files.map((file) => [file, file.source === 'stdin' ? null : sizeOf(file.realPath)]));
   const total = [...sizes.values()].some((size) => size === null) ? null : [...sizes.values()].reduce<number>((n, size) => n + (size ?? 0), 0);
   let read = 0;
   const onBytes = options.onRead === undefined ? null : (bytes: number): void => {

@@ -108,14 +108,14 @@ export class BandingScratch {
  * The banding step proper: push every cross-group pair sharing a bucket in
  * some band of `input` onto `pairs` (once per band it shares), sorting in
  * `scratch` (at least `input.count` entries). `input.items` may be null when
- * every entry is its own item. The pairs' `candidatePairs` figure is left
- * to whoever counts them (0 here).
+ * every entry is its own item. The bucket figures come back; how many
+ * distinct pairs there are is known once `pairs` is counted.
  */
 export function bandPairsInto(
   input: Omit<BandingInput, 'items'> & { readonly items: Uint32Array | null },
   scratch: BandingScratch,
   pairs: PairBuffer,
-): BandingStats {
+): Omit<BandingStats, 'candidatePairs'> {
   const { count, bands, items, groups, maxBucketSize } = input;
   if (scratch.capacity < count) throw new InternalError(`bandPairsInto: scratch for ${scratch.capacity} entries, ${count} asked`);
   const { keys1, keys2, order, sortedKeys } = scratch;
@@ -187,7 +187,7 @@ export function bandPairsInto(
       p = q;
     }
   }
-  return { buckets, skippedBuckets, skippedItems, largestBucket, candidatePairs: 0 };
+  return { buckets, skippedBuckets, skippedItems, largestBucket };
 }
 
 /** Bits per radix pass: three passes (11, 11 and 10 bits) cover a 32-bit key. */
@@ -255,11 +255,6 @@ export class PairBuffer {
   private lanes = new BigUint64Array(1024);
   private words = new Uint32Array(this.lanes.buffer);
   private length = 0;
-
-  /** Pairs pushed since the last {@link clear}, repeats included. */
-  get size(): number {
-    return this.length;
-  }
 
   push(a: number, b: number): void {
     if (this.length === this.lanes.length) {

@@ -17,7 +17,7 @@ import { closeSync, mkdtempSync, openSync, readdirSync, readSync, rmSync, writeS
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { InputError, InternalError } from '../errors';
-import { fsErrorCode } from '../ingest/describe-fs-error';
+import { errorCode } from '../ingest/describe-fs-error';
 
 /** An append-only sequence of bytes. */
 export interface ByteLog {
@@ -132,7 +132,7 @@ export class FileLog implements ByteLog {
     try {
       while (done < bytes.length) done += writeSync(this.fd, bytes, done, bytes.length - done, this.written + done);
     } catch (error) {
-      throw new InputError(this.path, `cannot write the scan's temporary file (${fsErrorCode(error) ?? 'error'}); free space there or set TMPDIR to another folder`, { cause: error });
+      throw new InputError(this.path, `cannot write the scan's temporary file (${errorCode(error) ?? 'error'}); free space there or set TMPDIR to another folder`, { cause: error });
     }
     this.written += bytes.length;
   }
@@ -236,7 +236,7 @@ export class ScanSpace {
     try {
       return new ScanSpace(mkdtempSync(join(parent, `${FOLDER_PREFIX}${process.pid}-`)));
     } catch (error) {
-      throw new InputError(parent, `cannot make a temporary folder for the scan (${fsErrorCode(error) ?? 'error'}); set TMPDIR to a writable folder`, { cause: error });
+      throw new InputError(parent, `cannot make a temporary folder for the scan (${errorCode(error) ?? 'error'}); set TMPDIR to a writable folder`, { cause: error });
     }
   }
 
@@ -291,7 +291,7 @@ function isAlive(pid: number): boolean {
     return true;
   } catch (error) {
     // EPERM: it exists but belongs to someone else.
-    return fsErrorCode(error) === 'EPERM';
+    return errorCode(error) === 'EPERM';
   }
 }
 

@@ -150,7 +150,8 @@ export function scanTaskHandler(data: ScanWorkerData): (task: ScanTask) => ScanT
 /**
  * The handler for index batches: the scan's sketch and sign steps, plus what
  * the index stores of their results (the deflated text; the low 16 bits of
- * the signatures and the sorted distinct band keys), packed a batch at a time.
+ * the signatures and the write batch's band-key entries, sorted), packed a
+ * batch at a time.
  */
 export function indexTaskHandler(data: ScanWorkerData): (task: IndexTask) => IndexTaskResult {
   const { options } = data;
@@ -158,10 +159,9 @@ export function indexTaskHandler(data: ScanWorkerData): (task: IndexTask) => Ind
   const sign = createSigner(options, new Set(data.blocked));
   const { bands, rows } = resolveBanding(options);
   const signAll = ({ hashes, mask, windows }: PackedSketches): Uint32Array[] =>
-    Array.from(hashes.ends, (end, d) => {
-      const start = d === 0 ? 0 : hashes.ends[d - 1]!;
-      return sign({ hashes: hashes.values.subarray(start, end), mask: mask.subarray(start, end), windows: unpackArray(windows, d) });
-    });
+    Array.from(hashes.ends, (_, d) =>
+      sign({ hashes: unpackArray(hashes, d), mask: unpackArray({ values: mask, ends: hashes.ends }, d), windows: unpackArray(windows, d) }),
+    );
   return (task) => {
     switch (task.kind) {
       case 'index-sketch': {

@@ -5,17 +5,29 @@
  * the end of a run, all of them at vacuum); removed and replaced articles
  * are never answered, and a bucket is oversized by its live documents only.
  */
+import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import type { Article } from '../../src';
 import { openIndex } from '../../src/pipeline/open-index';
 import { encodeText, sortBatchPostings, type IndexEntry, type IndexStore } from '../../src/store';
-import { BULK_MERGE_FANIN, MERGE_FANIN } from '../../src/store/posting-segments';
+import { BULK_MERGE_FANIN, keyRanges, MERGE_FANIN, SegmentRangeReader } from '../../src/store/posting-segments';
 import { tempDir } from '../helpers/temp-dir';
 
 const NUM_PERM = 128;
 
 function tempStore(): IndexStore {
   return openIndex(join(tempDir('reprint-segments-'), 'index.db'), {}, { create: true }).store;
+}
+
+/** The posting tables of an index file, byte for byte (chunks by id, segments by number). */
+function postingTables(file: string): { chunks: string[]; segments: string[] } {
+  const db = new Database(file, { readonly: true });
+  try {
+    const rows = (sql: string): string[] => (db.prepare(sql).raw().all() as unknown[][]).map((row) => row.map((v) => (Buffer.isBuffer(v) ? v.toString('hex') : String(v))).join(' '));
+    return { chunks: rows('SELECT id, data FROM chunks ORDER BY id'), segments: rows('SELECT seg, level, entries, chunks, directory FROM segments ORDER BY seg') };
+  } finally {
+    db.close();
+  }
 }
 
 /** An entry for `id` with band keys `keys` (the rest is filler the store keeps as given). */
@@ -110,7 +122,7 @@ describe('posting segments', () => {
     store.close();
   });
 
-  test('a bulk run keeps one segment per batch until its end, then one k-way merge answers as a plain map does', () => {
+  test('a bulk run keeps one segment per batch until its end, then one merge answers as a plain map does', () => {
     const store = tempStore();
     const next = keyStream(11);
     const shared = [next(), next(), next(), next()];
@@ -137,6 +149,66 @@ describe('posting segments', () => {
     expect(answer(store, allKeys)).toEqual(expected);
     const census = store.postingCensus();
     expect([...census.perDocument.values()].reduce((a, b) => a + b, 0)).toBe([...truth.values()].reduce((a, k) => a + new Set(k).size, 0));
+    store.close();
+  });
+
+  test('the end-of-run merge done key range by key range on other connections writes the very segment the one-thread merge writes', async () => {
+    const ranges = keyRanges(7);
+    // Keys on and just below range bounds, shared by documents of many batches: a range cuts between equal keys' neighbours.
+    const onBounds = ranges.slice(1).flatMap(([lo]) => [lo - 1, lo]);
+    /** Live id → its keys. */
+    const truth = new Map<string, number[]>();
+    const build = (): IndexStore => {
+      const store = tempStore();
+      const next = keyStream(23);
+      const write = (batch: IndexEntry[]): void => {
+        store.writeSorted(batch, sortBatchPostings(batch.map((e) => e.keys)), BULK_MERGE_FANIN);
+        for (const e of batch) truth.set(e.article.id, [...e.keys]);
+      };
+      for (let b = 0; b < 12; b++) {
+        write(Array.from({ length: 30 }, (_, i) => entry(`c${b}-${i}`, [next(), next(), onBounds[(b + i) % onBounds.length]!, next(), onBounds[(b * 5 + i) % onBounds.length]!])));
+      }
+      // Dead entries: a removed article and a replaced one.
+      store.remove(['c4-7']);
+      truth.delete('c4-7');
+      write([entry('c9-3', [next(), onBounds[0]!], 'b')]);
+      return store;
+    };
+    const one = build();
+    const parts = build();
+    expect(parts.countSegments()).toBe(13);
+    one.settle();
+    let pushed = 0;
+    await parts.settleWith((source, push) => {
+      expect(source.segs).toHaveLength(13);
+      const reader = new SegmentRangeReader(source);
+      for (const [lo, hi] of ranges) {
+        const entries = reader.range(lo, hi);
+        pushed += entries.length / 3;
+        push(entries);
+      }
+      reader.close();
+      return Promise.resolve();
+    });
+    expect(parts.countSegments()).toBe(1);
+    // Every live (key, document) entry once.
+    expect(pushed).toBe([...truth.values()].reduce((n, keys) => n + new Set(keys).size, 0));
+    const [oneFile, partsFile] = [one.file, parts.file];
+    one.close();
+    parts.close();
+    const expected = postingTables(oneFile);
+    expect(expected.chunks.length).toBeGreaterThan(1);
+    expect(postingTables(partsFile)).toEqual(expected);
+  });
+
+  test('an end-of-run merge whose other threads fail leaves the segments as they were', async () => {
+    const store = tempStore();
+    const next = keyStream(5);
+    for (let b = 0; b < 3; b++) store.writeSorted([entry(`f${b}`, [next(), next()])], sortBatchPostings([Float64Array.of(next())]), BULK_MERGE_FANIN);
+    const before = postingTables(store.file);
+    await expect(store.settleWith(() => Promise.reject(new Error('a worker died')))).rejects.toThrow('a worker died');
+    expect(store.countSegments()).toBe(3);
+    expect(postingTables(store.file)).toEqual(before);
     store.close();
   });
 

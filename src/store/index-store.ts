@@ -16,8 +16,8 @@ import { decodeText, decodeUint16, decodeUint32, encodeArray } from './blob-code
 import { checkIndexFile } from './check-index-file';
 import type { IndexParameters } from './index-parameters';
 import { CREATE_SCHEMA, INDEX_FORMAT, INDEX_SCHEMA_VERSION, INDEX_TABLES } from './index-schema';
-import { keepDocuments, sortBatchPostings, type SortedBatch } from './posting-chunks';
-import { MERGE_FANIN, PostingSegments } from './posting-segments';
+import { keepDocuments, sortBatchPostings, type SortedBatch, type SortedEntries } from './posting-chunks';
+import { MERGE_FANIN, PostingSegments, type MergeSource } from './posting-segments';
 
 /** How long a writer waits for another writer's batch before giving up. */
 export const WRITE_WAIT_MS = 60_000;
@@ -195,6 +195,32 @@ export class IndexStore {
 
   /** Run `work` holding the write lock, in one transaction: all of it is committed, or none. */
   private inWriteLock<T>(work: () => T): T {
+    this.beginWrite();
+    try {
+      const result = work();
+      this.db.exec('COMMIT');
+      return result;
+    } catch (error: unknown) {
+      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      throw error;
+    }
+  }
+
+  /** {@link inWriteLock} for work that waits on other threads: nothing else may use this connection meanwhile. */
+  private async inWriteLockAsync<T>(work: () => Promise<T>): Promise<T> {
+    this.beginWrite();
+    try {
+      const result = await work();
+      this.db.exec('COMMIT');
+      return result;
+    } catch (error: unknown) {
+      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      throw error;
+    }
+  }
+
+  /** Take the write lock and open a transaction, waiting for another writer (and saying so through `onWait`). */
+  private beginWrite(): void {
     this.db.pragma('busy_timeout = 0');
     try {
       this.db.exec('BEGIN IMMEDIATE');
@@ -205,14 +231,6 @@ export class IndexStore {
       this.db.exec('BEGIN IMMEDIATE');
     } finally {
       this.db.pragma(`busy_timeout = ${READ_WAIT_MS}`);
-    }
-    try {
-      const result = work();
-      this.db.exec('COMMIT');
-      return result;
-    } catch (error: unknown) {
-      if (this.db.inTransaction) this.db.exec('ROLLBACK');
-      throw error;
     }
   }
 
@@ -300,6 +318,21 @@ export class IndexStore {
     this.guard(() => {
       if (this.segments.count() > 1) this.inWriteLock(() => this.segments.settle());
     });
+  }
+
+  /**
+   * {@link settle}, the merge computed by `mergeElsewhere` (worker threads
+   * reading this file on their own connections, `SegmentRangeReader`, key
+   * range after key range) while this connection writes the entries it
+   * pushes: the same segment as `settle` makes, in one transaction, the write
+   * lock held throughout (the segments read cannot change).
+   */
+  async settleWith(mergeElsewhere: (source: MergeSource, push: (entries: SortedEntries) => void) => Promise<void>): Promise<void> {
+    try {
+      if (this.segments.count() > 1) await this.inWriteLockAsync(() => this.segments.settleWith(this.file, mergeElsewhere));
+    } catch (error: unknown) {
+      throw translate(this.file, error);
+    }
   }
 
   /** Number of posting segments. */

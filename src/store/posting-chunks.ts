@@ -92,6 +92,48 @@ export function sortBatchPostings(keysOf: readonly Float64Array[]): SortedBatch 
   return { entries: out.subarray(0, ENTRY_WORDS * m) as SortedEntries, distinct };
 }
 
+/** Buckets of more entries than this (one key in many documents) are not sorted by insertion. */
+const INSERTION_MAX = 32;
+
+/**
+ * `words`' entries, all with keys in `[lo, hi)`, sorted by key then document
+ * (a new array): keys are hashes spread evenly, so a counting pass puts each
+ * in its bucket of about {@link BUCKET_ENTRIES}, ordered by insertion; a
+ * bucket much larger (a key many documents share) by a comparison sort.
+ */
+export function sortEntries(words: Uint32Array, lo: number, hi: number): SortedEntries {
+  const n = words.length / ENTRY_WORDS;
+  const buckets = Math.max(1, Math.ceil(n / BUCKET_ENTRIES));
+  // Monotonic in the key (floating-point products keep order), so buckets are in key order.
+  const scale = buckets / (hi - lo);
+  const bucketOf = (i: number): number => Math.min(buckets - 1, Math.floor((keyAt(words, i) - lo) * scale));
+  const starts = new Uint32Array(buckets + 1);
+  for (let i = 0; i < n; i++) starts[bucketOf(i) + 1]!++;
+  for (let b = 1; b <= buckets; b++) starts[b]! += starts[b - 1]!;
+  const fill = starts.slice(0, buckets);
+  const out = new Uint32Array(words.length);
+  for (let i = 0; i < n; i++) {
+    const at = ENTRY_WORDS * fill[bucketOf(i)]!++;
+    out[at] = words[ENTRY_WORDS * i]!;
+    out[at + 1] = words[ENTRY_WORDS * i + 1]!;
+    out[at + 2] = words[ENTRY_WORDS * i + 2]!;
+  }
+  for (let b = 0; b < buckets; b++) {
+    const [from, to] = [starts[b]!, starts[b + 1]!];
+    if (to - from <= INSERTION_MAX) insertionSort(out, from, to);
+    else comparisonSort(out, from, to);
+  }
+  return out as SortedEntries;
+}
+
+/** Sort entries `[from, to)` of `words` by (key, doc) in place, by comparisons (many entries). */
+function comparisonSort(words: Uint32Array, from: number, to: number): void {
+  const order = Array.from({ length: to - from }, (_, i) => from + i).sort((x, y) => keyAt(words, x) - keyAt(words, y) || docAt(words, x) - docAt(words, y));
+  const sorted = new Uint32Array(ENTRY_WORDS * order.length);
+  order.forEach((i, j) => sorted.set(words.subarray(ENTRY_WORDS * i, ENTRY_WORDS * i + ENTRY_WORDS), ENTRY_WORDS * j));
+  words.set(sorted, ENTRY_WORDS * from);
+}
+
 /** Sort entries `[from, to)` of `words` by (key, doc) in place (few entries, or nearly sorted). */
 function insertionSort(words: Uint32Array, from: number, to: number): void {
   for (let x = from + 1; x < to; x++) {
@@ -216,6 +258,22 @@ export class ChunkWriter {
     this.emit({ firstKey: keyAt(this.words, 0), bytes: encodeArray(this.words.subarray(0, ENTRY_WORDS * this.n)) });
     this.n = 0;
   }
+}
+
+/** The entries of sorted `words` whose key is in `[lo, hi)` (a view). */
+export function entriesInRange(words: Uint32Array, lo: number, hi: number): Uint32Array {
+  const n = words.length / ENTRY_WORDS;
+  const firstAtLeast = (key: number): number => {
+    let a = 0;
+    let b = n;
+    while (a < b) {
+      const mid = (a + b) >>> 1;
+      if (keyAt(words, mid) < key) a = mid + 1;
+      else b = mid;
+    }
+    return a;
+  };
+  return words.subarray(ENTRY_WORDS * firstAtLeast(lo), ENTRY_WORDS * firstAtLeast(hi));
 }
 
 /** The chunk that would hold `key`: the last whose first key is not above it, or -1. */

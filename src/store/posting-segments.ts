@@ -18,9 +18,10 @@
  *
  * Works on the caller's connection and within the caller's transaction.
  */
-import type Database from 'better-sqlite3';
+import Database from 'better-sqlite3';
+import { InternalError } from '../errors';
 import { decodeFloat64, encodeArray, viewUint32 } from './blob-codec';
-import { ChunkWriter, chunkFor, docAt, ENTRY_WORDS, forEachDocIn, keyAt, type Chunk, type SortedEntries } from './posting-chunks';
+import { ChunkWriter, chunkFor, docAt, ENTRY_WORDS, entriesInRange, forEachDocIn, keyAt, sortEntries, type Chunk, type SortedEntries } from './posting-chunks';
 
 /** Segments of one level that are merged into one of the next. */
 export const MERGE_FANIN = 8;
@@ -32,6 +33,8 @@ export const MERGE_FANIN = 8;
 export const BULK_MERGE_FANIN = 64;
 /** At the end of a run the segments other than the largest become one, and that one is folded into the largest when it has at least this share of its entries. */
 export const FOLD_SHARE = 0.25;
+/** Entries per key range of a merge (12 MB of them): a merge gathers and sorts one range at a time. */
+export const MERGE_RANGE_ENTRIES = 2 ** 20;
 /** A chunk's row id is its segment number times this, plus its position. */
 const CHUNKS_PER_SEGMENT = 2 ** 26;
 /** Chunks written per INSERT statement and read per SELECT when a segment is written or read whole. */
@@ -39,7 +42,8 @@ const INSERT_ROWS = 32;
 const READ_AHEAD = 64;
 /** Chunks a lookup reads per statement. */
 const LOOKUP_ROWS = 256;
-const TWO32 = 0x100000000;
+/** Band keys are below this (53 bits: the low 32 and the high 21). */
+const KEY_SPACE = 2 ** 53;
 
 interface SegmentRow {
   readonly seg: number;
@@ -99,12 +103,37 @@ export class PostingSegments {
    * index rewrites only the small ones.
    */
   settle(): void {
+    const plan = this.settlePlan();
+    if (plan !== null) this.merge(plan.rows, plan.level);
+  }
+
+  /**
+   * {@link settle}, the merge computed elsewhere (on worker threads):
+   * `mergeElsewhere` is given what to merge (the segments of `file`, as
+   * committed, and the live documents) and pushes the merged live entries,
+   * in (key, doc) order, key range after key range
+   * ({@link SegmentRangeReader}). The caller holds the write lock for the
+   * whole of it (no other writer changes the segments being read).
+   */
+  async settleWith(file: string, mergeElsewhere: (source: MergeSource, push: (entries: SortedEntries) => void) => Promise<void>): Promise<void> {
+    const plan = this.settlePlan();
+    if (plan === null) return;
+    const source: MergeSource = { file, segs: plan.rows.map((r) => r.seg), entries: plan.rows.reduce((n, r) => n + r.entries, 0), live: this.liveDocuments() };
+    const writing = this.startWrite(plan.level);
+    await mergeElsewhere(source, (entries) => writing.writer.pushAll(entries));
+    writing.finish();
+    this.drop(plan.rows);
+  }
+
+  /** What {@link settle} merges, and the level of the segment it makes; `null`: nothing to merge. */
+  private settlePlan(): { readonly rows: readonly SegmentRow[]; readonly level: number } | null {
     const rows = [...this.list()].sort((a, b) => b.entries - a.entries || a.seg - b.seg);
     const [largest, ...rest] = rows;
-    if (largest === undefined || rest.length === 0) return;
+    if (largest === undefined || rest.length === 0) return null;
     const restEntries = rest.reduce((n, r) => n + r.entries, 0);
-    if (restEntries >= FOLD_SHARE * largest.entries) this.merge(rows, Math.max(...rows.map((r) => r.level)));
-    else if (rest.length > 1) this.merge(rest, Math.max(...rest.map((r) => r.level)));
+    if (restEntries >= FOLD_SHARE * largest.entries) return { rows, level: Math.max(...rows.map((r) => r.level)) };
+    if (rest.length > 1) return { rows: rest, level: Math.max(...rest.map((r) => r.level)) };
+    return null;
   }
 
   /** Merge every segment into one, without the entries of removed or replaced documents. */
@@ -213,6 +242,13 @@ export class PostingSegments {
 
   /** A new segment of `level`, its entries pushed by `fill`; an empty one is not kept. */
   private write(level: number, fill: (writer: ChunkWriter) => void): void {
+    const writing = this.startWrite(level);
+    fill(writing.writer);
+    writing.finish();
+  }
+
+  /** A new segment of `level` being written: push its entries to `writer`, then `finish` it. */
+  private startWrite(level: number): { readonly writer: ChunkWriter; readonly finish: () => void } {
     const seg = Number(this.s.insertSegment.run(level).lastInsertRowid);
     const firstKeys: number[] = [];
     const waiting: (number | Buffer)[] = [];
@@ -221,20 +257,30 @@ export class PostingSegments {
       firstKeys.push(chunk.firstKey);
       if (waiting.length === 2 * INSERT_ROWS) this.s.insertChunks.run(waiting.splice(0));
     });
-    fill(writer);
-    writer.finish();
-    for (let i = 0; i < waiting.length; i += 2) this.s.insertChunk.run(waiting[i], waiting[i + 1]);
-    if (writer.entries === 0) {
-      this.s.deleteSegment.run(seg);
-      return;
-    }
-    this.s.finishSegment.run(writer.entries, firstKeys.length, encodeArray(Float64Array.from(firstKeys)), seg);
+    const finish = (): void => {
+      writer.finish();
+      for (let i = 0; i < waiting.length; i += 2) this.s.insertChunk.run(waiting[i], waiting[i + 1]);
+      if (writer.entries === 0) {
+        this.s.deleteSegment.run(seg);
+        return;
+      }
+      this.s.finishSegment.run(writer.entries, firstKeys.length, encodeArray(Float64Array.from(firstKeys)), seg);
+    };
+    return { writer, finish };
   }
 
-  /** Replace `rows` by one segment of `level` holding their live entries. */
+  /** Replace `rows` by one segment of `level` holding their live entries, merged key range by key range. */
   private merge(rows: readonly SegmentRow[], level: number): void {
     const live = this.liveDocuments();
-    this.write(level, (writer) => mergeSegments(rows.map((r) => this.chunksOf(r.seg)), live, writer));
+    const ranges = keyRanges(Math.ceil(rows.reduce((n, r) => n + r.entries, 0) / MERGE_RANGE_ENTRIES));
+    this.write(level, (writer) => {
+      for (const [lo, hi] of ranges) writer.pushAll(mergeRange(rows.map((r) => rangeChunks(this.s.chunkRange, r.seg, this.directoryOf(r.seg), lo, hi)), live, lo, hi));
+    });
+    this.drop(rows);
+  }
+
+  /** Delete the segments `rows` and their chunks. */
+  private drop(rows: readonly SegmentRow[]): void {
     for (const { seg } of rows) {
       this.s.deleteChunks.run(seg * CHUNKS_PER_SEGMENT, (seg + 1) * CHUNKS_PER_SEGMENT);
       this.s.deleteSegment.run(seg);
@@ -252,20 +298,7 @@ export class PostingSegments {
 
   /** The chunks of `seg` in order, read {@link READ_AHEAD} at a time; `null` after the last. */
   private chunksOf(seg: number): () => Uint32Array | null {
-    const chunks = this.directoryOf(seg).length;
-    let next = 0;
-    let read: Buffer[] = [];
-    let at = 0;
-    return () => {
-      if (at === read.length) {
-        if (next >= chunks) return null;
-        const to = Math.min(chunks, next + READ_AHEAD);
-        read = this.s.chunkRange.all(seg * CHUNKS_PER_SEGMENT + next, seg * CHUNKS_PER_SEGMENT + to) as Buffer[];
-        next = to;
-        at = 0;
-      }
-      return viewUint32(read[at++]!);
-    };
+    return readChunks(this.s.chunkRange, seg, 0, this.directoryOf(seg).length);
   }
 
   /** Every entry of `rows`' segments, in (key, doc) order. */
@@ -284,71 +317,122 @@ export class PostingSegments {
   }
 }
 
-/**
- * Push the entries of `sources` (each a segment's chunks, in order) whose
- * document is live to `writer`, in (key, doc) order: a k-way merge over
- * typed arrays, the sources' heads in a binary heap (a bulk run's final
- * merge may take dozens of segments). No (key, doc) is in two segments (a
- * document's entries are written in one batch), so the order is total.
- */
-function mergeSegments(sources: readonly (() => Uint32Array | null)[], live: Uint8Array, writer: ChunkWriter): void {
-  const k = sources.length;
-  const words: Uint32Array[] = [];
-  const pos = new Int32Array(k);
-  const headKey = new Float64Array(k);
-  const headDoc = new Float64Array(k);
-  const heap = new Int32Array(k);
-  let m = 0;
-  const before = (x: number, y: number): boolean => headKey[x]! < headKey[y]! || (headKey[x] === headKey[y] && headDoc[x]! < headDoc[y]!);
-  const siftDown = (at: number): void => {
-    const item = heap[at]!;
-    for (;;) {
-      let child = 2 * at + 1;
-      if (child >= m) break;
-      if (child + 1 < m && before(heap[child + 1]!, heap[child]!)) child++;
-      if (!before(heap[child]!, item)) break;
-      heap[at] = heap[child]!;
-      at = child;
+/** Chunks `[from, to)` of `seg` in order, read {@link READ_AHEAD} at a time by `chunkRange` (ids from, to); `null` after the last. */
+function readChunks(chunkRange: Database.Statement, seg: number, from: number, to: number): () => Uint32Array | null {
+  let next = from;
+  let read: Buffer[] = [];
+  let at = 0;
+  return () => {
+    if (at === read.length) {
+      if (next >= to) return null;
+      const end = Math.min(to, next + READ_AHEAD);
+      read = chunkRange.all(seg * CHUNKS_PER_SEGMENT + next, seg * CHUNKS_PER_SEGMENT + end) as Buffer[];
+      next = end;
+      at = 0;
     }
-    heap[at] = item;
+    return viewUint32(read[at++]!);
   };
-  for (let i = 0; i < k; i++) {
-    let w = sources[i]!();
-    while (w !== null && w.length === 0) w = sources[i]!();
-    words.push(w ?? new Uint32Array(0));
-    if (w === null) continue;
-    headKey[i] = w[1]! * TWO32 + w[0]!;
-    headDoc[i] = w[2]!;
-    heap[m++] = i;
-  }
-  for (let at = (m >> 1) - 1; at >= 0; at--) siftDown(at);
-  while (m > 0) {
-    const b = heap[0]!;
-    const key = headKey[b]!;
-    const doc = headDoc[b]!;
-    let w = words[b]!;
-    let p = pos[b]!;
-    if (live[doc] === 1) writer.pushKeyed(w[p]!, w[p + 1]!, doc, key);
-    p += ENTRY_WORDS;
-    if (p >= w.length) {
-      let next = sources[b]!();
-      while (next !== null && next.length === 0) next = sources[b]!();
-      if (next === null) {
-        heap[0] = heap[--m]!;
-        if (m > 0) siftDown(0);
-        continue;
-      }
-      words[b] = w = next;
-      p = 0;
+}
+
+/** What a merge on another connection reads: segments of an index file, as committed, and which documents are live. */
+export interface MergeSource {
+  readonly file: string;
+  readonly segs: readonly number[];
+  /** Their entries, removed documents' included. */
+  readonly entries: number;
+  /** Live document rows as flags by row number. */
+  readonly live: Uint8Array;
+}
+
+/**
+ * `parts` (at least one) key ranges `[lo, hi)` covering every band key: keys
+ * are hashes, spread evenly, so each range holds about the same share of a merge.
+ */
+export function keyRanges(parts: number): [number, number][] {
+  const n = Math.max(1, parts);
+  const bound = (i: number): number => (i === n ? KEY_SPACE : Math.floor((i / n) * KEY_SPACE));
+  return Array.from({ length: n }, (_, i): [number, number] => [bound(i), bound(i + 1)]);
+}
+
+/** The chunks of `seg` (chunk directory `directory`) that may hold keys in `[lo, hi)`, each cut to those keys. */
+function rangeChunks(chunkRange: Database.Statement, seg: number, directory: Float64Array, lo: number, hi: number): () => Uint32Array | null {
+  // From the chunk that may hold lo to the last that starts below hi.
+  let to = chunkFor(directory, hi) + 1;
+  if (to > 0 && directory[to - 1] === hi) to--;
+  const chunks = readChunks(chunkRange, seg, Math.max(0, chunkFor(directory, lo)), to);
+  return () => {
+    const words = chunks();
+    return words === null ? null : entriesInRange(words, lo, hi);
+  };
+}
+
+/**
+ * The entries of `sources` (each a segment's chunks cut to `[lo, hi)`) whose
+ * document is live, in (key, doc) order: gathered, then sorted
+ * (`sortEntries`; no (key, doc) is in two segments, a document's entries
+ * being written in one batch).
+ */
+function mergeRange(sources: readonly (() => Uint32Array | null)[], live: Uint8Array, lo: number, hi: number): SortedEntries {
+  const parts: Uint32Array[] = [];
+  let n = 0;
+  for (const next of sources) {
+    for (let words = next(); words !== null; words = next()) {
+      parts.push(words);
+      n += words.length;
     }
-    pos[b] = p;
-    headKey[b] = w[p + 1]! * TWO32 + w[p]!;
-    headDoc[b] = w[p + 2]!;
-    siftDown(0);
+  }
+  const kept = new Uint32Array(n);
+  let m = 0;
+  for (const words of parts) {
+    for (let i = 0; i < words.length; i += ENTRY_WORDS) {
+      if (live[words[i + 2]!] !== 1) continue;
+      kept[m] = words[i]!;
+      kept[m + 1] = words[i + 1]!;
+      kept[m + 2] = words[i + 2]!;
+      m += ENTRY_WORDS;
+    }
+  }
+  return sortEntries(kept.subarray(0, m), lo, hi);
+}
+
+/**
+ * Reads a {@link MergeSource} on its own read-only connection (a worker
+ * thread's): the merged live entries of one key range at a time, the same
+ * entries, in the same order, as the merge of this thread writes for that
+ * range. Only while the writer holds its lock: the segments must not change.
+ */
+export class SegmentRangeReader {
+  private readonly db: Database.Database;
+  private readonly chunkRange: Database.Statement;
+  private readonly directories: Float64Array[];
+
+  constructor(private readonly source: MergeSource) {
+    this.db = new Database(source.file, { readonly: true, fileMustExist: true });
+    const directory = this.db.prepare('SELECT directory FROM segments WHERE seg = ?').pluck();
+    this.directories = source.segs.map((seg) => {
+      const blob = directory.get(seg) as Buffer | undefined;
+      if (blob === undefined) throw new InternalError(`index ${source.file}: segment ${seg} is gone while it is merged`);
+      return decodeFloat64(blob);
+    });
+    this.chunkRange = this.db.prepare('SELECT data FROM chunks WHERE id >= ? AND id < ? ORDER BY id').pluck();
+  }
+
+  /** The live entries whose key is in `[lo, hi)`, in (key, doc) order. */
+  range(lo: number, hi: number): SortedEntries {
+    return mergeRange(
+      this.source.segs.map((seg, i) => rangeChunks(this.chunkRange, seg, this.directories[i]!, lo, hi)),
+      this.source.live,
+      lo,
+      hi,
+    );
+  }
+
+  close(): void {
+    this.db.close();
   }
 }
 
-/** Reads one segment's entries in order, a chunk at a time (for counting; merges use {@link mergeSegments}). */
+/** Reads one segment's entries in order, a chunk at a time (for counting; merges use {@link mergeRange}). */
 class SegmentCursor {
   private words: Uint32Array = new Uint32Array(0);
   private at = 0;

@@ -2,7 +2,8 @@
  * `index add` on worker threads (compiled CLI, --workers 2) stores exactly
  * what one thread stores: several sketch batches (128 articles each) and two
  * write batches (512 and 188 articles, each signed as one task), results
- * moved back out of order.
+ * moved back out of order, and the end-of-run merge of their two segments
+ * done key range by key range by the workers.
  */
 import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';

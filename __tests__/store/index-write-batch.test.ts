@@ -102,8 +102,7 @@ describe('IndexStore.writeSorted', () => {
 });
 
 describe('addArticlesToIndex', () => {
-  // Three batches of 512: the second write comes with the third result (two waiting are written at once), the
-  // third after the pool is done (deferred to the next turn of the event loop); either failing stops the run.
+  // Three batches of 512: a write in the middle of the run or the last one failing stops the run, what was written before it kept.
   test.each([
     [2, 512],
     [3, 1024],

@@ -6,20 +6,21 @@
  * threads: see `scan-tasks.ts`), written by this thread in batches (one
  * transaction each, its band keys one posting segment) while the workers
  * sign the next ones; at the end of the run the smallest segments are
- * merged (`settle`).
+ * merged (`settle`), key range by key range on the workers.
  *
  * Collection boilerplate in an index that grows: every article's distinct
  * anchor k-grams are stored with it; the blocked k-grams are recounted over
  * the whole index (the scan's `BoilerplateCounter`, same rules) when a run
  * adds at least {@link RECOUNT_GROWTH} of what the last count saw, or when
- * there was none, and kept in the index. Articles are signed with the blocked
+ * there was none, and kept in the index (the new articles are counted as
+ * their sketches come back). Articles are signed with the blocked
  * set known when they are added; alignment always uses the latest.
  */
 import { createHash } from 'node:crypto';
 import type { Article } from '../model';
 import { InternalError } from '../errors';
 import type { ResolvedOptions } from '../options';
-import { BULK_MERGE_FANIN, MERGE_FANIN, type IndexRow, type IndexStore, type WriteCounts } from '../store';
+import { BULK_MERGE_FANIN, keyRanges, MERGE_FANIN, MERGE_RANGE_ENTRIES, type IndexRow, type IndexStore, type WriteCounts } from '../store';
 import { BoilerplateCounter } from './find-boilerplate';
 import { batches, drain, mapLazily } from './batches';
 import { runIndexTasks, unpackArray, type IndexTask, type IndexTaskResult, type IndexWriteBatch, type PackedArrays, type PackedSketches } from './scan-tasks';
@@ -93,15 +94,19 @@ export async function addArticlesToIndex(store: IndexStore, articles: readonly A
   const sketches: PackedSketches[] = [];
   const grams: PackedArrays<Uint32Array>[] = [];
   const stored: PackedArrays<Uint8Array>[] = [];
+  const recount = decideRecount(store, todo.length, options);
+  // A recount counts the stored articles, then each new one as its sketch comes back, while the workers sketch the next.
+  const counter = recount ? countStored(store, todo) : null;
   await inPool(new Uint32Array(0), mapLazily(batches(todo.map((a) => a.text), TASK_DOCUMENTS), (b): IndexTask => ({ kind: 'index-sketch', texts: b })), (result) => {
     const sketched = expectKind(result, 'index-sketch');
+    const first = TASK_DOCUMENTS * sketches.length;
     sketches.push(sketched.sketches);
     grams.push(sketched.grams);
     stored.push(sketched.storedTexts);
+    if (counter !== null) sketched.grams.ends.forEach((_, d) => counter.add(unpackArray(sketched.grams, d), todo[first + d]!.meta.outlet));
   });
   const gramsOf = (i: number): Uint32Array => unpackArray(grams[Math.floor(i / TASK_DOCUMENTS)]!, i % TASK_DOCUMENTS);
-  const recount = decideRecount(store, todo.length, options);
-  const blocked = recount ? countBlocked(store, todo, gramsOf, options) : store.readBlocked().blocked;
+  const blocked = counter !== null ? Uint32Array.from(counter.blocked(options)).sort() : store.readBlocked().blocked;
 
   // A write batch is one sign task: its sketch tasks' packed sketches, dropped (moved to a worker) as the pool takes them.
   const batchDocuments = writeBatchSize(todo.length);
@@ -124,40 +129,10 @@ export async function addArticlesToIndex(store: IndexStore, articles: readonly A
     written += rows.length;
     run.onProgress?.(written, todo.length);
   };
-  // Writing waits for the next turn of the event loop, so the pool hands the worker that sent a batch its next task
-  // first; two batches waiting (this thread is behind) are written at once, so results never pile up.
-  const waiting: IndexWriteBatch[] = [];
-  const writeWaiting = (): void => {
-    for (let next = waiting.shift(); next !== undefined; next = waiting.shift()) write(next);
-  };
-  // A deferred write's error is thrown into the pool with the next result (stopping it), or after the last.
-  let failed = false;
-  let failure: unknown;
-  let scheduled: Promise<void> = Promise.resolve();
-  const writeLater = (): Promise<void> =>
-    new Promise<void>((resolve) =>
-      setImmediate(() => {
-        try {
-          writeWaiting();
-        } catch (error: unknown) {
-          waiting.length = 0;
-          failed = true;
-          failure = error;
-        }
-        resolve();
-      }),
-    );
   run.onProgress?.(0, todo.length);
-  await inPool(blocked, signTasks, (result) => {
-    if (failed) throw failure;
-    waiting.push(expectKind(result, 'index-sign-batch'));
-    if (waiting.length > 1) writeWaiting();
-    else scheduled = writeLater();
-  });
-  await scheduled;
-  if (failed) throw failure;
-  writeWaiting();
-  if (run.settle !== false) store.settle();
+  // The pool hands a worker its next batch before this thread writes the one it sent; a write's error stops the pool.
+  await inPool(blocked, signTasks, (result) => write(expectKind(result, 'index-sign-batch')));
+  if (run.settle !== false) await settle(store, options, run.workers ?? 1);
   const documents = store.countDocuments();
   if (recount) store.saveBlocked(blocked, documents);
   return { ...counts, documents, recounted: recount };
@@ -175,6 +150,24 @@ export function writeBatchSize(documents: number): number {
   return Math.min(WRITE_BATCH, Math.max(4 * TASK_DOCUMENTS, eighth));
 }
 
+/**
+ * The end of a run (`IndexStore.settle`): on the worker threads when there
+ * are several, each merging key ranges of about `MERGE_RANGE_ENTRIES`
+ * entries read on its own connection while this thread writes the ranges in
+ * order (the same segment either way).
+ */
+async function settle(store: IndexStore, options: ResolvedOptions, workers: number): Promise<void> {
+  if (workers <= 1) {
+    store.settle();
+    return;
+  }
+  await store.settleWith((merge, push) => {
+    const ranges = keyRanges(Math.max(4 * workers, Math.ceil(merge.entries / MERGE_RANGE_ENTRIES)));
+    const tasks = ranges.map(([lo, hi]): IndexTask => ({ kind: 'index-merge-range', lo, hi }));
+    return runIndexTasks({ options, blocked: new Uint32Array(0), merge }, workers, tasks, inTaskOrder((result) => push(expectKind(result, 'index-merge-range').entries)));
+  });
+}
+
 /** Recount when boilerplate is on and the run adds enough to matter (or nothing was counted yet). */
 function decideRecount(store: IndexStore, adding: number, options: ResolvedOptions): boolean {
   if (!options.boilerplate || adding === 0) return false;
@@ -182,15 +175,14 @@ function decideRecount(store: IndexStore, adding: number, options: ResolvedOptio
   return last === 0 || adding >= RECOUNT_GROWTH * last;
 }
 
-/** The blocked k-grams of the stored articles (less those being replaced) and the new ones (`gramsOf(i)`: those of `todo[i]`). */
-function countBlocked(store: IndexStore, todo: readonly Article[], gramsOf: (i: number) => Uint32Array, options: ResolvedOptions): Uint32Array {
+/** A boilerplate count of the stored articles but those `todo` replaces (the new ones are added to it as they are sketched). */
+function countStored(store: IndexStore, todo: readonly Article[]): BoilerplateCounter {
   const counter = new BoilerplateCounter();
   const replacing = new Set(todo.map((a) => a.id));
   store.forEachGrams((id, outlet, grams) => {
     if (!replacing.has(id)) counter.add(grams, outlet);
   });
-  todo.forEach((a, i) => counter.add(gramsOf(i), a.meta.outlet));
-  return Uint32Array.from(counter.blocked(options)).sort();
+  return counter;
 }
 
 /** `result` as a batch of `kind` (the task asked for it). */

@@ -7,15 +7,18 @@
  * `index add` uses more, whose results are what the index stores, so the
  * main thread only writes: 'index-sketch' (a sketch and the deflated text),
  * and 'index-sign-batch' (a write batch's low 16 bits of the window
- * signatures, and its posting entries sorted, as the store writes them).
+ * signatures, and its posting entries sorted, as the store writes them);
+ * at the end of the run, 'index-merge-range' (one key range of the final
+ * merge of the posting segments, read from the index file).
  * Their buffers are the result's own, moved to the main thread
  * rather than copied ({@link transferOfResult}).
  */
 import { join } from 'node:path';
 import type { Article, Pair } from '../model';
 import type { ResolvedOptions } from '../options';
+import { InternalError } from '../errors';
 import { lowBits } from '../minhash';
-import { computeWindowBandKeys, encodeText, sortBatchPostings, type SortedBatch } from '../store';
+import { computeWindowBandKeys, encodeText, SegmentRangeReader, sortBatchPostings, type MergeSource, type SortedBatch, type SortedEntries } from '../store';
 import { comparePair } from './compare-pair';
 import { createWindowHasher, resolveBanding, signWindows, type CandidateDocumentPair, type SignableDocument } from './find-candidates';
 import { PreparedDocuments } from './prepared-documents';
@@ -53,11 +56,12 @@ export interface PackedSketches {
 /**
  * One batch of `index add` work: sketch texts; sign a write batch: the
  * sketches of several 'index-sketch' results, in order, their band keys
- * sorted together.
+ * sorted together; merge the keys `[lo, hi)` of the workers' `merge` source.
  */
 export type IndexTask =
   | { readonly kind: 'index-sketch'; readonly texts: readonly string[] }
-  | { readonly kind: 'index-sign-batch'; readonly sketches: readonly PackedSketches[] };
+  | { readonly kind: 'index-sign-batch'; readonly sketches: readonly PackedSketches[] }
+  | { readonly kind: 'index-merge-range'; readonly lo: number; readonly hi: number };
 
 /** What an 'index-sketch' batch gives back. */
 export interface IndexSketchBatch {
@@ -79,8 +83,14 @@ export interface IndexWriteBatch {
   readonly postings: SortedBatch;
 }
 
+/** What an 'index-merge-range' batch gives back: the range's merged live entries (`SegmentRangeReader.range`). */
+export interface IndexMergedRange {
+  readonly kind: 'index-merge-range';
+  readonly entries: SortedEntries;
+}
+
 /** What an index batch gives back, by kind. */
-export type IndexTaskResult = IndexSketchBatch | IndexWriteBatch;
+export type IndexTaskResult = IndexSketchBatch | IndexWriteBatch | IndexMergedRange;
 
 /** Pack `parts` end to end into a new array made by `make(length)`. */
 export function packArrays<A extends Uint8Array | Uint16Array | Uint32Array | Float64Array>(parts: readonly A[], make: (length: number) => A): PackedArrays<A> {
@@ -112,6 +122,8 @@ export interface ScanWorkerData {
   readonly options: ResolvedOptions;
   /** The collection's blocked k-grams (empty before they are known). */
   readonly blocked: Uint32Array;
+  /** What 'index-merge-range' tasks read. */
+  readonly merge?: MergeSource;
 }
 
 /** Marks a sketch's collection boilerplate (in place) and signs its windows: the scan's sign step. */
@@ -158,6 +170,7 @@ export function indexTaskHandler(data: ScanWorkerData): (task: IndexTask) => Ind
   const settings = sketchSettingsOf(options);
   const sign = createSigner(options, new Set(data.blocked));
   const { bands, rows } = resolveBanding(options);
+  let merging: SegmentRangeReader | undefined;
   const signAll = ({ hashes, mask, windows }: PackedSketches): Uint32Array[] =>
     Array.from(hashes.ends, (_, d) =>
       sign({ hashes: unpackArray(hashes, d), mask: unpackArray({ values: mask, ends: hashes.ends }, d), windows: unpackArray(windows, d) }),
@@ -193,6 +206,11 @@ export function indexTaskHandler(data: ScanWorkerData): (task: IndexTask) => Ind
           ),
         };
       }
+      case 'index-merge-range': {
+        if (data.merge === undefined) throw new InternalError('index-merge-range task without a merge source');
+        merging ??= new SegmentRangeReader(data.merge);
+        return { kind: 'index-merge-range', entries: merging.range(task.lo, task.hi) };
+      }
       case 'index-sign-batch': {
         const signed = task.sketches.flatMap(signAll);
         return {
@@ -214,7 +232,7 @@ export function workerTaskHandler(data: ScanWorkerData): (task: WorkerTask) => S
   let scan: ((task: ScanTask) => ScanTaskResult) | undefined;
   let index: ((task: IndexTask) => IndexTaskResult) | undefined;
   return (task) => {
-    if (task.kind === 'index-sketch' || task.kind === 'index-sign-batch') return (index ??= indexTaskHandler(data))(task);
+    if (task.kind === 'index-sketch' || task.kind === 'index-sign-batch' || task.kind === 'index-merge-range') return (index ??= indexTaskHandler(data))(task);
     return (scan ??= scanTaskHandler(data))(task);
   };
 }
@@ -232,6 +250,8 @@ export function transferOfResult(result: ScanTaskResult | IndexTaskResult): Arra
       return [...transferOfSketches(batch.sketches), ...buffersOf(batch.grams), ...buffersOf(batch.storedTexts)];
     case 'index-sign-batch':
       return [...buffersOf(batch.signatures), batch.postings.entries.buffer as ArrayBuffer, batch.postings.distinct.buffer as ArrayBuffer];
+    case 'index-merge-range':
+      return [batch.entries.buffer as ArrayBuffer];
   }
 }
 
@@ -279,6 +299,8 @@ export function runIndexTasks(
           return [];
         case 'index-sign-batch':
           return task.sketches.flatMap(transferOfSketches);
+        case 'index-merge-range':
+          return [];
       }
     },
   });

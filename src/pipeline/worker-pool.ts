@@ -225,10 +225,11 @@ function runThreads<Req, Res>(options: StreamOptions<Req, Res>, queue: Iterator<
       if (settled) return;
       if (reply.kind === 'error') return finish(rebuildError(reply));
       done++;
-      options.onResult(reply.index, reply.result);
+      // The worker gets its next task before this thread handles the result: it does not wait while this thread works.
       const next = take();
       if (next !== undefined) post(worker, next);
-      else if (done === posted) finish();
+      options.onResult(reply.index, reply.result);
+      if (next === undefined && done === posted) finish();
     };
     const guarded = (step: () => void): void => {
       try {

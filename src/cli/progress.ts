@@ -17,11 +17,14 @@ export function createProgress(io: Io, phase: string, quiet: boolean, unit = 'pa
   const started = Date.now();
   let last = 0;
   let shown = false;
+  let shownDone = -1;
   return {
     update(done, total) {
       const now = Date.now();
-      if (now - last < 200 && (done < total || total <= 0)) return;
+      // At most five lines a second, but always the last; never the same count twice.
+      if ((now - last < 200 && (done < total || total <= 0)) || done === shownDone) return;
       last = now;
+      shownDone = done;
       const seconds = (now - started) / 1000;
       const rate = seconds > 0 ? done / seconds : 0;
       const eta = rate > 0 ? Math.max(0, (total - done) / rate) : 0;
@@ -32,6 +35,29 @@ export function createProgress(io: Io, phase: string, quiet: boolean, unit = 'pa
     },
     end() {
       if (shown) io.stderr('\r\u001b[K');
+    },
+  };
+}
+
+/** Progress of a job in phases: one line at a time, a phase's line cleared when the next phase begins. */
+export interface PhasedProgress<P extends string> {
+  update(phase: P, done: number, total: number): void;
+  /** Clear the last line. */
+  end(): void;
+}
+
+/** {@link createProgress} for each phase in turn; `units`: what each phase counts. */
+export function createPhasedProgress<P extends string>(io: Io, quiet: boolean, units: Readonly<Record<P, string>>): PhasedProgress<P> {
+  let current: { readonly phase: P; readonly progress: Progress } | null = null;
+  return {
+    update(phase, done, total) {
+      if (current !== null && current.phase !== phase) current.progress.end();
+      if (current === null || current.phase !== phase) current = { phase, progress: createProgress(io, phase, quiet, units[phase]) };
+      current.progress.update(done, total);
+    },
+    end() {
+      current?.progress.end();
+      current = null;
     },
   };
 }

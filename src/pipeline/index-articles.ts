@@ -20,7 +20,7 @@ import { createHash } from 'node:crypto';
 import type { Article } from '../model';
 import { InternalError } from '../errors';
 import type { ResolvedOptions } from '../options';
-import { BULK_MERGE_FANIN, keyRanges, MERGE_FANIN, MERGE_RANGE_ENTRIES, type IndexRow, type IndexStore, type WriteCounts } from '../store';
+import { BULK_MERGE_FANIN, keyRanges, MERGE_FANIN, MERGE_RANGE_ENTRIES, SegmentRangeReader, type IndexRow, type IndexStore, type SortedEntries, type WriteCounts } from '../store';
 import { BoilerplateCounter } from './find-boilerplate';
 import { batches, drain, mapLazily } from './batches';
 import { runIndexTasks, unpackArray, type IndexTask, type IndexTaskResult, type IndexWriteBatch, type PackedArrays, type PackedSketches } from './scan-tasks';
@@ -37,10 +37,16 @@ export const WRITE_BATCH = 2048;
 /** A run that adds at least this share of the articles the last boilerplate count saw recounts it. */
 export const RECOUNT_GROWTH = 0.1;
 
+/**
+ * The phases of an index run, as progress counts them: articles sketched,
+ * articles written, key ranges of the final merge.
+ */
+export type IndexPhase = 'sketch' | 'write' | 'merge';
+
 /** How an index run goes: its threads, progress and final merge. None changes what is stored or found. */
 export interface IndexRun {
-  /** `done` of `total` articles to store were written. */
-  readonly onProgress?: (done: number, total: number) => void;
+  /** `done` of `total` of a phase's work is done (each phase from 0, in order; 'merge' only when segments are merged). */
+  readonly onProgress?: (phase: IndexPhase, done: number, total: number) => void;
   /** Worker threads for sketching and signing (from compiled code; 1 = this thread). @default 1 */
   readonly workers?: number;
   /**
@@ -97,6 +103,7 @@ export async function addArticlesToIndex(store: IndexStore, articles: readonly A
   const recount = decideRecount(store, todo.length, options);
   // A recount counts the stored articles, then each new one as its sketch comes back, while the workers sketch the next.
   const counter = recount ? countStored(store, todo) : null;
+  run.onProgress?.('sketch', 0, todo.length);
   await inPool(new Uint32Array(0), mapLazily(batches(todo.map((a) => a.text), TASK_DOCUMENTS), (b): IndexTask => ({ kind: 'index-sketch', texts: b })), (result) => {
     const sketched = expectKind(result, 'index-sketch');
     const first = TASK_DOCUMENTS * sketches.length;
@@ -104,6 +111,7 @@ export async function addArticlesToIndex(store: IndexStore, articles: readonly A
     grams.push(sketched.grams);
     stored.push(sketched.storedTexts);
     if (counter !== null) sketched.grams.ends.forEach((_, d) => counter.add(unpackArray(sketched.grams, d), todo[first + d]!.meta.outlet));
+    run.onProgress?.('sketch', first + sketched.grams.ends.length, todo.length);
   });
   const gramsOf = (i: number): Uint32Array => unpackArray(grams[Math.floor(i / TASK_DOCUMENTS)]!, i % TASK_DOCUMENTS);
   const blocked = counter !== null ? Uint32Array.from(counter.blocked(options)).sort() : store.readBlocked().blocked;
@@ -127,12 +135,12 @@ export async function addArticlesToIndex(store: IndexStore, articles: readonly A
     counts.replaced += done.replaced;
     counts.unchanged += done.unchanged;
     written += rows.length;
-    run.onProgress?.(written, todo.length);
+    run.onProgress?.('write', written, todo.length);
   };
-  run.onProgress?.(0, todo.length);
+  run.onProgress?.('write', 0, todo.length);
   // The pool hands a worker its next batch before this thread writes the one it sent; a write's error stops the pool.
   await inPool(blocked, signTasks, (result) => write(expectKind(result, 'index-sign-batch')));
-  if (run.settle !== false) await settle(store, options, run.workers ?? 1);
+  if (run.settle !== false) await settle(store, options, run);
   const documents = store.countDocuments();
   if (recount) store.saveBlocked(blocked, documents);
   return { ...counts, documents, recounted: recount };
@@ -151,20 +159,33 @@ export function writeBatchSize(documents: number): number {
 }
 
 /**
- * The end of a run (`IndexStore.settle`): on the worker threads when there
- * are several, each merging key ranges of about `MERGE_RANGE_ENTRIES`
- * entries read on its own connection while this thread writes the ranges in
- * order (the same segment either way).
+ * The end of a run (`IndexStore.settle`), key ranges of about
+ * `MERGE_RANGE_ENTRIES` entries at a time: each range is gathered and
+ * sorted on a worker thread, from its own connection, while this thread
+ * writes the ranges in order; with one thread, by this thread on a second
+ * connection. The same segment either way.
  */
-async function settle(store: IndexStore, options: ResolvedOptions, workers: number): Promise<void> {
-  if (workers <= 1) {
-    store.settle();
-    return;
-  }
-  await store.settleWith((merge, push) => {
+async function settle(store: IndexStore, options: ResolvedOptions, run: IndexRun): Promise<void> {
+  const workers = run.workers ?? 1;
+  await store.settleWith(async (merge, push) => {
     const ranges = keyRanges(Math.max(4 * workers, Math.ceil(merge.entries / MERGE_RANGE_ENTRIES)));
-    const tasks = ranges.map(([lo, hi]): IndexTask => ({ kind: 'index-merge-range', lo, hi }));
-    return runIndexTasks({ options, blocked: new Uint32Array(0), merge }, workers, tasks, inTaskOrder((result) => push(expectKind(result, 'index-merge-range').entries)));
+    let done = 0;
+    run.onProgress?.('merge', 0, ranges.length);
+    const write = (entries: SortedEntries): void => {
+      push(entries);
+      run.onProgress?.('merge', ++done, ranges.length);
+    };
+    if (workers > 1) {
+      const tasks = ranges.map(([lo, hi]): IndexTask => ({ kind: 'index-merge-range', lo, hi }));
+      await runIndexTasks({ options, blocked: new Uint32Array(0), merge }, workers, tasks, inTaskOrder((result) => write(expectKind(result, 'index-merge-range').entries)));
+      return;
+    }
+    const reader = new SegmentRangeReader(merge);
+    try {
+      for (const [lo, hi] of ranges) write(reader.range(lo, hi));
+    } finally {
+      reader.close();
+    }
   });
 }
 

@@ -3,9 +3,9 @@ import { readInputs, readInputsToStore, type IngestOptions, type IngestResult } 
 import type { StoredArticle, TextStore, Warning } from '../model';
 import type { ScanOptions } from '../options';
 
-/** Read `paths` as `scan` reads its inputs. */
-export function readArticles(paths: readonly string[], options: ScanOptions): Promise<IngestResult> {
-  return readInputs(paths, ingestOptionsOf(options));
+/** Read `paths` as `scan` reads its inputs (`onRead`: bytes read of their total, as `IngestOptions.onRead`). */
+export function readArticles(paths: readonly string[], options: ScanOptions, onRead?: (read: number, total: number | null) => void): Promise<IngestResult> {
+  return readInputs(paths, { ...ingestOptionsOf(options), ...(onRead !== undefined ? { onRead } : {}) });
 }
 
 /** {@link readArticles}, each text put in `store` as it is read and each article handed to `keep` (see `readInputsToStore`). */

@@ -4,13 +4,13 @@
  */
 import type { Argv } from 'yargs';
 import type { Warning } from '../../model';
-import { addArticlesToIndex } from '../../pipeline/index-articles';
+import { addArticlesToIndex, type IndexPhase } from '../../pipeline/index-articles';
 import { openIndex } from '../../pipeline/open-index';
 import { readArticles } from '../../pipeline/read-articles';
 import { openIndexStore, type IndexStats } from '../../store';
 import { WarningCode } from '../../ingest';
 import type { Io } from '../io';
-import { createProgress } from '../progress';
+import { createPhasedProgress } from '../progress';
 import { resolveWorkers, workersOption } from './workers-flag';
 import { STDIN_ARG } from '../stdin-arg';
 import { declareIndexFlag, declareIndexInputFlags, toIndexInputOptions, waitNotice, type IndexFileArgs, type IndexInputArgs } from './index-flags';
@@ -81,14 +81,14 @@ export async function runIndexAdd(args: IndexAddArgs, io: Io): Promise<number> {
   // Open first: a bad index or mismatched options fail before a long read.
   const { store, options } = openIndex(args.index, scanOptions, { create: true, onWait: waitNotice(io, args.quiet) });
   try {
-    const { articles, warnings } = await readArticles(paths, scanOptions);
-    if (!args.quiet) for (const w of warnings) io.stderr(`reprint: warning: ${w.where}: ${w.message}\n`);
-    const progress = createProgress(io, 'index', args.quiet, 'articles');
-    const result = await addArticlesToIndex(store, articles, options, {
-      onProgress: (done, total) => progress.update(done, total),
-      workers: resolveWorkers(args.workers),
-    });
+    const progress = createPhasedProgress(io, args.quiet, PROGRESS_UNITS);
+    const { articles, warnings } = await readArticles(paths, scanOptions, (read, total) => progress.update('read', Math.round(read / MB), Math.round((total ?? 0) / MB)));
     progress.end();
+    if (!args.quiet) for (const w of warnings) io.stderr(`reprint: warning: ${w.where}: ${w.message}\n`);
+    const result = await addArticlesToIndex(store, articles, options, {
+      onProgress: (phase, done, total) => progress.update(phase, done, total),
+      workers: resolveWorkers(args.workers),
+    }).finally(() => progress.end());
     const seconds = (Date.now() - started) / 1000;
     io.stdout(
       `reprint: ${args.index}: ${result.added} added, ${result.replaced} replaced, ${result.unchanged} unchanged, ${countFailed(warnings)} failed; ` +
@@ -99,6 +99,10 @@ export async function runIndexAdd(args: IndexAddArgs, io: Io): Promise<number> {
     store.close();
   }
 }
+
+const MB = 1024 * 1024;
+/** What each phase's progress counts. */
+const PROGRESS_UNITS: Readonly<Record<IndexPhase | 'read', string>> = { read: 'MB', sketch: 'articles', write: 'articles', merge: 'key ranges' };
 
 /** `index stats`: figures and parameters. */
 export function runIndexStats(args: IndexStatsArgs, io: Io): Promise<number> {

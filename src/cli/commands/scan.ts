@@ -5,7 +5,7 @@ import type { Pair } from '../../model';
 import { scanWithTexts, type ScanPhase } from '../../pipeline';
 import { quotesTexts, renderNdjsonPair, renderNdjsonTailLines, renderReportChunks, renderSummaryLine, type ReportFormat } from '../../report';
 import { terminalLayout } from '../terminal-layout';
-import { createProgress, type Progress } from '../progress';
+import { createPhasedProgress } from '../progress';
 import { STDIN_ARG } from '../stdin-arg';
 import type { FieldMap, ScanOptions } from '../../options';
 import { UsageError } from '../exit-codes';
@@ -83,15 +83,7 @@ const PROGRESS_UNITS: Readonly<Record<ScanPhase, string>> = { read: 'MB', prepar
 /** Run `scan`; returns the exit code. */
 export async function runScan(args: ScanArgs, io: Io): Promise<number> {
   const started = Date.now();
-  const phases = new Map<ScanPhase, Progress>();
-  const progressOf = (phase: ScanPhase): Progress => {
-    let p = phases.get(phase);
-    if (p === undefined) {
-      for (const other of phases.values()) other.end();
-      phases.set(phase, (p = createProgress(io, phase, args.quiet, PROGRESS_UNITS[phase])));
-    }
-    return p;
-  };
+  const progress = createPhasedProgress(io, args.quiet, PROGRESS_UNITS);
   const sink = args.format === 'ndjson' ? ndjsonSink(args, io) : null;
   const options = { ...toScanOptions(args), ...(io.stdin !== undefined ? { stdin: io.stdin } : {}) };
   const paths = args.paths.map((p) => (p === STDIN_ARG ? '-' : p));
@@ -99,15 +91,13 @@ export async function runScan(args: ScanArgs, io: Io): Promise<number> {
   const { report, texts } = await scanWithTexts(paths, options, {
     workers: resolveWorkers(args.workers),
     texts: quotesTexts(args.format),
-    onProgress: (phase, done, total) => progressOf(phase).update(done, total),
+    onProgress: (phase, done, total) => progress.update(phase, done, total),
     ...(sink !== null ? { onPair: (pair: Pair) => sink.write(renderNdjsonPair(pair)) } : {}),
   }).catch((error: unknown) => {
     sink?.abort();
     index?.close();
     throw error;
-  }).finally(() => {
-    for (const p of phases.values()) p.end();
-  });
+  }).finally(() => progress.end());
   if (!args.quiet) {
     for (const w of report.warnings) io.stderr(`reprint: warning: ${w.where}: ${w.message}\n`);
   }

@@ -16,7 +16,14 @@
  * largest become one, folded into the largest when large enough: a lookup
  * reads one or two chunks a key.
  *
- * Works on the caller's connection and within the caller's transaction.
+ * Merges go one key range at a time (keys are hashes, so ranges hold even
+ * shares): the range's live entries are gathered from every segment and
+ * sorted, and the ranges are written in order. The final merge of a run may
+ * have its ranges gathered on other threads ({@link SegmentRangeReader},
+ * `settleWith`).
+ *
+ * Works on the caller's connection and within the caller's transaction
+ * (but for `SegmentRangeReader`, read-only, on its own).
  */
 import Database from 'better-sqlite3';
 import { InternalError } from '../errors';

@@ -29,7 +29,7 @@
  *   --reuse-index        with --dir: check against DIR/synthetic-N.db as it is when it exists (no index add, no figures for it)
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -74,8 +74,9 @@ function percentile(values: readonly number[], p: number): number {
   return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))]!;
 }
 
-/** Index `dump` into `index` with the CLI; prints and returns the figures. */
+/** Index `dump` into a new `index` (one left by an earlier run is removed: adding to it would add nothing) with the CLI; prints and returns the figures. */
 function benchIndex(label: string, dump: string, fields: readonly string[], index: string): { articles: number } {
+  for (const file of [index, `${index}-wal`, `${index}-shm`]) rmSync(file, { force: true });
   const add = cli(['index', 'add', dump, '--index', index, '--quiet', ...fields.flatMap((f) => ['--field', f])]);
   if (add.code !== 0) throw new Error(`index add failed (${add.code}): ${add.stderr}`);
   const added = Number(/: (\d+) added/.exec(add.stdout)?.[1] ?? NaN);

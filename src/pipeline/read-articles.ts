@@ -19,6 +19,11 @@ export function readArticlesToStore<T extends { readonly id: string }>(
   return readInputsToStore(paths, { ...ingestOptionsOf(options), ...(onRead !== undefined ? { onRead } : {}) }, store, keep);
 }
 
+/** Bytes read of a total as progress shows them: whole MB (10^6 bytes), read rounded down, the total up (0: unknown, as on stdin). */
+export function megabytesRead(read: number, total: number | null): [read: number, total: number] {
+  return [Math.floor(read / 1e6), total === null ? 0 : Math.ceil(total / 1e6)];
+}
+
 /** The ingest options of scan options. */
 function ingestOptionsOf(options: ScanOptions): IngestOptions {
   return {

@@ -16,7 +16,7 @@ import { SpooledSketches, SpooledTexts, SpooledWords } from './spooled-records';
 import { documentsInMemory, SpooledDocuments, toReportDocument, type ScanDocuments } from './scan-documents';
 import { inTaskOrder } from './worker-pool';
 import { collectGarbage } from './collect-garbage';
-import { readArticlesToStore } from './read-articles';
+import { megabytesRead, readArticlesToStore } from './read-articles';
 import { batches, mapLazily } from './batches';
 
 /** The JSON report's schema version. */
@@ -284,7 +284,7 @@ export async function scanWithTexts(
   try {
     const store = new SpooledTexts(space.log('texts'));
     const spooled = new SpooledDocuments(space.log('metadata'), store);
-    const onRead = run.onProgress === undefined ? undefined : (read: number, total: number | null): void => run.onProgress?.('read', Math.floor(read / 1e6), total === null ? 0 : Math.ceil(total / 1e6));
+    const onRead = run.onProgress === undefined ? undefined : (read: number, total: number | null): void => run.onProgress?.('read', ...megabytesRead(read, total));
     const { articles, warnings } = await readArticlesToStore(paths, options, store, (a) => spooled.keep(a), onRead);
     const report = await scanDocuments(spooled.sorted(articles), space, resolved, warnings, run);
     const texts = new Map<string, string>();

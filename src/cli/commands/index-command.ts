@@ -6,7 +6,7 @@ import type { Argv } from 'yargs';
 import type { Warning } from '../../model';
 import { addArticlesToIndex, type IndexPhase } from '../../pipeline/index-articles';
 import { openIndex } from '../../pipeline/open-index';
-import { readArticles } from '../../pipeline/read-articles';
+import { megabytesRead, readArticles } from '../../pipeline/read-articles';
 import { openIndexStore, type IndexStats } from '../../store';
 import { WarningCode } from '../../ingest';
 import type { Io } from '../io';
@@ -82,7 +82,7 @@ export async function runIndexAdd(args: IndexAddArgs, io: Io): Promise<number> {
   const { store, options } = openIndex(args.index, scanOptions, { create: true, onWait: waitNotice(io, args.quiet) });
   try {
     const progress = createPhasedProgress(io, args.quiet, PROGRESS_UNITS);
-    const { articles, warnings } = await readArticles(paths, scanOptions, (read, total) => progress.update('read', Math.round(read / MB), Math.round((total ?? 0) / MB)));
+    const { articles, warnings } = await readArticles(paths, scanOptions, (read, total) => progress.update('read', ...megabytesRead(read, total)));
     progress.end();
     if (!args.quiet) for (const w of warnings) io.stderr(`reprint: warning: ${w.where}: ${w.message}\n`);
     const result = await addArticlesToIndex(store, articles, options, {
@@ -100,7 +100,6 @@ export async function runIndexAdd(args: IndexAddArgs, io: Io): Promise<number> {
   }
 }
 
-const MB = 1024 * 1024;
 /** What each phase's progress counts. */
 const PROGRESS_UNITS: Readonly<Record<IndexPhase | 'read', string>> = { read: 'MB', sketch: 'articles', write: 'articles', merge: 'key ranges' };
 

@@ -103,6 +103,23 @@ describe('IndexStore.writeSorted', () => {
 
 describe('addArticlesToIndex', () => {
   // Three batches of 512: a write in the middle of the run or the last one failing stops the run, what was written before it kept.
+  test('an index in memory (no file for other connections) is merged at the end by its own connection', async () => {
+    const { store, options } = openIndex(':memory:', {}, { create: true });
+    expect(store.shareable).toBe(false);
+    const articles: Article[] = Array.from({ length: 1100 }, (_, i) => ({
+      id: `m${i}`,
+      path: null,
+      text: `Story ${i} begins here. Officials said item ${i} cost ${i * 3} dollars on day ${i % 28}.`,
+      meta: { outlet: null } as Article['meta'],
+    }));
+    // Three write batches, three segments, one at the end.
+    const result = await addArticlesToIndex(store, articles, options);
+    expect(result.documents).toBe(1100);
+    expect(store.countSegments()).toBe(1);
+    await expect(store.settleWith(() => Promise.resolve())).rejects.toThrow(/needs an index file/);
+    store.close();
+  });
+
   test.each([
     [2, 512],
     [3, 1024],

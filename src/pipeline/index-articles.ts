@@ -45,7 +45,7 @@ export type IndexPhase = 'sketch' | 'write' | 'merge';
 
 /** How an index run goes: its threads, progress and final merge. None changes what is stored or found. */
 export interface IndexRun {
-  /** `done` of `total` of a phase's work is done (each phase from 0, in order; 'merge' only when segments are merged). */
+  /** `done` of `total` of a phase's work is done (each phase from 0, in order; 'merge' only when segments are merged, and not for an index in memory). */
   readonly onProgress?: (phase: IndexPhase, done: number, total: number) => void;
   /** Worker threads for sketching and signing (from compiled code; 1 = this thread). @default 1 */
   readonly workers?: number;
@@ -166,6 +166,11 @@ export function writeBatchSize(documents: number): number {
  * connection. The same segment either way.
  */
 async function settle(store: IndexStore, options: ResolvedOptions, run: IndexRun): Promise<void> {
+  // An index in memory has no file for other connections to read: this connection merges (without progress).
+  if (!store.shareable) {
+    store.settle();
+    return;
+  }
   const workers = run.workers ?? 1;
   await store.settleWith(async (merge, push) => {
     const ranges = keyRanges(Math.max(4 * workers, Math.ceil(merge.entries / MERGE_RANGE_ENTRIES)));

@@ -328,11 +328,17 @@ export class IndexStore {
    * lock held throughout (the segments read cannot change).
    */
   async settleWith(mergeElsewhere: (source: MergeSource, push: (entries: SortedEntries) => void) => Promise<void>): Promise<void> {
+    if (!this.shareable) throw new InternalError(`index ${this.file || '(temporary)'}: settleWith needs an index file other connections can read`);
     try {
       if (this.segments.count() > 1) await this.inWriteLockAsync(() => this.segments.settleWith(this.file, mergeElsewhere));
     } catch (error: unknown) {
       throw translate(this.file, error);
     }
+  }
+
+  /** Is the index a file other connections can open (not an in-memory or temporary database)? `settleWith` needs one. */
+  get shareable(): boolean {
+    return !this.db.memory && this.file !== '';
   }
 
   /** Number of posting segments. */

@@ -264,8 +264,8 @@ export class IndexStore {
    * entries name positions in `rows` (as `sortBatchPostings` makes them, on
    * a worker thread), and `postings.distinct[p]` is position `p`'s number of
    * distinct keys. The entries are rewritten in place. Segments are merged
-   * when a level has `fanIn` of them (`BULK_MERGE_FANIN` for a run that
-   * settles at its end).
+   * when a level has `fanIn` of them (`BULK_MERGE_FANIN`, never, for a run
+   * that settles at its end).
    */
   writeSorted(rows: readonly IndexRow[], postings: SortedBatch, fanIn = MERGE_FANIN): WriteCounts {
     if (postings.distinct.length !== rows.length) throw new InternalError(`index: postings of ${postings.distinct.length} documents for a batch of ${rows.length}`);

@@ -20,7 +20,7 @@ import { createHash } from 'node:crypto';
 import type { Article } from '../model';
 import { InternalError } from '../errors';
 import type { ResolvedOptions } from '../options';
-import { BULK_MERGE_FANIN, keyRanges, MERGE_FANIN, MERGE_RANGE_ENTRIES, SegmentRangeReader, type IndexRow, type IndexStore, type SortedEntries, type WriteCounts } from '../store';
+import { BULK_MERGE_FANIN, MERGE_FANIN, mergeRanges, type IndexRow, type IndexStore, type WriteCounts } from '../store';
 import { BoilerplateCounter } from './find-boilerplate';
 import { batches, drain, mapLazily } from './batches';
 import { runIndexTasks, unpackArray, type IndexTask, type IndexTaskResult, type IndexWriteBatch, type PackedArrays, type PackedSketches } from './scan-tasks';
@@ -45,7 +45,7 @@ export type IndexPhase = 'sketch' | 'write' | 'merge';
 
 /** How an index run goes: its threads, progress and final merge. None changes what is stored or found. */
 export interface IndexRun {
-  /** `done` of `total` of a phase's work is done (each phase from 0, in order; 'merge' only when segments are merged, and not for an index in memory). */
+  /** `done` of `total` of a phase's work is done (each phase from 0, in order; 'merge' only when segments are merged). */
   readonly onProgress?: (phase: IndexPhase, done: number, total: number) => void;
   /** Worker threads for sketching and signing (from compiled code; 1 = this thread). @default 1 */
   readonly workers?: number;
@@ -159,38 +159,28 @@ export function writeBatchSize(documents: number): number {
 }
 
 /**
- * The end of a run (`IndexStore.settle`), key ranges of about
- * `MERGE_RANGE_ENTRIES` entries at a time: each range is gathered and
- * sorted on a worker thread, from its own connection, while this thread
- * writes the ranges in order; with one thread, by this thread on a second
- * connection. The same segment either way.
+ * The end of a run (`IndexStore.settle`), key range by key range: with
+ * worker threads, each range is gathered and sorted by a worker, from its
+ * own connection, while this thread writes the ranges in order (four ranges
+ * a worker at least); with one thread (or an index in memory, which no other
+ * connection can read), by this connection. The same segment either way.
  */
 async function settle(store: IndexStore, options: ResolvedOptions, run: IndexRun): Promise<void> {
-  // An index in memory has no file for other connections to read: this connection merges (without progress).
-  if (!store.shareable) {
-    store.settle();
+  const progress = (done: number, total: number): void => run.onProgress?.('merge', done, total);
+  const workers = run.workers ?? 1;
+  if (workers <= 1 || !store.shareable) {
+    store.settle(progress);
     return;
   }
-  const workers = run.workers ?? 1;
   await store.settleWith(async (merge, push) => {
-    const ranges = keyRanges(Math.max(4 * workers, Math.ceil(merge.entries / MERGE_RANGE_ENTRIES)));
+    const ranges = mergeRanges(merge.entries, 4 * workers);
     let done = 0;
-    run.onProgress?.('merge', 0, ranges.length);
-    const write = (entries: SortedEntries): void => {
-      push(entries);
-      run.onProgress?.('merge', ++done, ranges.length);
-    };
-    if (workers > 1) {
-      const tasks = ranges.map(([lo, hi]): IndexTask => ({ kind: 'index-merge-range', lo, hi }));
-      await runIndexTasks({ options, blocked: new Uint32Array(0), merge }, workers, tasks, inTaskOrder((result) => write(expectKind(result, 'index-merge-range').entries)));
-      return;
-    }
-    const reader = new SegmentRangeReader(merge);
-    try {
-      for (const [lo, hi] of ranges) write(reader.range(lo, hi));
-    } finally {
-      reader.close();
-    }
+    progress(0, ranges.length);
+    const tasks = ranges.map(([lo, hi]): IndexTask => ({ kind: 'index-merge-range', lo, hi }));
+    await runIndexTasks({ options, blocked: new Uint32Array(0), merge }, workers, tasks, inTaskOrder((result) => {
+      push(expectKind(result, 'index-merge-range').entries);
+      progress(++done, ranges.length);
+    }));
   });
 }
 

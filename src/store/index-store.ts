@@ -314,9 +314,9 @@ export class IndexStore {
    * into one, and into the largest too when they hold a quarter of its
    * entries or more (one transaction): lookups read one or two chunks a key.
    */
-  settle(): void {
+  settle(onRange?: (done: number, total: number) => void): void {
     this.guard(() => {
-      if (this.segments.count() > 1) this.inWriteLock(() => this.segments.settle());
+      if (this.segments.count() > 1) this.inWriteLock(() => this.segments.settle(onRange));
     });
   }
 

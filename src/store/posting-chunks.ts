@@ -19,6 +19,8 @@ const TWO32 = 0x100000000;
 const HIGH_BITS = 21;
 /** Entries per bucket the batch sort aims at (its insertion sorts grow with the square of a bucket's size). */
 const BUCKET_ENTRIES = 4;
+/** Buckets of more entries than this (one key in many documents) are not sorted by insertion. */
+const INSERTION_MAX = 32;
 
 /** Entries sorted by key, then document: entry `i` is words `3i` (key, low 32 bits), `3i + 1` (key, high bits), `3i + 2` (doc). */
 export type SortedEntries = Uint32Array & { readonly __sortedEntries: true };
@@ -46,8 +48,8 @@ export interface SortedBatch {
  * order, repeats allowed), sorted by key then position, each pair once.
  * Keys are hashes, spread evenly: a counting pass on their top bits puts
  * each entry in its bucket (about {@link BUCKET_ENTRIES} entries each, in
- * position order; at most 2^21 buckets, the high part of a key), and an
- * insertion sort orders each bucket.
+ * position order; at most 2^21 buckets, the high part of a key), sorted as
+ * {@link sortEntries} sorts its buckets.
  */
 export function sortBatchPostings(keysOf: readonly Float64Array[]): SortedBatch {
   let n = 0;
@@ -73,7 +75,7 @@ export function sortBatchPostings(keysOf: readonly Float64Array[]): SortedBatch 
       out[at + 2] = g;
     }
   }
-  for (let b = 0; b < buckets; b++) insertionSort(out, starts[b]!, starts[b + 1]!);
+  sortBuckets(out, starts);
   const distinct = new Uint32Array(keysOf.length);
   let m = 0;
   for (let i = 0; i < n; i++) {
@@ -92,14 +94,11 @@ export function sortBatchPostings(keysOf: readonly Float64Array[]): SortedBatch 
   return { entries: out.subarray(0, ENTRY_WORDS * m) as SortedEntries, distinct };
 }
 
-/** Buckets of more entries than this (one key in many documents) are not sorted by insertion. */
-const INSERTION_MAX = 32;
-
 /**
  * `words`' entries, all with keys in `[lo, hi)`, sorted by key then document
  * (a new array): keys are hashes spread evenly, so a counting pass puts each
- * in its bucket of about {@link BUCKET_ENTRIES}, ordered by insertion; a
- * bucket much larger (a key many documents share) by a comparison sort.
+ * in its bucket of about {@link BUCKET_ENTRIES}, each bucket sorted
+ * ({@link sortBuckets}).
  */
 export function sortEntries(words: Uint32Array, lo: number, hi: number): SortedEntries {
   const n = words.length / ENTRY_WORDS;
@@ -118,12 +117,21 @@ export function sortEntries(words: Uint32Array, lo: number, hi: number): SortedE
     out[at + 1] = words[ENTRY_WORDS * i + 1]!;
     out[at + 2] = words[ENTRY_WORDS * i + 2]!;
   }
-  for (let b = 0; b < buckets; b++) {
-    const [from, to] = [starts[b]!, starts[b + 1]!];
-    if (to - from <= INSERTION_MAX) insertionSort(out, from, to);
-    else comparisonSort(out, from, to);
-  }
+  sortBuckets(out, starts);
   return out as SortedEntries;
+}
+
+/**
+ * Sort each bucket of `words` (bucket `b`: entries `starts[b]` to
+ * `starts[b + 1]`) by (key, doc): by insertion (buckets hold a few entries),
+ * or, for a bucket much larger (a key many documents share), by comparisons.
+ */
+function sortBuckets(words: Uint32Array, starts: Uint32Array): void {
+  for (let b = 0; b + 1 < starts.length; b++) {
+    const [from, to] = [starts[b]!, starts[b + 1]!];
+    if (to - from <= INSERTION_MAX) insertionSort(words, from, to);
+    else comparisonSort(words, from, to);
+  }
 }
 
 /** Sort entries `[from, to)` of `words` by (key, doc) in place, by comparisons (many entries). */

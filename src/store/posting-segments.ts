@@ -28,7 +28,7 @@
 import Database from 'better-sqlite3';
 import { InternalError } from '../errors';
 import { decodeFloat64, encodeArray, viewUint32 } from './blob-codec';
-import { ChunkWriter, chunkFor, docAt, ENTRY_WORDS, entriesInRange, forEachDocIn, keyAt, sortEntries, type Chunk, type SortedEntries } from './posting-chunks';
+import { ChunkWriter, chunkFor, docAt, ENTRY_WORDS, entriesInRange, forEachDocIn, sortEntries, type Chunk, type SortedEntries } from './posting-chunks';
 
 /** Segments of one level that are merged into one of the next. */
 export const MERGE_FANIN = 8;
@@ -52,6 +52,11 @@ const INSERT_ROWS = 32;
 const READ_AHEAD = 64;
 /** Chunks a lookup reads per statement. */
 const LOOKUP_ROWS = 256;
+/** Statements a merge reads with, on this connection or a reader's. */
+const SELECT_DIRECTORY = 'SELECT directory FROM segments WHERE seg = ?';
+const SELECT_CHUNK_RANGE = 'SELECT data FROM chunks WHERE id >= ? AND id < ? ORDER BY id';
+/** Key ranges a merge goes by, at least (more when it has more than {@link MERGE_RANGE_ENTRIES} entries a range). */
+const MIN_MERGE_RANGES = 4;
 /** Band keys are below this (53 bits: the low 32 and the high 21). */
 const KEY_SPACE = 2 ** 53;
 
@@ -73,14 +78,14 @@ export class PostingSegments {
     const chunksIn = (n: number): Database.Statement => db.prepare(`SELECT id, data FROM chunks WHERE id IN (${Array.from({ length: n }, () => '?').join(', ')})`);
     this.s = {
       list: db.prepare('SELECT seg, level, entries FROM segments ORDER BY seg'),
-      directory: db.prepare('SELECT directory FROM segments WHERE seg = ?'),
+      directory: db.prepare(SELECT_DIRECTORY),
       insertSegment: db.prepare('INSERT INTO segments (level, entries, chunks, directory) VALUES (?, 0, 0, x\'\')'),
       finishSegment: db.prepare('UPDATE segments SET entries = ?, chunks = ?, directory = ? WHERE seg = ?'),
       deleteSegment: db.prepare('DELETE FROM segments WHERE seg = ?'),
       insertChunk: db.prepare('INSERT INTO chunks (id, data) VALUES (?, ?)'),
       insertChunks: db.prepare(`INSERT INTO chunks (id, data) VALUES ${Array.from({ length: INSERT_ROWS }, () => '(?, ?)').join(', ')}`),
       chunk: db.prepare('SELECT data FROM chunks WHERE id = ?').pluck(),
-      chunkRange: db.prepare('SELECT data FROM chunks WHERE id >= ? AND id < ? ORDER BY id').pluck(),
+      chunkRange: db.prepare(SELECT_CHUNK_RANGE).pluck(),
       chunksIn: chunksIn(LOOKUP_ROWS),
       chunksInSome: (n: number) => chunksIn(n),
       deleteChunks: db.prepare('DELETE FROM chunks WHERE id >= ? AND id < ?'),
@@ -112,9 +117,9 @@ export class PostingSegments {
    * entries or more. A bulk run ends with one segment; a small run on a large
    * index rewrites only the small ones.
    */
-  settle(): void {
+  settle(onRange?: (done: number, total: number) => void): void {
     const plan = this.settlePlan();
-    if (plan !== null) this.merge(plan.rows, plan.level);
+    if (plan !== null) this.merge(plan.rows, plan.level, onRange);
   }
 
   /**
@@ -216,11 +221,11 @@ export class PostingSegments {
 
   /** Number of live entries per document and of entries of removed documents, over all segments. */
   census(): { readonly perDocument: Map<number, number>; readonly dead: number } {
-    const live = new Set(this.s.liveDocs.all() as number[]);
+    const live = this.liveDocuments();
     const perDocument = new Map<number, number>();
     let dead = 0;
-    this.forEachEntry(this.list(), (_lo, _hi, doc) => {
-      if (live.has(doc)) perDocument.set(doc, (perDocument.get(doc) ?? 0) + 1);
+    this.forEachDocument(this.list(), (doc) => {
+      if (live[doc] === 1) perDocument.set(doc, (perDocument.get(doc) ?? 0) + 1);
       else dead++;
     });
     return { perDocument, dead };
@@ -242,10 +247,10 @@ export class PostingSegments {
   }
 
   private countLiveEntries(rows: readonly SegmentRow[]): number {
-    const live = new Set(this.s.liveDocs.all() as number[]);
+    const live = this.liveDocuments();
     let n = 0;
-    this.forEachEntry(rows, (_lo, _hi, doc) => {
-      if (live.has(doc)) n++;
+    this.forEachDocument(rows, (doc) => {
+      if (live[doc] === 1) n++;
     });
     return n;
   }
@@ -279,12 +284,16 @@ export class PostingSegments {
     return { writer, finish };
   }
 
-  /** Replace `rows` by one segment of `level` holding their live entries, merged key range by key range. */
-  private merge(rows: readonly SegmentRow[], level: number): void {
+  /** Replace `rows` by one segment of `level` holding their live entries, merged key range by key range (`onRange` after each). */
+  private merge(rows: readonly SegmentRow[], level: number, onRange?: (done: number, total: number) => void): void {
     const live = this.liveDocuments();
-    const ranges = keyRanges(Math.ceil(rows.reduce((n, r) => n + r.entries, 0) / MERGE_RANGE_ENTRIES));
+    const ranges = mergeRanges(rows.reduce((n, r) => n + r.entries, 0));
+    onRange?.(0, ranges.length);
     this.write(level, (writer) => {
-      for (const [lo, hi] of ranges) writer.pushAll(mergeRange(rows.map((r) => rangeChunks(this.s.chunkRange, r.seg, this.directoryOf(r.seg), lo, hi)), live, lo, hi));
+      ranges.forEach(([lo, hi], i) => {
+        writer.pushAll(mergeRange(rows.map((r) => rangeChunks(this.s.chunkRange, r.seg, this.directoryOf(r.seg), lo, hi)), live, lo, hi));
+        onRange?.(i + 1, ranges.length);
+      });
     });
     this.drop(rows);
   }
@@ -306,23 +315,11 @@ export class PostingSegments {
     return live;
   }
 
-  /** The chunks of `seg` in order, read {@link READ_AHEAD} at a time; `null` after the last. */
-  private chunksOf(seg: number): () => Uint32Array | null {
-    return readChunks(this.s.chunkRange, seg, 0, this.directoryOf(seg).length);
-  }
-
-  /** Every entry of `rows`' segments, in (key, doc) order. */
-  private forEachEntry(rows: readonly SegmentRow[], f: (lo: number, hi: number, doc: number) => void): void {
-    const cursors = rows.map((r) => new SegmentCursor(this.chunksOf(r.seg)));
-    let open = cursors.filter((c) => c.advance());
-    while (open.length > 0) {
-      let best = open[0]!;
-      for (let i = 1; i < open.length; i++) {
-        const c = open[i]!;
-        if (c.key < best.key || (c.key === best.key && c.doc < best.doc)) best = c;
-      }
-      f(best.lo, best.hi, best.doc);
-      if (!best.advance()) open = open.filter((c) => c !== best);
+  /** The document of every entry of `rows`' segments, segment by segment (counting needs no order). */
+  private forEachDocument(rows: readonly SegmentRow[], f: (doc: number) => void): void {
+    for (const { seg } of rows) {
+      const chunks = readChunks(this.s.chunkRange, seg, 0, this.directoryOf(seg).length);
+      for (let words = chunks(); words !== null; words = chunks()) for (let i = 0; i < words.length / ENTRY_WORDS; i++) f(docAt(words, i));
     }
   }
 }
@@ -362,6 +359,11 @@ export function keyRanges(parts: number): [number, number][] {
   const n = Math.max(1, parts);
   const bound = (i: number): number => (i === n ? KEY_SPACE : Math.floor((i / n) * KEY_SPACE));
   return Array.from({ length: n }, (_, i): [number, number] => [bound(i), bound(i + 1)]);
+}
+
+/** The key ranges a merge of `entries` goes by: about {@link MERGE_RANGE_ENTRIES} entries each, and at least `atLeast` of them. */
+export function mergeRanges(entries: number, atLeast = MIN_MERGE_RANGES): [number, number][] {
+  return keyRanges(Math.max(atLeast, Math.ceil(entries / MERGE_RANGE_ENTRIES)));
 }
 
 /** The chunks of `seg` (chunk directory `directory`) that may hold keys in `[lo, hi)`, each cut to those keys. */
@@ -418,13 +420,13 @@ export class SegmentRangeReader {
 
   constructor(private readonly source: MergeSource) {
     this.db = new Database(source.file, { readonly: true, fileMustExist: true });
-    const directory = this.db.prepare('SELECT directory FROM segments WHERE seg = ?').pluck();
+    const directory = this.db.prepare(SELECT_DIRECTORY).pluck();
     this.directories = source.segs.map((seg) => {
       const blob = directory.get(seg) as Buffer | undefined;
       if (blob === undefined) throw new InternalError(`index ${source.file}: segment ${seg} is gone while it is merged`);
       return decodeFloat64(blob);
     });
-    this.chunkRange = this.db.prepare('SELECT data FROM chunks WHERE id >= ? AND id < ? ORDER BY id').pluck();
+    this.chunkRange = this.db.prepare(SELECT_CHUNK_RANGE).pluck();
   }
 
   /** The live entries whose key is in `[lo, hi)`, in (key, doc) order. */
@@ -439,33 +441,5 @@ export class SegmentRangeReader {
 
   close(): void {
     this.db.close();
-  }
-}
-
-/** Reads one segment's entries in order, a chunk at a time (for counting; merges use {@link mergeRange}). */
-class SegmentCursor {
-  private words: Uint32Array = new Uint32Array(0);
-  private at = 0;
-  key = 0;
-  doc = 0;
-  lo = 0;
-  hi = 0;
-
-  constructor(private readonly nextChunk: () => Uint32Array | null) {}
-
-  /** Move to the next entry; false at the end. */
-  advance(): boolean {
-    while (this.at >= this.words.length / ENTRY_WORDS) {
-      const next = this.nextChunk();
-      if (next === null) return false;
-      this.words = next;
-      this.at = 0;
-    }
-    const i = this.at++;
-    this.lo = this.words[ENTRY_WORDS * i]!;
-    this.hi = this.words[ENTRY_WORDS * i + 1]!;
-    this.doc = docAt(this.words, i);
-    this.key = keyAt(this.words, i);
-    return true;
   }
 }

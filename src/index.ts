@@ -51,7 +51,7 @@ export {
   type RenderReportOptions,
 } from './report';
 export { openIndex, type OpenedIndex, type OpenIndexHow } from './pipeline/open-index';
-export { addArticlesToIndex, contentHash, type IndexAddResult, type IndexPhase, type IndexRun } from './pipeline/index-articles';
+export { addArticlesToIndex, addInputsToIndex, contentHash, type IndexAddResult, type IndexInputsResult, type IndexPhase, type IndexRun } from './pipeline/index-articles';
 export { checkDrafts, draftShareOf, type CheckResult, type DraftShare } from './pipeline/check-drafts';
 export { readArticles } from './pipeline/read-articles';
 export { openIndexStore, IndexStore, INDEX_FORMAT, INDEX_SCHEMA_VERSION, type IndexParameters, type IndexStats } from './store';

@@ -12,7 +12,8 @@ import { FileLog, MemoryLog, RecordLog, ScanSpace, type ByteLog } from '../../sr
 import { CandidateCollector, createWindowHasher, minEstimate, resolveBanding, signWindows } from '../../src/pipeline/find-candidates';
 import { lowBits, lowBitsAgreement } from '../../src/minhash';
 import { sketchDocument } from '../../src/pipeline/sketch-document';
-import { SpooledSketches, SpooledTexts, SpooledWords } from '../../src/pipeline/spooled-records';
+import { SpooledSketchBatches, SpooledSketches, SpooledTexts, SpooledWords } from '../../src/pipeline/spooled-records';
+import { indexTaskHandler, type IndexSketchBatch } from '../../src/pipeline/scan-tasks';
 import { resolveOptions, scanArticles, scanWithTexts } from '../../src';
 import { tempDir } from '../helpers/temp-dir';
 
@@ -122,6 +123,37 @@ describe('spooled records', () => {
       expect(back.hashes.buffer.byteLength).toBe(back.hashes.byteLength);
       expect(Array.from(words.get(i))).toEqual(Array.from(s.grams));
     });
+  });
+
+  it("index add's sketch batches come back exactly (odd byte lengths padded), every array in a buffer of its own", () => {
+    const handler = indexTaskHandler({ options: resolveOptions({}), blocked: new Uint32Array(0) });
+    // Texts of 1, 2, 3… bytes deflated, masks of odd lengths: the arrays laid end to end must keep their alignment.
+    const made = [['Ab.', 'One short sentence here. And a second one follows it, café.'], [''], ['x y z', `${'Word '.repeat(61)}end.`, '☕']].map((texts) => handler({ kind: 'index-sketch', texts }) as IndexSketchBatch);
+    for (const log of [new MemoryLog(), new FileLog(join(tempFolder(), 'batches'))]) {
+      const batches = new SpooledSketchBatches(log);
+      made.forEach((b) => batches.add(b));
+      expect(batches.count).toBe(3);
+      made.forEach((b, i) => {
+        const back = batches.get(i);
+        const original = b;
+        const pairs: [ArrayLike<number>, ArrayLike<number>][] = [
+          [back.sketches.hashes.values, original.sketches.hashes.values],
+          [back.sketches.hashes.ends, original.sketches.hashes.ends],
+          [back.sketches.mask, original.sketches.mask],
+          [back.sketches.windows.values, original.sketches.windows.values],
+          [back.sketches.windows.ends, original.sketches.windows.ends],
+          [back.grams.values, original.grams.values],
+          [back.grams.ends, original.grams.ends],
+          [back.storedTexts.values, original.storedTexts.values],
+          [back.storedTexts.ends, original.storedTexts.ends],
+        ];
+        for (const [got, want] of pairs) expect(Array.from(got)).toEqual(Array.from(want));
+        const buffers = pairs.map(([got]) => (got as Uint8Array).buffer);
+        expect(new Set(buffers).size).toBe(buffers.length);
+        pairs.forEach(([got]) => expect((got as Uint8Array).buffer.byteLength).toBe((got as Uint8Array).byteLength));
+      });
+      expect(made[0]!.storedTexts.values.length % 4).not.toBe(0);
+    }
   });
 });
 

@@ -6,7 +6,11 @@
  * threads: see `scan-tasks.ts`), written by this thread in batches (one
  * transaction each, its band keys one posting segment) while the workers
  * sign the next ones; at the end of the run the smallest segments are
- * merged (`settle`), key range by key range on the workers.
+ * merged (`settle`), key range by key range on the workers. What waits
+ * between sketching and writing (each sketch batch: sketches, k-gram sets,
+ * deflated texts) waits in a {@link ScanSpace}: files for a dump
+ * ({@link addInputsToIndex}, whose texts are spooled as they are read, as a
+ * scan's are), memory for articles already there.
  *
  * Collection boilerplate in an index that grows: every article's distinct
  * anchor k-grams are stored with it; the blocked k-grams are recounted over
@@ -17,13 +21,17 @@
  * set known when they are added; alignment always uses the latest.
  */
 import { createHash } from 'node:crypto';
-import type { Article } from '../model';
+import type { Article, Warning } from '../model';
 import { InternalError } from '../errors';
-import type { ResolvedOptions } from '../options';
+import type { ResolvedOptions, ScanOptions } from '../options';
 import { BULK_MERGE_FANIN, MERGE_FANIN, mergeRanges, type IndexRow, type IndexStore, type WriteCounts } from '../store';
-import { BoilerplateCounter } from './find-boilerplate';
-import { batches, drain, mapLazily } from './batches';
-import { runIndexTasks, unpackArray, type IndexTask, type IndexTaskResult, type IndexWriteBatch, type PackedArrays, type PackedSketches } from './scan-tasks';
+import { BoilerplateCounter, type GramSets } from './find-boilerplate';
+import { batches, mapLazily, range } from './batches';
+import { ScanSpace } from './byte-log';
+import { megabytesRead, readToSpace } from './read-articles';
+import { runIndexTasks, unpackArray, type IndexSketchBatch, type IndexTask, type IndexTaskResult, type IndexWriteBatch } from './scan-tasks';
+import { documentsInMemory, type ScanDocuments } from './scan-documents';
+import { SpooledSketchBatches, SpooledWords } from './spooled-records';
 import { inTaskOrder } from './worker-pool';
 
 /** Articles the check service hands to one run at a time (the event loop is free between them). */
@@ -38,14 +46,15 @@ export const WRITE_BATCH = 2048;
 export const RECOUNT_GROWTH = 0.1;
 
 /**
- * The phases of an index run, as progress counts them: articles sketched,
- * articles written, key ranges of the final merge.
+ * The phases of an index run, as progress counts them: megabytes read (only
+ * {@link addInputsToIndex} reads; total 0 when unknown, as on standard
+ * input), articles sketched, articles written, key ranges of the final merge.
  */
-export type IndexPhase = 'sketch' | 'write' | 'merge';
+export type IndexPhase = 'read' | 'sketch' | 'write' | 'merge';
 
 /** How an index run goes: its threads, progress and final merge. None changes what is stored or found. */
 export interface IndexRun {
-  /** `done` of `total` of a phase's work is done (each phase from 0, in order; 'merge' only when segments are merged). */
+  /** `done` of `total` of a phase's work is done (each phase from 0, in order; 'read' only when reading inputs, 'merge' only when segments are merged). */
   readonly onProgress?: (phase: IndexPhase, done: number, total: number) => void;
   /** Worker threads for sketching and signing (from compiled code; 1 = this thread). @default 1 */
   readonly workers?: number;
@@ -71,69 +80,124 @@ export function contentHash(article: Article): string {
   return createHash('sha256').update(article.text).update('\u0000').update(JSON.stringify(article.meta)).digest('hex').slice(0, 32);
 }
 
-/** Documents per sketch task. */
-const TASK_DOCUMENTS = 128;
-
 /**
  * Add `articles` to the index: new ids added, changed content replacing the
  * stored version, the same content left alone. `options` must be those the
  * index was made with (`resolveIndexOptions`). Sketching, deflating, signing
  * and sorting each write batch's band keys run on `run.workers` threads;
  * this thread writes, batch by batch, while the workers sign the next ones.
+ * What waits between the phases stays in memory (a few KB an article): for
+ * a dump, {@link addInputsToIndex}.
  */
 export async function addArticlesToIndex(store: IndexStore, articles: readonly Article[], options: ResolvedOptions, run: IndexRun = {}): Promise<IndexAddResult> {
+  const space = ScanSpace.inMemory();
+  try {
+    return await addDocuments(store, documentsInMemory(articles), space, options, run);
+  } finally {
+    space.close();
+  }
+}
+
+/** What {@link addInputsToIndex} did: the run, and what reading met on the way. */
+export interface IndexInputsResult extends IndexAddResult {
+  /** Articles read. */
+  readonly read: number;
+  /** What was skipped or degraded while reading, in reading order. */
+  readonly warnings: readonly Warning[];
+}
+
+/**
+ * Read `paths` as `scan` reads them (`scanOptions`: fields, manifest,
+ * outlets, strictness) and add their articles as {@link addArticlesToIndex}
+ * does, in bounded memory: each text goes to a spool file as it is read,
+ * sketches and stored texts wait in files of the same temporary folder
+ * (under `TMPDIR`, removed at the end) until they are signed and written;
+ * memory holds about 250 bytes an article (its id, outlet and where its text
+ * and metadata are). `run.onProgress` also reports 'read', in megabytes.
+ */
+export async function addInputsToIndex(
+  store: IndexStore,
+  paths: readonly string[],
+  scanOptions: ScanOptions,
+  options: ResolvedOptions,
+  run: IndexRun = {},
+): Promise<IndexInputsResult> {
+  const space = ScanSpace.onDisk();
+  try {
+    const onRead = run.onProgress === undefined ? undefined : (read: number, total: number | null): void => run.onProgress?.('read', ...megabytesRead(read, total));
+    const { docs, warnings } = await readToSpace(paths, scanOptions, space, onRead);
+    const result = await addDocuments(store, docs, space, options, run);
+    return { ...result, read: docs.count, warnings };
+  } finally {
+    space.close();
+  }
+}
+
+/** Documents per sketch task. */
+const TASK_DOCUMENTS = 128;
+
+/** {@link addArticlesToIndex} over documents in memory or put aside, what waits between phases in `space`. */
+async function addDocuments(store: IndexStore, docs: ScanDocuments, space: ScanSpace, options: ResolvedOptions, run: IndexRun): Promise<IndexAddResult> {
   const counts: WriteCounts = { added: 0, replaced: 0, unchanged: 0 };
-  const todo: Article[] = [];
+  // The documents to write (by number), their content hashes, and the ids among them whose stored version they replace.
+  const todo: number[] = [];
   const hashes: string[] = [];
-  for (const article of articles) {
+  const replacing = new Set<string>();
+  for (let i = 0; i < docs.count; i++) {
+    const article = docs.article(i);
     const hash = contentHash(article);
-    if (store.hashOf(article.id) === hash) counts.unchanged++;
+    const old = store.hashOf(article.id);
+    if (old === hash) counts.unchanged++;
     else {
-      todo.push(article);
+      todo.push(i);
       hashes.push(hash);
+      if (old !== null) replacing.add(article.id);
     }
   }
   const inPool = (blocked: Uint32Array, tasks: Iterable<IndexTask>, consume: (result: IndexTaskResult) => void): Promise<void> =>
     runIndexTasks({ options, blocked }, run.workers ?? 1, tasks, inTaskOrder(consume));
 
-  // Kept packed, a sketch task's documents to an array (not an object per article: fewer for the collector to trace).
-  const sketches: PackedSketches[] = [];
-  const grams: PackedArrays<Uint32Array>[] = [];
-  const stored: PackedArrays<Uint8Array>[] = [];
+  // Sketch batches wait in the space until the blocked k-grams are known.
+  const sketched = new SpooledSketchBatches(space.log('index-sketches'));
   const recount = decideRecount(store, todo.length, options);
   // A recount counts the stored articles, then each new one as its sketch comes back, while the workers sketch the next.
-  const counter = recount ? countStored(store, todo) : null;
+  const counter = recount ? countStored(store, replacing, new SpooledWords(space.log('grams'))) : null;
   run.onProgress?.('sketch', 0, todo.length);
-  await inPool(new Uint32Array(0), mapLazily(batches(todo.map((a) => a.text), TASK_DOCUMENTS), (b): IndexTask => ({ kind: 'index-sketch', texts: b })), (result) => {
-    const sketched = expectKind(result, 'index-sketch');
-    const first = TASK_DOCUMENTS * sketches.length;
-    sketches.push(sketched.sketches);
-    grams.push(sketched.grams);
-    stored.push(sketched.storedTexts);
-    if (counter !== null) sketched.grams.ends.forEach((_, d) => counter.add(unpackArray(sketched.grams, d), todo[first + d]!.meta.outlet));
-    run.onProgress?.('sketch', first + sketched.grams.ends.length, todo.length);
+  await inPool(new Uint32Array(0), mapLazily(batches(todo, TASK_DOCUMENTS), (b): IndexTask => ({ kind: 'index-sketch', texts: b.map((i) => docs.text(i)) })), (result) => {
+    const batch = expectKind(result, 'index-sketch');
+    const first = TASK_DOCUMENTS * sketched.count;
+    sketched.add(batch);
+    if (counter !== null) batch.grams.ends.forEach((_, d) => counter.add(unpackArray(batch.grams, d), docs.outlet(todo[first + d]!)));
+    run.onProgress?.('sketch', first + batch.grams.ends.length, todo.length);
   });
-  const gramsOf = (i: number): Uint32Array => unpackArray(grams[Math.floor(i / TASK_DOCUMENTS)]!, i % TASK_DOCUMENTS);
   const blocked = counter !== null ? Uint32Array.from(counter.blocked(options)).sort() : store.readBlocked().blocked;
 
-  // A write batch is one sign task: its sketch tasks' packed sketches, dropped (moved to a worker) as the pool takes them.
-  const batchDocuments = writeBatchSize(todo.length);
-  const signTasks = mapLazily(drain<PackedSketches>(sketches, batchDocuments / TASK_DOCUMENTS), (b): IndexTask => ({ kind: 'index-sign-batch', sketches: b }));
+  // A write batch is one sign task: its sketch batches read back, their sketches moved to a worker, their k-grams and texts kept here until written.
+  const perTask = writeBatchSize(todo.length) / TASK_DOCUMENTS;
+  const waiting = new Map<number, IndexSketchBatch>();
+  const signTasks = mapLazily(batches(range(sketched.count), perTask), (numbers): IndexTask => {
+    const read = numbers.map((b) => sketched.get(b));
+    numbers.forEach((b, j) => waiting.set(b, read[j]!));
+    return { kind: 'index-sign-batch', sketches: read.map((r) => r.sketches) };
+  });
   let written = 0;
   const write = (signed: IndexWriteBatch): void => {
     const rows: IndexRow[] = [];
     for (let d = 0; d < signed.postings.distinct.length; d++) {
       const i = written + d;
-      const text = unpackArray(stored[Math.floor(i / TASK_DOCUMENTS)]!, i % TASK_DOCUMENTS);
+      const batch = waiting.get(Math.floor(i / TASK_DOCUMENTS));
+      if (batch === undefined) throw new InternalError(`index add: article ${i} written before it was signed`);
+      const text = unpackArray(batch.storedTexts, i % TASK_DOCUMENTS);
       // A view of the batch's bytes (better-sqlite3 binds Buffers as blobs).
       const storedText = Buffer.from(text.buffer, text.byteOffset, text.byteLength);
-      rows.push({ article: todo[i]!, hash: hashes[i]!, storedText, signatures: unpackArray(signed.signatures, d), grams: gramsOf(i) });
+      rows.push({ article: docs.article(todo[i]!), hash: hashes[i]!, storedText, signatures: unpackArray(signed.signatures, d), grams: unpackArray(batch.grams, i % TASK_DOCUMENTS) });
     }
     // A run that settles at its end merges everything then: no level merges on the way.
     const done = store.writeSorted(rows, signed.postings, run.settle !== false ? BULK_MERGE_FANIN : MERGE_FANIN);
     counts.added += done.added;
     counts.replaced += done.replaced;
     counts.unchanged += done.unchanged;
+    for (let b = Math.floor(written / TASK_DOCUMENTS); b < Math.ceil((written + rows.length) / TASK_DOCUMENTS); b++) waiting.delete(b);
     written += rows.length;
     run.onProgress?.('write', written, todo.length);
   };
@@ -191,10 +255,9 @@ function decideRecount(store: IndexStore, adding: number, options: ResolvedOptio
   return last === 0 || adding >= RECOUNT_GROWTH * last;
 }
 
-/** A boilerplate count of the stored articles but those `todo` replaces (the new ones are added to it as they are sketched). */
-function countStored(store: IndexStore, todo: readonly Article[]): BoilerplateCounter {
-  const counter = new BoilerplateCounter();
-  const replacing = new Set(todo.map((a) => a.id));
+/** A boilerplate count of the stored articles but those being replaced (the new ones are added to it as they are sketched), their k-gram sets in `sets`. */
+function countStored(store: IndexStore, replacing: ReadonlySet<string>, sets: GramSets): BoilerplateCounter {
+  const counter = new BoilerplateCounter(undefined, sets);
   store.forEachGrams((id, outlet, grams) => {
     if (!replacing.has(id)) counter.add(grams, outlet);
   });

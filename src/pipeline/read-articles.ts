@@ -2,6 +2,9 @@
 import { readInputs, readInputsToStore, type IngestOptions, type IngestResult } from '../ingest';
 import type { StoredArticle, TextStore, Warning } from '../model';
 import type { ScanOptions } from '../options';
+import type { ScanSpace } from './byte-log';
+import { SpooledDocuments, type KeptArticle, type ScanDocuments } from './scan-documents';
+import { SpooledTexts } from './spooled-records';
 
 /** Read `paths` as `scan` reads its inputs (`onRead`: bytes read of their total, as `IngestOptions.onRead`). */
 export function readArticles(paths: readonly string[], options: ScanOptions, onRead?: (read: number, total: number | null) => void): Promise<IngestResult> {
@@ -17,6 +20,22 @@ export function readArticlesToStore<T extends { readonly id: string }>(
   onRead?: (read: number, total: number | null) => void,
 ): Promise<{ readonly articles: T[]; readonly warnings: Warning[] }> {
   return readInputsToStore(paths, { ...ingestOptionsOf(options), ...(onRead !== undefined ? { onRead } : {}) }, store, keep);
+}
+
+/** Inputs read into a {@link ScanSpace}: their documents in id order, what each keeps in memory, and the texts. */
+export interface ReadToSpace {
+  readonly docs: ScanDocuments;
+  readonly kept: readonly KeptArticle[];
+  readonly texts: SpooledTexts;
+  readonly warnings: Warning[];
+}
+
+/** {@link readArticles}, each text put in `space` as it is read, and its metadata too: a dump's articles, a few hundred bytes each in memory. */
+export async function readToSpace(paths: readonly string[], options: ScanOptions, space: ScanSpace, onRead?: (read: number, total: number | null) => void): Promise<ReadToSpace> {
+  const texts = new SpooledTexts(space.log('texts'));
+  const spooled = new SpooledDocuments(space.log('metadata'), texts);
+  const { articles, warnings } = await readArticlesToStore(paths, options, texts, (a) => spooled.keep(a), onRead);
+  return { docs: spooled.sorted(articles), kept: articles, texts, warnings };
 }
 
 /** Bytes read of a total as progress shows them: whole MB (10^6 bytes), read rounded down, the total up (0: unknown, as on stdin). */

@@ -12,12 +12,12 @@ import { CandidateCollector, resolveBanding, type Banding, type CandidateDocumen
 import { runScanTasks, type ScanTask, type ScanTaskResult } from './scan-tasks';
 import type { DocumentSketch } from './sketch-document';
 import { ScanSpace } from './byte-log';
-import { SpooledSketches, SpooledTexts, SpooledWords } from './spooled-records';
-import { documentsInMemory, SpooledDocuments, toReportDocument, type ScanDocuments } from './scan-documents';
+import { SpooledSketches, SpooledWords } from './spooled-records';
+import { documentsInMemory, toReportDocument, type ScanDocuments } from './scan-documents';
 import { inTaskOrder } from './worker-pool';
 import { collectGarbage } from './collect-garbage';
-import { megabytesRead, readArticlesToStore } from './read-articles';
-import { batches, mapLazily } from './batches';
+import { megabytesRead, readToSpace } from './read-articles';
+import { batches, mapLazily, range } from './batches';
 
 /** The JSON report's schema version. */
 export const SCHEMA_VERSION = 1 as const;
@@ -159,11 +159,6 @@ async function scanDocuments(
   return reportOf(Array.from(ids, (i) => docs.reportDocument(i)), found, options, banding, warnings);
 }
 
-/** `[0, n)`. */
-function range(n: number): number[] {
-  return Array.from({ length: n }, (_, i) => i);
-}
-
 const EMPTY = new Uint32Array(0);
 
 /** An align batch: its pairs and the articles they need (texts read now), re-indexed. */
@@ -282,14 +277,12 @@ export async function scanWithTexts(
   const resolved = resolveOptions(options);
   const space = ScanSpace.onDisk();
   try {
-    const store = new SpooledTexts(space.log('texts'));
-    const spooled = new SpooledDocuments(space.log('metadata'), store);
     const onRead = run.onProgress === undefined ? undefined : (read: number, total: number | null): void => run.onProgress?.('read', ...megabytesRead(read, total));
-    const { articles, warnings } = await readArticlesToStore(paths, options, store, (a) => spooled.keep(a), onRead);
-    const report = await scanDocuments(spooled.sorted(articles), space, resolved, warnings, run);
+    const { docs, kept, texts: store, warnings } = await readToSpace(paths, options, space, onRead);
+    const report = await scanDocuments(docs, space, resolved, warnings, run);
     const texts = new Map<string, string>();
     if (run.texts === false) return { report, texts };
-    const byId = new Map(articles.map((a) => [a.id, a]));
+    const byId = new Map(kept.map((a) => [a.id, a]));
     for (const pair of report.pairs) {
       for (const id of [pair.source, pair.target]) {
         const a = byId.get(id);

@@ -2,13 +2,16 @@
  * What a scan puts aside between its phases, each as records of a
  * {@link RecordLog}: texts (read again to align), sketches (signed once the
  * collection's boilerplate is known) and k-gram sets (counted twice for
- * boilerplate). Encoding and decoding are exact: a text, sketch or k-gram set
- * read back equals the one written, so spooling changes no result.
+ * boilerplate); and what `index add` puts aside between sketching and
+ * writing (its sketch batches, {@link SpooledSketchBatches}). Encoding and
+ * decoding are exact: what is read back equals what was written, so spooling
+ * changes no result.
  */
 import { InternalError } from '../errors';
 import type { TextStore, StoredText } from '../ingest';
 import { asUint32, bytesOf, RecordLog, type ByteLog } from './byte-log';
 import type { SignableDocument } from './find-candidates';
+import type { IndexSketchBatch, PackedArrays } from './scan-tasks';
 
 /** Tag byte of a text stored as UTF-8 (well-formed texts) or UTF-16 (texts with lone surrogates, kept exactly). */
 const UTF8 = 1;
@@ -110,4 +113,83 @@ export class SpooledWords {
     this.records.readInto(index, bytesOf(this.scratch));
     return this.scratch.subarray(0, bytes >>> 2);
   }
+}
+
+/** The arrays of an 'index-sketch' batch, in the order a record holds them. */
+type BatchArrays = [Uint32Array, Uint32Array, Uint8Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint8Array, Uint32Array];
+/** Bytes of a batch record's header: the byte length of each of its nine arrays. */
+const BATCH_HEADER = 4 * 9;
+
+/**
+ * `index add`'s sketch batches (each an 'index-sketch' result: 128 articles'
+ * packed sketches, k-gram sets and stored texts) in a log, by number in the
+ * order added: they wait there, not in memory, until the collection's
+ * boilerplate is known and they are signed and written.
+ */
+export class SpooledSketchBatches {
+  private readonly records: RecordLog;
+
+  constructor(log: ByteLog) {
+    this.records = new RecordLog(log);
+  }
+
+  /** Batches added so far. */
+  get count(): number {
+    return this.records.count;
+  }
+
+  /** Layout: the nine arrays' byte lengths (uint32 each), then the arrays, each from a multiple of 4 bytes. */
+  add(batch: IndexSketchBatch): number {
+    const { sketches, grams, storedTexts } = batch;
+    const arrays: BatchArrays = [
+      sketches.hashes.values,
+      sketches.hashes.ends,
+      sketches.mask,
+      sketches.windows.values,
+      sketches.windows.ends,
+      grams.values,
+      grams.ends,
+      storedTexts.values,
+      storedTexts.ends,
+    ];
+    const lengths = arrays.map((a) => a.byteLength);
+    const bytes = new Uint8Array(BATCH_HEADER + lengths.reduce((n, l) => n + padded(l), 0));
+    new Uint32Array(bytes.buffer, 0, arrays.length).set(lengths);
+    let at = BATCH_HEADER;
+    arrays.forEach((a) => {
+      bytes.set(bytesOf(a), at);
+      at += padded(a.byteLength);
+    });
+    return this.records.append(bytes);
+  }
+
+  /** Batch `index`, every array in a buffer of its own (safe to move to a worker). */
+  get(index: number): IndexSketchBatch {
+    const bytes = this.records.read(index);
+    const lengths = asUint32(bytes.subarray(0, BATCH_HEADER));
+    let at = BATCH_HEADER;
+    let taken = 0;
+    const next = (): Uint8Array => {
+      const length = lengths[taken++]!;
+      const part = bytes.slice(at, at + length);
+      at += padded(length);
+      return part;
+    };
+    const words = (): Uint32Array => {
+      const part = next();
+      return new Uint32Array(part.buffer, 0, part.byteLength >>> 2);
+    };
+    const packed = <A extends Uint8Array | Uint32Array>(values: A): PackedArrays<A> => ({ values, ends: words() });
+    const hashes = packed(words());
+    const mask = next();
+    const windows = packed(words());
+    const grams = packed(words());
+    const storedTexts = packed(next());
+    return { kind: 'index-sketch', sketches: { hashes, mask, windows }, grams, storedTexts };
+  }
+}
+
+/** `n` rounded up to a multiple of 4. */
+function padded(n: number): number {
+  return (n + 3) & ~3;
 }

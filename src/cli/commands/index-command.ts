@@ -4,9 +4,8 @@
  */
 import type { Argv } from 'yargs';
 import type { Warning } from '../../model';
-import { addArticlesToIndex, type IndexPhase } from '../../pipeline/index-articles';
+import { addInputsToIndex, type IndexPhase } from '../../pipeline/index-articles';
 import { openIndex } from '../../pipeline/open-index';
-import { megabytesRead, readArticles } from '../../pipeline/read-articles';
 import { openIndexStore, type IndexStats } from '../../store';
 import { WarningCode } from '../../ingest';
 import type { Io } from '../io';
@@ -82,17 +81,16 @@ export async function runIndexAdd(args: IndexAddArgs, io: Io): Promise<number> {
   const { store, options } = openIndex(args.index, scanOptions, { create: true, onWait: waitNotice(io, args.quiet) });
   try {
     const progress = createPhasedProgress(io, args.quiet, PROGRESS_UNITS);
-    const { articles, warnings } = await readArticles(paths, scanOptions, (read, total) => progress.update('read', ...megabytesRead(read, total)));
-    progress.end();
-    if (!args.quiet) for (const w of warnings) io.stderr(`reprint: warning: ${w.where}: ${w.message}\n`);
-    const result = await addArticlesToIndex(store, articles, options, {
+    const result = await addInputsToIndex(store, paths, scanOptions, options, {
       onProgress: (phase, done, total) => progress.update(phase, done, total),
       workers: resolveWorkers(args.workers),
     }).finally(() => progress.end());
+    const { warnings } = result;
+    if (!args.quiet) for (const w of warnings) io.stderr(`reprint: warning: ${w.where}: ${w.message}\n`);
     const seconds = (Date.now() - started) / 1000;
     io.stdout(
       `reprint: ${args.index}: ${result.added} added, ${result.replaced} replaced, ${result.unchanged} unchanged, ${countFailed(warnings)} failed; ` +
-        `${result.documents} articles in the index (${seconds.toFixed(1)} s, ${(articles.length / Math.max(seconds, 1e-3)).toFixed(0)} articles/s)\n`,
+        `${result.documents} articles in the index (${seconds.toFixed(1)} s, ${(result.read / Math.max(seconds, 1e-3)).toFixed(0)} articles/s)\n`,
     );
     return 0;
   } finally {
@@ -101,7 +99,7 @@ export async function runIndexAdd(args: IndexAddArgs, io: Io): Promise<number> {
 }
 
 /** What each phase's progress counts. */
-const PROGRESS_UNITS: Readonly<Record<IndexPhase | 'read', string>> = { read: 'MB', sketch: 'articles', write: 'articles', merge: 'key ranges' };
+const PROGRESS_UNITS: Readonly<Record<IndexPhase, string>> = { read: 'MB', sketch: 'articles', write: 'articles', merge: 'key ranges' };
 
 /** `index stats`: figures and parameters. */
 export function runIndexStats(args: IndexStatsArgs, io: Io): Promise<number> {

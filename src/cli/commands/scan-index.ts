@@ -6,9 +6,8 @@
  * the report is written, signed with the index's parameters.
  */
 import type { ScanOptions } from '../../options';
-import { addArticlesToIndex } from '../../pipeline/index-articles';
+import { addInputsToIndex } from '../../pipeline/index-articles';
 import { openIndex } from '../../pipeline/open-index';
-import { readArticles } from '../../pipeline/read-articles';
 import { UsageError } from '../exit-codes';
 import type { Io } from '../io';
 import { waitNotice } from './index-flags';
@@ -35,8 +34,7 @@ export function openScanIndex(file: string | undefined, paths: readonly string[]
   return {
     async addAndClose(inputs, workers) {
       try {
-        const { articles } = await readArticles(inputs, options);
-        const r = await addArticlesToIndex(store, articles, indexOptions, { workers });
+        const r = await addInputsToIndex(store, inputs, options, indexOptions, { workers });
         if (!quiet) io.stderr(`reprint: ${file}: ${r.added} added, ${r.replaced} replaced, ${r.unchanged} unchanged; ${r.documents} articles in the index\n`);
       } finally {
         store.close();

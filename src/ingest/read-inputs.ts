@@ -57,19 +57,20 @@ export async function readInputs(paths: readonly string[], options: IngestOption
 /**
  * {@link readInputs} for dumps too large to hold: each text is put in `store`
  * as it is read (and read back once, to resolve its metadata), and each
- * article, once its metadata is resolved, is handed to `keep`, which may put
- * that aside too and return something smaller (default: the article). The
+ * article, once its metadata is resolved, is handed to `keep` with the text
+ * just read back, which may put that aside too and return something smaller
+ * (default: the article). The
  * documents as read are dropped one by one as they are resolved.
  */
 export async function readInputsToStore<T extends { readonly id: string } = StoredArticle>(
   paths: readonly string[],
   options: IngestOptions,
   store: TextStore,
-  keep: (article: StoredArticle) => T = (article) => article as unknown as T,
+  keep: (article: StoredArticle, text: string) => T = (article) => article as unknown as T,
 ): Promise<{ readonly articles: T[]; readonly warnings: Warning[] }> {
-  return ingest(paths, options, store, (id, path, text, meta) => {
+  return ingest(paths, options, store, (id, path, text, meta, read) => {
     if (typeof text === 'string') throw new InternalError('readInputsToStore: a text was not stored');
-    return keep({ id, path, text, meta });
+    return keep({ id, path, text, meta }, read);
   });
 }
 
@@ -78,7 +79,7 @@ async function ingest<T extends { readonly id: string }>(
   paths: readonly string[],
   options: IngestOptions,
   store: TextStore | null,
-  make: (id: string, path: string, text: DocumentText, meta: ArticleMeta) => T,
+  make: (id: string, path: string, text: DocumentText, meta: ArticleMeta, read: string) => T,
 ): Promise<{ articles: T[]; warnings: Warning[] }> {
   const checked = resolveIngestOptions(options);
   const discovered = await discoverInputs(paths);
@@ -136,8 +137,9 @@ async function ingest<T extends { readonly id: string }>(
     pending[i] = undefined;
     const id = ids[i] as string;
     const { path, fields, embedded } = statedParts(document, store);
+    const text = readText(document.text, store);
     const { meta, warnings: metaWarnings } = resolveMeta({
-      text: readText(document.text, store),
+      text,
       fields,
       manifest: manifest.get(id),
       embedded,
@@ -145,7 +147,7 @@ async function ingest<T extends { readonly id: string }>(
       where: path,
     });
     for (const warning of metaWarnings) warnings.push(warning);
-    articles.push(make(id, path, document.text, meta));
+    articles.push(make(id, path, document.text, meta, text));
   }
 
   const used = new Set(ids);

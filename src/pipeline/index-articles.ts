@@ -125,8 +125,8 @@ export async function addInputsToIndex(
   const space = ScanSpace.onDisk();
   try {
     const onRead = run.onProgress === undefined ? undefined : (read: number, total: number | null): void => run.onProgress?.('read', ...megabytesRead(read, total));
-    const { docs, warnings } = await readToSpace(paths, scanOptions, space, onRead);
-    const result = await addDocuments(store, docs, space, options, run);
+    const { docs, digests, warnings } = await readToSpace(paths, scanOptions, space, onRead, contentHash);
+    const result = await addDocuments(store, docs, space, options, run, digests);
     return { ...result, read: docs.count, warnings };
   } finally {
     space.close();
@@ -136,22 +136,33 @@ export async function addInputsToIndex(
 /** Documents per sketch task. */
 const TASK_DOCUMENTS = 128;
 
-/** {@link addArticlesToIndex} over documents in memory or put aside, what waits between phases in `space`. */
-async function addDocuments(store: IndexStore, docs: ScanDocuments, space: ScanSpace, options: ResolvedOptions, run: IndexRun): Promise<IndexAddResult> {
+/**
+ * {@link addArticlesToIndex} over documents in memory or put aside, what
+ * waits between phases in `space`; `digests`: their content hashes, when
+ * taken as they were read.
+ */
+async function addDocuments(
+  store: IndexStore,
+  docs: ScanDocuments,
+  space: ScanSpace,
+  options: ResolvedOptions,
+  run: IndexRun,
+  digests: readonly string[] | null = null,
+): Promise<IndexAddResult> {
   const counts: WriteCounts = { added: 0, replaced: 0, unchanged: 0 };
   // The documents to write (by number), their content hashes, and the ids among them whose stored version they replace.
   const todo: number[] = [];
   const hashes: string[] = [];
   const replacing = new Set<string>();
   for (let i = 0; i < docs.count; i++) {
-    const article = docs.article(i);
-    const hash = contentHash(article);
-    const old = store.hashOf(article.id);
+    const hash = digests?.[i] ?? contentHash(docs.article(i));
+    const id = docs.id(i);
+    const old = store.hashOf(id);
     if (old === hash) counts.unchanged++;
     else {
       todo.push(i);
       hashes.push(hash);
-      if (old !== null) replacing.add(article.id);
+      if (old !== null) replacing.add(id);
     }
   }
   const inPool = (blocked: Uint32Array, tasks: Iterable<IndexTask>, consume: (result: IndexTaskResult) => void): Promise<void> =>
@@ -190,7 +201,7 @@ async function addDocuments(store: IndexStore, docs: ScanDocuments, space: ScanS
       const text = unpackArray(batch.storedTexts, i % TASK_DOCUMENTS);
       // A view of the batch's bytes (better-sqlite3 binds Buffers as blobs).
       const storedText = Buffer.from(text.buffer, text.byteOffset, text.byteLength);
-      rows.push({ article: docs.article(todo[i]!), hash: hashes[i]!, storedText, signatures: unpackArray(signed.signatures, d), grams: unpackArray(batch.grams, i % TASK_DOCUMENTS) });
+      rows.push({ article: docs.outline(todo[i]!), hash: hashes[i]!, storedText, signatures: unpackArray(signed.signatures, d), grams: unpackArray(batch.grams, i % TASK_DOCUMENTS) });
     }
     // A run that settles at its end merges everything then: no level merges on the way.
     const done = store.writeSorted(rows, signed.postings, run.settle !== false ? BULK_MERGE_FANIN : MERGE_FANIN);

@@ -1,6 +1,6 @@
 /** Reading articles with the ingest settings of scan options (fields, manifest, outlets, strictness, stdin). */
 import { readInputs, readInputsToStore, type IngestOptions, type IngestResult } from '../ingest';
-import type { StoredArticle, TextStore, Warning } from '../model';
+import type { Article, StoredArticle, TextStore, Warning } from '../model';
 import type { ScanOptions } from '../options';
 import type { ScanSpace } from './byte-log';
 import { SpooledDocuments, type KeptArticle, type ScanDocuments } from './scan-documents';
@@ -11,12 +11,12 @@ export function readArticles(paths: readonly string[], options: ScanOptions, onR
   return readInputs(paths, { ...ingestOptionsOf(options), ...(onRead !== undefined ? { onRead } : {}) });
 }
 
-/** {@link readArticles}, each text put in `store` as it is read and each article handed to `keep` (see `readInputsToStore`). */
+/** {@link readArticles}, each text put in `store` as it is read and each article handed to `keep` with its text (see `readInputsToStore`). */
 export function readArticlesToStore<T extends { readonly id: string }>(
   paths: readonly string[],
   options: ScanOptions,
   store: TextStore,
-  keep: (article: StoredArticle) => T,
+  keep: (article: StoredArticle, text: string) => T,
   onRead?: (read: number, total: number | null) => void,
 ): Promise<{ readonly articles: T[]; readonly warnings: Warning[] }> {
   return readInputsToStore(paths, { ...ingestOptionsOf(options), ...(onRead !== undefined ? { onRead } : {}) }, store, keep);
@@ -26,16 +26,35 @@ export function readArticlesToStore<T extends { readonly id: string }>(
 export interface ReadToSpace {
   readonly docs: ScanDocuments;
   readonly kept: readonly KeptArticle[];
+  /** `digest` of each document (in id order), when one was given. */
+  readonly digests: readonly string[] | null;
   readonly texts: SpooledTexts;
   readonly warnings: Warning[];
 }
 
-/** {@link readArticles}, each text put in `space` as it is read, and its metadata too: a dump's articles, a few hundred bytes each in memory. */
-export async function readToSpace(paths: readonly string[], options: ScanOptions, space: ScanSpace, onRead?: (read: number, total: number | null) => void): Promise<ReadToSpace> {
+/**
+ * {@link readArticles}, each text put in `space` as it is read, and its
+ * metadata too: a dump's articles, a few hundred bytes each in memory.
+ * `digest` (e.g. the index's content hash) is taken of each article while
+ * its text is at hand, rather than read back later.
+ */
+export async function readToSpace(
+  paths: readonly string[],
+  options: ScanOptions,
+  space: ScanSpace,
+  onRead?: (read: number, total: number | null) => void,
+  digest?: (article: Article) => string,
+): Promise<ReadToSpace> {
   const texts = new SpooledTexts(space.log('texts'));
   const spooled = new SpooledDocuments(space.log('metadata'), texts);
-  const { articles, warnings } = await readArticlesToStore(paths, options, texts, (a) => spooled.keep(a), onRead);
-  return { docs: spooled.sorted(articles), kept: articles, texts, warnings };
+  const { articles, warnings } = await readArticlesToStore(
+    paths,
+    options,
+    texts,
+    (a, text) => ({ ...spooled.keep(a), digest: digest === undefined ? null : digest({ ...a, text }) }),
+    onRead,
+  );
+  return { docs: spooled.sorted(articles), kept: articles, digests: digest === undefined ? null : articles.map((a) => a.digest ?? ''), texts, warnings };
 }
 
 /** Bytes read of a total as progress shows them: whole MB (10^6 bytes), read rounded down, the total up (0: unknown, as on stdin). */

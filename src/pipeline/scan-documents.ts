@@ -18,13 +18,14 @@ import { RecordLog, type ByteLog } from './byte-log';
 /** What a scan reads of its documents (index `i` in id order). */
 export interface ScanDocuments {
   readonly count: number;
+  id(i: number): string;
   outlet(i: number): string | null;
   /** The original text (read back when it was put aside). */
   text(i: number): string;
   /** The article, text and all (read back when it was put aside). */
   article(i: number): Article;
-  /** Document `i`'s entry in the report's `documents`. */
-  reportDocument(i: number): ReportDocument;
+  /** The article without reading its text back: id, path, metadata, and its text or where it is (its length either way). */
+  outline(i: number): Article | StoredArticle;
 }
 
 /** Articles in memory, sorted by id, as {@link ScanDocuments}. */
@@ -36,10 +37,11 @@ export function documentsInMemory(sorted: readonly Article[]): ScanDocuments {
   };
   return {
     count: sorted.length,
+    id: (i) => at(i).id,
     outlet: (i) => at(i).meta.outlet,
     text: (i) => at(i).text,
     article: at,
-    reportDocument: (i) => toReportDocument(at(i)),
+    outline: at,
   };
 }
 
@@ -100,15 +102,16 @@ export class SpooledDocuments {
     };
     return {
       count: kept.length,
+      id: (i) => at(i).id,
       outlet: (i) => at(i).outlet,
       text: (i) => this.texts.get(at(i).text.handle),
       article: (i) => {
         const k = at(i);
         return { id: k.id, ...stated(k), text: this.texts.get(k.text.handle) };
       },
-      reportDocument: (i) => {
+      outline: (i) => {
         const k = at(i);
-        return toReportDocument({ id: k.id, ...stated(k), text: k.text });
+        return { id: k.id, ...stated(k), text: k.text };
       },
     };
   }

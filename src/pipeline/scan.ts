@@ -156,7 +156,7 @@ async function scanDocuments(
       run.onPair?.(pair);
     }
   });
-  return reportOf(Array.from(ids, (i) => docs.reportDocument(i)), found, options, banding, warnings);
+  return reportOf(Array.from(ids, (i) => toReportDocument(docs.outline(i))), found, options, banding, warnings);
 }
 
 const EMPTY = new Uint32Array(0);

@@ -11,7 +11,7 @@
 import Database from 'better-sqlite3';
 import { existsSync, statSync } from 'node:fs';
 import { FormatError, InputError, InternalError, ReprintError } from '../errors';
-import type { Article, ArticleMeta } from '../model';
+import type { Article, ArticleMeta, StoredArticle } from '../model';
 import { decodeText, decodeUint16, decodeUint32, encodeArray } from './blob-codec';
 import { checkIndexFile } from './check-index-file';
 import type { IndexParameters } from './index-parameters';
@@ -26,7 +26,8 @@ const READ_WAIT_MS = 5_000;
 
 /** One article ready to be stored, but for its band keys: what the pipeline computed for it. */
 export interface IndexRow {
-  readonly article: Article;
+  /** Its id, path and metadata, and its text or where the text is: only the text's length is read (the text stored is `storedText`). */
+  readonly article: Article | StoredArticle;
   /** Content hash (text and metadata); the same id with the same hash is not stored again. */
   readonly hash: string;
   /** Low 16 bits of the window signatures, windows × numPerm. */

@@ -112,8 +112,9 @@ export interface IndexInputsResult extends IndexAddResult {
  * does, in bounded memory: each text goes to a spool file as it is read,
  * sketches and stored texts wait in files of the same temporary folder
  * (under `TMPDIR`, removed at the end) until they are signed and written;
- * memory holds about 250 bytes an article (its id, outlet and where its text
- * and metadata are). `run.onProgress` also reports 'read', in megabytes.
+ * memory holds a few hundred bytes an article (its id, outlet, content hash
+ * and where its text and metadata are). `run.onProgress` also reports
+ * 'read', in megabytes.
  */
 export async function addInputsToIndex(
   store: IndexStore,

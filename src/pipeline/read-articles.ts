@@ -1,5 +1,6 @@
 /** Reading articles with the ingest settings of scan options (fields, manifest, outlets, strictness, stdin). */
 import { readInputs, readInputsToStore, type IngestOptions, type IngestResult } from '../ingest';
+import { InternalError } from '../errors';
 import type { Article, StoredArticle, TextStore, Warning } from '../model';
 import type { ScanOptions } from '../options';
 import type { ScanSpace } from './byte-log';
@@ -47,14 +48,15 @@ export async function readToSpace(
 ): Promise<ReadToSpace> {
   const texts = new SpooledTexts(space.log('texts'));
   const spooled = new SpooledDocuments(space.log('metadata'), texts);
-  const { articles, warnings } = await readArticlesToStore(
-    paths,
-    options,
-    texts,
-    (a, text) => ({ ...spooled.keep(a), digest: digest === undefined ? null : digest({ ...a, text }) }),
-    onRead,
-  );
-  return { docs: spooled.sorted(articles), kept: articles, digests: digest === undefined ? null : articles.map((a) => a.digest ?? ''), texts, warnings };
+  const { articles, warnings } = await readArticlesToStore(paths, options, texts, (a, text) => ({ ...spooled.keep(a), digest: digest?.({ ...a, text }) ?? null }), onRead);
+  const digests =
+    digest === undefined
+      ? null
+      : articles.map((a) => {
+          if (a.digest === null) throw new InternalError(`readToSpace: no digest of ${a.id}`);
+          return a.digest;
+        });
+  return { docs: spooled.sorted(articles), kept: articles, digests, texts, warnings };
 }
 
 /** Bytes read of a total as progress shows them: whole MB (10^6 bytes), read rounded down, the total up (0: unknown, as on stdin). */

@@ -39,6 +39,27 @@ describe('computeBandKeys', () => {
     expect(Array.from(k1.subarray(3))).toEqual(keysOf([1, 2, 3, 4], 2, 2)[0]);
   });
 
+  it('folds full 32-bit values (0, 2^31 and above, 2^32 − 1) as combine32 defines, both keys, read in place from `from`', () => {
+    const values = Uint32Array.from({ length: 2 * 12 }, (_, i) => [0, 0xffffffff, 0x80000000, 0x7fffffff][i % 4]! ^ (i < 4 ? 0 : mix32(i)));
+    const bands = 4;
+    const rows = 3;
+    const k1 = new Uint32Array(bands);
+    const k2 = new Uint32Array(bands);
+    // The second signature of the block, in place.
+    computeBandKeys(values, bands, rows, k1, k2, 0, 12);
+    for (let j = 0; j < bands; j++) {
+      let h1 = 0x6a09e667;
+      let h2 = 0xbb67ae85;
+      for (const v of values.subarray(12 + j * rows, 12 + (j + 1) * rows)) {
+        h1 = combine32(h1, v);
+        h2 = combine32(h2, (v ^ 0x510e527f) >>> 0);
+      }
+      expect([k1[j], k2[j]]).toEqual([h1, h2]);
+    }
+    const [v1, v2] = keysOf(Array.from(values.subarray(12)), bands, rows);
+    expect([Array.from(k1), Array.from(k2)]).toEqual([v1, v2]);
+  });
+
   it('gives 16-bit values (looked-up mixes) the keys of the same values in 32 bits', () => {
     const values = Uint16Array.from({ length: 3000 }, (_, i) => (i % 11 === 0 ? 0xffff : i % 13 === 0 ? 0 : mix32(i) & 0xffff));
     const wide = Uint32Array.from(values);

@@ -9,7 +9,7 @@
  * 100 000 passages).
  */
 
-import { COMBINE_ADD, COMBINE_SALT, combine32, mix32 } from '../shingle/hash';
+import { COMBINE_ADD, COMBINE_SALT, mix32 } from '../shingle/hash';
 
 const imul = Math.imul;
 
@@ -20,17 +20,24 @@ const KEY2_SALT = 0x510e527f;
 
 /**
  * Write the bucket keys of every band of `values` to `key1[offset + j]` and
- * `key2[offset + j]`, `j` in `[0, bands)`. Allocates nothing.
+ * `key2[offset + j]`, `j` in `[0, bands)`; the signature starts at
+ * `values[from]` (default 0: a block of signatures is read in place, no
+ * view made per signature). Allocates nothing.
  */
 export function computeBandKeys(
-  values: Uint32Array,
+  values: Uint32Array | Uint16Array,
   bands: number,
   rows: number,
   key1: Uint32Array,
   key2: Uint32Array,
   offset: number,
+  from = 0,
 ): void {
-  for (let j = 0; j < bands; j++) computeBandKey(values, j * rows, (j + 1) * rows, key1, key2, offset + j);
+  if (values instanceof Uint16Array) {
+    for (let j = 0; j < bands; j++) computeBandKey16(values, from + j * rows, from + (j + 1) * rows, key1, key2, offset + j);
+    return;
+  }
+  for (let j = 0; j < bands; j++) computeBandKey32(values, from + j * rows, from + (j + 1) * rows, key1, key2, offset + j);
 }
 
 /**
@@ -45,16 +52,26 @@ export function computeBandKey(
   key2: Uint32Array,
   at: number,
 ): void {
-  if (values instanceof Uint16Array) {
-    computeBandKey16(values, from, to, key1, key2, at);
-    return;
-  }
-  let h1 = KEY1_START;
-  let h2 = KEY2_START;
+  if (values instanceof Uint16Array) computeBandKey16(values, from, to, key1, key2, at);
+  else computeBandKey32(values, from, to, key1, key2, at);
+}
+
+/**
+ * {@link computeBandKey} for 32-bit values: `combine32` of each value into
+ * each fold, written out in int32 arithmetic (the same bits: every step is
+ * taken mod 2^32).
+ */
+function computeBandKey32(values: ArrayLike<number>, from: number, to: number, key1: Uint32Array, key2: Uint32Array, at: number): void {
+  const salt = COMBINE_SALT | 0;
+  const add = COMBINE_ADD | 0;
+  let h1 = KEY1_START | 0;
+  let h2 = KEY2_START | 0;
   for (let t = from; t < to; t++) {
-    const v = values[t]!;
-    h1 = combine32(h1, v);
-    h2 = combine32(h2, (v ^ KEY2_SALT) >>> 0);
+    const v = values[t]! | 0;
+    h1 ^= mix32(v + salt);
+    h2 ^= mix32((v ^ KEY2_SALT) + salt);
+    h1 = (imul((h1 << 13) | (h1 >>> 19), 5) + add) | 0;
+    h2 = (imul((h2 << 13) | (h2 >>> 19), 5) + add) | 0;
   }
   key1[at] = h1;
   key2[at] = h2;

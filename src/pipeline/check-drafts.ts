@@ -12,11 +12,11 @@
  * compared with one another, and an archived article with a draft's id (an
  * earlier version of it) is not compared with it.
  */
-import { DEFAULT_MAX_BUCKET_SIZE, computeBandKeys } from '../lsh';
+import { DEFAULT_MAX_BUCKET_SIZE } from '../lsh';
 import { lowBits, lowBitsAgreement } from '../minhash';
 import type { Article, Pair, Report, Warning } from '../model';
 import type { ResolvedOptions } from '../options';
-import { storeKey, type IndexStore, type StoredDocument } from '../store';
+import { computeWindowBandKeys, type IndexStore, type StoredDocument } from '../store';
 import { comparePair } from './compare-pair';
 import { createWindowHasher, minEstimate, resolveBanding, signWindows, type CandidateDocumentPair } from './find-candidates';
 import { PreparedDocuments } from './prepared-documents';
@@ -98,14 +98,12 @@ function findIndexedCandidates(store: IndexStore, draft: Article, blocked: Reado
   const signatures = signWindows(sketch, createWindowHasher(options), options.shingleSize);
   const windows = signatures.length / k;
   const draftLow = lowBits(signatures);
-  const key1 = new Uint32Array(bands);
-  const key2 = new Uint32Array(bands);
+  const keys = computeWindowBandKeys(signatures, k, bands, rows);
   /** Draft windows by the band key they fall in. */
   const windowsOf = new Map<number, number[]>();
   for (let w = 0; w < windows; w++) {
-    computeBandKeys(signatures.subarray(w * k, (w + 1) * k), bands, rows, key1, key2, 0);
     for (let j = 0; j < bands; j++) {
-      const key = storeKey(j, key1[j]!, key2[j]!);
+      const key = keys[w * bands + j]!;
       const list = windowsOf.get(key);
       if (list === undefined) windowsOf.set(key, [w]);
       else if (list[list.length - 1] !== w) list.push(w);

@@ -22,7 +22,7 @@ export function computeWindowBandKeys(signatures: Uint32Array, numPerm: number, 
   const key2 = new Uint32Array(bands);
   const keys = new Float64Array(windows * bands);
   for (let w = 0; w < windows; w++) {
-    computeBandKeys(signatures.subarray(w * numPerm, (w + 1) * numPerm), bands, rows, key1, key2, 0);
+    computeBandKeys(signatures, bands, rows, key1, key2, 0, w * numPerm);
     for (let j = 0; j < bands; j++) keys[w * bands + j] = storeKey(j, key1[j]!, key2[j]!);
   }
   return keys;

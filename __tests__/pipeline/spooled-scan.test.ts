@@ -87,7 +87,7 @@ describe('byte logs', () => {
   });
 
   it('a folder that cannot be made is a one-line input error naming it', () => {
-    expect(() => ScanSpace.onDisk('/nonexistent/reprint-parent')).toThrow(/^\/nonexistent\/reprint-parent: cannot make a temporary folder for the scan \(ENOENT\)/);
+    expect(() => ScanSpace.onDisk('/nonexistent/reprint-parent')).toThrow(/^\/nonexistent\/reprint-parent: cannot make a temporary folder for spool files \(ENOENT\)/);
   });
 });
 

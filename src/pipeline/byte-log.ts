@@ -236,7 +236,7 @@ export class ScanSpace {
     try {
       return new ScanSpace(mkdtempSync(join(parent, `${FOLDER_PREFIX}${process.pid}-`)));
     } catch (error) {
-      throw new InputError(parent, `cannot make a temporary folder for the scan (${errorCode(error) ?? 'error'}); set TMPDIR to a writable folder`, { cause: error });
+      throw new InputError(parent, `cannot make a temporary folder for spool files (${errorCode(error) ?? 'error'}); set TMPDIR to a writable folder`, { cause: error });
     }
   }
 

@@ -59,6 +59,26 @@ describe('byte logs', () => {
     file.close();
   });
 
+  it('records read in order (through its read-ahead window), out of order, and while more are appended come back exactly', () => {
+    const file = new RecordLog(new FileLog(join(tempFolder(), 'ahead')));
+    const memory = new RecordLog(new MemoryLog());
+    // 3 MB of records of 1 byte to 300 KB: windows of 1 MB end inside records, and some records are too large for one.
+    const sizes = Array.from({ length: 400 }, (_, i) => (i % 97 === 0 ? 300_000 : 1 + ((i * 7919) % 9000)));
+    const written = sizes.map((n, i) => bytes(1000 + i, n));
+    const half = written.length / 2;
+    written.slice(0, half).forEach((b) => expect(file.append(b)).toBe(memory.append(b)));
+    const same = (i: number): void => expect(Buffer.from(file.read(i)).equals(Buffer.from(memory.read(i)))).toBe(true);
+    for (let i = 0; i < half; i++) same(i);
+    // Appending while reading on: records still in the write buffer, then flushed ones past the old end.
+    written.slice(half).forEach((b, j) => {
+      expect(file.append(b)).toBe(memory.append(b));
+      same(half + j);
+    });
+    for (let i = 0; i < written.length; i++) same(i);
+    for (const i of [399, 3, 250, 0, 1, 2, 198, 97, 98, 120]) same(i);
+    for (let i = written.length - 1; i >= 0; i -= 3) same(i);
+  });
+
   it('records start at multiples of 8 bytes and read back as written', () => {
     for (const log of [new MemoryLog(), new FileLog(join(tempFolder(), 'records'))] as ByteLog[]) {
       const records = new RecordLog(log);

@@ -70,14 +70,34 @@ export class MemoryLog implements ByteLog {
 
 /** Bytes a {@link FileLog} collects before writing them out. */
 const WRITE_BUFFER = 1 << 20;
+/** Bytes a {@link FileLog} reads at once when its records are read in order. */
+const READ_AHEAD = 1 << 20;
+/** A read starting at most this far past where the last one ended (records are padded to 8 bytes) continues it. */
+const READ_GAP = 64;
+/** Reads in a row that continue one another before the log reads ahead (a few adjacent records among scattered reads are not a pass over the file). */
+const READ_STREAK = 8;
 
-/** A log in a file of its own, written through a buffer. */
+/**
+ * A log in a file of its own, written through a buffer. Once
+ * {@link READ_STREAK} reads in a row have followed one another (a phase
+ * reading its records in order: texts, k-gram sets, sketches), reads are
+ * served from a window of {@link READ_AHEAD} bytes read at once, not a
+ * system call each; other reads go to the file. The file below `written`
+ * never changes, so the window never goes stale.
+ */
 export class FileLog implements ByteLog {
   private readonly fd: number;
   private buffer = new Uint8Array(WRITE_BUFFER);
   private buffered = 0;
   /** Bytes already in the file. */
   private written = 0;
+  /** The read-ahead window: `ahead[0, aheadLength)` holds the file's bytes from `aheadAt`. */
+  private ahead: Uint8Array | null = null;
+  private aheadAt = 0;
+  private aheadLength = 0;
+  /** Where the last read ended, and how many reads in a row have followed one another. */
+  private lastEnd = -1;
+  private streak = 0;
 
   constructor(private readonly path: string) {
     this.fd = openSync(path, 'w+');
@@ -108,6 +128,22 @@ export class FileLog implements ByteLog {
   readInto(position: number, length: number, target: Uint8Array, offset: number): void {
     checkRange(position, length, this.size);
     if (position + length > this.written) this.flush();
+    this.streak = position >= this.lastEnd && position - this.lastEnd <= READ_GAP ? this.streak + 1 : 0;
+    this.lastEnd = position + length;
+    if (this.streak >= READ_STREAK && length <= READ_AHEAD / 4) {
+      if (position < this.aheadAt || position + length > this.aheadAt + this.aheadLength) {
+        this.ahead ??= new Uint8Array(READ_AHEAD);
+        this.aheadAt = position;
+        this.aheadLength = Math.min(READ_AHEAD, this.written - position);
+        this.readFile(position, this.aheadLength, this.ahead, 0);
+      }
+      target.set(this.ahead!.subarray(position - this.aheadAt, position - this.aheadAt + length), offset);
+      return;
+    }
+    this.readFile(position, length, target, offset);
+  }
+
+  private readFile(position: number, length: number, target: Uint8Array, offset: number): void {
     let done = 0;
     while (done < length) {
       const n = readSync(this.fd, target, offset + done, length - done, position + done);

@@ -1,4 +1,4 @@
-import { createMinHasher } from '../../src/minhash/create-min-hasher';
+import { createMinHasher, minOfPieces, signGathered } from '../../src/minhash/create-min-hasher';
 import { viewSignature } from '../../src/minhash/signature';
 import { InternalError, OptionsError, ParameterMismatchError } from '../../src/errors';
 import { mix32 } from '../../src/shingle/hash';
@@ -92,5 +92,40 @@ describe('createMinHasher', () => {
     expect(() => hasher.signInto(block, 2, set)).toThrow(InternalError);
     expect(() => viewSignature(block, -1)).toThrow(InternalError);
     expect(() => hasher.createBlock(-1)).toThrow(InternalError);
+  });
+});
+
+describe('signUnions', () => {
+  // Pieces of 2, 0, 5, 1 and 3 shingles; windows over 1 to 4 of them, one over none.
+  const shingles = Uint32Array.from({ length: 11 }, (_, i) => mix32(i * 7919 + 3));
+  const pieceEnds = Uint32Array.of(2, 2, 7, 8, 11);
+  const ranges = Uint32Array.of(0, 2, 1, 4, 2, 3, 0, 5, 3, 3);
+  const unionOf = (w: number): Uint32Array => {
+    const startOf = (p: number): number => (p === 0 ? 0 : pieceEnds[p - 1]!);
+    return shingles.subarray(startOf(ranges[2 * w]!), startOf(ranges[2 * w + 1]!));
+  };
+
+  it('signs each union as signing it whole (the signer, its scalar path, and gathering)', () => {
+    const hasher = createMinHasher({ numPerm: 20, seed: 5 });
+    const whole = Array.from({ length: 5 }, (_, w) => Array.from(hasher.sign(unionOf(w)).values));
+    const block = hasher.createBlock(5);
+    hasher.signUnions(block, shingles, pieceEnds, ranges);
+    const fill = (s: Uint32Array, out: Uint32Array, offset: number): void => out.set(hasher.sign(s).values, offset);
+    const scalar = new Uint32Array(5 * 20);
+    minOfPieces(fill, 20, shingles, pieceEnds, ranges, scalar, 0);
+    const gathered = new Uint32Array(5 * 20);
+    signGathered(fill, 20, shingles, pieceEnds, ranges, gathered, 0);
+    for (let w = 0; w < 5; w++) {
+      expect(Array.from(viewSignature(block, w).values)).toEqual(whole[w]);
+      expect(Array.from(scalar.subarray(w * 20, (w + 1) * 20))).toEqual(whole[w]);
+      expect(Array.from(gathered.subarray(w * 20, (w + 1) * 20))).toEqual(whole[w]);
+    }
+    expect(whole[4]).toEqual(new Array<number>(20).fill(0xffffffff));
+  });
+
+  it('refuses a block of other parameters or with fewer slots than windows', () => {
+    const hasher = createMinHasher({ numPerm: 20, seed: 5 });
+    expect(() => hasher.signUnions(createMinHasher({ numPerm: 20, seed: 6 }).createBlock(5), shingles, pieceEnds, ranges)).toThrow(ParameterMismatchError);
+    expect(() => hasher.signUnions(hasher.createBlock(4), shingles, pieceEnds, ranges)).toThrow(InternalError);
   });
 });

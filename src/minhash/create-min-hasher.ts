@@ -89,6 +89,19 @@ export interface MinHasher {
    */
   signInto(block: SignatureBlock, slot: number, shingles: Uint32Array): void;
   /**
+   * Sign unions of pieces without allocating: `shingles` holds the pieces
+   * end to end (piece `p` ends at `pieceEnds[p]`, and starts where the one
+   * before ends), and window `w` is the union of pieces
+   * `[ranges[2w], ranges[2w + 1])`; its signature goes to slot `w` of
+   * `block`. Exactly the signature of each union signed whole; with
+   * permutations, each piece is signed once and a window takes the minimum
+   * of its pieces' signatures.
+   *
+   * @throws ParameterMismatchError when the block was made with other parameters.
+   * @throws InternalError when the block has fewer slots than windows.
+   */
+  signUnions(block: SignatureBlock, shingles: Uint32Array, pieceEnds: Uint32Array, ranges: Uint32Array): void;
+  /**
    * A block over `values`, signatures this signer's parameters made elsewhere
    * (another thread: branding does not survive `postMessage`). No copy.
    *
@@ -109,7 +122,50 @@ export function createMinHasher(params: { readonly numPerm: number; readonly see
   const resolved = resolveMinHashParams({ numPerm: params.numPerm, seed: params.seed, scheme: 'permutations' });
   const keys = derivePermutationKeys(resolved);
   const simd = createSimdMinima(keys);
-  return hasherOver(resolved, simd ?? ((shingles, out, offset) => fillMinima(shingles, keys, out, offset)));
+  if (simd !== null) return hasherOver(resolved, simd.fill, simd.unions);
+  const fill = (shingles: Uint32Array, out: Uint32Array, offset: number): void => fillMinima(shingles, keys, out, offset);
+  return hasherOver(resolved, fill, (shingles, pieceEnds, ranges, out, offset) => minOfPieces(fill, resolved.numPerm, shingles, pieceEnds, ranges, out, offset));
+}
+
+/** @internal Unions' signatures as minima of their pieces' signatures (each piece signed once by `fill`): the scalar path of `signUnions`. */
+export function minOfPieces(
+  fill: (shingles: Uint32Array, out: Uint32Array, offset: number) => void,
+  k: number,
+  shingles: Uint32Array,
+  pieceEnds: Uint32Array,
+  ranges: Uint32Array,
+  out: Uint32Array,
+  offset: number,
+): void {
+  const pieces = new Uint32Array(pieceEnds.length * k);
+  for (let p = 0, start = 0; p < pieceEnds.length; p++) {
+    fill(shingles.subarray(start, pieceEnds[p]!), pieces, p * k);
+    start = pieceEnds[p]!;
+  }
+  for (let w = 0; w < ranges.length >>> 1; w++) {
+    const at = offset + w * k;
+    out.fill(EMPTY_MIN, at, at + k);
+    for (let p = ranges[2 * w]!; p < ranges[2 * w + 1]!; p++) {
+      for (let i = 0, from = p * k; i < k; i++) if (pieces[from + i]! < out[at + i]!) out[at + i] = pieces[from + i]!;
+    }
+  }
+}
+
+/** @internal Unions' signatures, each union's shingles gathered and signed whole (any scheme: the one-permutation signer's `signUnions`). */
+export function signGathered(
+  fill: (shingles: Uint32Array, out: Uint32Array, offset: number) => void,
+  k: number,
+  shingles: Uint32Array,
+  pieceEnds: Uint32Array,
+  ranges: Uint32Array,
+  out: Uint32Array,
+  offset: number,
+): void {
+  const startOf = (p: number): number => (p === 0 ? 0 : pieceEnds[p - 1]!);
+  for (let w = 0; w < ranges.length >>> 1; w++) {
+    const [first, last] = [ranges[2 * w]!, ranges[2 * w + 1]!];
+    fill(first < last ? shingles.subarray(startOf(first), startOf(last)) : new Uint32Array(0), out, offset + w * k);
+  }
 }
 
 /**
@@ -119,6 +175,8 @@ export function createMinHasher(params: { readonly numPerm: number; readonly see
 export function hasherOver(
   resolved: MinHashParams,
   fill: (shingles: Uint32Array, out: Uint32Array, offset: number) => void,
+  unions: (shingles: Uint32Array, pieceEnds: Uint32Array, ranges: Uint32Array, out: Uint32Array, offset: number) => void = (shingles, pieceEnds, ranges, out, offset) =>
+    signGathered(fill, resolved.numPerm, shingles, pieceEnds, ranges, out, offset),
 ): MinHasher {
   const k = resolved.numPerm;
   return Object.freeze({
@@ -142,6 +200,11 @@ export function hasherOver(
         throw new InternalError(`signInto: slot ${String(slot)} is outside [0, ${block.count})`);
       }
       fill(shingles, block.values, slot * k);
+    },
+    signUnions(block: SignatureBlock, shingles: Uint32Array, pieceEnds: Uint32Array, ranges: Uint32Array): void {
+      assertSameMinHashParams('signUnions', resolved, block.params);
+      if (ranges.length >>> 1 > block.count) throw new InternalError(`signUnions: ${ranges.length >>> 1} windows for a block of ${block.count}`);
+      unions(shingles, pieceEnds, ranges, block.values, 0);
     },
     wrapBlock(values: Uint32Array): SignatureBlock {
       if (values.length % k !== 0) {

@@ -172,14 +172,64 @@ export function assembleMinimaModule(): Uint8Array {
 
   const locals = [0x02, ...uleb(3), I32, ...uleb(12), V128];
   const func = [...locals, ...body];
+  const mins = assembleMins();
   return Uint8Array.from([
     0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
     ...section(1, [0x01, 0x60, 0x05, I32, I32, I32, I32, I32, 0x00]),
-    ...section(3, [0x01, 0x00]),
+    ...section(3, [0x02, 0x00, 0x00]),
     ...section(5, [0x01, 0x00, 0x01]),
-    ...section(7, [0x02, ...name('fill'), 0x00, 0x00, ...name('memory'), 0x02, 0x00]),
-    ...section(10, [0x01, ...uleb(func.length), ...func]),
+    ...section(7, [0x03, ...name('fill'), 0x00, 0x00, ...name('mins'), 0x00, 0x01, ...name('memory'), 0x02, 0x00]),
+    ...section(10, [0x02, ...uleb(func.length), ...func, ...uleb(mins.length), ...mins]),
   ]);
+}
+
+/**
+ * The body of `mins(src, count, groups, stride, out)`: for each group of
+ * 16 lanes, the lane-wise unsigned minimum of the `count` vectors at `src`,
+ * `src + stride`, … (all ones when `count` is 0), stored at `out`; the next
+ * group's vectors are 64 bytes further on, in `src` and `out` alike. A
+ * window's signature is the minimum of its pieces' signatures, stored
+ * `stride` bytes apart.
+ */
+function assembleMins(): number[] {
+  const SRC = 0;
+  const COUNT = 1;
+  const GROUPS = 2;
+  const STRIDE = 3;
+  const OUT = 4;
+  const P = 5;
+  const G = 6;
+  const C = 7;
+  const M = [8, 9, 10, 11];
+  const get = (i: number): number[] => [LOCAL_GET, ...uleb(i)];
+  const set = (i: number): number[] => [LOCAL_SET, ...uleb(i)];
+  const tee = (i: number): number[] => [LOCAL_TEE, ...uleb(i)];
+  const i32 = (v: number): number[] => [I32_CONST, ...sleb(v)];
+  const body: number[] = [];
+  const emit = (...parts: number[][]): void => {
+    for (const p of parts) body.push(...p);
+  };
+  // if groups == 0: return
+  emit([BLOCK, EMPTY_TYPE], get(GROUPS), [I32_EQZ], [BR_IF, 0]);
+  emit(i32(0), set(G));
+  emit([LOOP, EMPTY_TYPE]); // over groups
+  for (let v = 0; v < 4; v++) emit(i32(-1), I32X4_SPLAT, set(M[v]!));
+  emit(get(SRC), set(P));
+  // if count > 0: loop over the vectors
+  emit([BLOCK, EMPTY_TYPE], get(COUNT), [I32_EQZ], [BR_IF, 0]);
+  emit(i32(0), set(C));
+  emit([LOOP, EMPTY_TYPE]);
+  for (let v = 0; v < 4; v++) emit(get(M[v]!), get(P), V128_LOAD, memarg(4, 16 * v), I32X4_MIN_U, set(M[v]!));
+  emit(get(P), get(STRIDE), [I32_ADD], set(P));
+  emit(get(C), i32(1), [I32_ADD], tee(C), get(COUNT), [I32_LT_U], [BR_IF, 0]);
+  emit([END], [END]); // vector loop, its guard block
+  for (let v = 0; v < 4; v++) emit(get(OUT), get(M[v]!), V128_STORE, memarg(4, 16 * v));
+  emit(get(SRC), i32(4 * GROUP), [I32_ADD], set(SRC));
+  emit(get(OUT), i32(4 * GROUP), [I32_ADD], set(OUT));
+  emit(get(G), i32(1), [I32_ADD], tee(G), get(GROUPS), [I32_LT_U], [BR_IF, 0]);
+  emit([END], [END]); // group loop, its guard block
+  emit([END]); // function
+  return [0x02, ...uleb(3), I32, ...uleb(4), V128, ...body];
 }
 
 let compiled: object | null | undefined;
@@ -198,24 +248,29 @@ function minimaModule(): object | null {
   return compiled;
 }
 
+/** A signer's kernels over one memory: see {@link createSimdMinima}. */
+export interface SimdMinima {
+  /** Write `min over x in shingles of mix32(x ^ keys[i])` to `out[offset + i]` for every `i` (`EMPTY_MIN` for an empty set). */
+  fill(shingles: Uint32Array, out: Uint32Array, offset: number): void;
+  /** `MinHasher.signUnions`, into `out` from `offset` (window after window). */
+  unions(shingles: Uint32Array, pieceEnds: Uint32Array, ranges: Uint32Array, out: Uint32Array, offset: number): void;
+}
+
 /**
- * `fill(shingles, out, offset)` writing `min over x in shingles of mix32(x ^ keys[i])`
- * to `out[offset + i]` for every `i` (`EMPTY_MIN` for an empty set), or `null`
- * when WebAssembly SIMD is not available. The function keeps its own memory;
- * one per signer.
+ * The signer's kernels for `keys`, or `null` when WebAssembly SIMD is not
+ * available. They keep their own memory; one per signer.
  */
-export function createSimdMinima(
-  keys: Uint32Array,
-): ((shingles: Uint32Array, out: Uint32Array, offset: number) => void) | null {
+export function createSimdMinima(keys: Uint32Array): SimdMinima | null {
   const module = minimaModule();
   if (module === null || wasm === undefined) return null;
   const instance = new wasm.Instance(module, {});
   const fill = instance.exports['fill'] as (keys: number, groups: number, shingles: number, count: number, out: number) => void;
+  const mins = instance.exports['mins'] as (src: number, count: number, groups: number, stride: number, out: number) => void;
   const memory = instance.exports['memory'] as WasmMemory;
   const k = keys.length;
   const groups = Math.ceil(k / GROUP);
   const padded = groups * GROUP;
-  // Word addresses: keys [0, padded), minima [padded, 2·padded), shingles after.
+  // Word addresses: keys [0, padded), minima [padded, 2·padded), shingles after (and, for unions, pieces and windows after them).
   const outWord = padded;
   const shingleWord = 2 * padded;
   let words = new Uint32Array(memory.buffer);
@@ -230,19 +285,49 @@ export function createSimdMinima(
     const a = keys[i]!;
     words[i] = a ^ (a >>> 16);
   }
-  return (shingles, out, offset) => {
-    const n = shingles.length;
-    if (n === 0) {
-      out.fill(EMPTY_MIN, offset, offset + k);
-      return;
-    }
-    ensure(n);
+  const putShingles = (shingles: Uint32Array): void => {
     const w = words;
-    for (let s = 0; s < n; s++) {
+    for (let s = 0; s < shingles.length; s++) {
       const x = shingles[s]!;
       w[shingleWord + s] = x ^ (x >>> 16);
     }
-    fill(0, groups, 4 * shingleWord, n, 4 * outWord);
-    for (let i = 0; i < k; i++) out[offset + i] = w[outWord + i]!;
+  };
+  return {
+    fill(shingles, out, offset) {
+      const n = shingles.length;
+      if (n === 0) {
+        out.fill(EMPTY_MIN, offset, offset + k);
+        return;
+      }
+      ensure(n);
+      putShingles(shingles);
+      fill(0, groups, 4 * shingleWord, n, 4 * outWord);
+      const w = words;
+      for (let i = 0; i < k; i++) out[offset + i] = w[outWord + i]!;
+    },
+    unions(shingles, pieceEnds, ranges, out, offset) {
+      const pieces = pieceEnds.length;
+      const windows = ranges.length >>> 1;
+      // Pieces' minima from a 16-byte boundary after the shingles, the windows' after them.
+      const pieceWord = shingleWord + 4 * Math.ceil(shingles.length / 4);
+      const windowWord = pieceWord + pieces * padded;
+      ensure(windowWord + windows * padded - shingleWord);
+      putShingles(shingles);
+      for (let p = 0, start = 0; p < pieces; p++) {
+        const end = pieceEnds[p]!;
+        fill(0, groups, 4 * (shingleWord + start), end - start, 4 * (pieceWord + p * padded));
+        start = end;
+      }
+      for (let v = 0; v < windows; v++) {
+        const first = ranges[2 * v]!;
+        mins(4 * (pieceWord + first * padded), ranges[2 * v + 1]! - first, groups, 4 * padded, 4 * (windowWord + v * padded));
+      }
+      const w = words;
+      for (let v = 0; v < windows; v++) {
+        const from = windowWord + v * padded;
+        const to = offset + v * k;
+        for (let i = 0; i < k; i++) out[to + i] = w[from + i]!;
+      }
+    },
   };
 }

@@ -77,7 +77,8 @@ export function createWindowHasher(options: Pick<ResolvedOptions, 'numPerm' | 's
  * those starting in `[from, to − shingleSize]`. A MinHash signature of a union
  * is the position-wise minimum of its parts' signatures, so with permutation
  * MinHash the runs are cut at every window edge into pieces, each piece is
- * signed once, and a window's signature is the minimum over its pieces: every
+ * signed once, and a window's signature is the minimum over its pieces
+ * (`MinHasher.signUnions`: vector minima in the WebAssembly kernel): every
  * shingle is hashed `numPerm` times once instead of once per window holding
  * it, and the signatures are exactly those of signing each window whole.
  * (One-permutation signatures are densified per set and do not combine this
@@ -93,46 +94,53 @@ export function signWindows(doc: SignableDocument, hasher: MinHasher, shingleSiz
     kept.push(from, to);
   }
   const combinable = hasher.params.scheme === 'permutations';
-  const signed = combinable ? signByPieces(doc, kept, hasher, shingleSize) : null;
-  const slots: number[] = [];
-  const direct: Uint32Array[] = [];
+  const pieces = combinable ? cutPieces(doc, kept, shingleSize) : null;
+  // Windows signed as unions of pieces: their piece ranges, and the slot of each in the result.
+  const ranges: number[] = [];
+  const unionSlots: number[] = [];
+  const direct: { readonly slot: number; readonly shingles: Uint32Array }[] = [];
+  let slots = 0;
   for (let w = 0; w < kept.length; w += 2) {
     const from = kept[w]!;
     const to = kept[w + 1]!;
-    if (signed !== null && to - from >= shingleSize) {
-      if (signed.hasShingles(from, to)) slots.push(w);
+    if (pieces !== null && to - from >= shingleSize) {
+      const first = pieces.pieceOf(from);
+      const last = pieces.pieceOf(to - shingleSize + 1);
+      if (pieces.startOf(first) === pieces.startOf(last)) continue; // no shingle clear of boilerplate
+      ranges.push(first, last);
+      unionSlots.push(slots++);
       continue;
     }
     const shingles = computeUnmarkedShingles(doc.hashes, from, to, shingleSize, doc.mask);
-    if (shingles.length > 0) {
-      slots.push(w);
-      direct.push(shingles);
+    if (shingles.length > 0) direct.push({ slot: slots++, shingles });
+  }
+  const block = hasher.createBlock(slots);
+  const k = hasher.params.numPerm;
+  if (pieces !== null && ranges.length > 0) {
+    if (direct.length === 0) hasher.signUnions(block, pieces.shingles, pieces.ends, Uint32Array.from(ranges));
+    else {
+      const unions = hasher.createBlock(unionSlots.length);
+      hasher.signUnions(unions, pieces.shingles, pieces.ends, Uint32Array.from(ranges));
+      unionSlots.forEach((slot, u) => block.values.set(unions.values.subarray(u * k, (u + 1) * k), slot * k));
     }
   }
-  const block = hasher.createBlock(slots.length);
-  const k = hasher.params.numPerm;
-  let d = 0;
-  slots.forEach((w, slot) => {
-    const from = kept[w]!;
-    const to = kept[w + 1]!;
-    if (signed !== null && to - from >= shingleSize) signed.minInto(from, to, block.values, slot * k);
-    else hasher.signInto(block, slot, direct[d++]!);
-  });
+  for (const { slot, shingles } of direct) hasher.signInto(block, slot, shingles);
   return block.values;
 }
 
 /**
- * The document's unmarked shingles cut at every window edge into pieces, each
- * signed once; {@link signByPieces}'s `minInto(from, to)` writes the signature
- * of window `[from, to)` (at least `shingleSize` tokens) as the minimum over
- * its pieces.
+ * The document's unmarked shingles cut at every window edge into pieces
+ * (end to end in `shingles`, piece `p` ending at `ends[p]`):
+ * `pieceOf(edge)` is the piece starting at a window edge, so window
+ * `[from, to)` (at least `shingleSize` tokens) is the union of pieces
+ * `[pieceOf(from), pieceOf(to − shingleSize + 1))`, whose shingles are
+ * `shingles[startOf(first), startOf(last))`.
  */
-function signByPieces(
+function cutPieces(
   doc: SignableDocument,
   windows: readonly number[],
-  hasher: MinHasher,
   shingleSize: number,
-): { hasShingles(from: number, to: number): boolean; minInto(from: number, to: number, out: Uint32Array, offset: number): void } {
+): { readonly shingles: Uint32Array; readonly ends: Uint32Array; pieceOf(edge: number): number; startOf(piece: number): number } {
   const n = doc.hashes.length;
   const all = computeShingles(doc.hashes, 0, n, shingleSize);
   // clear[t] = 1 when shingle t (tokens [t, t + size)) touches no marked token.
@@ -150,38 +158,27 @@ function signByPieces(
     edgeSet.add(windows[w + 1]! - shingleSize + 1);
   }
   const edges = Int32Array.from(edgeSet).sort();
-  const k = hasher.params.numPerm;
-  const pieces = hasher.createBlock(Math.max(0, edges.length - 1));
-  const counts = new Int32Array(Math.max(0, edges.length - 1));
-  const buffer = new Uint32Array(all.length);
+  const shingles = new Uint32Array(all.length);
+  const ends = new Uint32Array(Math.max(0, edges.length - 1));
+  let m = 0;
   for (let p = 0; p + 1 < edges.length; p++) {
-    let m = 0;
-    for (let t = edges[p]!; t < edges[p + 1]!; t++) if (clear[t] === 1) buffer[m++] = all[t]!;
-    counts[p] = m;
-    if (m > 0) hasher.signInto(pieces, p, buffer.subarray(0, m));
+    for (let t = edges[p]!; t < edges[p + 1]!; t++) if (clear[t] === 1) shingles[m++] = all[t]!;
+    ends[p] = m;
   }
-  const pieceOf = (edge: number): number => {
-    let lo = 0;
-    let hi = edges.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (edges[mid]! < edge) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
   return {
-    hasShingles(from, to) {
-      for (let p = pieceOf(from), end = pieceOf(to - shingleSize + 1); p < end; p++) if (counts[p]! > 0) return true;
-      return false;
-    },
-    minInto(from, to, out, offset) {
-      const v = pieces.values;
-      for (let p = pieceOf(from), end = pieceOf(to - shingleSize + 1); p < end; p++) {
-        if (counts[p] === 0) continue;
-        for (let i = 0, at = p * k; i < k; i++) if (v[at + i]! < out[offset + i]!) out[offset + i] = v[at + i]!;
+    shingles: shingles.subarray(0, m),
+    ends,
+    pieceOf(edge) {
+      let lo = 0;
+      let hi = edges.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (edges[mid]! < edge) lo = mid + 1;
+        else hi = mid;
       }
+      return lo;
     },
+    startOf: (piece) => (piece === 0 ? 0 : ends[piece - 1]!),
   };
 }
 

@@ -112,9 +112,9 @@ describe('signUnions', () => {
     hasher.signUnions(block, shingles, pieceEnds, ranges);
     const fill = (s: Uint32Array, out: Uint32Array, offset: number): void => out.set(hasher.sign(s).values, offset);
     const scalar = new Uint32Array(5 * 20);
-    minOfPieces(fill, 20, shingles, pieceEnds, ranges, scalar, 0);
+    minOfPieces(fill, 20)(shingles, pieceEnds, ranges, scalar, 0);
     const gathered = new Uint32Array(5 * 20);
-    signGathered(fill, 20, shingles, pieceEnds, ranges, gathered, 0);
+    signGathered(fill, 20)(shingles, pieceEnds, ranges, gathered, 0);
     for (let w = 0; w < 5; w++) {
       expect(Array.from(viewSignature(block, w).values)).toEqual(whole[w]);
       expect(Array.from(scalar.subarray(w * 20, (w + 1) * 20))).toEqual(whole[w]);

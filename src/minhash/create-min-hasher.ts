@@ -123,49 +123,43 @@ export function createMinHasher(params: { readonly numPerm: number; readonly see
   const keys = derivePermutationKeys(resolved);
   const simd = createSimdMinima(keys);
   if (simd !== null) return hasherOver(resolved, simd.fill, simd.unions);
-  const fill = (shingles: Uint32Array, out: Uint32Array, offset: number): void => fillMinima(shingles, keys, out, offset);
-  return hasherOver(resolved, fill, (shingles, pieceEnds, ranges, out, offset) => minOfPieces(fill, resolved.numPerm, shingles, pieceEnds, ranges, out, offset));
+  const fill: Fill = (shingles, out, offset) => fillMinima(shingles, keys, out, offset);
+  return hasherOver(resolved, fill, minOfPieces(fill, resolved.numPerm));
 }
 
+/** How a signer signs unions of pieces into `out` from `offset`, window after window (see {@link MinHasher.signUnions}). */
+export type UnionsSigner = (shingles: Uint32Array, pieceEnds: Uint32Array, ranges: Uint32Array, out: Uint32Array, offset: number) => void;
+
+/** A signer's fill: `min over x in shingles` of each permutation, to `out[offset, offset + numPerm)`. */
+type Fill = (shingles: Uint32Array, out: Uint32Array, offset: number) => void;
+
 /** @internal Unions' signatures as minima of their pieces' signatures (each piece signed once by `fill`): the scalar path of `signUnions`. */
-export function minOfPieces(
-  fill: (shingles: Uint32Array, out: Uint32Array, offset: number) => void,
-  k: number,
-  shingles: Uint32Array,
-  pieceEnds: Uint32Array,
-  ranges: Uint32Array,
-  out: Uint32Array,
-  offset: number,
-): void {
-  const pieces = new Uint32Array(pieceEnds.length * k);
-  for (let p = 0, start = 0; p < pieceEnds.length; p++) {
-    fill(shingles.subarray(start, pieceEnds[p]!), pieces, p * k);
-    start = pieceEnds[p]!;
-  }
-  for (let w = 0; w < ranges.length >>> 1; w++) {
-    const at = offset + w * k;
-    out.fill(EMPTY_MIN, at, at + k);
-    for (let p = ranges[2 * w]!; p < ranges[2 * w + 1]!; p++) {
-      for (let i = 0, from = p * k; i < k; i++) if (pieces[from + i]! < out[at + i]!) out[at + i] = pieces[from + i]!;
+export function minOfPieces(fill: Fill, k: number): UnionsSigner {
+  return (shingles, pieceEnds, ranges, out, offset) => {
+    const pieces = new Uint32Array(pieceEnds.length * k);
+    for (let p = 0, start = 0; p < pieceEnds.length; p++) {
+      fill(shingles.subarray(start, pieceEnds[p]!), pieces, p * k);
+      start = pieceEnds[p]!;
     }
-  }
+    for (let w = 0; w < ranges.length >>> 1; w++) {
+      const at = offset + w * k;
+      out.fill(EMPTY_MIN, at, at + k);
+      for (let p = ranges[2 * w]!; p < ranges[2 * w + 1]!; p++) {
+        for (let i = 0, from = p * k; i < k; i++) if (pieces[from + i]! < out[at + i]!) out[at + i] = pieces[from + i]!;
+      }
+    }
+  };
 }
 
 /** @internal Unions' signatures, each union's shingles gathered and signed whole (any scheme: the one-permutation signer's `signUnions`). */
-export function signGathered(
-  fill: (shingles: Uint32Array, out: Uint32Array, offset: number) => void,
-  k: number,
-  shingles: Uint32Array,
-  pieceEnds: Uint32Array,
-  ranges: Uint32Array,
-  out: Uint32Array,
-  offset: number,
-): void {
-  const startOf = (p: number): number => (p === 0 ? 0 : pieceEnds[p - 1]!);
-  for (let w = 0; w < ranges.length >>> 1; w++) {
-    const [first, last] = [ranges[2 * w]!, ranges[2 * w + 1]!];
-    fill(first < last ? shingles.subarray(startOf(first), startOf(last)) : new Uint32Array(0), out, offset + w * k);
-  }
+export function signGathered(fill: Fill, k: number): UnionsSigner {
+  return (shingles, pieceEnds, ranges, out, offset) => {
+    const startOf = (p: number): number => (p === 0 ? 0 : pieceEnds[p - 1]!);
+    for (let w = 0; w < ranges.length >>> 1; w++) {
+      const [first, last] = [ranges[2 * w]!, ranges[2 * w + 1]!];
+      fill(first < last ? shingles.subarray(startOf(first), startOf(last)) : new Uint32Array(0), out, offset + w * k);
+    }
+  };
 }
 
 /**
@@ -174,9 +168,8 @@ export function signGathered(
  */
 export function hasherOver(
   resolved: MinHashParams,
-  fill: (shingles: Uint32Array, out: Uint32Array, offset: number) => void,
-  unions: (shingles: Uint32Array, pieceEnds: Uint32Array, ranges: Uint32Array, out: Uint32Array, offset: number) => void = (shingles, pieceEnds, ranges, out, offset) =>
-    signGathered(fill, resolved.numPerm, shingles, pieceEnds, ranges, out, offset),
+  fill: Fill,
+  unions: UnionsSigner = signGathered(fill, resolved.numPerm),
 ): MinHasher {
   const k = resolved.numPerm;
   return Object.freeze({

@@ -112,6 +112,40 @@ function name(text: string): number[] {
   return [...uleb(text.length), ...Array.from(text, (c) => c.charCodeAt(0))];
 }
 
+const get = (i: number): number[] => [LOCAL_GET, ...uleb(i)];
+const set = (i: number): number[] => [LOCAL_SET, ...uleb(i)];
+const tee = (i: number): number[] => [LOCAL_TEE, ...uleb(i)];
+const i32 = (v: number): number[] => [I32_CONST, ...sleb(v)];
+
+/** A function body being assembled. */
+function assembler(): { readonly body: number[]; emit(...parts: number[][]): void } {
+  const body: number[] = [];
+  return {
+    body,
+    emit(...parts) {
+      for (const p of parts) body.push(...p);
+    },
+  };
+}
+
+/**
+ * The end of both kernels' loop over groups of 16 lanes: store the four
+ * minima vectors at `out`, move `out` and `next` (the group's input) on by
+ * a group, loop while `group` < `groups`; then close the loop, its guard
+ * block and the function.
+ */
+function endGroups(locals: { readonly out: number; readonly minima: readonly number[]; readonly next: number; readonly group: number; readonly groups: number }): number[] {
+  const { out, minima, next, group, groups } = locals;
+  const { body, emit } = assembler();
+  for (let v = 0; v < 4; v++) emit(get(out), get(minima[v]!), V128_STORE, memarg(4, 16 * v));
+  emit(get(next), i32(4 * GROUP), [I32_ADD], set(next));
+  emit(get(out), i32(4 * GROUP), [I32_ADD], set(out));
+  emit(get(group), i32(1), [I32_ADD], tee(group), get(groups), [I32_LT_U], [BR_IF, 0]);
+  emit([END], [END]); // group loop, its guard block
+  emit([END]); // function
+  return body;
+}
+
 /** The bytes of the kernel module (see the module header). */
 export function assembleMinimaModule(): Uint8Array {
   // Parameters 0–4: keys, groups, shingles, count (all i32; addresses in bytes).
@@ -130,15 +164,7 @@ export function assembleMinimaModule(): Uint8Array {
   const T = 17;
   const C1 = 18;
   const C2 = 19;
-  const get = (i: number): number[] => [LOCAL_GET, ...uleb(i)];
-  const set = (i: number): number[] => [LOCAL_SET, ...uleb(i)];
-  const tee = (i: number): number[] => [LOCAL_TEE, ...uleb(i)];
-  const i32 = (v: number): number[] => [I32_CONST, ...sleb(v)];
-
-  const body: number[] = [];
-  const emit = (...parts: number[][]): void => {
-    for (const p of parts) body.push(...p);
-  };
+  const { body, emit } = assembler();
   // c1, c2: mix32's multipliers in every lane.
   emit(i32(0x85ebca6b), I32X4_SPLAT, set(C1), i32(0xc2b2ae35), I32X4_SPLAT, set(C2));
   // end = shingles + 4 · count
@@ -163,12 +189,7 @@ export function assembleMinimaModule(): Uint8Array {
   }
   emit(get(P), i32(4), [I32_ADD], tee(P), get(END_AT), [I32_LT_U], [BR_IF, 0]);
   emit([END], [END]); // shingle loop, its guard block
-  for (let v = 0; v < 4; v++) emit(get(OUT), get(M[v]!), V128_STORE, memarg(4, 16 * v));
-  emit(get(KEYS), i32(4 * GROUP), [I32_ADD], set(KEYS));
-  emit(get(OUT), i32(4 * GROUP), [I32_ADD], set(OUT));
-  emit(get(G), i32(1), [I32_ADD], tee(G), get(GROUPS), [I32_LT_U], [BR_IF, 0]);
-  emit([END], [END]); // group loop, its guard block
-  emit([END]); // function
+  emit(endGroups({ out: OUT, minima: M, next: KEYS, group: G, groups: GROUPS }));
 
   const locals = [0x02, ...uleb(3), I32, ...uleb(12), V128];
   const func = [...locals, ...body];
@@ -201,14 +222,7 @@ function assembleMins(): number[] {
   const G = 6;
   const C = 7;
   const M = [8, 9, 10, 11];
-  const get = (i: number): number[] => [LOCAL_GET, ...uleb(i)];
-  const set = (i: number): number[] => [LOCAL_SET, ...uleb(i)];
-  const tee = (i: number): number[] => [LOCAL_TEE, ...uleb(i)];
-  const i32 = (v: number): number[] => [I32_CONST, ...sleb(v)];
-  const body: number[] = [];
-  const emit = (...parts: number[][]): void => {
-    for (const p of parts) body.push(...p);
-  };
+  const { body, emit } = assembler();
   // if groups == 0: return
   emit([BLOCK, EMPTY_TYPE], get(GROUPS), [I32_EQZ], [BR_IF, 0]);
   emit(i32(0), set(G));
@@ -223,12 +237,7 @@ function assembleMins(): number[] {
   emit(get(P), get(STRIDE), [I32_ADD], set(P));
   emit(get(C), i32(1), [I32_ADD], tee(C), get(COUNT), [I32_LT_U], [BR_IF, 0]);
   emit([END], [END]); // vector loop, its guard block
-  for (let v = 0; v < 4; v++) emit(get(OUT), get(M[v]!), V128_STORE, memarg(4, 16 * v));
-  emit(get(SRC), i32(4 * GROUP), [I32_ADD], set(SRC));
-  emit(get(OUT), i32(4 * GROUP), [I32_ADD], set(OUT));
-  emit(get(G), i32(1), [I32_ADD], tee(G), get(GROUPS), [I32_LT_U], [BR_IF, 0]);
-  emit([END], [END]); // group loop, its guard block
-  emit([END]); // function
+  emit(endGroups({ out: OUT, minima: M, next: SRC, group: G, groups: GROUPS }));
   return [0x02, ...uleb(3), I32, ...uleb(4), V128, ...body];
 }
 

@@ -59,8 +59,8 @@ export async function readInputs(paths: readonly string[], options: IngestOption
  * as it is read (and read back once, to resolve its metadata), and each
  * article, once its metadata is resolved, is handed to `keep` with the text
  * just read back, which may put that aside too and return something smaller
- * (default: the article). The
- * documents as read are dropped one by one as they are resolved.
+ * (default: the article). The documents as read are dropped one by one as
+ * they are resolved.
  */
 export async function readInputsToStore<T extends { readonly id: string } = StoredArticle>(
   paths: readonly string[],

@@ -28,15 +28,15 @@ export interface ScanDocuments {
   outline(i: number): Article | StoredArticle;
 }
 
-/** Articles in memory, sorted by id, as {@link ScanDocuments}. */
-export function documentsInMemory(sorted: readonly Article[]): ScanDocuments {
+/** Articles in memory, in the order given (a scan sorts them by id first), as {@link ScanDocuments}. */
+export function documentsInMemory(articles: readonly Article[]): ScanDocuments {
   const at = (i: number): Article => {
-    const a = sorted[i];
-    if (a === undefined) throw new InternalError(`scan documents: no document ${i} of ${sorted.length}`);
+    const a = articles[i];
+    if (a === undefined) throw new InternalError(`scan documents: no document ${i} of ${articles.length}`);
     return a;
   };
   return {
-    count: sorted.length,
+    count: articles.length,
     id: (i) => at(i).id,
     outlet: (i) => at(i).meta.outlet,
     text: (i) => at(i).text,

@@ -51,8 +51,10 @@ export function createPhasedProgress<P extends string>(io: Io, quiet: boolean, u
   let current: { readonly phase: P; readonly progress: Progress } | null = null;
   return {
     update(phase, done, total) {
-      if (current !== null && current.phase !== phase) current.progress.end();
-      if (current === null || current.phase !== phase) current = { phase, progress: createProgress(io, phase, quiet, units[phase]) };
+      if (current?.phase !== phase) {
+        current?.progress.end();
+        current = { phase, progress: createProgress(io, phase, quiet, units[phase]) };
+      }
       current.progress.update(done, total);
     },
     end() {

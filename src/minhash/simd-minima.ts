@@ -128,6 +128,11 @@ function assembler(): { readonly body: number[]; emit(...parts: number[][]): voi
   };
 }
 
+/** The start of both kernels' loop over groups of 16 lanes: return at once when `groups` is 0, else loop with `group` from 0 (closed by {@link endGroups}). */
+function startGroups(locals: { readonly group: number; readonly groups: number }): number[] {
+  return [BLOCK, EMPTY_TYPE, ...get(locals.groups), I32_EQZ, BR_IF, 0, ...i32(0), ...set(locals.group), LOOP, EMPTY_TYPE];
+}
+
 /**
  * The end of both kernels' loop over groups of 16 lanes: store the four
  * minima vectors at `out`, move `out` and `next` (the group's input) on by
@@ -148,7 +153,7 @@ function endGroups(locals: { readonly out: number; readonly minima: readonly num
 
 /** The bytes of the kernel module (see the module header). */
 export function assembleMinimaModule(): Uint8Array {
-  // Parameters 0–4: keys, groups, shingles, count (all i32; addresses in bytes).
+  // Parameters 0–4: keys, groups, shingles, count, out (all i32; addresses in bytes).
   const KEYS = 0;
   const GROUPS = 1;
   const SHINGLES = 2;
@@ -169,10 +174,7 @@ export function assembleMinimaModule(): Uint8Array {
   emit(i32(0x85ebca6b), I32X4_SPLAT, set(C1), i32(0xc2b2ae35), I32X4_SPLAT, set(C2));
   // end = shingles + 4 · count
   emit(get(COUNT), i32(2), [I32_SHL], get(SHINGLES), [I32_ADD], set(END_AT));
-  // if groups == 0: return
-  emit([BLOCK, EMPTY_TYPE], get(GROUPS), [I32_EQZ], [BR_IF, 0]);
-  emit(i32(0), set(G));
-  emit([LOOP, EMPTY_TYPE]); // over groups
+  emit(startGroups({ group: G, groups: GROUPS }));
   for (let v = 0; v < 4; v++) {
     emit(get(KEYS), V128_LOAD, memarg(4, 16 * v), set(A[v]!));
     emit(i32(-1), I32X4_SPLAT, set(M[v]!));
@@ -223,10 +225,7 @@ function assembleMins(): number[] {
   const C = 7;
   const M = [8, 9, 10, 11];
   const { body, emit } = assembler();
-  // if groups == 0: return
-  emit([BLOCK, EMPTY_TYPE], get(GROUPS), [I32_EQZ], [BR_IF, 0]);
-  emit(i32(0), set(G));
-  emit([LOOP, EMPTY_TYPE]); // over groups
+  emit(startGroups({ group: G, groups: GROUPS }));
   for (let v = 0; v < 4; v++) emit(i32(-1), I32X4_SPLAT, set(M[v]!));
   emit(get(SRC), set(P));
   // if count > 0: loop over the vectors

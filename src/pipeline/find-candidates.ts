@@ -117,12 +117,10 @@ export function signWindows(doc: SignableDocument, hasher: MinHasher, shingleSiz
   const block = hasher.createBlock(slots);
   const k = hasher.params.numPerm;
   if (pieces !== null && ranges.length > 0) {
-    if (direct.length === 0) hasher.signUnions(block, pieces.shingles, pieces.ends, Uint32Array.from(ranges));
-    else {
-      const unions = hasher.createBlock(unionSlots.length);
-      hasher.signUnions(unions, pieces.shingles, pieces.ends, Uint32Array.from(ranges));
-      unionSlots.forEach((slot, u) => block.values.set(unions.values.subarray(u * k, (u + 1) * k), slot * k));
-    }
+    // Straight into the result unless short windows signed whole sit between them.
+    const unions = direct.length === 0 ? block : hasher.createBlock(unionSlots.length);
+    hasher.signUnions(unions, pieces.shingles, pieces.ends, Uint32Array.from(ranges));
+    if (unions !== block) unionSlots.forEach((slot, u) => block.values.set(unions.values.subarray(u * k, (u + 1) * k), slot * k));
   }
   for (const { slot, shingles } of direct) hasher.signInto(block, slot, shingles);
   return block.values;

@@ -28,7 +28,7 @@ import { BULK_MERGE_FANIN, MERGE_FANIN, mergeRanges, type IndexRow, type IndexSt
 import { BoilerplateCounter, type GramSets } from './find-boilerplate';
 import { batches, mapLazily, range } from './batches';
 import { ScanSpace } from './byte-log';
-import { megabytesRead, readToSpace } from './read-articles';
+import { readToSpace } from './read-articles';
 import { runIndexTasks, unpackArray, type IndexSketchBatch, type IndexTask, type IndexTaskResult, type IndexWriteBatch } from './scan-tasks';
 import { documentsInMemory, type ScanDocuments } from './scan-documents';
 import { SpooledSketchBatches, SpooledWords } from './spooled-records';
@@ -125,8 +125,7 @@ export async function addInputsToIndex(
 ): Promise<IndexInputsResult> {
   const space = ScanSpace.onDisk();
   try {
-    const onRead = run.onProgress === undefined ? undefined : (read: number, total: number | null): void => run.onProgress?.('read', ...megabytesRead(read, total));
-    const { docs, digests, warnings } = await readToSpace(paths, scanOptions, space, onRead, contentHash);
+    const { docs, digests, warnings } = await readToSpace(paths, scanOptions, space, run.onProgress, contentHash);
     const result = await addDocuments(store, docs, space, options, run, digests);
     return { ...result, read: docs.count, warnings };
   } finally {

@@ -36,16 +36,19 @@ export interface ReadToSpace {
 /**
  * {@link readArticles}, each text put in `space` as it is read, and its
  * metadata too: a dump's articles, a few hundred bytes each in memory.
- * `digest` (e.g. the index's content hash) is taken of each article while
- * its text is at hand, rather than read back later.
+ * `onProgress('read', …)`: megabytes read of their total, as scan and index
+ * progress count them ({@link megabytesRead}). `digest` (e.g. the index's
+ * content hash) is taken of each article while its text is at hand, rather
+ * than read back later.
  */
 export async function readToSpace(
   paths: readonly string[],
   options: ScanOptions,
   space: ScanSpace,
-  onRead?: (read: number, total: number | null) => void,
+  onProgress?: (phase: 'read', done: number, total: number) => void,
   digest?: (article: Article) => string,
 ): Promise<ReadToSpace> {
+  const onRead = onProgress === undefined ? undefined : (read: number, total: number | null): void => onProgress('read', ...megabytesRead(read, total));
   const texts = new SpooledTexts(space.log('texts'));
   const spooled = new SpooledDocuments(space.log('metadata'), texts);
   const { articles, warnings } = await readArticlesToStore(paths, options, texts, (a, text) => ({ ...spooled.keep(a), digest: digest?.({ ...a, text }) ?? null }), onRead);

@@ -16,7 +16,7 @@ import { SpooledSketches, SpooledWords } from './spooled-records';
 import { documentsInMemory, toReportDocument, type ScanDocuments } from './scan-documents';
 import { inTaskOrder } from './worker-pool';
 import { collectGarbage } from './collect-garbage';
-import { megabytesRead, readToSpace } from './read-articles';
+import { readToSpace } from './read-articles';
 import { batches, mapLazily, range } from './batches';
 
 /** The JSON report's schema version. */
@@ -277,8 +277,7 @@ export async function scanWithTexts(
   const resolved = resolveOptions(options);
   const space = ScanSpace.onDisk();
   try {
-    const onRead = run.onProgress === undefined ? undefined : (read: number, total: number | null): void => run.onProgress?.('read', ...megabytesRead(read, total));
-    const { docs, kept, texts: store, warnings } = await readToSpace(paths, options, space, onRead);
+    const { docs, kept, texts: store, warnings } = await readToSpace(paths, options, space, run.onProgress);
     const report = await scanDocuments(docs, space, resolved, warnings, run);
     const texts = new Map<string, string>();
     if (run.texts === false) return { report, texts };

@@ -102,7 +102,6 @@ describe('IndexStore.writeSorted', () => {
 });
 
 describe('addArticlesToIndex', () => {
-  // Three batches of 512: a write in the middle of the run or the last one failing stops the run, what was written before it kept.
   test('an index in memory (no file for other connections) is merged at the end by its own connection', async () => {
     const { store, options } = openIndex(':memory:', {}, { create: true });
     expect(store.shareable).toBe(false);
@@ -120,6 +119,7 @@ describe('addArticlesToIndex', () => {
     store.close();
   });
 
+  // Three batches of 512: a write in the middle of the run or the last one failing stops the run, what was written before it kept.
   test.each([
     [2, 512],
     [3, 1024],

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { InputError, InternalError } from '../../src/errors';
@@ -127,6 +127,21 @@ serveTasks((n) => {
       expect(previous.length).toBeGreaterThanOrEqual(6);
       expect(new Set(previous)).toEqual(new Set([transfer ? 0 : 2]));
     }
+  });
+
+  test('threads are ended once idle for RETIRE_MS, after the pool has answered', async () => {
+    // Linux: a thread is an entry of /proc/self/task.
+    const threads = (): number => readdirSync('/proc/self/task').length;
+    const { script } = workerScript();
+    const { runPool: run, RETIRE_MS } = built();
+    await run({ ...options([1, 2]), script, workers: 2 });
+    await new Promise((done) => setTimeout(done, RETIRE_MS + 500));
+    const before = threads();
+    expect(await run({ ...options([1, 2, 3]), script, workers: 2 })).toEqual([2, 4, 6]);
+    // Answered, its two threads still there (idle: ended a RETIRE_MS later, so that V8 has nothing left to do for them).
+    expect(threads()).toBe(before + 2);
+    await new Promise((done) => setTimeout(done, RETIRE_MS + 500));
+    expect(threads()).toBe(before);
   });
 
   test('a crashing worker rejects with InternalError "worker failed: ..."', async () => {

@@ -11,7 +11,8 @@
  * Errors cross the thread boundary as a name and a message: an
  * {@link InputError} is rebuilt as one with the same message, anything else
  * becomes an {@link InternalError}. The first error or crash stops every
- * worker and rejects once; workers are always terminated at the end.
+ * worker and rejects once; workers are always terminated at the end (after
+ * {@link RETIRE_MS} idle).
  */
 import { existsSync } from 'node:fs';
 import { parentPort, Worker } from 'node:worker_threads';
@@ -194,6 +195,23 @@ async function runInline<Req, Res>(options: StreamOptions<Req, Res>, tasks: Iter
   }
 }
 
+/**
+ * How long a pool's workers stay idle before they are terminated. Node 20
+ * now and then aborts the whole process (a `NodePlatform::ForIsolate`
+ * assertion) when a worker thread is torn down while V8 still compiles or
+ * marks for it in the background, as it may for a few milliseconds after the
+ * worker's last task: seen in about one of eight loaded runs of four of the
+ * index test files. An idle worker has nothing left in the background.
+ */
+export const RETIRE_MS = 100;
+
+/** Terminate `workers` once they have been idle for {@link RETIRE_MS} (the pool's caller goes on meanwhile; the process waits for it). */
+function retire(workers: readonly Worker[]): void {
+  setTimeout(() => {
+    for (const worker of workers) void worker.terminate();
+  }, RETIRE_MS);
+}
+
 function runThreads<Req, Res>(options: StreamOptions<Req, Res>, queue: Iterator<[number, Req]>, wanted: number): Promise<void> {
   return new Promise<void>((resolve, reject) => {
     const workers: Worker[] = [];
@@ -204,7 +222,9 @@ function runThreads<Req, Res>(options: StreamOptions<Req, Res>, queue: Iterator<
     const finish = (error?: Error): void => {
       if (settled) return;
       settled = true;
-      void Promise.all(workers.map((w) => w.terminate())).then(() => (error === undefined ? resolve() : reject(error)));
+      retire(workers);
+      if (error === undefined) resolve();
+      else reject(error);
     };
     /** The next task, or undefined when the queue is empty. */
     const take = (): [number, Req] | undefined => {

@@ -212,10 +212,14 @@ async function addDocuments(
     written += rows.length;
     run.onProgress?.('write', written, todo.length);
   };
-  run.onProgress?.('write', 0, todo.length);
-  // The pool hands a worker its next batch before this thread writes the one it sent; a write's error stops the pool.
-  await inPool(blocked, signTasks, (result) => write(expectKind(result, 'index-sign-batch')));
-  if (run.settle !== false) await settle(store, options, run);
+  const writeAll = async (): Promise<void> => {
+    run.onProgress?.('write', 0, todo.length);
+    // The pool hands a worker its next batch before this thread writes the one it sent; a write's error stops the pool.
+    await inPool(blocked, signTasks, (result) => write(expectKind(result, 'index-sign-batch')));
+    if (run.settle !== false) await settle(store, options, run);
+  };
+  // A run of several transactions has the log folded into the file by a process of its own (one transaction is not worth starting it).
+  await (todo.length > writeBatchSize(todo.length) ? store.checkpointingElsewhere(writeAll) : writeAll());
   const documents = store.countDocuments();
   if (recount) store.saveBlocked(blocked, documents);
   return { ...counts, documents, recounted: recount };

@@ -14,6 +14,7 @@ import { FormatError, InputError, InternalError, ReprintError } from '../errors'
 import type { Article, ArticleMeta, StoredArticle } from '../model';
 import { decodeText, decodeUint16, decodeUint32, encodeArray } from './blob-codec';
 import { checkIndexFile } from './check-index-file';
+import { Checkpointer } from './checkpointer';
 import type { IndexParameters } from './index-parameters';
 import { CREATE_SCHEMA, INDEX_FORMAT, INDEX_SCHEMA_VERSION, INDEX_TABLES } from './index-schema';
 import { keepDocuments, sortBatchPostings, type SortedBatch, type SortedEntries } from './posting-chunks';
@@ -23,6 +24,8 @@ import { MERGE_FANIN, PostingSegments, type MergeSource } from './posting-segmen
 export const WRITE_WAIT_MS = 60_000;
 /** How long a reader waits on the rare lock a reader can meet (log recovery). */
 const READ_WAIT_MS = 5_000;
+/** SQLite's own checkpoint threshold (its default), in log pages. */
+const WAL_AUTOCHECKPOINT_PAGES = 1000;
 
 /** One article ready to be stored, but for its band keys: what the pipeline computed for it. */
 export interface IndexRow {
@@ -143,6 +146,8 @@ export class IndexStore {
   private readonly numPerm: number;
   private readonly statements: ReturnType<typeof prepareStatements>;
   private readonly segments: PostingSegments;
+  /** The process folding the log into the file while {@link checkpointingElsewhere} runs, else null. */
+  private checkpointer: Checkpointer | null = null;
 
   constructor(
     readonly file: string,
@@ -200,6 +205,7 @@ export class IndexStore {
     try {
       const result = work();
       this.db.exec('COMMIT');
+      this.checkpointer?.committed();
       return result;
     } catch (error: unknown) {
       if (this.db.inTransaction) this.db.exec('ROLLBACK');
@@ -213,6 +219,7 @@ export class IndexStore {
     try {
       const result = await work();
       this.db.exec('COMMIT');
+      this.checkpointer?.committed();
       return result;
     } catch (error: unknown) {
       if (this.db.inTransaction) this.db.exec('ROLLBACK');
@@ -335,6 +342,32 @@ export class IndexStore {
     } catch (error: unknown) {
       throw translate(this.file, error);
     }
+  }
+
+  /**
+   * Run `work` (a run of write transactions, as `index add` makes) with the
+   * write-ahead log folded into the file by a process of its own after each
+   * commit instead of by this connection (see `checkpointer.ts`), then give
+   * the folding back to this connection. An index no other connection can
+   * open, or a run from TypeScript sources (no compiled script), runs `work`
+   * as it is. Nothing committed depends on who folds.
+   */
+  async checkpointingElsewhere<T>(work: () => Promise<T>): Promise<T> {
+    const checkpointer = this.shareable && this.checkpointer === null ? Checkpointer.start(this.file) : null;
+    if (checkpointer === null) return work();
+    this.db.pragma('wal_autocheckpoint = 0');
+    this.checkpointer = checkpointer;
+    let result: T;
+    try {
+      result = await work();
+    } finally {
+      this.checkpointer = null;
+      this.db.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
+      await checkpointer.stop();
+    }
+    // What the process did not fold (had it failed) is still in the log: this connection folds it.
+    this.guard(() => this.db.pragma('wal_checkpoint(PASSIVE)'));
+    return result;
   }
 
   /** Is the index a file other connections can open (not an in-memory or temporary database)? `settleWith` needs one. */

@@ -129,7 +129,7 @@ serveTasks((n) => {
     }
   });
 
-  test('threads are ended once idle for RETIRE_MS, after the pool has answered', async () => {
+  test('threads are ended once idle for RETIRE_MS, after the pool has answered, before the next pool starts its own', async () => {
     // Linux: a thread is an entry of /proc/self/task.
     const threads = (): number => readdirSync('/proc/self/task').length;
     const { script } = workerScript();
@@ -140,6 +140,10 @@ serveTasks((n) => {
     expect(await run({ ...options([1, 2, 3]), script, workers: 2 })).toEqual([2, 4, 6]);
     // Answered, its two threads still there (idle: ended a RETIRE_MS later, so that V8 has nothing left to do for them).
     expect(threads()).toBe(before + 2);
+    // A pool started now starts its threads once those are gone: never four at once.
+    const during: number[] = [];
+    expect(await run({ ...options([4, 5, 6]), script, workers: 2, onResult: () => during.push(threads()) })).toEqual([8, 10, 12]);
+    expect(Math.max(...during)).toBe(before + 2);
     await new Promise((done) => setTimeout(done, RETIRE_MS + 500));
     expect(threads()).toBe(before);
   });

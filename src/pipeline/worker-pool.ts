@@ -92,6 +92,7 @@ export async function streamPool<Req, Res>(
   if (options.workers <= 1 || pending.length < 2 || !existsSync(options.script) || __filename.endsWith('.ts')) {
     return runInline(options, tasks);
   }
+  await retiring;
   return runThreads(options, tasks, options.workers);
 }
 
@@ -205,11 +206,15 @@ async function runInline<Req, Res>(options: StreamOptions<Req, Res>, tasks: Iter
  */
 export const RETIRE_MS = 100;
 
+/** Ended pools' workers, idling until they are terminated: a new pool's threads start once they are gone (no two pools' heaps at once). */
+let retiring: Promise<void> = Promise.resolve();
+
 /** Terminate `workers` once they have been idle for {@link RETIRE_MS} (the pool's caller goes on meanwhile; the process waits for it). */
 function retire(workers: readonly Worker[]): void {
-  setTimeout(() => {
-    for (const worker of workers) void worker.terminate();
-  }, RETIRE_MS);
+  const ended = new Promise<void>((resolve) => {
+    setTimeout(() => void Promise.all(workers.map((w) => w.terminate())).then(() => resolve()), RETIRE_MS);
+  });
+  retiring = Promise.all([retiring, ended]).then(() => undefined);
 }
 
 function runThreads<Req, Res>(options: StreamOptions<Req, Res>, queue: Iterator<[number, Req]>, wanted: number): Promise<void> {

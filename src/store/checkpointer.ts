@@ -74,7 +74,7 @@ export class Checkpointer {
 
   /** Start a checkpoint process on `file` (an index file in WAL mode), or null when `script` is not there (TypeScript sources: tests). */
   static start(file: string, script: string = CHECKPOINT_WORKER_SCRIPT): Checkpointer | null {
-    if (!existsSync(script) || !script.endsWith('.js')) return null;
+    if (!existsSync(script)) return null;
     // Not this process's flags (a profiler's, an inspector's); nothing on the terminal.
     return new Checkpointer(fork(script, [file], { execArgv: [], stdio: ['ignore', 'ignore', 'ignore', 'ipc'] }));
   }

@@ -65,6 +65,8 @@ describe('index add on worker threads', () => {
       const r = spawnSync('node', [BIN, 'index', 'add', dump, '--index', index, '--quiet', '--workers', workers], { encoding: 'utf8' });
       expect(r.stderr).toBe('');
       expect(r.status).toBe(0);
+      // Closed cleanly, the last connection: the log folded into the file and removed.
+      expect(existsSync(`${index}-wal`)).toBe(false);
       return dumpTables(index);
     };
     const threaded = run('2');

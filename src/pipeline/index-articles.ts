@@ -32,7 +32,7 @@ import { readToSpace } from './read-articles';
 import { runIndexTasks, unpackArray, type IndexSketchBatch, type IndexTask, type IndexTaskResult, type IndexWriteBatch } from './scan-tasks';
 import { documentsInMemory, type ScanDocuments } from './scan-documents';
 import { SpooledSketchBatches, SpooledWords } from './spooled-records';
-import { inTaskOrder } from './worker-pool';
+import { inTaskOrder, poolsRetired } from './worker-pool';
 
 /** Articles the check service hands to one run at a time (the event loop is free between them). */
 export const INDEX_BATCH = 500;
@@ -261,6 +261,8 @@ async function settle(store: IndexStore, options: ResolvedOptions, run: IndexRun
       progress(++done, ranges.length);
     }));
   });
+  // The workers read the index on connections of their own: gone before this one closes, it is the last and folds and removes the log.
+  await poolsRetired();
 }
 
 /** Recount when boilerplate is on and the run adds enough to matter (or nothing was counted yet). */

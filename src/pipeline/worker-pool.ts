@@ -209,6 +209,11 @@ export const RETIRE_MS = 100;
 /** Ended pools' workers, idling until they are terminated: a new pool's threads start once they are gone (no two pools' heaps at once). */
 let retiring: Promise<void> = Promise.resolve();
 
+/** Resolves once every ended pool's workers are gone (for a caller whose workers hold what it must close last, e.g. connections to a file). */
+export function poolsRetired(): Promise<void> {
+  return retiring;
+}
+
 /** Terminate `workers` once they have been idle for {@link RETIRE_MS} (the pool's caller goes on meanwhile; the process waits for it). */
 function retire(workers: readonly Worker[]): void {
   const ended = new Promise<void>((resolve) => {

@@ -148,11 +148,17 @@ serveTasks((n) => {
     expect(threads()).toBe(before);
   });
 
-  test('a crashing worker rejects with InternalError "worker failed: ..."', async () => {
+  test('a crashing worker rejects with InternalError "worker failed: ...", once the threads are gone', async () => {
     const { script } = workerScript(`serveTasks(() => new Promise(() => setImmediate(() => { throw new Error('boom'); })));`);
-    const crash = built().runPool({ ...options([1, 2]), script, workers: 2 });
+    const { runPool: run, RETIRE_MS } = built();
+    await new Promise((done) => setTimeout(done, RETIRE_MS + 500));
+    const before = readdirSync('/proc/self/task').length;
+    let after = -1;
+    const crash = run({ ...options([1, 2]), script, workers: 2 }).finally(() => (after = readdirSync('/proc/self/task').length));
     await expect(crash).rejects.toBeInstanceOf(builtErrors().InternalError);
     await expect(crash).rejects.toThrow('worker failed: boom');
+    // A failed run is often the process's last: no thread of it is left when it hears why.
+    expect(after).toBe(before);
   });
 });
 

@@ -11,8 +11,8 @@
  * Errors cross the thread boundary as a name and a message: an
  * {@link InputError} is rebuilt as one with the same message, anything else
  * becomes an {@link InternalError}. The first error or crash stops every
- * worker and rejects once; workers are always terminated at the end (after
- * {@link RETIRE_MS} idle).
+ * worker and rejects once, when the workers are gone; workers are always
+ * terminated at the end (after {@link RETIRE_MS} idle).
  */
 import { existsSync } from 'node:fs';
 import { parentPort, Worker } from 'node:worker_threads';
@@ -93,7 +93,13 @@ export async function streamPool<Req, Res>(
     return runInline(options, tasks);
   }
   await retiring;
-  return runThreads(options, tasks, options.workers);
+  try {
+    return await runThreads(options, tasks, options.workers);
+  } catch (error: unknown) {
+    // A failed run is often the process's last: its threads end (idle, as any pool's) before it hears why.
+    await retiring;
+    throw error;
+  }
 }
 
 /** `[index, item]` pairs of an iterable, lazily. */

@@ -50,6 +50,18 @@ describe('checkpoint process', () => {
     db.close();
   });
 
+  test('a commit told of while a round runs is folded before the process ends', async () => {
+    const file = join(tempDir('reprint-checkpoint-'), 'db.sqlite');
+    const db = writer(file, 50);
+    const checkpointer = Checkpointer.start(file, SCRIPT)!;
+    // Told twice before it has started: the first round folds, the second commit is still wanted when 'stop' comes.
+    checkpointer.committed();
+    checkpointer.committed();
+    const summary = await checkpointer.stop();
+    expect(summary).toEqual({ rounds: 2, left: 0, failure: null });
+    db.close();
+  });
+
   test('a process that cannot open the file says so and ends', async () => {
     const checkpointer = Checkpointer.start(join(tempDir('reprint-checkpoint-'), 'missing.sqlite'), SCRIPT)!;
     checkpointer.committed();

@@ -184,7 +184,8 @@ async function addDocuments(
   const blocked = counter !== null ? Uint32Array.from(counter.blocked(options)).sort() : store.readBlocked().blocked;
 
   // A write batch is one sign task: its sketch batches read back, their sketches moved to a worker, their k-grams and texts kept here until written.
-  const perTask = writeBatchSize(todo.length) / TASK_DOCUMENTS;
+  const batchSize = writeBatchSize(todo.length);
+  const perTask = batchSize / TASK_DOCUMENTS;
   const waiting = new Map<number, IndexSketchBatch>();
   const signTasks = mapLazily(batches(range(sketched.count), perTask), (numbers): IndexTask => {
     const read = numbers.map((b) => sketched.get(b));
@@ -219,7 +220,7 @@ async function addDocuments(
     if (run.settle !== false) await settle(store, options, run);
   };
   // A run of several transactions has the log folded into the file by a process of its own (one transaction is not worth starting it).
-  await (todo.length > writeBatchSize(todo.length) ? store.checkpointingElsewhere(writeAll) : writeAll());
+  await (todo.length > batchSize ? store.checkpointingElsewhere(writeAll) : writeAll());
   const documents = store.countDocuments();
   if (recount) store.saveBlocked(blocked, documents);
   return { ...counts, documents, recounted: recount };

@@ -23,19 +23,24 @@ let wanted = false;
 let running = false;
 let stopped = false;
 
+/** One passive checkpoint of what is committed so far. */
+function fold(connection: Database.Database): void {
+  wanted = false;
+  try {
+    const [result] = connection.pragma('wal_checkpoint(PASSIVE)') as { log: number; checkpointed: number }[];
+    reply({ kind: 'checkpointed', left: (result?.log ?? 0) - (result?.checkpointed ?? 0) });
+  } catch (error: unknown) {
+    reply({ kind: 'failed', message: messageOf(error) });
+  }
+}
+
 function round(): void {
   if (stopped || !wanted || db === null) {
     running = false;
     return;
   }
-  wanted = false;
   running = true;
-  try {
-    const [result] = db.pragma('wal_checkpoint(PASSIVE)') as { log: number; checkpointed: number }[];
-    reply({ kind: 'checkpointed', left: (result?.log ?? 0) - (result?.checkpointed ?? 0) });
-  } catch (error: unknown) {
-    reply({ kind: 'failed', message: messageOf(error) });
-  }
+  fold(db);
   // Messages (another commit, or stop) come in before the next round.
   setImmediate(round);
 }
@@ -43,6 +48,8 @@ function round(): void {
 process.on('message', (message: CheckpointRequest) => {
   if (message === 'stop') {
     stopped = true;
+    // A commit told of during the last round (its next round would come after this message): folded before the end.
+    if (wanted && db !== null) fold(db);
     db?.close();
     reply({ kind: 'stopped' });
     process.disconnect();

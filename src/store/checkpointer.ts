@@ -84,7 +84,7 @@ export class Checkpointer {
     this.send('committed');
   }
 
-  /** Finish the round under way, close the process's connection and end it. */
+  /** Finish the round under way (and fold once more for a commit told of meanwhile), close the process's connection and end it. */
   async stop(): Promise<CheckpointerSummary> {
     this.send('stop');
     await this.ended;

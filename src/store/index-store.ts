@@ -204,8 +204,7 @@ export class IndexStore {
     this.beginWrite();
     try {
       const result = work();
-      this.db.exec('COMMIT');
-      this.checkpointer?.committed();
+      this.commit();
       return result;
     } catch (error: unknown) {
       if (this.db.inTransaction) this.db.exec('ROLLBACK');
@@ -218,13 +217,18 @@ export class IndexStore {
     this.beginWrite();
     try {
       const result = await work();
-      this.db.exec('COMMIT');
-      this.checkpointer?.committed();
+      this.commit();
       return result;
     } catch (error: unknown) {
       if (this.db.inTransaction) this.db.exec('ROLLBACK');
       throw error;
     }
+  }
+
+  /** Commit the open transaction, and tell the checkpoint process, if one runs. */
+  private commit(): void {
+    this.db.exec('COMMIT');
+    this.checkpointer?.committed();
   }
 
   /** Take the write lock and open a transaction, waiting for another writer (and saying so through `onWait`). */
@@ -358,15 +362,16 @@ export class IndexStore {
     this.db.pragma('wal_autocheckpoint = 0');
     this.checkpointer = checkpointer;
     let result: T;
+    let failure: string | null;
     try {
       result = await work();
     } finally {
       this.checkpointer = null;
       this.db.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
-      await checkpointer.stop();
+      ({ failure } = await checkpointer.stop());
     }
-    // What the process did not fold (had it failed) is still in the log: this connection folds it.
-    this.guard(() => this.db.pragma('wal_checkpoint(PASSIVE)'));
+    // What a failed process did not fold is still in the log: this connection folds it.
+    if (failure !== null) this.guard(() => this.db.pragma('wal_checkpoint(PASSIVE)'));
     return result;
   }
 

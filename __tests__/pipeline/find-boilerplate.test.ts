@@ -88,13 +88,40 @@ describe('BoilerplateCounter', () => {
     expect(expected.size).toBeGreaterThan(40);
   });
 
-  it('blocks exactly each outlet’s furniture with a per-outlet summary far smaller than its vocabulary, and when it falls back', () => {
-    // Five outlets of ≈ 100 articles, ≈ 6,400 k-gram occurrences each (≈ 6,000 one-off),
-    // a threshold of half the outlet: 200 counters cover it (6,400 / 201 < 52), 50 do not.
+  it('blocks exactly each outlet’s furniture: from the collection summary when it covers their thresholds, else with per-outlet summaries far smaller than their vocabularies, and when those fall back', () => {
+    // Five outlets of ≈ 100 articles, ≈ 6,400 k-gram occurrences each (≈ 6,000 one-off), a threshold of half the outlet (≈ 52).
     const expected = bruteForce(docs, 0.5, 1000);
     expect(expected.size).toBeGreaterThan(5);
+    // 2,000 collection counters undercount by up to 40,000 / 2,001 ≈ 20 occurrences: the outlets' furniture is among their keys.
     expect(sorted(blockedBy(docs, 2000, 0.5, 1000, 200))).toEqual(sorted(expected));
-    expect(sorted(blockedBy(docs, 2000, 0.5, 1000, 50))).toEqual(sorted(expected));
+    // 500 undercount by ≈ 80, above the outlets' thresholds: each outlet is counted on its own, 200 counters covering it (6,400 / 201 < 52), 50 not.
+    expect(sorted(blockedBy(docs, 500, 0.5, 1000, 200))).toEqual(sorted(expected));
+    expect(sorted(blockedBy(docs, 500, 0.5, 1000, 50))).toEqual(sorted(expected));
+  });
+
+  it('reads each document’s k-grams once when the collection summary covers every outlet’s threshold, twice more for an outlet it does not', () => {
+    const reads = (capacity: number): number[] => {
+      const sets: Uint32Array[] = [];
+      const counts = new Array<number>(docs.length).fill(0);
+      const counter = new BoilerplateCounter(capacity, {
+        get count() {
+          return sets.length;
+        },
+        add: (grams) => sets.push(grams) - 1,
+        get: (d) => {
+          counts[d]!++;
+          return sets[d]!;
+        },
+      });
+      for (const d of docs) counter.add(d.grams, d.outlet);
+      expect(sorted(counter.blocked({ boilerplate: true, boilerplateShare: 0.05, boilerplateMinDocs: 20 }))).toEqual(sorted(bruteForce(docs, 0.05, 20)));
+      return counts;
+    };
+    // 2,000 counters undercount by ≈ 20, under every outlet's threshold of ≈ 52: one read each.
+    expect(new Set(reads(2000))).toEqual(new Set([1]));
+    // 500 counters undercount by ≈ 80: the outlets' articles are read by their own two passes too.
+    const counts = reads(500);
+    docs.forEach((d, i) => expect(counts[i]).toBe(d.outlet === null ? 1 : 3));
   });
 
   it('blocks nothing when boilerplate handling is off or there are too few documents', () => {

@@ -48,6 +48,15 @@ describe('decodeUtf8Lines', () => {
     expect(out).toBe('€uro\n😀\n');
   });
 
+  test('an invalid line is numbered as readline numbers lines: LF, CRLF and a lone CR each end one, across chunks', async () => {
+    const invalid: number[] = [];
+    const bytes = Buffer.concat([Buffer.from('a\rb\r\nc\n'), Buffer.from('ok\r\n\r'), Buffer.from('\n'), Buffer.from([0xff]), Buffer.from('\nlast\n')]);
+    const out = await all(decodeUtf8Lines(chunked(bytes, [7, 12, 13]), (line) => invalid.push(line)));
+    expect(out.join('')).toBe('a\rb\r\nc\nok\r\n\r\n\nlast\n');
+    // a, b, c, ok, the empty line of "\r\n", then the invalid one.
+    expect(invalid).toEqual([6]);
+  });
+
   test('property: any chunking of valid UTF-8 gives back the same text', async () => {
     await fc.assert(
       fc.asyncProperty(

@@ -213,6 +213,47 @@ describe('posting segments', () => {
     store.close();
   });
 
+  test('an end-of-run merge on other connections writes the merged segment into the pages of the segments it replaces', async () => {
+    const store = tempStore();
+    const next = keyStream(29);
+    // Eight segments of 40 documents × 60 keys: about 19,200 entries, 230 KB, 60 pages.
+    for (let b = 0; b < 8; b++) {
+      const batch = Array.from({ length: 40 }, (_, i) => entry(`p${b}-${i}`, Array.from({ length: 60 }, next)));
+      store.writeSorted(batch, sortBatchPostings(batch.map((e) => e.keys)), BULK_MERGE_FANIN);
+    }
+    const file = store.file;
+    const pages = (): { count: number; free: number } => {
+      const db = new Database(file, { readonly: true });
+      try {
+        return { count: db.pragma('page_count', { simple: true }) as number, free: db.pragma('freelist_count', { simple: true }) as number };
+      } finally {
+        db.close();
+      }
+    };
+    const chunkPages = (): number => {
+      const db = new Database(file, { readonly: true });
+      try {
+        return (db.prepare("SELECT count(*) AS n FROM dbstat WHERE name = 'chunks'").get() as { n: number }).n;
+      } finally {
+        db.close();
+      }
+    };
+    const before = chunkPages();
+    expect(before).toBeGreaterThan(50);
+    await store.settleWith((source, push) => {
+      const reader = new SegmentRangeReader(source);
+      for (const [lo, hi] of keyRanges(4)) push(reader.range(lo, hi));
+      reader.close();
+      return Promise.resolve();
+    });
+    expect(store.countSegments()).toBe(1);
+    store.close();
+    // Deleted after the merge, the old segments' pages would all be free and the file would hold both copies.
+    const after = pages();
+    expect(after.free).toBeLessThan(before / 4);
+    expect(chunkPages()).toBeLessThanOrEqual(before + 2);
+  });
+
   test('a bucket is left out when it has more live documents than maxBucket, counting live ones only', () => {
     const store = tempStore();
     const next = keyStream(11);

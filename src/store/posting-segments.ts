@@ -129,15 +129,21 @@ export class PostingSegments {
    * in (key, doc) order, key range after key range
    * ({@link SegmentRangeReader}). The caller holds the write lock for the
    * whole of it (no other writer changes the segments being read).
+   *
+   * The merged segments are deleted first: the other connections read them
+   * as committed, which this transaction's deletions do not change, and the
+   * merged segment is written into the pages they free (the file does not
+   * grow by a second copy of the postings, and the deleting is done while
+   * the other threads gather the first ranges rather than after the last).
    */
   async settleWith(file: string, mergeElsewhere: (source: MergeSource, push: (entries: SortedEntries) => void) => Promise<void>): Promise<void> {
     const plan = this.settlePlan();
     if (plan === null) return;
     const source: MergeSource = { file, segs: plan.rows.map((r) => r.seg), entries: plan.rows.reduce((n, r) => n + r.entries, 0), live: this.liveDocuments() };
+    this.drop(plan.rows);
     const writing = this.startWrite(plan.level);
     await mergeElsewhere(source, (entries) => writing.writer.pushAll(entries));
     writing.finish();
-    this.drop(plan.rows);
   }
 
   /** What {@link settle} merges, and the level of the segment it makes; `null`: nothing to merge. */

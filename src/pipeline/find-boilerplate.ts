@@ -47,11 +47,15 @@ const OUTLET_CAPACITY = 1 << 12;
  *   over the documents' k-grams. When the guarantee does not cover the
  *   threshold (documents with very many k-grams, a tiny share), the second
  *   pass counts every k-gram instead.
- * - Per outlet: the same two passes over each outlet's documents, one outlet
- *   at a time, with {@link OUTLET_CAPACITY} counters (a k-gram in half of an
- *   outlet's articles is frequent among its k-grams); an outlet the guarantee
- *   does not cover is counted whole. A 20,000-article outlet's vocabulary
- *   would otherwise take a 150 MB table.
+ * - Per outlet: when the collection's summary undercounts by less than the
+ *   outlet's threshold, the outlet's furniture is among the summary's keys,
+ *   and the outlet is counted exactly in the collection's second pass (one
+ *   read of its documents' k-grams for both). Otherwise, the same two passes
+ *   over the outlet's documents, one outlet at a time, with
+ *   {@link OUTLET_CAPACITY} counters (a k-gram in half of an outlet's
+ *   articles is frequent among its k-grams); an outlet that guarantee does
+ *   not cover is counted whole. A 20,000-article outlet's vocabulary would
+ *   otherwise take a 150 MB table.
  *
  * The counter keeps each document's distinct k-grams (in memory: the arrays
  * given to {@link add}, not copies; or in a scan's spool) until {@link blocked}.
@@ -97,11 +101,13 @@ export class BoilerplateCounter {
     const undercount = this.occurrences / (this.capacity + 1);
     if (undercount < globalMin) {
       // The summary holds every k-gram that occurs more than `undercount` times, so also each outlet's furniture when its threshold is above that.
-      const covered = [...outlets.values()].filter((members) => members.length >= OUTLET_MIN_DOCS && outletMinOf(members) > undercount);
-      this.countCovered(covered, outletMinOf, globalMin, found);
+      const covered: number[][] = [];
+      const own: number[][] = [];
       for (const members of outlets.values()) {
-        if (members.length >= OUTLET_MIN_DOCS && !covered.includes(members)) this.countOutlet(members, outletMinOf(members), found);
+        if (members.length >= OUTLET_MIN_DOCS) (outletMinOf(members) > undercount ? covered : own).push(members);
       }
+      this.countCovered(covered, outletMinOf, globalMin, found);
+      for (const members of own) this.countOutlet(members, outletMinOf(members), found);
       return blocked;
     }
     const everyone = Array.from({ length: docs }, (_, d) => d);
@@ -119,7 +125,7 @@ export class BoilerplateCounter {
    * `outletMin` of an outlet's documents occurs more often than the
    * summary's undercount, so it is among the summary's keys, and only those
    * are counted per outlet. One read of every document instead of three for
-   * those outlets' (their own summary pass and second pass).
+   * those outlets' documents (their own summary pass and second pass).
    */
   private countCovered(covered: readonly (readonly number[])[], outletMin: (members: readonly number[]) => number, globalMin: number, found: (h: number) => void): void {
     const exact = new GramCounter(this.capacity);

@@ -8,10 +8,18 @@ import { Readability } from '@mozilla/readability';
 import { reduceHtml, type ReducedHtml } from './reduce-html';
 
 type Linkedom = typeof import('linkedom', { with: { 'resolution-mode': 'import' } });
-// linkedom's type declarations describe only its ES module build; `require` loads its
-// CommonJS build (`cjs/`), which has the same API.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { parseHTML } = require('linkedom') as Linkedom;
+/**
+ * linkedom, loaded with the first page to parse: about 120 modules, 60 ms of
+ * every process's start (a check of a text draft, a scan of JSONL) that only
+ * web pages need. Its type declarations describe only its ES module build;
+ * `require` loads its CommonJS build (`cjs/`), which has the same API.
+ */
+let linkedom: Linkedom | null = null;
+function parseHTML(html: string): ReturnType<Linkedom['parseHTML']> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  linkedom ??= require('linkedom') as Linkedom;
+  return linkedom.parseHTML(html);
+}
 
 /** The article of a page, its markup's metadata, and which reduction made the text. */
 export interface ExtractedArticle extends ReducedHtml {

@@ -7,7 +7,7 @@
  */
 import { TextDecoder } from 'node:util';
 import { brotliDecompressSync, gunzipSync, inflateRawSync, inflateSync } from 'node:zlib';
-import { AsyncIterReader, LimitReader, WARCParser, type WARCRecord } from 'warcio';
+import type { WARCRecord } from 'warcio';
 import { InputError } from '../errors';
 import type { Warning } from '../model';
 import { describeFsError } from './describe-fs-error';
@@ -20,6 +20,15 @@ import { describeStreamError, isTruncatedStream, openInputBytes } from './open-i
 import { preflightInput } from './preflight-input';
 import { NOTHING_STATED, rawDocument, type RawDocument, type TextStore } from './raw-document';
 import { WarningCode } from './warning-codes';
+
+type Warcio = typeof import('warcio');
+/** warcio (and the pako it brings), loaded with the first WARC file: nothing else needs it at start-up. */
+let warcio: Warcio | null = null;
+function loadWarcio(): Warcio {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  warcio ??= require('warcio') as Warcio;
+  return warcio;
+}
 
 /** The documents of a WARC file and the warnings about it, in record order. */
 export interface WarcFileResult {
@@ -85,6 +94,7 @@ export async function readWarcFile(file: InputFile, options: WarcReadOptions, st
       streamError = error;
     }
   }
+  const { WARCParser, AsyncIterReader } = loadWarcio();
   const parser = new WARCParser(new AsyncIterReader(guarded(), null));
   const fileName = file.display.slice(file.display.lastIndexOf('/') + 1);
 
@@ -185,7 +195,7 @@ async function drainBody(record: WARCRecord, keep: number): Promise<{ bytes: Uin
   }
   // Marked as read: warcio would otherwise skip the body itself, which never ends on a short record.
   record.consumed = 'skipped';
-  const complete = !(reader instanceof LimitReader) || reader.limit <= 0;
+  const complete = !(reader instanceof loadWarcio().LimitReader) || reader.limit <= 0;
   return { bytes: size <= keep ? Buffer.concat(chunks) : null, complete };
 }
 

@@ -8,6 +8,12 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
   throw error;
 });
+// Nor is one that stops reading messages (`… 2>&1 | head`): the run goes on to its report and
+// its own exit code (unhandled, the EPIPE ended it at once with exit code 1, "findings").
+process.stderr.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED') return;
+  throw error;
+});
 
 // Interrupted (Ctrl-C, a job scheduler's SIGTERM), exit the usual way, 130 or 143, through
 // process.exit, so that 'exit' handlers remove temporary files (a scan's spool folder, a

@@ -116,6 +116,22 @@ describe('check service', () => {
     if (status === 405) expect(a.headers['allow']).toBe(method === 'GET' ? 'POST' : 'GET');
   });
 
+  test.each([
+    ['binary data', '/check', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x00, 0x00, 0x08, 0x00]), 'text/plain', /binary/],
+    ['bytes that are not UTF-8', '/check', Buffer.concat([Buffer.from('A first line.\nCaf'), Buffer.from([0xe9]), Buffer.from(' au lait.\n')]), 'text/plain', /invalid UTF-8 at line 2/],
+    ['UTF-16', '/check', Buffer.from('\ufeffA draft in UTF-16.', 'utf16le'), 'text/plain', /UTF-16/],
+    ['JSON with bytes that are not UTF-8', '/check', Buffer.concat([Buffer.from('{"text": "caf'), Buffer.from([0xe9]), Buffer.from('"}')]), 'application/json', /invalid UTF-8 at line 1/],
+    ['JSONL with bytes that are not UTF-8', '/articles', Buffer.concat([Buffer.from('{"id": "u1", "text": "fine"}\n{"id": "u2", "text": "caf'), Buffer.from([0xe9]), Buffer.from('"}\n')]), 'application/x-ndjson', /invalid UTF-8 at line 2/],
+  ] as const)('a body of %s → 400 E_BAD_TEXT saying where, nothing checked or added', async (_name, path, body, type, message) => {
+    const before = JSON.parse((await call('GET', '/health')).body) as { documents: number };
+    const a = await call('POST', path, body, { 'Content-Type': type });
+    expect(a.status).toBe(400);
+    const error = errorOf(a);
+    expect(error.code).toBe('E_BAD_TEXT');
+    expect(error.message).toMatch(message);
+    expect((JSON.parse((await call('GET', '/health')).body) as { documents: number }).documents).toBe(before.documents);
+  });
+
   test('an oversize body → 413, declared or streamed', async () => {
     const big = Buffer.alloc(MAX_BODY + 1, 'a');
     const declared = await call('POST', '/check', big, { 'Content-Type': 'text/plain', 'Content-Length': String(big.length) });

@@ -19,7 +19,7 @@ import { ReprintError } from '../../errors';
 import { INDEX_BUSY } from '../../store';
 import { errorBody, HttpError } from './http-error';
 import { articleFromJson, articleFromText, articlesFromBody, isJsonType, parseJson } from './parse-article-request';
-import { readBody } from './read-body';
+import { decodeBody, readBody } from './read-body';
 
 /** Settings of the service. */
 export interface CheckServiceSettings {
@@ -49,7 +49,7 @@ export function createCheckServer(reader: OpenedIndex, writer: OpenedIndex, sett
       send(response, 200, `${JSON.stringify({ status: 'ok', documents: reader.store.countDocuments() })}\n`);
       return;
     }
-    const body = await readBody(request, settings.maxBodyBytes);
+    const body = decodeBody(await readBody(request, settings.maxBodyBytes));
     if (path === '/check') {
       const draft = draftOf(body, request.headers['content-type'], settings.registry);
       const { report, largest } = checkDrafts(reader.store, [draft], reader.options);

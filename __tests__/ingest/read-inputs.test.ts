@@ -98,7 +98,7 @@ describe('readInputs: folder walk', () => {
     put('in/small.txt', 'x'.repeat(100));
     const { articles, warnings } = await readInputs([join(root, 'in')], { maxFileBytes: 100 });
     expect(articles.map((a) => a.id)).toEqual(['small']);
-    expect(warnings).toEqual([{ code: 'W_FILE_TOO_LARGE', where: `${join(root, 'in')}/big.txt`, message: 'file of 101 bytes is over the 100-byte limit (maxFileBytes); skipped' }]);
+    expect(warnings).toEqual([{ code: 'W_FILE_TOO_LARGE', where: `${join(root, 'in')}/big.txt`, message: 'file of 101 bytes is over the 100-byte limit for one article (a dump of many is read as JSONL or WARC, with no such limit); skipped' }]);
   });
 });
 

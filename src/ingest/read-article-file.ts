@@ -30,7 +30,7 @@ export async function readArticleFile(file: InputFile, maxFileBytes: number): Pr
   try {
     const { size } = await stat(file.realPath);
     if (size > maxFileBytes) {
-      return skip(WarningCode.fileTooLarge, `file of ${size} bytes is over the ${maxFileBytes}-byte limit (maxFileBytes); skipped`);
+      return skip(WarningCode.fileTooLarge, `file of ${size} bytes is over the ${maxFileBytes}-byte limit for one article (a dump of many is read as JSONL or WARC, with no such limit); skipped`);
     }
     bytes = await readFile(file.realPath);
   } catch (error) {

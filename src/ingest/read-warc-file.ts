@@ -135,7 +135,7 @@ export async function readWarcFile(file: InputFile, options: WarcReadOptions, st
     complete = n;
     if (kind === null) continue;
     if (body.bytes === null) {
-      warnings.push({ code: WarningCode.fileTooLarge, where, message: `record body over the ${options.maxFileBytes}-byte limit (maxFileBytes); skipped` });
+      warnings.push({ code: WarningCode.fileTooLarge, where, message: `record body over the ${options.maxFileBytes}-byte limit for one article; skipped` });
       continue;
     }
     const document = toDocument(record, kind, body.bytes, where, fileName, n, store);

@@ -68,18 +68,22 @@ export async function* decodeUtf8Lines(
       return decodeLineByLine(segment, start, decoder, onInvalidLine);
     }
   };
+  // The start of a line longer than a chunk waits in pieces, joined once its end arrives (joining at every chunk copied a 75 MB line 1,000 times over).
+  const pending: Buffer[] = [];
   for await (const chunk of chunks) {
     const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-    const buffer = carry.length === 0 ? bytes : Buffer.concat([carry, bytes]);
-    const cut = buffer.lastIndexOf(0x0a) + 1;
+    const cut = bytes.lastIndexOf(0x0a) + 1;
     if (cut === 0) {
-      carry = buffer;
+      pending.push(bytes);
       continue;
     }
-    carry = buffer.subarray(cut);
-    yield decode(buffer.subarray(0, cut));
+    const head = bytes.subarray(0, cut);
+    const segment = carry.length === 0 && pending.length === 0 ? head : Buffer.concat([carry, ...pending, head]);
+    pending.length = 0;
+    carry = bytes.subarray(cut);
+    yield decode(segment);
   }
-  if (carry.length > 0) yield decode(carry);
+  if (carry.length > 0 || pending.length > 0) yield decode(Buffer.concat([carry, ...pending]));
 }
 
 /** Line breaks as `readline` counts them: `\r\n`, `\n`, or a `\r` not followed by `\n` (found by `indexOf`: a tenth of the time of a loop over every byte). */

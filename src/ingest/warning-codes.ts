@@ -9,7 +9,7 @@ export const WarningCode = {
   binaryFile: 'W_BINARY_FILE',
   /** Bytes that are not UTF-8 (the message names the line). */
   invalidUtf8: 'W_INVALID_UTF8',
-  /** A single-article file over `maxFileBytes`. */
+  /** A single-article file, JSONL record or WARC record body over `maxFileBytes`. */
   fileTooLarge: 'W_FILE_TOO_LARGE',
   /** A file in a scanned folder whose extension reprint does not read. */
   unsupportedFile: 'W_UNSUPPORTED_FILE',

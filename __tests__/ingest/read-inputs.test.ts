@@ -102,6 +102,35 @@ describe('readInputs: folder walk', () => {
   });
 });
 
+describe('readInputs: a JSONL record over the limit for one article', () => {
+  test.each([
+    ['spanning read chunks (dropped as it is read)', 200_000],
+    ['inside one read chunk (read, then skipped unparsed)', 150],
+  ])('%s: skipped with a warning naming its line, the records around it read', async (_name, size) => {
+    const big = JSON.stringify({ id: 'big', text: 'y'.repeat(size) });
+    const file = put(`long-${size}/feed.jsonl`, `{"id": "a", "text": "A"}\n${big}\n{"id": "c", "text": "C"}\nnope\n`);
+    const { articles, warnings } = await readInputs([file], { maxFileBytes: 100 });
+    expect(articles.map((a) => a.id)).toEqual(['a', 'c']);
+    expect(warnings).toEqual([
+      { code: 'W_FILE_TOO_LARGE', where: `${file}:2`, message: `record of ${big.length} bytes is over the 100-byte limit for one article; skipped` },
+      // Line numbers after it stay right.
+      { code: 'W_MALFORMED_JSON', where: `${file}:4`, message: expect.stringContaining('malformed JSON') as string },
+    ]);
+  });
+});
+
+describe('readInputs: a JSONL file whose every line is skipped as it is read', () => {
+  test('is not called empty: the skipped lines’ warnings say what it held; a blank one is', async () => {
+    const long = put('skipped/long.jsonl', `${JSON.stringify({ id: 'big', text: 'y'.repeat(200_000) })}\n`);
+    const bad = put('skipped/bad.jsonl', Buffer.concat([Buffer.from('{"id": "a", "text": "caf'), Buffer.from([0xe9]), Buffer.from('"}\n')]));
+    const blank = put('skipped/blank.jsonl', '\n  \n');
+    const codes = async (file: string): Promise<string[]> => (await readInputs([file], { maxFileBytes: 100 })).warnings.map((w) => `${w.code} ${w.where.slice(file.length)}`);
+    expect(await codes(long)).toEqual(['W_FILE_TOO_LARGE :1']);
+    expect(await codes(bad)).toEqual(['W_INVALID_UTF8 :1']);
+    expect(await codes(blank)).toEqual(['W_EMPTY_FILE ']);
+  });
+});
+
 describe('readInputs: paths named directly', () => {
   test('a missing path throws InputError "no such file or directory"', async () => {
     const missing = join(root, 'nope');

@@ -57,6 +57,32 @@ describe('decodeUtf8Lines', () => {
     expect(invalid).toEqual([6]);
   });
 
+  test('a line over the bound that spans chunks is dropped as it is read, reported and passed on as an empty line; one ending in its chunk, or split by lone CRs, is kept', async () => {
+    const long: [number, number][] = [];
+    const invalid: number[] = [];
+    const longLines = { maxBytes: 10, onLongLine: (line: number, bytes: number) => long.push([line, bytes]) };
+    const run = async (pieces: readonly (string | Buffer)[]): Promise<string> => {
+      const bytes = Buffer.concat(pieces.map((p) => (typeof p === 'string' ? Buffer.from(p) : p)));
+      const cuts: number[] = [];
+      let at = 0;
+      for (const p of pieces.slice(0, -1)) cuts.push((at += Buffer.byteLength(p)));
+      return (await all(decodeUtf8Lines(chunked(bytes, cuts), (line) => invalid.push(line), longLines))).join('');
+    };
+    // Line 2 (17 bytes) spans three chunks; line 4 is not UTF-8 and keeps its number.
+    expect(await run(['short\n', 'aaaaaaa', 'aaaaaaa', 'aaa\nnext\n', Buffer.from([0xff, 0x0a]), 'end\n'])).toBe('short\n\nnext\n\nend\n');
+    expect(long).toEqual([[2, 17]]);
+    expect(invalid).toEqual([4]);
+    // A last line without its end, over the bound: reported, nothing passed on.
+    long.length = 0;
+    expect(await run(['ok\n', 'bbbbbbbb', 'bbbbbbbb'])).toBe('ok\n');
+    expect(long).toEqual([[2, 16]]);
+    // Over the bound but whole in the chunk that ends it, or lines split by lone CRs: kept.
+    long.length = 0;
+    expect(await run(['ok\n', 'cccccccccccccccc\n'])).toBe('ok\ncccccccccccccccc\n');
+    expect(await run(['d\rdd\rddd\r', 'dddd\rddddd\r', 'x\n'])).toBe('d\rdd\rddd\rdddd\rddddd\rx\n');
+    expect(long).toEqual([]);
+  });
+
   test('property: any chunking of valid UTF-8 gives back the same text', async () => {
     await fc.assert(
       fc.asyncProperty(

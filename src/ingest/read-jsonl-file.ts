@@ -8,7 +8,7 @@ import type { Warning } from '../model';
 import { describeFsError } from './describe-fs-error';
 import { detectBinary, SNIFF_BYTES } from './detect-binary';
 import type { InputFile } from './discover-inputs';
-import { readJsonlRecords, type JsonlReadOptions } from './read-jsonl-records';
+import { readJsonlRecords, recordTooLarge, type JsonlReadOptions } from './read-jsonl-records';
 import { readStreamLines } from './read-lines';
 import { describeStreamError, isTruncatedStream, openInputBytes } from './open-input-bytes';
 import { preflightInput } from './preflight-input';
@@ -61,12 +61,17 @@ export async function readJsonlFile(file: InputFile, options: JsonlFileOptions, 
     }
   }
   try {
-    const lines = counted(readStreamLines(openInputBytes(file, options.stdin, options.onBytes ?? null), onInvalidLine));
+    // A line past the limit for one article is dropped as it is read (a 560 MB one-line file took 1.2 GB and was then called invalid UTF-8).
+    const onLongLine = (line: number, bytes: number): void => {
+      found.push({ line, warning: { code: WarningCode.fileTooLarge, where: `${file.display}:${line}`, message: recordTooLarge(bytes, options.maxFileBytes) } });
+    };
+    const lines = counted(readStreamLines(openInputBytes(file, options.stdin, options.onBytes ?? null), onInvalidLine, { maxBytes: options.maxFileBytes, onLongLine }));
     for await (const event of readJsonlRecords(lines, file.display, options)) {
       if (event.kind === 'record') {
         const { record } = event;
         documents.push(rawDocument(record.claim, { path: record.claim.where, fields: record.fields, embedded: NOTHING_STATED }, record.text, store));
-      } else {
+      } else if (event.warning.code !== WarningCode.emptyFile || found.length === 0) {
+        // A file whose every line was skipped as it was read (not UTF-8, too long) is not empty: those warnings say what it held.
         found.push({ line: lineOf(event.warning.where), warning: event.warning });
       }
     }

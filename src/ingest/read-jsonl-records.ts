@@ -28,6 +28,11 @@ export type JsonlEvent =
   | { readonly kind: 'record'; readonly record: JsonlRecord }
   | { readonly kind: 'warning'; readonly warning: Warning };
 
+/** The warning's message for a record of `bytes` over `limit` (the limit for one article). */
+export function recordTooLarge(bytes: number, limit: number): string {
+  return `record of ${bytes} bytes is over the ${limit}-byte limit for one article; skipped`;
+}
+
 /** The options {@link readJsonlRecords} uses. */
 export type JsonlReadOptions = Pick<ResolvedIngestOptions, 'fields' | 'strict' | 'maxFileBytes'>;
 
@@ -62,7 +67,7 @@ export async function* readJsonlRecords(
     if (line.length > options.maxFileBytes / 3) {
       const bytes = Buffer.byteLength(line, 'utf8');
       if (bytes > options.maxFileBytes) {
-        yield warn(WarningCode.fileTooLarge, `record of ${bytes} bytes is over the ${options.maxFileBytes}-byte limit for one article; skipped`);
+        yield warn(WarningCode.fileTooLarge, recordTooLarge(bytes, options.maxFileBytes));
         continue;
       }
     }

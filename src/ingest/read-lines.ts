@@ -31,8 +31,8 @@ export async function* readLines(file: string, onInvalidLine: InvalidLineHandler
  * splits them. An error of the stream (e.g. gzip data that ends early) is thrown after
  * every complete line before it was yielded; a last, unterminated line is then dropped.
  */
-export async function* readStreamLines(bytes: AsyncIterable<Uint8Array | string>, onInvalidLine: InvalidLineHandler): AsyncGenerator<string> {
-  const input = Readable.from(decodeUtf8Lines(bytes, onInvalidLine));
+export async function* readStreamLines(bytes: AsyncIterable<Uint8Array | string>, onInvalidLine: InvalidLineHandler, longLines?: LongLines): AsyncGenerator<string> {
+  const input = Readable.from(decodeUtf8Lines(bytes, onInvalidLine, longLines));
   const lines = createInterface({ input, crlfDelay: Infinity });
   try {
     for await (const line of lines) yield line;
@@ -43,13 +43,27 @@ export async function* readStreamLines(bytes: AsyncIterable<Uint8Array | string>
 }
 
 /**
+ * A bound on the bytes of one line: a line that grows past `maxBytes` before its end
+ * arrives is dropped as it is read (never held, never decoded), reported with its number
+ * and size, and passed on as an empty line.
+ */
+export interface LongLines {
+  readonly maxBytes: number;
+  readonly onLongLine: (line: number, bytes: number) => void;
+}
+
+/**
  * Decode chunks of bytes as strict UTF-8, a run of whole lines at a time (a line is
  * never split between two decodes, so a multi-byte character cut by a chunk boundary is
- * read whole). Lines that are not valid UTF-8 are reported and replaced by an empty line.
+ * read whole). Lines that are not valid UTF-8 are reported and replaced by an empty line;
+ * so are lines over `longLines.maxBytes` that span chunks (memory holds at most that
+ * and a chunk; one that fits in the chunk that ends it is passed on whole). A line is
+ * taken as one only while no lone `\r` may be splitting it.
  */
 export async function* decodeUtf8Lines(
   chunks: AsyncIterable<Uint8Array | string>,
   onInvalidLine: InvalidLineHandler,
+  longLines?: LongLines,
 ): AsyncGenerator<string> {
   const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
   let carry: Buffer = Buffer.alloc(0);
@@ -70,20 +84,46 @@ export async function* decodeUtf8Lines(
   };
   // The start of a line longer than a chunk waits in pieces, joined once its end arrives (joining at every chunk copied a 75 MB line 1,000 times over).
   const pending: Buffer[] = [];
+  let pendingBytes = 0;
+  let pendingCr = false;
+  /** Bytes of an over-long line dropped so far, or -1 when not dropping one. */
+  let dropped = -1;
   for await (const chunk of chunks) {
-    const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    let bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    if (dropped >= 0) {
+      const end = bytes.indexOf(0x0a);
+      if (end < 0) {
+        dropped += bytes.length;
+        continue;
+      }
+      longLines?.onLongLine(line, dropped + end);
+      dropped = -1;
+      yield decode(Buffer.from('\n'));
+      bytes = bytes.subarray(end + 1);
+    }
     const cut = bytes.lastIndexOf(0x0a) + 1;
     if (cut === 0) {
       pending.push(bytes);
+      pendingBytes += bytes.length;
+      pendingCr ||= bytes.includes(0x0d);
+      if (longLines !== undefined && !pendingCr && carry.length + pendingBytes > longLines.maxBytes && !carry.includes(0x0d)) {
+        dropped = carry.length + pendingBytes;
+        carry = Buffer.alloc(0);
+        pending.length = 0;
+        pendingBytes = 0;
+      }
       continue;
     }
     const head = bytes.subarray(0, cut);
     const segment = carry.length === 0 && pending.length === 0 ? head : Buffer.concat([carry, ...pending, head]);
     pending.length = 0;
+    pendingBytes = 0;
+    pendingCr = false;
     carry = bytes.subarray(cut);
     yield decode(segment);
   }
-  if (carry.length > 0 || pending.length > 0) yield decode(Buffer.concat([carry, ...pending]));
+  if (dropped >= 0) longLines?.onLongLine(line, dropped);
+  else if (carry.length > 0 || pending.length > 0) yield decode(Buffer.concat([carry, ...pending]));
 }
 
 /** Line breaks as `readline` counts them: `\r\n`, `\n`, or a `\r` not followed by `\n` (found by `indexOf`: a tenth of the time of a loop over every byte). */

@@ -104,15 +104,16 @@ describe('readInputs: folder walk', () => {
 
 describe('readInputs: a JSONL record over the limit for one article', () => {
   test.each([
-    ['spanning read chunks (dropped as it is read)', 200_000],
-    ['inside one read chunk (read, then skipped unparsed)', 150],
-  ])('%s: skipped with a warning naming its line, the records around it read', async (_name, size) => {
-    const big = JSON.stringify({ id: 'big', text: 'y'.repeat(size) });
+    ['spanning read chunks (dropped as it is read)', 'y', 200_000],
+    ['inside one read chunk', 'y', 150],
+    ['of fewer characters than the limit but more bytes', 'é', 60],
+  ])('%s: skipped with a warning naming its line and bytes, the records around it read', async (_name, letter, size) => {
+    const big = JSON.stringify({ id: 'big', text: letter.repeat(size) });
     const file = put(`long-${size}/feed.jsonl`, `{"id": "a", "text": "A"}\n${big}\n{"id": "c", "text": "C"}\nnope\n`);
     const { articles, warnings } = await readInputs([file], { maxFileBytes: 100 });
     expect(articles.map((a) => a.id)).toEqual(['a', 'c']);
     expect(warnings).toEqual([
-      { code: 'W_FILE_TOO_LARGE', where: `${file}:2`, message: `record of ${big.length} bytes is over the 100-byte limit for one article; skipped` },
+      { code: 'W_FILE_TOO_LARGE', where: `${file}:2`, message: `record of ${Buffer.byteLength(big)} bytes is over the 100-byte limit for one article; skipped` },
       // Line numbers after it stay right.
       { code: 'W_MALFORMED_JSON', where: `${file}:4`, message: expect.stringContaining('malformed JSON') as string },
     ]);

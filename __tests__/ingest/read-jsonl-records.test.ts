@@ -94,19 +94,6 @@ describe('readJsonlRecords', () => {
     expect(warnings(events)).toEqual([{ code: 'W_BAD_FIELD', where: 'data/feed.jsonl:1', message: 'field "published" is not a string; ignored' }]);
   });
 
-  test('a record over the limit for one article is skipped unparsed with a warning naming its line; the next is read', async () => {
-    const options = resolveIngestOptions({ maxFileBytes: 100 });
-    const big = JSON.stringify({ id: 'big', text: 'word '.repeat(30) });
-    // 60 characters of é: 120 bytes in UTF-8, over the limit though fewer characters than bytes.
-    const accented = JSON.stringify({ id: 'acc', text: 'é'.repeat(60) });
-    const events = await collect([big, accented, '{"id": "ok", "text": "small"}'], options);
-    expect(records(events).map((r) => r.claim.ladder[0])).toEqual(['ok']);
-    expect(warnings(events)).toEqual([
-      { code: 'W_FILE_TOO_LARGE', where: 'data/feed.jsonl:1', message: `record of ${big.length} bytes is over the 100-byte limit for one article; skipped` },
-      { code: 'W_FILE_TOO_LARGE', where: 'data/feed.jsonl:2', message: `record of ${Buffer.byteLength(accented)} bytes is over the 100-byte limit for one article; skipped` },
-    ]);
-  });
-
   test('no records at all: empty file', async () => {
     expect(warnings(await collect(['', '  ']))).toEqual([{ code: 'W_EMPTY_FILE', where: 'data/feed.jsonl', message: 'empty file (no records)' }]);
   });

@@ -57,7 +57,7 @@ describe('decodeUtf8Lines', () => {
     expect(invalid).toEqual([6]);
   });
 
-  test('a line over the bound that spans chunks is dropped as it is read, reported and passed on as an empty line; one ending in its chunk, or split by lone CRs, is kept', async () => {
+  test('a line over the bound is reported and passed on as an empty line, dropped as it is read when it spans chunks; lines split by lone CRs are lines', async () => {
     const long: [number, number][] = [];
     const invalid: number[] = [];
     const longLines = { maxBytes: 10, onLongLine: (line: number, bytes: number) => long.push([line, bytes]) };
@@ -76,11 +76,17 @@ describe('decodeUtf8Lines', () => {
     long.length = 0;
     expect(await run(['ok\n', 'bbbbbbbb', 'bbbbbbbb'])).toBe('ok\n');
     expect(long).toEqual([[2, 16]]);
-    // Over the bound but whole in the chunk that ends it, or lines split by lone CRs: kept.
+    // Whole in the chunk that ends it, counted in bytes (é is two), its CRLF kept; lines of lone CRs are short lines.
     long.length = 0;
-    expect(await run(['ok\n', 'cccccccccccccccc\n'])).toBe('ok\ncccccccccccccccc\n');
+    expect(await run(['ok\n', 'cccccccccccccccc\r\nshort\n', 'éééééé\n'])).toBe('ok\n\r\nshort\n\n');
+    expect(long).toEqual([
+      [2, 16],
+      [4, 12],
+    ]);
+    long.length = 0;
     expect(await run(['d\rdd\rddd\r', 'dddd\rddddd\r', 'x\n'])).toBe('d\rdd\rddd\rdddd\rddddd\rx\n');
-    expect(long).toEqual([]);
+    expect(await run(['eeeeee\reeeeeeeeeeee\ree\n'])).toBe('eeeeee\r\ree\n');
+    expect(long).toEqual([[2, 12]]);
   });
 
   test('property: any chunking of valid UTF-8 gives back the same text', async () => {

@@ -8,7 +8,8 @@ import type { Warning } from '../model';
 import { describeFsError } from './describe-fs-error';
 import { detectBinary, SNIFF_BYTES } from './detect-binary';
 import type { InputFile } from './discover-inputs';
-import { readJsonlRecords, recordTooLarge, type JsonlReadOptions } from './read-jsonl-records';
+import type { ResolvedIngestOptions } from './ingest-options';
+import { readJsonlRecords, type JsonlReadOptions } from './read-jsonl-records';
 import { readStreamLines } from './read-lines';
 import { describeStreamError, isTruncatedStream, openInputBytes } from './open-input-bytes';
 import { preflightInput } from './preflight-input';
@@ -22,7 +23,7 @@ export interface JsonlFileResult {
 }
 
 /** What {@link readJsonlFile} needs: the record options, and the stream `-` reads. */
-export type JsonlFileOptions = JsonlReadOptions & {
+export type JsonlFileOptions = JsonlReadOptions & Pick<ResolvedIngestOptions, 'maxFileBytes'> & {
   readonly stdin: NodeJS.ReadableStream | null;
   /** Told the size of every chunk of the file read (progress). */
   readonly onBytes?: ((bytes: number) => void) | null;
@@ -32,7 +33,8 @@ export type JsonlFileOptions = JsonlReadOptions & {
  * Read a JSONL file (also gzipped or zstd-compressed, or standard input): empty and binary files are skipped
  * with a warning; otherwise its lines are streamed ({@link openInputBytes},
  * {@link readStreamLines}) into {@link readJsonlRecords}. A line that is not valid UTF-8
- * is skipped with a `W_INVALID_UTF8` warning (`file:line`). Gzip or zstd data that ends
+ * is skipped with a `W_INVALID_UTF8` warning (`file:line`), one over `maxFileBytes` (the
+ * limit for one article) with `W_FILE_TOO_LARGE`, unparsed. Gzip or zstd data that ends
  * early keeps every complete line before the cut and gives one `W_TRUNCATED` warning
  * naming the first line lost; data that is not gzip (or zstd) gives `W_CORRUPT_INPUT`.
  *
@@ -61,9 +63,10 @@ export async function readJsonlFile(file: InputFile, options: JsonlFileOptions, 
     }
   }
   try {
-    // A line past the limit for one article is dropped as it is read (a 560 MB one-line file took 1.2 GB and was then called invalid UTF-8).
+    // A line past the limit for one article is skipped unparsed, dropped as it is read when it spans chunks (a 560 MB one-line file took 1.2 GB and was then called invalid UTF-8).
     const onLongLine = (line: number, bytes: number): void => {
-      found.push({ line, warning: { code: WarningCode.fileTooLarge, where: `${file.display}:${line}`, message: recordTooLarge(bytes, options.maxFileBytes) } });
+      const message = `record of ${bytes} bytes is over the ${options.maxFileBytes}-byte limit for one article; skipped`;
+      found.push({ line, warning: { code: WarningCode.fileTooLarge, where: `${file.display}:${line}`, message } });
     };
     const lines = counted(readStreamLines(openInputBytes(file, options.stdin, options.onBytes ?? null), onInvalidLine, { maxBytes: options.maxFileBytes, onLongLine }));
     for await (const event of readJsonlRecords(lines, file.display, options)) {

@@ -28,13 +28,8 @@ export type JsonlEvent =
   | { readonly kind: 'record'; readonly record: JsonlRecord }
   | { readonly kind: 'warning'; readonly warning: Warning };
 
-/** The warning's message for a record of `bytes` over `limit` (the limit for one article). */
-export function recordTooLarge(bytes: number, limit: number): string {
-  return `record of ${bytes} bytes is over the ${limit}-byte limit for one article; skipped`;
-}
-
 /** The options {@link readJsonlRecords} uses. */
-export type JsonlReadOptions = Pick<ResolvedIngestOptions, 'fields' | 'strict' | 'maxFileBytes'>;
+export type JsonlReadOptions = Pick<ResolvedIngestOptions, 'fields' | 'strict'>;
 
 /**
  * Read JSONL records from `lines`. Blank lines are ignored. A line that is not a JSON
@@ -42,9 +37,8 @@ export type JsonlReadOptions = Pick<ResolvedIngestOptions, 'fields' | 'strict' |
  * `strict`, an `InputError`. A record without a non-empty string in a text field gives
  * `W_NO_TEXT` and is skipped. Ids may be strings or numbers (`String(n)`); a record
  * without one gets `<file name>:<line>` and a `W_NO_ID` warning. A metadata field that is
- * not a string is ignored with a `W_BAD_FIELD` warning. A line over `maxFileBytes` (the
- * limit for one article, as for a single-article file) gives `W_FILE_TOO_LARGE` and is
- * skipped unparsed. A source with no non-blank line gives `W_EMPTY_FILE`.
+ * not a string is ignored with a `W_BAD_FIELD` warning. A source with no non-blank line
+ * gives `W_EMPTY_FILE`.
  *
  * @param name the source's display path, used in ids, paths and warnings.
  * @throws InputError in `strict` mode on a malformed line.
@@ -63,14 +57,6 @@ export async function* readJsonlRecords(
     nonBlank += 1;
     const where = `${name}:${lineNo}`;
     const warn = (code: Warning['code'], message: string): JsonlEvent => ({ kind: 'warning', warning: { code, where, message } });
-    // A UTF-8 byte per UTF-16 unit at least, three at most: the exact count only for lines near the limit.
-    if (line.length > options.maxFileBytes / 3) {
-      const bytes = Buffer.byteLength(line, 'utf8');
-      if (bytes > options.maxFileBytes) {
-        yield warn(WarningCode.fileTooLarge, recordTooLarge(bytes, options.maxFileBytes));
-        continue;
-      }
-    }
 
     let value: unknown;
     let problem: string | null = null;

@@ -56,9 +56,9 @@ export interface LongLines {
  * Decode chunks of bytes as strict UTF-8, a run of whole lines at a time (a line is
  * never split between two decodes, so a multi-byte character cut by a chunk boundary is
  * read whole). Lines that are not valid UTF-8 are reported and replaced by an empty line;
- * so are lines over `longLines.maxBytes` that span chunks (memory holds at most that
- * and a chunk; one that fits in the chunk that ends it is passed on whole). A line is
- * taken as one only while no lone `\r` may be splitting it.
+ * so are lines over `longLines.maxBytes`, never decoded, and one that grows past it
+ * across chunks is dropped as it arrives (memory holds at most that and a chunk; bytes
+ * are taken as one line only while no lone `\r` may be splitting them).
  */
 export async function* decodeUtf8Lines(
   chunks: AsyncIterable<Uint8Array | string>,
@@ -81,6 +81,24 @@ export async function* decodeUtf8Lines(
     } catch {
       return decodeLineByLine(segment, start, decoder, onInvalidLine);
     }
+  };
+  /** `segment` (whole lines) with each line over the bound reported and replaced by its terminator alone; as it is when it is no longer than the bound. */
+  const bounded = (segment: Buffer): Buffer => {
+    if (longLines === undefined || segment.length <= longLines.maxBytes) return segment;
+    const kept: Buffer[] = [];
+    let n = line;
+    for (let start = 0; start < segment.length; n++) {
+      const lf = segment.indexOf(0x0a, start);
+      const cr = segment.indexOf(0x0d, start);
+      const end = lf < 0 ? (cr < 0 ? segment.length : cr) : cr < 0 ? lf : Math.min(lf, cr);
+      const next = end === segment.length ? end : segment[end] === 0x0d && segment[end + 1] === 0x0a ? end + 2 : end + 1;
+      if (end - start > longLines.maxBytes) {
+        longLines.onLongLine(n, end - start);
+        kept.push(segment.subarray(end, next));
+      } else kept.push(segment.subarray(start, next));
+      start = next;
+    }
+    return Buffer.concat(kept);
   };
   // The start of a line longer than a chunk waits in pieces, joined once its end arrives (joining at every chunk copied a 75 MB line 1,000 times over).
   const pending: Buffer[] = [];
@@ -120,10 +138,10 @@ export async function* decodeUtf8Lines(
     pendingBytes = 0;
     pendingCr = false;
     carry = bytes.subarray(cut);
-    yield decode(segment);
+    yield decode(bounded(segment));
   }
   if (dropped >= 0) longLines?.onLongLine(line, dropped);
-  else if (carry.length > 0 || pending.length > 0) yield decode(Buffer.concat([carry, ...pending]));
+  else if (carry.length > 0 || pending.length > 0) yield decode(bounded(Buffer.concat([carry, ...pending])));
 }
 
 /** Line breaks as `readline` counts them: `\r\n`, `\n`, or a `\r` not followed by `\n` (found by `indexOf`: a tenth of the time of a loop over every byte). */

@@ -128,8 +128,7 @@ export class BoilerplateCounter {
    * those outlets' documents (their own summary pass and second pass).
    */
   private countCovered(covered: readonly (readonly number[])[], outletMin: (members: readonly number[]) => number, globalMin: number, found: (h: number) => void): void {
-    const exact = new GramCounter(this.capacity);
-    this.frequent.forEach((h) => exact.put(h, 0));
+    const exact = summaryKeys(this.frequent, this.capacity);
     const outletCounts = new GramCounter(this.outletCapacity);
     const inCovered = new Uint8Array(this.documents.count);
     for (const members of covered) {
@@ -173,13 +172,9 @@ export class BoilerplateCounter {
    */
   private countAtLeast(members: readonly number[], frequent: FrequentKeys, occurrences: number, capacity: number, min: number, found: (h: number) => void): void {
     const covered = occurrences / (capacity + 1) < min;
-    const exact = new GramCounter(covered ? capacity : Math.min(occurrences, 1 << 16));
-    if (covered) {
-      frequent.forEach((h) => exact.put(h, 0));
-      for (const d of members) for (const h of this.documents.get(d)) exact.incrementPresent(h);
-    } else {
-      for (const d of members) for (const h of this.documents.get(d)) exact.increment(h);
-    }
+    const exact = covered ? summaryKeys(frequent, capacity) : new GramCounter(Math.min(occurrences, 1 << 16));
+    if (covered) for (const d of members) for (const h of this.documents.get(d)) exact.incrementPresent(h);
+    else for (const d of members) for (const h of this.documents.get(d)) exact.increment(h);
     exact.forEachAtLeast(min, found);
   }
 
@@ -194,6 +189,13 @@ export class BoilerplateCounter {
     });
     return out;
   }
+}
+
+/** A table of the summary's keys (`capacity` counters), each at count 0: a second pass counts these exactly. */
+function summaryKeys(frequent: FrequentKeys, capacity: number): GramCounter {
+  const exact = new GramCounter(capacity);
+  frequent.forEach((h) => exact.put(h, 0));
+  return exact;
 }
 
 /** Documents' k-gram sets, numbered in the order added. */

@@ -50,15 +50,15 @@ process.on('message', (message: CheckpointRequest) => {
     stopped = true;
     // A commit told of during the last round (its next round would come after this message): folded before the end.
     if (wanted && db !== null) fold(db);
-    db?.close();
     reply({ kind: 'stopped' });
+    // The connection closes as the channel does (below).
     process.disconnect();
     return;
   }
   wanted = true;
   if (!running) round();
 });
-// The writer gone (killed, or crashed) ends this process too.
+// The channel closed, by 'stop' or because the writer is gone (killed, or crashed): the connection closes and the process ends.
 process.on('disconnect', () => {
   stopped = true;
   db?.close();

@@ -307,4 +307,55 @@ describe('a scan spooled to disk', () => {
     expect(await fiveBlocks.candidates(options.threshold)).toEqual(expected);
     space.close();
   });
+
+  it('estimates a window pair again in a later band when the band it met in first skipped its bucket for its size', async () => {
+    const options = resolveOptions({});
+    const banding = resolveBanding(options);
+    const hasher = createWindowHasher(options);
+    // Eight copies of each of five stories: a window's copies fill buckets of eight, over a limit of six.
+    const texts = Array.from({ length: 40 }, (_, i) => {
+      const story = i % 5;
+      const edit = Math.floor(i / 5);
+      return Array.from({ length: 10 }, (_, j) => `Minister ${story * 11 + j} told port ${story} that ship ${j} carries ${(story * j + 5) * (j === edit ? 7 : 1)} tonnes of grain.`).join(' ');
+    });
+    const maxBucketSize = 6;
+    const collector = new CandidateCollector(options, banding, 1, ScanSpace.inMemory(), undefined, maxBucketSize);
+    const windows: { doc: number; low: Uint16Array }[] = [];
+    const k = options.numPerm;
+    texts.forEach((t, d) => {
+      const signatures = signWindows(sketchDocument(t, options), hasher, options.shingleSize);
+      collector.add(d, signatures);
+      for (let w = 0; w * k < signatures.length; w++) windows.push({ doc: d, low: lowBits(signatures.subarray(w * k, (w + 1) * k)) });
+    });
+    // The reference: a band's buckets are the windows with the same rows; a pair meets in a band when it shares a bucket of at most six.
+    const bucketOf = (j: number, w: number): string => Array.from(windows[w]!.low.subarray(j * banding.rows, (j + 1) * banding.rows)).join(',');
+    const sizes = Array.from({ length: banding.bands }, (_, j) => {
+      const size = new Map<string, number>();
+      windows.forEach((_, w) => size.set(bucketOf(j, w), (size.get(bucketOf(j, w)) ?? 0) + 1));
+      return size;
+    });
+    const floor = minEstimate(options.threshold, k);
+    const best = new Map<string, number>();
+    let metInSkippedFirst = 0;
+    for (let x = 0; x < windows.length; x++) {
+      for (let y = x + 1; y < windows.length; y++) {
+        const [p, q] = [windows[x]!, windows[y]!];
+        if (p.doc === q.doc) continue;
+        const shared = Array.from({ length: banding.bands }, (_, j) => j).filter((j) => bucketOf(j, x) === bucketOf(j, y));
+        const met = shared.filter((j) => sizes[j]!.get(bucketOf(j, x))! <= maxBucketSize);
+        if (met.length === 0) continue;
+        if (shared[0]! < met[0]!) metInSkippedFirst++;
+        const est = lowBitsAgreement(p.low, 0, q.low, 0, k);
+        const key = `${Math.min(p.doc, q.doc)},${Math.max(p.doc, q.doc)}`;
+        if (est >= floor && est > (best.get(key) ?? -1)) best.set(key, est);
+      }
+    }
+    const expected = [...best.entries()]
+      .map(([key, est]) => ({ a: Number(key.split(',')[0]), b: Number(key.split(',')[1]), estimatedSimilarity: est }))
+      .sort((p, q) => p.a - q.a || p.b - q.b);
+    // Pairs whose first shared bucket was too large and a later one was not: the case at stake.
+    expect(metInSkippedFirst).toBeGreaterThan(0);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(await collector.candidates(options.threshold)).toEqual(expected);
+  });
 });

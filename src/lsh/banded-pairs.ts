@@ -55,6 +55,8 @@ export interface BandingInput {
   readonly maxBucketSize: number;
   /** Write band `band`'s two key words of every entry `e` to `key1[e]` and `key2[e]`. */
   readonly fillBand: (band: number, key1: Uint32Array, key2: Uint32Array) => void;
+  /** Told of each bucket skipped for its size: its entries are `entries[from, to)`. */
+  readonly onSkippedBucket?: (entries: Uint32Array, from: number, to: number) => void;
 }
 
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
@@ -148,6 +150,7 @@ export function bandPairsInto(
     if (m > maxBucketSize) {
       skippedBuckets++;
       skippedItems += m;
+      input.onSkippedBucket?.(entries, from, to);
     } else {
       buckets++;
       emitPairs(entries, from, to);

@@ -53,4 +53,20 @@ describe('parsePublishedValue', () => {
     expect(parsePublishedValue('Sat, 12 Feb 2022 12:29:00 +0000')).toMatchObject({ day: 12, offsetMinutes: 0 });
     expect(parsePublishedValue('yesterday')).toBeNull();
   });
+
+  test('reads a Unix time in seconds (a fraction dropped) or milliseconds as a UTC instant', () => {
+    const at = { year: 2022, month: 2, day: 12, time: { hour: 12, minute: 29, second: 0 }, offsetMinutes: 0 };
+    expect(parsePublishedValue('1644668940')).toMatchObject({ ...at, start: 0, end: 10 });
+    expect(parsePublishedValue(' 1644668940.75 ')).toMatchObject({ ...at, start: 1, end: 14 });
+    expect(parsePublishedValue('1644668940999')).toMatchObject(at);
+    expect(parsePublishedValue('999999999')).toMatchObject({ year: 2001, month: 9, day: 9, time: { hour: 1, minute: 46, second: 39 } });
+  });
+
+  test('digits of other lengths are not a Unix time: a year, a compact date, a story code', () => {
+    expect(parsePublishedValue('2022')).toBeNull();
+    expect(parsePublishedValue('538334')).toBeNull();
+    expect(parsePublishedValue('16446689401')).toBeNull();
+    expect(parsePublishedValue('16446689400001')).toBeNull();
+    expect(parsePublishedValue('1644668940 and more')).toBeNull();
+  });
 });

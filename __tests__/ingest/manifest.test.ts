@@ -14,11 +14,16 @@ describe('parseManifest', () => {
   test.each([
     ['not an object', [1, 2], /keyed by article id/],
     ['entry not an object', { a: 'x' }, /entry "a" must be an object/],
-    ['field not a string', { a: { published: 1644668940 } }, /entry "a": "published" must be a string/],
+    ['field not a string', { a: { title: 1644668940 } }, /entry "a": "title" must be a string/],
+    ['published neither a string nor a number', { a: { published: true } }, /entry "a": "published" must be a string or number/],
   ])('%s → InputError', (_name, json, message) => {
     expect(() => parseManifest(json, 'm.json')).toThrow(InputError);
     expect(() => parseManifest(json, 'm.json')).toThrow(message);
   });
+});
+
+test('a published time given as a number (a Unix time) is kept as its digits', () => {
+  expect(parseManifest({ a: { published: 1644668940 } }, 'm.json').get('a')).toEqual({ published: '1644668940' });
 });
 
 test('mergeManifests: later wins per id', () => {

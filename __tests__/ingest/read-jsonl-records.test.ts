@@ -89,9 +89,18 @@ describe('readJsonlRecords', () => {
   });
 
   test('a metadata field that is not a string is ignored with a warning', async () => {
-    const events = await collect(['{"id": "a", "text": "x", "published": 1644668940, "date": "2022-02-12"}']);
-    expect(records(events)[0]?.fields.published).toBe('2022-02-12');
-    expect(warnings(events)).toEqual([{ code: 'W_BAD_FIELD', where: 'data/feed.jsonl:1', message: 'field "published" is not a string; ignored' }]);
+    const events = await collect(['{"id": "a", "text": "x", "title": 7, "headline": "H", "published": true, "date": "2022-02-12"}']);
+    expect(records(events)[0]?.fields).toMatchObject({ title: 'H', published: '2022-02-12' });
+    expect(warnings(events)).toEqual([
+      { code: 'W_BAD_FIELD', where: 'data/feed.jsonl:1', message: 'field "published" is not a string or number; ignored' },
+      { code: 'W_BAD_FIELD', where: 'data/feed.jsonl:1', message: 'field "title" is not a string; ignored' },
+    ]);
+  });
+
+  test('a published time given as a number (a Unix time) is kept as its digits, no warning', async () => {
+    const events = await collect(['{"id": "a", "text": "x", "published": 1644668940}', '{"id": "b", "text": "x", "published": 1644668940123}']);
+    expect(records(events).map((r) => r.fields.published)).toEqual(['1644668940', '1644668940123']);
+    expect(warnings(events)).toEqual([]);
   });
 
   test('no records at all: empty file', async () => {

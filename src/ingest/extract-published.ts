@@ -29,12 +29,38 @@ export function extractPublished(text: string): DateCandidate | null {
 
 /**
  * Read a date from a metadata value (a JSONL field, a manifest entry, an HTML meta tag),
- * e.g. `2022-02-12T12:29:05Z` or `Sat, 12 Feb 2022 12:29:00 +0000`.
+ * e.g. `2022-02-12T12:29:05Z` or `Sat, 12 Feb 2022 12:29:00 +0000`; or a Unix time,
+ * the whole value ({@link parseUnixTime}).
  *
  * @returns the most precise, earliest date in `value`, or `null` when there is none.
  */
 export function parsePublishedValue(value: string): DateCandidate | null {
-  return chooseDateCandidate(findDateCandidates(value));
+  return parseUnixTime(value) ?? chooseDateCandidate(findDateCandidates(value));
+}
+
+/** Seconds since 1970 (9 or 10 digits, a fraction allowed) or milliseconds (12 or 13 digits). */
+const UNIX_TIME = /^\s*(?:(\d{9,10})(?:\.\d+)?|(\d{12,13}))\s*$/;
+
+/**
+ * A metadata value that is a Unix time, as dumps often give it (`1644691200`,
+ * `1644691200.5`, `1644691200000`): an instant in UTC, to the second. Only
+ * these lengths (1973 to 2286), so that a year or a `20220212` is not read
+ * as one.
+ */
+export function parseUnixTime(value: string): DateCandidate | null {
+  const match = UNIX_TIME.exec(value);
+  if (match === null) return null;
+  const ms = match[1] !== undefined ? Number(match[1]) * 1000 : Math.floor(Number(match[2]) / 1000) * 1000;
+  const at = new Date(ms);
+  return {
+    start: match.index + match[0].length - match[0].trimStart().length,
+    end: match.index + match[0].trimEnd().length,
+    year: at.getUTCFullYear(),
+    month: at.getUTCMonth() + 1,
+    day: at.getUTCDate(),
+    time: { hour: at.getUTCHours(), minute: at.getUTCMinutes(), second: at.getUTCSeconds() },
+    offsetMinutes: 0,
+  };
 }
 
 /** Offset just past the `count`-th line that holds more than whitespace (or the text's end). */

@@ -28,7 +28,7 @@ const KEYS = ['outlet', 'url', 'published', 'title'] as const;
  * Read a manifest file.
  *
  * @throws InputError (naming the file) when it is missing, not JSON, or an entry is not an
- *   object or has a non-string value for a known field.
+ *   object or has a non-string value for a known field (a published time may be a number).
  */
 export async function loadManifest(file: string): Promise<Manifest> {
   return parseManifest(await readJsonFile(file), file);
@@ -48,7 +48,12 @@ export function parseManifest(json: unknown, where: string): Manifest {
     for (const key of KEYS) {
       const field = value[key];
       if (field === undefined || field === null) continue;
-      if (typeof field !== 'string') throw new InputError(where, `manifest entry "${id}": "${key}" must be a string`);
+      // A published time may be a number: a Unix time, read as its digits are.
+      if (key === 'published' && typeof field === 'number' && Number.isFinite(field)) {
+        entry[key] = String(field);
+        continue;
+      }
+      if (typeof field !== 'string') throw new InputError(where, `manifest entry "${id}": "${key}" must be a ${key === 'published' ? 'string or number' : 'string'}`);
       if (field.trim() !== '') entry[key] = field.trim();
     }
     manifest.set(id, Object.freeze(entry));

@@ -101,8 +101,13 @@ export async function* readJsonlRecords(
           stated[part] = raw;
           break;
         }
+        // A number may be a published time: a Unix time, read as its digits are.
+        if (part === 'published' && typeof raw === 'number' && Number.isFinite(raw)) {
+          stated[part] = String(raw);
+          break;
+        }
         if (raw !== undefined && raw !== null && typeof raw !== 'string') {
-          yield warn(WarningCode.badField, `field "${key}" is not a string; ignored`);
+          yield warn(WarningCode.badField, `field "${key}" is not a ${part === 'published' ? 'string or number' : 'string'}; ignored`);
         }
       }
     }

@@ -132,6 +132,16 @@ describe('check service', () => {
     expect((JSON.parse((await call('GET', '/health')).body) as { documents: number }).documents).toBe(before.documents);
   });
 
+  test('a draft\'s published time may be a Unix time (a number); a published time of another type is a 400', async () => {
+    const a = await call('POST', '/check', JSON.stringify({ text: 'Harbour pilots counted seals on the sandbank at low tide.', published: 1644668940 }), { 'Content-Type': 'application/json' });
+    expect(a.status).toBe(200);
+    const report = JSON.parse(a.body) as Report;
+    expect(report.documents[0]?.published).toMatchObject({ kind: 'instant', text: '2022-02-12T12:29:00+00:00' });
+    const wrong = await call('POST', '/check', JSON.stringify({ text: 'Seals again.', published: true }), { 'Content-Type': 'application/json' });
+    expect(wrong.status).toBe(400);
+    expect(errorOf(wrong)).toEqual({ code: 'E_BAD_ARTICLE', message: 'body: "published" must be a string or number' });
+  });
+
   test('an oversize body → 413, declared or streamed', async () => {
     const big = Buffer.alloc(MAX_BODY + 1, 'a');
     const declared = await call('POST', '/check', big, { 'Content-Type': 'text/plain', 'Content-Length': String(big.length) });

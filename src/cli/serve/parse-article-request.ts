@@ -29,7 +29,12 @@ export function articleFromJson(value: unknown, where: string, registry: OutletR
   const stated: Record<string, string | null> = {};
   for (const field of FIELDS) {
     const v = record[field];
-    if (v !== undefined && v !== null && typeof v !== 'string') throw new HttpError(400, 'E_BAD_ARTICLE', `${where}: "${field}" must be a string`);
+    // A published time may be a number: a Unix time, read as its digits are (as in a JSONL dump).
+    if (field === 'published' && typeof v === 'number' && Number.isFinite(v)) {
+      stated[field] = String(v);
+      continue;
+    }
+    if (v !== undefined && v !== null && typeof v !== 'string') throw new HttpError(400, 'E_BAD_ARTICLE', `${where}: "${field}" must be a ${field === 'published' ? 'string or number' : 'string'}`);
     stated[field] = v ?? null;
   }
   return articleOf(id, text, stated as unknown as typeof NOTHING_STATED, registry, where);

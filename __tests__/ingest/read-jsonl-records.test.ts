@@ -37,6 +37,23 @@ describe('readJsonlRecords', () => {
     expect(records(events)).toMatchObject([{ claim: { ladder: ['x1', 'feed.jsonl:1', 'data/feed.jsonl:1'] }, text: 'Body', fields: { title: 'T' } }]);
   });
 
+  test('a field name with dots is a path into nested objects, unless the record has that key itself', async () => {
+    const options = resolveIngestOptions({ fields: { id: 'doc.id', text: 'doc.body', published: 'doc.meta.date', outlet: 'site.name' } });
+    const events = await collect(
+      [
+        JSON.stringify({ doc: { id: 'n1', body: 'Nested', meta: { date: 1644668940 } }, 'site.name': 'dw.com', site: { name: 'ignored' } }),
+        JSON.stringify({ doc: { id: 'n2', body: 'Also', meta: 'not an object' }, site: { name: 'rt.com' } }),
+        JSON.stringify({ doc: 'not an object' }),
+      ],
+      options,
+    );
+    expect(records(events).map((r) => [r.claim.ladder[0], r.text, r.fields.published, r.fields.outlet])).toEqual([
+      ['n1', 'Nested', '1644668940', 'dw.com'],
+      ['n2', 'Also', null, 'rt.com'],
+    ]);
+    expect(warnings(events)).toEqual([{ code: 'W_NO_TEXT', where: 'data/feed.jsonl:3', message: 'no text field (looked for doc.body); skipped' }]);
+  });
+
   test('numeric ids are converted with String()', async () => {
     const events = await collect(['{"id": 42, "text": "x"}', '{"id": 1.5e3, "text": "y"}']);
     expect(records(events).map((r) => r.claim.ladder[0])).toEqual(['42', '1500']);

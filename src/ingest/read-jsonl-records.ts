@@ -77,7 +77,7 @@ export async function* readJsonlRecords(
     const fallback = [`${base}:${lineNo}`, `${name}:${lineNo}`] as const;
     let id: string | null = null;
     for (const key of options.fields.id) {
-      const raw = record[key];
+      const raw = fieldValue(record, key);
       if (typeof raw === 'string' && raw.trim() !== '') id = raw.trim();
       else if (typeof raw === 'number' && Number.isFinite(raw)) id = String(raw);
       else if (raw !== undefined && raw !== null) yield warn(WarningCode.badField, `field "${key}" is not a string or number; ignored`);
@@ -96,7 +96,7 @@ export async function* readJsonlRecords(
     const stated: Record<Exclude<FieldName, 'id' | 'text'>, string | null> = { outlet: null, url: null, published: null, title: null };
     for (const part of ['outlet', 'url', 'published', 'title'] as const) {
       for (const key of options.fields[part]) {
-        const raw = record[key];
+        const raw = fieldValue(record, key);
         if (typeof raw === 'string' && raw.trim() !== '') {
           stated[part] = raw;
           break;
@@ -123,10 +123,27 @@ export async function* readJsonlRecords(
 /** The first of `keys` whose value in `record` is a string with more than white space. */
 function findString(record: Record<string, unknown>, keys: readonly string[]): string | null {
   for (const key of keys) {
-    const raw = record[key];
+    const raw = fieldValue(record, key);
     if (typeof raw === 'string' && raw.trim() !== '') return raw;
   }
   return null;
+}
+
+/**
+ * The value of field `key` in `record`: the key itself when the record has
+ * it, else a dotted path into nested objects (`meta.date` is
+ * `record.meta.date`), as dumps often nest their metadata. `undefined` when
+ * there is neither.
+ */
+export function fieldValue(record: Record<string, unknown>, key: string): unknown {
+  if (Object.hasOwn(record, key)) return record[key];
+  if (!key.includes('.')) return undefined;
+  let value: unknown = record;
+  for (const step of key.split('.')) {
+    if (!isJsonObject(value) || !Object.hasOwn(value, step)) return undefined;
+    value = value[step];
+  }
+  return value;
 }
 
 function describeJson(value: unknown): string {

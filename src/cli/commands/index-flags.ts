@@ -8,6 +8,7 @@ import type { ScanOptions } from '../../options';
 import type { Io } from '../io';
 import { declareTuningFlags, type TuningArgs } from './tuning-flags';
 import { toScanOptions, type ScanArgs } from './scan';
+import { fieldOption } from './field-flag';
 
 /** Flags every index command has. */
 export interface IndexFileArgs {
@@ -33,7 +34,7 @@ export function declareIndexFlag<T>(y: Argv<T>): Argv<T & IndexFileArgs> {
 export function declareIndexInputFlags<T>(y: Argv<T>): Argv<T & IndexInputArgs> {
   const withInput = declareIndexFlag(y)
     .option('quiet', { type: 'boolean', default: false, describe: 'print no progress, warnings or summary on stderr' })
-    .option('field', { type: 'string', array: true, describe: 'JSONL field mapping NAME=FIELD, e.g. --field text=body --field id=newid' })
+    .option('field', fieldOption())
     .option('manifest', { type: 'string', describe: 'sidecar manifest (id → outlet, url, published, title)' })
     .option('outlets', { type: 'string', describe: 'outlets file (domain → name, time zone, group)' })
     .option('strict', { type: 'boolean', default: false, describe: 'stop at the first malformed JSONL line (exit 2)' });

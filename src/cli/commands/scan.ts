@@ -14,6 +14,7 @@ import { declareTuningFlags, toTuningOptions, type TuningArgs } from './tuning-f
 import type { Io } from '../io';
 import { batchText, openOutputStream, writeOutputPieces, type OutputStream } from '../write-output';
 import { openScanIndex, SCAN_INDEX_OPTION } from './scan-index';
+import { fieldOption } from './field-flag';
 
 /** Parsed flags of `scan`. */
 export interface ScanArgs extends TuningArgs {
@@ -39,7 +40,7 @@ export function scanBuilder(y: Argv): Argv<ScanArgs> {
     .option('out', { type: 'string', describe: 'write the report to FILE instead of stdout (through a temporary file renamed when complete)' })
     .option('color', colorOption())
     .option('quiet', { type: 'boolean', default: false, describe: 'print no progress, warnings or summary on stderr' })
-    .option('field', { type: 'string', array: true, describe: 'JSONL field mapping NAME=FIELD, e.g. --field text=body --field id=newid' })
+    .option('field', fieldOption())
     .option('manifest', { type: 'string', describe: 'sidecar manifest (id → outlet, url, published, title) [default: manifest.json in a scanned folder]' })
     .option('outlets', { type: 'string', describe: 'outlets file (domain → name, time zone, group) [default: outlets.json in a scanned folder]' })
     .option('strict', { type: 'boolean', default: false, describe: 'stop at the first malformed JSONL line (exit 2)' })

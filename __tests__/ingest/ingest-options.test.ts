@@ -7,10 +7,10 @@ describe('resolveIngestOptions', () => {
     expect(options).toEqual({
       fields: {
         id: ['id'],
-        text: ['text', 'body', 'content'],
-        outlet: ['outlet', 'source', 'publisher', 'site'],
+        text: ['text', 'body', 'content', 'maintext'],
+        outlet: ['outlet', 'source', 'publisher', 'site', 'source_domain'],
         url: ['url', 'link'],
-        published: ['published', 'date', 'published_at'],
+        published: ['published', 'date', 'published_at', 'date_publish', 'datePublished'],
         title: ['title', 'headline'],
       },
       manifest: null,

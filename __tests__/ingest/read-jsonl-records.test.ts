@@ -31,6 +31,12 @@ describe('readJsonlRecords', () => {
     ]);
   });
 
+  test('a news-please / CC-NEWS export reads with the defaults: maintext, date_publish, source_domain', async () => {
+    const events = await collect([JSON.stringify({ id: 'np', maintext: 'Delta', date_publish: '2022-02-12 18:40:00', source_domain: 'taghribnews.com', title: 'T', url: 'https://taghribnews.com/x' })]);
+    expect(warnings(events)).toEqual([]);
+    expect(records(events)[0]).toMatchObject({ text: 'Delta', fields: { outlet: 'taghribnews.com', published: '2022-02-12 18:40:00' } });
+  });
+
   test('options.fields overrides the defaults for that field only', async () => {
     const options = resolveIngestOptions({ fields: { id: 'doc_id', text: 'article_body' } });
     const events = await collect([JSON.stringify({ doc_id: 'x1', id: 'ignored', text: 'ignored', article_body: 'Body', title: 'T' })], options);
@@ -94,7 +100,7 @@ describe('readJsonlRecords', () => {
       ['W_NO_TEXT', 'data/feed.jsonl:1'],
       ['W_NO_TEXT', 'data/feed.jsonl:2'],
     ]);
-    expect(warnings(events)[0]?.message).toBe('no text field (looked for text, body, content); skipped');
+    expect(warnings(events)[0]?.message).toBe('no text field (looked for text, body, content, maintext); skipped');
   });
 
   test('no id: "<file name>:<line>" with a warning', async () => {

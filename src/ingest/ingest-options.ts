@@ -66,13 +66,18 @@ export interface ResolvedIngestOptions {
   readonly stdin: NodeJS.ReadableStream | null;
 }
 
-/** Default JSONL field names, tried in order; the first present, usable one is taken. */
+/**
+ * Default JSONL field names, tried in order; the first present, usable one is
+ * taken. Besides the plain names, those of news-please and CC-NEWS exports
+ * (`maintext`, `date_publish`, `source_domain`) and schema.org's
+ * `datePublished`. Not `domain`: some dumps use it for a topic.
+ */
 export const DEFAULT_FIELDS: Readonly<Record<FieldName, readonly string[]>> = Object.freeze({
   id: ['id'],
-  text: ['text', 'body', 'content'],
-  outlet: ['outlet', 'source', 'publisher', 'site'],
+  text: ['text', 'body', 'content', 'maintext'],
+  outlet: ['outlet', 'source', 'publisher', 'site', 'source_domain'],
   url: ['url', 'link'],
-  published: ['published', 'date', 'published_at'],
+  published: ['published', 'date', 'published_at', 'date_publish', 'datePublished'],
   title: ['title', 'headline'],
 });
 

@@ -114,3 +114,34 @@ test('offsets point at the match', () => {
   const [found] = findDateCandidates(text);
   expect(found && text.slice(found.start, found.end)).toBe('12 Feb 2022 - 18:40');
 });
+
+describe('findDateCandidates: zone abbreviations and dotted times', () => {
+  test.each([
+    ['Saturday 12 February 2022 18.40 GMT', at(2022, 2, 12, 18, 40, null, 0)], // the Guardian's form
+    ['12 Feb 2022 6.40pm', at(2022, 2, 12, 18, 40, null, null)],
+    ['Feb. 12, 2022 6:40 p.m. ET', at(2022, 2, 12, 18, 40, null, -300)], // New York in February: UTC−5
+    ['July 12, 2022 6:40 p.m. ET', at(2022, 7, 12, 18, 40, null, -240)], // …and in July: UTC−4
+    ['July 12, 2022 6:40 PM EST', at(2022, 7, 12, 18, 40, null, -240)], // "EST" written loosely in summer: the zone's offset that day
+    ['12 February 2022, 18:40 CET', at(2022, 2, 12, 18, 40, null, 60)],
+    ['12 August 2022, 18:40 CET', at(2022, 8, 12, 18, 40, null, 120)],
+    ['Feb 12 2022 18:40 MSK', at(2022, 2, 12, 18, 40, null, 180)],
+    ['12 Feb 2022 18:40 IRST', at(2022, 2, 12, 18, 40, null, 210)],
+    ['12 Feb 2022 18:40 AEDT', at(2022, 2, 12, 18, 40, null, 660)],
+    ['12 Feb 2022 18:40 MST', at(2022, 2, 12, 18, 40, null, -420)],
+    ['2022-02-12 18:40 PST', at(2022, 2, 12, 18, 40, null, -480)],
+    // Names shared by several zones, or lower case (a word, not a zone): a local time.
+    ['12 Feb 2022 18:40 IST', at(2022, 2, 12, 18, 40, null, null)],
+    ['12 Feb 2022 18:40 CST', at(2022, 2, 12, 18, 40, null, null)],
+    ['Feb 12, 2022 6:40 pm est', at(2022, 2, 12, 18, 40, null, null)],
+  ])('%s', (text, expected) => {
+    expect(read(text)).toEqual([expected]);
+  });
+
+  test('a dotted number after a date with no zone or am/pm is not a time, and is left out of the match', () => {
+    const text = 'On 12 Feb 2022 12.50 euros changed hands; 12.02.2022 18.40';
+    expect(findDateCandidates(text).map(({ start, end, time }) => [text.slice(start, end), time])).toEqual([
+      ['12 Feb 2022', null],
+      ['12.02.2022', null],
+    ]);
+  });
+});

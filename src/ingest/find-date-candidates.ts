@@ -10,21 +10,49 @@
  * - Numeric: `12.02.2022` (always day first); `13/02/2022` and `02-13-2022` only when the
  *   order is unambiguous (one number above 12, or both equal).
  *
- * Times: `HH:MM`, `HH:MM:SS`, fractions (dropped), `AM`/`PM`/`a.m.`/`p.m.`; between date and
- * time a space, `T`, `,`, `-`, `|`, `@` or `at`. Zones: `Z`, `GMT`, `UTC`, `GMT+3`,
- * `UTC+03:30`, `+0300`, `+03:00`. Years outside 1800–2199 are ignored, as are impossible
- * dates and times. Digits glued to other digits, dots or slashes are not taken, so phone
- * numbers, story codes and URL paths do not read as dates.
+ * Times: `HH:MM`, `HH:MM:SS`, fractions (dropped), `AM`/`PM`/`a.m.`/`p.m.`; `HH.MM` only
+ * with a zone or `am`/`pm` after it (`18.40 GMT`, `6.40pm`), else the date alone is kept;
+ * between date and time a space, `T`, `,`, `-`, `|`, `@` or `at`. Zones: `Z`, `GMT`, `UTC`,
+ * `GMT+3`, `UTC+03:30`, `+0300`, `+03:00`, and the abbreviations of {@link ZONE_NAMES}
+ * (upper case only: `EST`, `ET`, `CET`, `MSK`, …). Years outside 1800–2199 are ignored, as
+ * are impossible dates and times. Digits glued to other digits, dots or slashes are not
+ * taken, so phone numbers, story codes and URL paths do not read as dates.
  */
 import type { DateCandidate } from './date-candidate';
+import { zonedWallTimeToUtc } from './zoned-wall-time-to-utc';
+
+/**
+ * Zone abbreviations news pages print after a time, each with what it means:
+ * minutes east of UTC, or an IANA zone whose offset on the day is taken. A
+ * zone is named where writers use the standard and the daylight names
+ * loosely ("EST" in July for New York): the zone's own offset that day is
+ * then right either way. Abbreviations that name several zones (IST: India,
+ * Ireland, Israel; CST: China, US Central; BST; AST; GST) are left out: a
+ * time followed by one stays a local time of unknown zone.
+ */
+export const ZONE_NAMES: Readonly<Record<string, number | string>> = Object.freeze({
+  ET: 'America/New_York', EST: 'America/New_York', EDT: 'America/New_York',
+  CT: 'America/Chicago', CDT: 'America/Chicago',
+  MT: 'America/Denver', MDT: 'America/Denver', MST: -420,
+  PT: 'America/Los_Angeles', PST: 'America/Los_Angeles', PDT: 'America/Los_Angeles',
+  AKST: 'America/Anchorage', AKDT: 'America/Anchorage', HST: -600,
+  WET: 'Europe/Lisbon', WEST: 'Europe/Lisbon',
+  CET: 'Europe/Paris', CEST: 'Europe/Paris',
+  EET: 'Europe/Athens', EEST: 'Europe/Athens',
+  MSK: 'Europe/Moscow',
+  SAST: 120, EAT: 180, WAT: 60, CAT: 120,
+  IRST: 210, IRDT: 270, PKT: 300, WIB: 420, SGT: 480, HKT: 480, PHT: 480, JST: 540, KST: 540,
+  AWST: 480, ACST: 570, ACDT: 630, AEST: 600, AEDT: 660, NZST: 720, NZDT: 780,
+});
 
 const S = '[ \\t\\u00a0]';
 const MONTH =
   '(?<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?![a-z])\\.?';
 const ZONE =
-  `(?:${S}*(?<zone>z(?![a-z0-9])|(?:gmt|utc)(?:${S}*[+-]${S}*\\d{1,2}(?::?\\d{2})?)?(?![a-z0-9])|[+-]\\d{2}:?\\d{2}(?!\\d)))?`;
+  `(?:${S}*(?<zone>z(?![a-z0-9])|(?:gmt|utc)(?:${S}*[+-]${S}*\\d{1,2}(?::?\\d{2})?)?(?![a-z0-9])|[+-]\\d{2}:?\\d{2}(?!\\d)|` +
+  `(?:${Object.keys(ZONE_NAMES).sort((a, b) => b.length - a.length).join('|')})(?![a-z0-9])))?`;
 const CLOCK =
-  `(?<h>\\d{1,2}):(?<mi>\\d{2})(?::(?<s>\\d{2})(?:[.,]\\d{1,9})?)?(?!\\d)(?:${S}*(?<ap>[ap])\\.?m\\.?(?![a-z]))?`;
+  `(?<h>\\d{1,2})(?<tsep>[:.])(?<mi>\\d{2})(?::(?<s>\\d{2})(?:[.,]\\d{1,9})?)?(?!\\d)(?:${S}*(?<ap>[ap])\\.?m\\.?(?![a-z]))?`;
 /** Optional time after a date written with words or numbers. */
 const TIME = `(?:${S}*(?:[-\\u2013\\u2014,|@]|at(?![a-z]))?${S}*${CLOCK}${ZONE})?`;
 const ORDINAL = '(?:st|nd|rd|th)?';
@@ -110,7 +138,9 @@ function toCandidate(order: 'ymd' | 'dmy' | 'mdy' | 'numeric', match: RegExpMatc
 
   let time: DateCandidate['time'] = null;
   let offsetMinutes: number | null = null;
-  if (g['h'] !== undefined && g['mi'] !== undefined) {
+  // `18.40` is a time only with a zone or am/pm after it (else `12.50 euros` would be one).
+  const dotted = g['tsep'] === '.' && g['zone'] === undefined && g['ap'] === undefined;
+  if (g['h'] !== undefined && g['mi'] !== undefined && !dotted) {
     let hour = Number(g['h']);
     const minute = Number(g['mi']);
     const second = g['s'] === undefined ? null : Number(g['s']);
@@ -122,12 +152,34 @@ function toCandidate(order: 'ymd' | 'dmy' | 'mdy' | 'numeric', match: RegExpMatc
     if (hour > 23 || minute > 59 || (second !== null && second > 59)) return null;
     time = { hour, minute, second };
     if (g['zone'] !== undefined) {
-      offsetMinutes = parseOffset(g['zone']);
-      if (offsetMinutes === null) return null;
+      const named = ZONE_NAMES[g['zone'].toUpperCase()];
+      if (named === undefined) {
+        offsetMinutes = parseOffset(g['zone']);
+        if (offsetMinutes === null) return null;
+      } else if (g['zone'] === g['zone'].toUpperCase()) {
+        // A lower-case "est" or "cat" after a time is more likely a word than a zone: no offset.
+        offsetMinutes = typeof named === 'number' ? named : offsetOnWallTime(year, month, day, time, named);
+      }
     }
   }
   const start = match.index ?? 0;
-  return { start, end: start + match[0].length, year, month, day, time, offsetMinutes };
+  // A dotted time that is not one is left out of the match (the date alone).
+  const end = dotted ? start + matchedDateLength(match) : start + match[0].length;
+  return { start, end, year, month, day, time, offsetMinutes };
+}
+
+/** Length of the match up to the date's year (a dotted number after it is not a time). */
+function matchedDateLength(match: RegExpMatchArray): number {
+  const text = match[0];
+  const year = match.groups?.['y'] ?? '';
+  const at = text.indexOf(year);
+  return at < 0 ? text.length : at + year.length;
+}
+
+/** Minutes east of UTC that IANA zone `zone` was at this wall time. */
+function offsetOnWallTime(year: number, month: number, day: number, time: NonNullable<DateCandidate['time']>, zone: string): number {
+  const wall = Date.UTC(year, month - 1, day, time.hour, time.minute, time.second ?? 0);
+  return Math.round((wall - zonedWallTimeToUtc(year, month, day, time.hour, time.minute, time.second ?? 0, zone)) / 60000);
 }
 
 function isValidDate(year: number, month: number, day: number): boolean {

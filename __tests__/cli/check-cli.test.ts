@@ -10,6 +10,7 @@ import type { Report } from '../../src';
 import { buildFreshDraft, buildReuseDraft, coverageOf } from '../../bench/reuse-draft';
 import { runCli } from './run-cli';
 import { tempDir } from '../helpers/temp-dir';
+import { mosaicDraft } from '../helpers/mosaic-draft';
 
 const SAMPLES = resolve(__dirname, '../../samples');
 const SOURCE_ID = '002_7d7de9a9c5d4ee85';
@@ -103,6 +104,36 @@ describe('reprint check', () => {
     expect(report.pairs.filter((p) => [p.source, p.target].includes('reusing-one') && [p.source, p.target].includes('fresh-one'))).toEqual([]);
     expect(report.pairs.some((p) => [p.source, p.target].includes('reusing-one') && [p.source, p.target].includes(SOURCE_ID))).toBe(true);
     expect(run.stderr).toMatch(/reprint: check: reusing-one: \d+\.\d% of it from /);
+  });
+
+  test('a draft pieced together from two articles: --fail-above-total weighs what it reuses from all of them, --fail-above from one', async () => {
+    const mosaic = mosaicDraft(SAMPLES);
+    const file = join(dir, 'mosaic.txt');
+    writeFileSync(file, mosaic);
+    const run = await runCli(['check', file, '--index', index, '--format', 'json', '--fail-above', '0.6']);
+    const report = JSON.parse(run.stdout) as Report;
+    const mine = report.pairs.filter((p) => p.source === 'mosaic' || p.target === 'mosaic');
+    expect(mine.length).toBeGreaterThanOrEqual(2);
+    const side = (p: Report['pairs'][number]) => (p.target === 'mosaic' ? 'target' : 'source');
+    // What it reuses in all, recomputed from the report: the union of its passages' spans.
+    const spans = mine.flatMap((p) => p.passages.flatMap((x) => (x.segments ?? [x]).map((s) => s[side(p)]))).sort((a, b) => a.start - b.start);
+    let covered = 0;
+    let end = 0;
+    for (const s of spans) {
+      if (s.end > end) covered += s.end - Math.max(s.start, end);
+      end = Math.max(end, s.end);
+    }
+    const reused = covered / mosaic.length;
+    const largest = Math.max(...mine.map((p) => p.coverage[side(p)]));
+    // The case at stake: each source under the bar, the two together over it.
+    expect(largest).toBeLessThan(0.6);
+    expect(reused).toBeGreaterThanOrEqual(0.6);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain(`; ${(Math.round(reused * 10000) / 100).toFixed(1)}% in all, from ${mine.length} archived articles`);
+    const total = await runCli(['check', file, '--index', index, '--format', 'json', '--fail-above', '0.6', '--fail-above-total', '0.6']);
+    expect(total.code).toBe(1);
+    expect(total.stderr).toMatch(/\(at or above --fail-above-total 0\.6\)/);
+    expect((await runCli(['check', file, '--index', index, '--fail-above-total', '1.5'])).code).toBe(2);
   });
 
   test('a missing index is exit 2 with one line', async () => {

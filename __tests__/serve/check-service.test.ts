@@ -15,6 +15,7 @@ import { addArticlesToIndex } from '../../src/pipeline/index-articles';
 import { openIndex, type OpenedIndex } from '../../src/pipeline/open-index';
 import { readArticles } from '../../src/pipeline/read-articles';
 import { tempDir } from '../helpers/temp-dir';
+import { mosaicDraft } from '../helpers/mosaic-draft';
 
 const SAMPLES = resolve(__dirname, '../../samples');
 const SOURCE_ID = '002_7d7de9a9c5d4ee85';
@@ -96,6 +97,18 @@ describe('check service', () => {
     const report = JSON.parse(a.body) as Report;
     expect(report.documents.find((d) => d.id === 'mine')?.title).toBe('A title');
     expect(report.pairs.length).toBeGreaterThan(0);
+  });
+
+  test('POST /check of a draft pieced together from two articles: headers give the largest share, what it reuses in all, and from how many', async () => {
+    const a = await call('POST', '/check', JSON.stringify({ id: 'mosaic', text: mosaicDraft(SAMPLES) }), { 'Content-Type': 'application/json' });
+    expect(a.status).toBe(200);
+    const mine = (JSON.parse(a.body) as Report).pairs.filter((p) => p.source === 'mosaic' || p.target === 'mosaic');
+    expect(mine.length).toBe(2);
+    expect(Number(a.headers['x-reprint-sources'])).toBe(2);
+    const shares = mine.map((p) => (p.target === 'mosaic' ? p.coverage.target : p.coverage.source));
+    expect(Number(a.headers['x-reprint-largest-share'])).toBe(Math.max(...shares));
+    // The two paragraphs do not overlap in the draft: what it reuses in all is the sum of the two shares.
+    expect(Number(a.headers['x-reprint-reused-share'])).toBeCloseTo(shares[0]! + shares[1]!, 3);
   });
 
   test.each([

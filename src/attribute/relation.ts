@@ -46,6 +46,16 @@ function share(covered: number, length: number): number {
   return length === 0 ? 0 : Math.min(1, covered / length);
 }
 
+/**
+ * The share of a document of `length` characters inside the union of
+ * passages, on the side each is given for (`source` or `target`): the
+ * coverage a pair reports, taken over passages of several pairs (a draft's
+ * share reused from all the articles it reuses).
+ */
+export function coveredShare(passages: readonly { readonly passage: ClassifiedSpanPair; readonly side: 'source' | 'target' }[], length: number): number {
+  return round(share(unionLength(passages.flatMap(({ passage, side }) => coveredSpans(passage, side))), length));
+}
+
 /** Assess a pair from its passages and the two documents' lengths. */
 export function assessPair(
   passages: readonly ClassifiedSpanPair[],

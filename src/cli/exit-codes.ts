@@ -4,7 +4,7 @@
  * | code | meaning |
  * | ---- | ------- |
  * | 0 | success |
- * | 1 | findings above a threshold the user asked about (`check --fail-above`) |
+ * | 1 | findings above a threshold the user asked about (`check --fail-above`, `--fail-above-total`) |
  * | 2 | usage or input error: bad flag or value, missing path, unreadable input |
  * | 3 | internal error: a bug in reprint |
  */

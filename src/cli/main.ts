@@ -26,7 +26,7 @@ import {
 import type { IndexFileArgs } from './commands/index-flags';
 import { runServe, serveBuilder, type ServeArgs } from './commands/serve';
 
-const EPILOGUE = 'Exit codes: 0 ok, 1 findings above --fail-above (check), 2 usage or input error, 3 internal error.';
+const EPILOGUE = 'Exit codes: 0 ok, 1 findings above --fail-above or --fail-above-total (check), 2 usage or input error, 3 internal error.';
 
 /** Run the CLI with `argv` (without `node` and the script) and return the exit code. */
 export async function main(rawArgv: readonly string[], io: Io): Promise<number> {

@@ -12,6 +12,7 @@
  * compared with one another, and an archived article with a draft's id (an
  * earlier version of it) is not compared with it.
  */
+import { coveredShare } from '../attribute';
 import { DEFAULT_MAX_BUCKET_SIZE } from '../lsh';
 import { lowBits, lowBitsAgreement } from '../minhash';
 import type { Article, Pair, Report, Warning } from '../model';
@@ -23,20 +24,28 @@ import { PreparedDocuments } from './prepared-documents';
 import { buildReport } from './scan';
 import { markSketchBoilerplate, sketchDocument, sketchSettingsOf } from './sketch-document';
 
-/** The share of a draft reused from one archived article. */
+/** How much of a draft was found in the archive: from one article at most, and from all of them. */
 export interface DraftShare {
   readonly draft: string;
-  /** The archived article, or `null` when nothing of the draft was found. */
+  /** The archived article it reuses most, or `null` when nothing of the draft was found. */
   readonly source: string | null;
   /** Characters of the draft inside that article's passages / the draft's length (the pair's coverage on the draft's side). */
   readonly share: number;
+  /**
+   * Characters of the draft inside the passages of any archived article / the
+   * draft's length: what a draft pieced together from several articles
+   * reuses in all (at least {@link share}).
+   */
+  readonly reused: number;
+  /** How many archived articles it reuses. */
+  readonly sources: number;
 }
 
-/** A check's report, the texts it points into, and each draft's largest share. */
+/** A check's report, the texts it points into, and each draft's shares. */
 export interface CheckResult {
   readonly report: Report;
   readonly texts: ReadonlyMap<string, string>;
-  /** One per draft, in the order given: the archived article it reuses most. */
+  /** One per draft, in the order given: the archived article it reuses most, and what it reuses in all. */
   readonly largest: readonly DraftShare[];
 }
 
@@ -57,18 +66,21 @@ export function checkDrafts(store: IndexStore, drafts: readonly Article[], optio
     const articles = [draft, ...candidates.map((c) => c.stored.article)];
     const pairs: CandidateDocumentPair[] = candidates.map((c, i) => ({ a: 0, b: i + 1, estimatedSimilarity: c.estimate }));
     const docs = new PreparedDocuments(articles, pairs, options, blocked);
-    let best: DraftShare = { draft: draft.id, source: null, share: 0 };
+    let best: { source: string | null; share: number } = { source: null, share: 0 };
+    const mine: Pair[] = [];
     pairs.forEach((p, i) => {
       const pair = comparePair(docs.get(p.a), docs.get(p.b), p.estimatedSimilarity, options);
       docs.done(i);
       if (pair === null) return;
       const source = articles[p.b]!;
       found.push(pair);
+      mine.push(pair);
       sources.set(source.id, source);
       const share = draftShareOf(pair, draft.id);
-      if (share > best.share) best = { draft: draft.id, source: source.id, share };
+      if (share > best.share) best = { source: source.id, share };
     });
-    largest.push(best);
+    const onDraft = mine.flatMap((pair) => pair.passages.map((passage) => ({ passage, side: pair.target === draft.id ? ('target' as const) : ('source' as const) })));
+    largest.push({ draft: draft.id, ...best, reused: coveredShare(onDraft, draft.text.length), sources: mine.length });
   }
   const documents = [...drafts, ...sources.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return {

@@ -57,6 +57,8 @@ export function createCheckServer(reader: OpenedIndex, writer: OpenedIndex, sett
       send(response, 200, renderJson(report), {
         'X-Reprint-Largest-Share': String(top?.share ?? 0),
         ...(top?.source != null ? { 'X-Reprint-Largest-Source': encodeURIComponent(top.source) } : {}),
+        'X-Reprint-Reused-Share': String(top?.reused ?? 0),
+        'X-Reprint-Sources': String(top?.sources ?? 0),
       });
       return;
     }

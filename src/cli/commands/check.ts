@@ -18,6 +18,7 @@ import { terminalLayout } from '../terminal-layout';
 import { writeOutputFile } from '../write-output';
 import { colorOption, formatOption } from './report-flags';
 import { declareIndexInputFlags, toIndexInputOptions, waitNotice, type IndexInputArgs } from './index-flags';
+import { printWarnings } from '../print-warnings';
 
 /** Parsed flags of `check`. */
 export interface CheckArgs extends IndexInputArgs {
@@ -61,7 +62,7 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
   const { store, options } = openIndex(args.index, scanOptions, { onWait: waitNotice(io, args.quiet) });
   try {
     const { articles, warnings } = await readArticles(args.drafts.map((p) => (p === STDIN_ARG ? '-' : p)), scanOptions);
-    if (!args.quiet) for (const w of warnings) io.stderr(`reprint: warning: ${w.where}: ${w.message}\n`);
+    if (!args.quiet) printWarnings(io, warnings, 'all are in the report with --format json');
     if (articles.length === 0) throw new UsageError('no draft to check: every input was empty or skipped');
     const { report, texts, largest } = checkDrafts(store, articles, options, warnings);
     const body = renderReport(report, texts, args.format, terminalLayout(args, io));

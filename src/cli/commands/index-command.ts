@@ -13,6 +13,7 @@ import { createPhasedProgress } from '../progress';
 import { resolveWorkers, workersOption } from './workers-flag';
 import { STDIN_ARG } from '../stdin-arg';
 import { declareIndexFlag, declareIndexInputFlags, toIndexInputOptions, waitNotice, type IndexFileArgs, type IndexInputArgs } from './index-flags';
+import { printWarnings } from '../print-warnings';
 
 /** Parsed flags of `index add`. */
 export interface IndexAddArgs extends IndexInputArgs {
@@ -86,7 +87,7 @@ export async function runIndexAdd(args: IndexAddArgs, io: Io): Promise<number> {
       workers: resolveWorkers(args.workers),
     }).finally(() => progress.end());
     const { warnings } = result;
-    if (!args.quiet) for (const w of warnings) io.stderr(`reprint: warning: ${w.where}: ${w.message}\n`);
+    if (!args.quiet) printWarnings(io, warnings, null);
     const seconds = (Date.now() - started) / 1000;
     io.stdout(
       `reprint: ${args.index}: ${result.added} added, ${result.replaced} replaced, ${result.unchanged} unchanged, ${countFailed(warnings)} failed; ` +

@@ -15,6 +15,7 @@ import type { Io } from '../io';
 import { batchText, openOutputStream, writeOutputPieces, type OutputStream } from '../write-output';
 import { openScanIndex, SCAN_INDEX_OPTION } from './scan-index';
 import { fieldOption } from './field-flag';
+import { printWarnings } from '../print-warnings';
 
 /** Parsed flags of `scan`. */
 export interface ScanArgs extends TuningArgs {
@@ -99,9 +100,7 @@ export async function runScan(args: ScanArgs, io: Io): Promise<number> {
     index?.close();
     throw error;
   }).finally(() => progress.end());
-  if (!args.quiet) {
-    for (const w of report.warnings) io.stderr(`reprint: warning: ${w.where}: ${w.message}\n`);
-  }
+  if (!args.quiet) printWarnings(io, report.warnings, 'all are in the report with --format json or ndjson');
   if (sink !== null) {
     for (const text of batchText(renderNdjsonTailLines(report))) sink.write(text);
     sink.commit();

@@ -1,0 +1,43 @@
+/**
+ * Input warnings on stderr, a line each, but not thousands of one kind: a
+ * dump whose every record lacks the same field would otherwise print a line
+ * per record. Per file and warning code, the first {@link SHOWN_PER_KIND}
+ * are printed, then one line counting the rest. Nothing is dropped from
+ * what the command returns (the report's `warnings`, the summary's count).
+ */
+import type { Warning } from '../model';
+import type { Io } from './io';
+
+/** Warnings of one code in one file printed in full. */
+export const SHOWN_PER_KIND = 5;
+
+/** The file a warning is about: its `where` without a `:line` suffix. */
+function fileOf(where: string): string {
+  return where.replace(/:\d+$/, '');
+}
+
+/**
+ * Print `warnings` (see the module header). `more` says where the ones not
+ * printed can be read, if anywhere (e.g. the JSON report).
+ */
+export function printWarnings(io: Pick<Io, 'stderr'>, warnings: readonly Warning[], more: string | null): void {
+  const seen = new Map<string, number>();
+  const held = new Map<string, { readonly file: string; readonly code: string; count: number }>();
+  for (const w of warnings) {
+    const file = fileOf(w.where);
+    const key = `${w.code}\u0000${file}`;
+    const shown = seen.get(key) ?? 0;
+    if (shown < SHOWN_PER_KIND) {
+      seen.set(key, shown + 1);
+      io.stderr(`reprint: warning: ${w.where}: ${w.message}\n`);
+      continue;
+    }
+    const rest = held.get(key);
+    if (rest === undefined) held.set(key, { file, code: w.code, count: 1 });
+    else rest.count++;
+  }
+  for (const { file, code, count } of held.values()) {
+    const what = count === 1 ? `${code} warning like these` : `${code} warnings like these`;
+    io.stderr(`reprint: warning: ${file}: ${count.toLocaleString('en-US')} more ${what} not shown${more === null ? '' : ` (${more})`}\n`);
+  }
+}

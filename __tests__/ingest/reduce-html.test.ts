@@ -63,6 +63,21 @@ describe('reduceHtml', () => {
     expect(fallback).toEqual({ text: 'Text Feb 12', url: 'https://example.com/a', published: '2022-02-12', title: 'A Title' });
   });
 
+  test('a schema.org article in JSON-LD (in an @graph, a broken block before it) gives datePublished and url when no meta tag does, ahead of <time>', () => {
+    const ld = reduceHtml(`<html><head><title>T</title>
+      <script type="application/ld+json">{ broken</script>
+      <script type="application/ld+json">{"@context": "https://schema.org", "@graph": [
+        {"@type": "WebSite", "url": "https://example.com/"},
+        {"@type": ["NewsArticle"], "datePublished": "2022-02-12T18:40:00+03:30", "mainEntityOfPage": {"@id": "https://example.com/news/1"}}
+      ]}</script></head>
+      <body><p>Text <time datetime="2022-02-13">Feb 13</time></p></body></html>`);
+    expect(ld).toEqual({ text: 'Text Feb 13', url: 'https://example.com/news/1', published: '2022-02-12T18:40:00+03:30', title: 'T' });
+    // A meta tag still comes first; JSON-LD's text is never article text.
+    const both = reduceHtml(`<meta property="article:published_time" content="2022-02-12T10:00Z">
+      <script type="application/ld+json">[{"@type": "Article", "datePublished": "2022-02-11", "url": "https://example.com/b"}]</script><p>Body</p>`);
+    expect(both).toEqual({ text: 'Body', url: 'https://example.com/b', published: '2022-02-12T10:00Z', title: null });
+  });
+
   test('nothing stated → nulls; a fragment without <html> works', () => {
     expect(reduceHtml('<p>Just a paragraph</p>')).toEqual({ text: 'Just a paragraph', url: null, published: null, title: null });
   });

@@ -10,9 +10,13 @@ import { isHttpUrl } from './extract-url';
 export interface ReducedHtml {
   /** Paragraphs separated by a blank line; `<br>` gives a line break. */
   readonly text: string;
-  /** `<link rel=canonical>`, else `og:url` (absolute http(s) only). */
+  /** `<link rel=canonical>`, else `og:url`, else the JSON-LD article's `url` (absolute http(s) only). */
   readonly url: string | null;
-  /** The raw value of `article:published_time` (or a similar meta tag), else the first `<time datetime>`. */
+  /**
+   * The raw value of `article:published_time` (or a similar meta tag), else the
+   * `datePublished` of the page's schema.org article (JSON-LD), else the first
+   * `<time datetime>`.
+   */
   readonly published: string | null;
   /** `og:title`, else `<title>`, whitespace collapsed. */
   readonly title: string | null;
@@ -59,6 +63,9 @@ export function reduceHtml(html: string): ReducedHtml {
   let canonical: string | null = null;
   let timeDatetime: string | null = null;
   const meta = new Map<string, string>();
+  /** Text of the `<script type="application/ld+json">` being read, and of those read. */
+  let jsonLd: string | null = null;
+  const jsonLdBlocks: string[] = [];
 
   const flush = (): void => {
     const cleaned = lines.map((line) => line.replace(/\s+/g, ' ').trim());
@@ -93,6 +100,7 @@ export function reduceHtml(html: string): ReducedHtml {
           titleDepth += 1;
           return;
         }
+        if (name === 'script' && (attributes['type'] ?? '').trim().toLowerCase() === 'application/ld+json') jsonLd = '';
         if (SKIPPED.has(name)) skipping.push(name);
         if (skipping.length > 0) return;
         if (BLOCKS.has(name)) flush();
@@ -100,6 +108,7 @@ export function reduceHtml(html: string): ReducedHtml {
         else if (name === 'td' || name === 'th') append(' ');
       },
       ontext(text) {
+        if (jsonLd !== null) jsonLd += text;
         if (titleDepth > 0) titleText += text;
         else if (skipping.length === 0) append(text);
       },
@@ -107,6 +116,10 @@ export function reduceHtml(html: string): ReducedHtml {
         if (name === 'title' && titleDepth > 0) {
           titleDepth -= 1;
           return;
+        }
+        if (name === 'script' && jsonLd !== null) {
+          jsonLdBlocks.push(jsonLd);
+          jsonLd = null;
         }
         if (SKIPPED.has(name)) {
           const at = skipping.lastIndexOf(name);
@@ -122,11 +135,64 @@ export function reduceHtml(html: string): ReducedHtml {
   parser.end();
   flush();
 
-  const candidates = [canonical, meta.get('og:url') ?? null];
+  const article = jsonLdArticle(jsonLdBlocks);
+  const candidates = [canonical, meta.get('og:url') ?? null, article?.url ?? null];
   const url = candidates.find((value): value is string => value !== null && isHttpUrl(value)) ?? null;
   const published =
     PUBLISHED_META.map((key) => meta.get(key)).find((value): value is string => value !== undefined && value !== '') ??
+    article?.published ??
     timeDatetime;
   const title = [meta.get('og:title'), titleText].map((value) => value?.replace(/\s+/g, ' ').trim() ?? '').find((value) => value !== '') ?? null;
   return { text: paragraphs.join('\n\n'), url, published, title };
+}
+
+/** schema.org types of a news page's main item. */
+const ARTICLE_TYPE = /(?:^|:|\/)(?:Article|NewsArticle|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|BackgroundNewsArticle|BlogPosting|Report|LiveBlogPosting)$/;
+
+/**
+ * The `datePublished` and `url` of the first schema.org article in the page's
+ * JSON-LD blocks (an object, an array of them, or an `@graph`), as strings;
+ * `null` when there is none. A block that is not JSON is passed over (pages
+ * carry broken ones; the page's other metadata still counts).
+ */
+function jsonLdArticle(blocks: readonly string[]): { readonly published: string | null; readonly url: string | null } | null {
+  for (const block of blocks) {
+    let value: unknown;
+    try {
+      value = JSON.parse(block) as unknown;
+    } catch {
+      continue;
+    }
+    const found = findArticle(value, 0);
+    if (found !== null) {
+      const page = found['mainEntityOfPage'];
+      const pageId = typeof page === 'string' ? page : isObject(page) && typeof page['@id'] === 'string' ? page['@id'] : null;
+      return {
+        published: typeof found['datePublished'] === 'string' && found['datePublished'].trim() !== '' ? found['datePublished'].trim() : null,
+        url: typeof found['url'] === 'string' ? found['url'].trim() : pageId,
+      };
+    }
+  }
+  return null;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The first object (depth first, a few levels deep) whose `@type` is an article type. */
+function findArticle(value: unknown, depth: number): Record<string, unknown> | null {
+  if (depth > 4) return null;
+  if (Array.isArray(value)) {
+    for (const item of value) {
+      const found = findArticle(item, depth + 1);
+      if (found !== null) return found;
+    }
+    return null;
+  }
+  if (!isObject(value)) return null;
+  const type = value['@type'];
+  const types = Array.isArray(type) ? type : [type];
+  if (types.some((t) => typeof t === 'string' && ARTICLE_TYPE.test(t))) return value;
+  return findArticle(value['@graph'], depth + 1);
 }

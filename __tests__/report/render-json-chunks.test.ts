@@ -2,7 +2,7 @@
  * The JSON report in pieces (for reports longer than a V8 string) is byte for
  * byte the JSON report; the CLI's batching of pieces loses and reorders nothing.
  */
-import { batchText } from '../../src/cli/write-output';
+import { batchText, WRITE_BATCH } from '../../src/cli/write-output';
 import { renderJson, renderJsonChunks } from '../../src/report';
 import type { Report } from '../../src';
 import { scanSamples } from './samples-scan';
@@ -31,11 +31,16 @@ describe('renderJsonChunks', () => {
 });
 
 describe('batchText', () => {
-  it('gives back every piece, in order, in batches of about a megabyte', () => {
+  it('gives back every piece, in order, in batches of WRITE_BATCH characters or a piece more (the last may be shorter)', () => {
     const pieces = Array.from({ length: 5000 }, (_, i) => `${i}:${'x'.repeat(i % 700)}\n`);
     const batches = [...batchText(pieces)];
     expect(batches.join('')).toBe(pieces.join(''));
-    expect(batches.length).toBeGreaterThan(1);
-    expect(batches.length).toBeLessThan(5);
+    expect(WRITE_BATCH).toBe(65536);
+    expect(batches.length).toBeGreaterThan(10);
+    for (const b of batches.slice(0, -1)) {
+      expect(b.length).toBeGreaterThanOrEqual(WRITE_BATCH);
+      expect(b.length).toBeLessThan(WRITE_BATCH + 710);
+    }
+    expect(batches[batches.length - 1]!.length).toBeLessThan(WRITE_BATCH + 710);
   });
 });

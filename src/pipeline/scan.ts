@@ -156,6 +156,8 @@ async function scanDocuments(
       run.onPair?.(pair);
     }
   });
+  // The report's document entries are a million objects at 1M articles: make room for them first.
+  collectGarbage();
   return reportOf(Array.from(ids, (i) => toReportDocument(docs.outline(i))), found, options, banding, warnings);
 }
 

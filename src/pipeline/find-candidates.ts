@@ -381,8 +381,15 @@ function hashPair(a: number, b: number): number {
 
 /** Windows per block the {@link SignatureReader} reads and caches. */
 const READ_BLOCK_WINDOWS = 16;
-/** Bytes of signatures the {@link SignatureReader} keeps cached by default. */
-const READ_CACHE_BYTES = 256 * 1024 * 1024;
+/**
+ * Bytes of signatures the {@link SignatureReader} keeps cached by default.
+ * One side of an estimate is almost always cached; the other is random, so a
+ * larger cache buys little once the signatures outgrow it: at 100k articles
+ * (490 MB of signatures) 64 MB instead of 256 MB made the scan 150 MB smaller
+ * and no slower (35.8–39.8 s against 38.7–41.8 s, reports identical); at 10k
+ * all of them fit either way.
+ */
+const READ_CACHE_BYTES = 64 * 1024 * 1024;
 
 /**
  * 16-bit window signatures read back from a log for the estimates, a block

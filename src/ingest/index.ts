@@ -42,7 +42,7 @@ export { zonedWallTimeToUtc, getZoneOffsetMs, isValidTimeZone } from './zoned-wa
 export { getRegisteredDomain, normaliseOutlet } from './registered-domain';
 export { assignIds, type AssignedIds, type IdClaim } from './assign-ids';
 export { resolveMeta, type MetaInputs, type ResolvedMeta } from './resolve-meta';
-export { NOTHING_STATED, rawDocument, readText, statedParts, type DocumentText, type RawDocument, type StatedParts, type StatedMeta, type StoredText, type TextStore } from './raw-document';
+export { NOTHING_STATED, rawDocument, readText, statedParts, statedText, STATED_TYPES, type DocumentText, type RawDocument, type StatedParts, type StatedMeta, type StoredText, type TextStore } from './raw-document';
 export { WarningCode, type WarningCodeValue } from './warning-codes';
 export {
   readPanCorpus,

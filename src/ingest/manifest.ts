@@ -10,6 +10,7 @@
 import { InputError } from '../errors';
 import { isJsonObject } from './is-json-object';
 import { readJsonFile } from './read-json-file';
+import { statedText, STATED_TYPES } from './raw-document';
 
 /** Metadata stated for one article by a manifest. */
 export interface ManifestEntry {
@@ -46,15 +47,9 @@ export function parseManifest(json: unknown, where: string): Manifest {
     if (!isJsonObject(value)) throw new InputError(where, `manifest entry "${id}" must be an object`);
     const entry: { -readonly [K in keyof ManifestEntry]: ManifestEntry[K] } = {};
     for (const key of KEYS) {
-      const field = value[key];
-      if (field === undefined || field === null) continue;
-      // A published time may be a number: a Unix time, read as its digits are.
-      if (key === 'published' && typeof field === 'number' && Number.isFinite(field)) {
-        entry[key] = String(field);
-        continue;
-      }
-      if (typeof field !== 'string') throw new InputError(where, `manifest entry "${id}": "${key}" must be a ${key === 'published' ? 'string or number' : 'string'}`);
-      if (field.trim() !== '') entry[key] = field.trim();
+      const text = statedText(key, value[key]);
+      if (text === undefined) throw new InputError(where, `manifest entry "${id}": "${key}" must be ${STATED_TYPES[key]}`);
+      if (text !== null && text.trim() !== '') entry[key] = text.trim();
     }
     manifest.set(id, Object.freeze(entry));
   }

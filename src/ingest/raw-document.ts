@@ -18,6 +18,27 @@ export interface StatedMeta {
 /** Nothing stated. */
 export const NOTHING_STATED: StatedMeta = Object.freeze({ outlet: null, url: null, published: null, title: null });
 
+/**
+ * A metadata value as a JSONL field, a manifest entry or a service request
+ * states it: its text, `null` when absent, `undefined` when of a type the
+ * field does not take ({@link STATED_TYPES} says which). A published time may
+ * be a number, a Unix time, kept as its digits (`parsePublishedValue` reads them).
+ */
+export function statedText(field: keyof StatedMeta, raw: unknown): string | null | undefined {
+  if (typeof raw === 'string') return raw;
+  if (raw === undefined || raw === null) return null;
+  if (field === 'published' && typeof raw === 'number' && Number.isFinite(raw)) return String(raw);
+  return undefined;
+}
+
+/** What each metadata field takes, as messages say it. */
+export const STATED_TYPES: Readonly<Record<keyof StatedMeta, string>> = Object.freeze({
+  outlet: 'a string',
+  url: 'a string',
+  published: 'a string or number',
+  title: 'a string',
+});
+
 /** A text as read: in memory, or put in a {@link TextStore}. */
 export type DocumentText = string | StoredText;
 

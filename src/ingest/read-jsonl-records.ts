@@ -9,7 +9,7 @@ import type { IdClaim } from './assign-ids';
 import type { FieldName, ResolvedIngestOptions } from './ingest-options';
 import { formatErrorMessage } from './format-error-message';
 import { isJsonObject } from './is-json-object';
-import type { StatedMeta } from './raw-document';
+import { statedText, STATED_TYPES, type StatedMeta } from './raw-document';
 import { WarningCode } from './warning-codes';
 
 /** One article record of a JSONL source. */
@@ -96,18 +96,12 @@ export async function* readJsonlRecords(
     const stated: Record<Exclude<FieldName, 'id' | 'text'>, string | null> = { outlet: null, url: null, published: null, title: null };
     for (const part of ['outlet', 'url', 'published', 'title'] as const) {
       for (const key of options.fields[part]) {
-        const raw = fieldValue(record, key);
-        if (typeof raw === 'string' && raw.trim() !== '') {
-          stated[part] = raw;
+        const text = statedText(part, fieldValue(record, key));
+        if (text === undefined) {
+          yield warn(WarningCode.badField, `field "${key}" is not ${STATED_TYPES[part]}; ignored`);
+        } else if (text !== null && text.trim() !== '') {
+          stated[part] = text;
           break;
-        }
-        // A number may be a published time: a Unix time, read as its digits are.
-        if (part === 'published' && typeof raw === 'number' && Number.isFinite(raw)) {
-          stated[part] = String(raw);
-          break;
-        }
-        if (raw !== undefined && raw !== null && typeof raw !== 'string') {
-          yield warn(WarningCode.badField, `field "${key}" is not a ${part === 'published' ? 'string or number' : 'string'}; ignored`);
         }
       }
     }

@@ -5,6 +5,7 @@
  */
 import { Parser } from 'htmlparser2';
 import { isHttpUrl } from './extract-url';
+import { isJsonObject } from './is-json-object';
 
 /** The text of an HTML page and the metadata its markup states. Unknown is `null`. */
 export interface ReducedHtml {
@@ -166,7 +167,7 @@ function jsonLdArticle(blocks: readonly string[]): { readonly published: string 
     const found = findArticle(value, 0);
     if (found !== null) {
       const page = found['mainEntityOfPage'];
-      const pageId = typeof page === 'string' ? page : isObject(page) && typeof page['@id'] === 'string' ? page['@id'] : null;
+      const pageId = typeof page === 'string' ? page : isJsonObject(page) && typeof page['@id'] === 'string' ? page['@id'] : null;
       return {
         published: typeof found['datePublished'] === 'string' && found['datePublished'].trim() !== '' ? found['datePublished'].trim() : null,
         url: typeof found['url'] === 'string' ? found['url'].trim() : pageId,
@@ -174,10 +175,6 @@ function jsonLdArticle(blocks: readonly string[]): { readonly published: string 
     }
   }
   return null;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** The first object (depth first, a few levels deep) whose `@type` is an article type. */
@@ -190,7 +187,7 @@ function findArticle(value: unknown, depth: number): Record<string, unknown> | n
     }
     return null;
   }
-  if (!isObject(value)) return null;
+  if (!isJsonObject(value)) return null;
   const type = value['@type'];
   const types = Array.isArray(type) ? type : [type];
   if (types.some((t) => typeof t === 'string' && ARTICLE_TYPE.test(t))) return value;

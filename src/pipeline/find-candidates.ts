@@ -293,10 +293,12 @@ export class CandidateCollector {
       );
       const owner = this.owner;
       pairs.forEachCounted((a, b) => {
+        const atA = reader.offsetOf(a);
+        const atB = reader.offsetOf(b);
         // A pair whose rows agree in a band done met there and was estimated
         // then (unless that band skipped its bucket): the same estimate.
-        if (j > 0 && skipped[a] === 0 && skipped[b] === 0 && reader.agreeInBandBefore(a, b, j, rows)) return;
-        const est = reader.agreement(a, b);
+        if (j > 0 && skipped[a] === 0 && skipped[b] === 0 && reader.agreeInBandBefore(atA, atB, j, rows)) return;
+        const est = reader.agreement(atA, atB);
         if (est < floor) return;
         const da = owner[a]!;
         const db = owner[b]!;
@@ -432,20 +434,17 @@ class SignatureReader {
     this.newer = new Int32Array(this.capacity);
   }
 
-  /** The estimated Jaccard of windows `a` and `b`. */
-  agreement(a: number, b: number): number {
-    const atA = this.offsetOf(a);
-    return lowBitsAgreement(this.slab, atA, this.slab, this.offsetOf(b), this.numPerm);
+  /** The estimated Jaccard of two windows, at slab offsets `atA` and `atB` ({@link offsetOf}). */
+  agreement(atA: number, atB: number): number {
+    return lowBitsAgreement(this.slab, atA, this.slab, atB, this.numPerm);
   }
 
   /**
-   * Whether windows `a` and `b` agree in every row of some band before
-   * `band` (band `j` is values `[j · rows, (j + 1) · rows)`): then they shared
-   * its bucket, whose key is a function of those values.
+   * Whether the windows at slab offsets `atA` and `atB` agree in every row of
+   * some band before `band` (band `j` is values `[j · rows, (j + 1) · rows)`):
+   * then they shared its bucket, whose key is a function of those values.
    */
-  agreeInBandBefore(a: number, b: number, band: number, rows: number): boolean {
-    const atA = this.offsetOf(a);
-    const atB = this.offsetOf(b);
+  agreeInBandBefore(atA: number, atB: number, band: number, rows: number): boolean {
     const slab = this.slab;
     for (let j = 0, r = 0; j < band; j++) {
       const end = r + rows;
@@ -458,10 +457,11 @@ class SignatureReader {
 
   /**
    * Where window `w`'s signature is in the slab (read in if it is not
-   * cached; the slot used last is never the one given up, so the window
-   * asked for just before stays where it was).
+   * cached; the slot used last is never the one given up, so the offset of
+   * the window asked for just before stays good: a pair's two offsets may be
+   * taken one after the other and used together).
    */
-  private offsetOf(w: number): number {
+  offsetOf(w: number): number {
     const k = this.numPerm;
     return this.slotOf(Math.floor(w / READ_BLOCK_WINDOWS)) * READ_BLOCK_WINDOWS * k + (w % READ_BLOCK_WINDOWS) * k;
   }

@@ -5,7 +5,7 @@
  * (`resolveMeta`: stated fields, then the text itself).
  */
 import type { Article } from '../../model';
-import { NOTHING_STATED, resolveMeta, type OutletRegistry } from '../../ingest';
+import { NOTHING_STATED, resolveMeta, statedText, STATED_TYPES, type OutletRegistry } from '../../ingest';
 import { HttpError } from './http-error';
 
 const FIELDS = ['title', 'url', 'published', 'outlet'] as const;
@@ -28,14 +28,9 @@ export function articleFromJson(value: unknown, where: string, registry: OutletR
   if (id === '') throw new HttpError(400, 'E_BAD_ARTICLE', `${where}: "id" must not be empty`);
   const stated: Record<string, string | null> = {};
   for (const field of FIELDS) {
-    const v = record[field];
-    // A published time may be a number: a Unix time, read as its digits are (as in a JSONL dump).
-    if (field === 'published' && typeof v === 'number' && Number.isFinite(v)) {
-      stated[field] = String(v);
-      continue;
-    }
-    if (v !== undefined && v !== null && typeof v !== 'string') throw new HttpError(400, 'E_BAD_ARTICLE', `${where}: "${field}" must be a ${field === 'published' ? 'string or number' : 'string'}`);
-    stated[field] = v ?? null;
+    const text = statedText(field, record[field]);
+    if (text === undefined) throw new HttpError(400, 'E_BAD_ARTICLE', `${where}: "${field}" must be ${STATED_TYPES[field]}`);
+    stated[field] = text;
   }
   return articleOf(id, text, stated as unknown as typeof NOTHING_STATED, registry, where);
 }

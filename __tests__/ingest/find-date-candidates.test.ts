@@ -144,4 +144,12 @@ describe('findDateCandidates: zone abbreviations and dotted times', () => {
       ['12.02.2022', null],
     ]);
   });
+
+  test('a dotted number followed by a lower-case word that spells a zone is not a time either', () => {
+    const text = 'On 12 Feb 2022 12.50 cat food was sold; 12 Feb 2022 6.40 est. arrival';
+    expect(findDateCandidates(text).map(({ start, end, time, offsetMinutes }) => [text.slice(start, end), time, offsetMinutes])).toEqual([
+      ['12 Feb 2022', null, null],
+      ['12 Feb 2022', null, null],
+    ]);
+  });
 });

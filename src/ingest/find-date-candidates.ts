@@ -138,8 +138,11 @@ function toCandidate(order: 'ymd' | 'dmy' | 'mdy' | 'numeric', match: RegExpMatc
 
   let time: DateCandidate['time'] = null;
   let offsetMinutes: number | null = null;
-  // `18.40` is a time only with a zone or am/pm after it (else `12.50 euros` would be one).
-  const dotted = g['tsep'] === '.' && g['zone'] === undefined && g['ap'] === undefined;
+  // A lower-case "est" or "cat" after a time is more likely a word than a zone: it gives no offset.
+  const zone = g['zone'];
+  const lowerCaseName = zone !== undefined && ZONE_NAMES[zone.toUpperCase()] !== undefined && zone !== zone.toUpperCase();
+  // `18.40` is a time only with am/pm or a zone that gives an offset after it (else `12.50 euros`, `12.50 cat food` would be one).
+  const dotted = g['tsep'] === '.' && g['ap'] === undefined && (zone === undefined || lowerCaseName);
   if (g['h'] !== undefined && g['mi'] !== undefined && !dotted) {
     let hour = Number(g['h']);
     const minute = Number(g['mi']);
@@ -151,13 +154,12 @@ function toCandidate(order: 'ymd' | 'dmy' | 'mdy' | 'numeric', match: RegExpMatc
     }
     if (hour > 23 || minute > 59 || (second !== null && second > 59)) return null;
     time = { hour, minute, second };
-    if (g['zone'] !== undefined) {
-      const named = ZONE_NAMES[g['zone'].toUpperCase()];
+    if (zone !== undefined && !lowerCaseName) {
+      const named = ZONE_NAMES[zone.toUpperCase()];
       if (named === undefined) {
-        offsetMinutes = parseOffset(g['zone']);
+        offsetMinutes = parseOffset(zone);
         if (offsetMinutes === null) return null;
-      } else if (g['zone'] === g['zone'].toUpperCase()) {
-        // A lower-case "est" or "cat" after a time is more likely a word than a zone: no offset.
+      } else {
         offsetMinutes = typeof named === 'number' ? named : offsetOnWallTime(year, month, day, time, named);
       }
     }

@@ -74,7 +74,7 @@ export function bandedPairs(input: BandingInput): { pairs: CandidatePair[]; stat
 }
 
 /**
- * The sort buffers of {@link bandPairsInto} for up to `count` entries (24
+ * The sort buffers of {@link bandPairsInto} for up to `count` entries (20
  * bytes an entry, plus a few of a rare mixed run). A caller banding the same
  * entries again and again (the scan: one band at a time, dozens of times, over
  * tens of millions of windows) keeps one and passes it each time, instead of
@@ -86,7 +86,6 @@ export class BandingScratch {
   readonly order: Uint32Array;
   readonly sortedKeys: Uint32Array;
   readonly scratch: Uint32Array;
-  readonly scratchKeys: Uint32Array;
   readonly digitCounts = new Int32Array(3 * (DIGITS + 1));
   private runBuffer = new Uint32Array(64);
 
@@ -96,7 +95,6 @@ export class BandingScratch {
     this.order = new Uint32Array(capacity);
     this.sortedKeys = new Uint32Array(capacity);
     this.scratch = new Uint32Array(capacity);
-    this.scratchKeys = new Uint32Array(capacity);
   }
 
   /** Room for a run of `length` entries whose key1 agree but key2 do not. */
@@ -159,7 +157,8 @@ export function bandPairsInto(
 
   for (let j = 0; j < bands; j++) {
     input.fillBand(j, keys1, keys2);
-    sortByKey(keys1, count, order, sortedKeys, scratch.scratch, scratch.scratchKeys, scratch.digitCounts);
+    // key1 is read only by the sort's first pass: its later passes carry the keys through keys1's room.
+    sortByKey(keys1, count, order, sortedKeys, scratch.scratch, keys1, scratch.digitCounts);
     let p = 0;
     while (p < count) {
       const k1 = sortedKeys[p]!;
@@ -205,6 +204,8 @@ const DIGIT_MASK = DIGITS - 1;
  * least significant digit first, each carrying the keys along so that every
  * pass reads in sequence. Linear, and no allocation: `scratch` and
  * `scratchKeys` (`count` long) and `counts` (`3 · (DIGITS + 1)`) are the caller's.
+ * `scratchKeys` may be `keys` itself (the first pass is the only one to read
+ * `keys`), which is then overwritten.
  */
 function sortByKey(
   keys: Uint32Array,

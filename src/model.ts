@@ -211,6 +211,23 @@ export interface ReportDocument {
   readonly length: number;
 }
 
+/** How much of a checked draft was found in the archive: from one article at most, and from all of them. */
+export interface DraftShare {
+  readonly draft: string;
+  /** The archived article it reuses most, or `null` when nothing of the draft was found. */
+  readonly source: string | null;
+  /** Characters of the draft inside that article's passages / the draft's length (the pair's coverage on the draft's side). */
+  readonly share: number;
+  /**
+   * Characters of the draft inside the passages of any archived article / the
+   * draft's length: what a draft pieced together from several articles
+   * reuses in all (at least {@link share}).
+   */
+  readonly reused: number;
+  /** How many archived articles it reuses. */
+  readonly sources: number;
+}
+
 /** The scan report: the JSON contract (schemaVersion 1). */
 export interface Report {
   readonly schemaVersion: 1;
@@ -219,4 +236,6 @@ export interface Report {
   readonly pairs: readonly Pair[];
   readonly clusters: readonly ReuseCluster[];
   readonly warnings: readonly Warning[];
+  /** A check's report only: one entry per draft, in the order given (a scan's report has none). */
+  readonly drafts?: readonly DraftShare[];
 }

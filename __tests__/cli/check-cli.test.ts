@@ -81,6 +81,7 @@ describe('reprint check', () => {
     const report = JSON.parse(run.stdout) as Report;
     expect(report.pairs).toEqual([]);
     expect(report.documents.map((d) => d.id)).toEqual(['fresh']);
+    expect(report.drafts).toEqual([{ draft: 'fresh', source: null, share: 0, reused: 0, sources: 0 }]);
   });
 
   test('the draft is stored only with --add', async () => {
@@ -104,6 +105,23 @@ describe('reprint check', () => {
     expect(report.pairs.filter((p) => [p.source, p.target].includes('reusing-one') && [p.source, p.target].includes('fresh-one'))).toEqual([]);
     expect(report.pairs.some((p) => [p.source, p.target].includes('reusing-one') && [p.source, p.target].includes(SOURCE_ID))).toBe(true);
     expect(run.stderr).toMatch(/reprint: check: reusing-one: \d+\.\d% of it from /);
+    // One `drafts` entry per draft, in the order given, agreeing with the pairs: how many archived
+    // articles it reuses, the one it reuses most and that pair's coverage on the draft's side.
+    expect(report.drafts?.map((d) => d.draft)).toEqual(['fresh-one', 'reusing-one']);
+    for (const d of report.drafts ?? []) {
+      const mine = report.pairs.filter((p) => p.source === d.draft || p.target === d.draft);
+      const onDraft = (p: Report['pairs'][number]) => (p.target === d.draft ? p.coverage.target : p.coverage.source);
+      expect(d.sources).toBe(mine.length);
+      const share = Math.max(0, ...mine.map(onDraft));
+      expect(d.share).toBe(share);
+      expect(d.reused).toBeGreaterThanOrEqual(d.share);
+      expect(d.source).toBe(mine.length === 0 ? null : [mine.find((p) => onDraft(p) === share)!].map((p) => (p.target === d.draft ? p.source : p.target))[0]);
+    }
+    expect(report.drafts?.[1]?.source).toBe(SOURCE_ID);
+    // NDJSON: a `draft` line each, before the summary, which counts them.
+    const nd = (await runCli(['check', jsonl, '--index', index, '--format', 'ndjson'])).stdout.trim().split('\n').map((l) => JSON.parse(l) as { type: string; draft?: string; drafts?: number });
+    expect(nd.filter((l) => l.type === 'draft').map((l) => l.draft)).toEqual(['fresh-one', 'reusing-one']);
+    expect(nd[nd.length - 1]).toMatchObject({ type: 'summary', drafts: 2 });
   });
 
   test('a draft pieced together from two articles: --fail-above-total weighs what it reuses from all of them, --fail-above from one', async () => {
@@ -130,6 +148,9 @@ describe('reprint check', () => {
     expect(reused).toBeGreaterThanOrEqual(0.6);
     expect(run.code).toBe(0);
     expect(run.stderr).toContain(`; ${(Math.round(reused * 10000) / 100).toFixed(1)}% in all, from ${mine.length} archived articles`);
+    // The same figures for a machine, in the JSON report's `drafts`.
+    const best = mine.find((p) => p.coverage[side(p)] === largest)!;
+    expect(report.drafts).toEqual([{ draft: 'mosaic', source: best.source === 'mosaic' ? best.target : best.source, share: largest, reused: expect.closeTo(reused, 4), sources: mine.length }]);
     const total = await runCli(['check', file, '--index', index, '--format', 'json', '--fail-above', '0.6', '--fail-above-total', '0.6']);
     expect(total.code).toBe(1);
     expect(total.stderr).toMatch(/\(at or above --fail-above-total 0\.6\)/);

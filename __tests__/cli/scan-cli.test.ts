@@ -106,6 +106,10 @@ describe('reprint scan (CLI)', () => {
     expect(lines.filter((l) => l.type === 'cluster')).toHaveLength(json.clusters.length);
     const last = lines[lines.length - 1];
     expect(last).toMatchObject({ type: 'summary', schemaVersion: 1, documents: 5, pairs: json.pairs.length });
+    // Drafts are a check's: a scan's stream and report have none.
+    expect(last).not.toHaveProperty('drafts');
+    expect(lines.some((l) => l.type === 'draft')).toBe(false);
+    expect(json).not.toHaveProperty('drafts');
     // pairs come first, as they are found
     expect(lines.slice(0, pairs.length).every((l) => l.type === 'pair')).toBe(true);
   });

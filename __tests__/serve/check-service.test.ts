@@ -109,6 +109,10 @@ describe('check service', () => {
     expect(Number(a.headers['x-reprint-largest-share'])).toBe(Math.max(...shares));
     // The two paragraphs do not overlap in the draft: what it reuses in all is the sum of the two shares.
     expect(Number(a.headers['x-reprint-reused-share'])).toBeCloseTo(shares[0]! + shares[1]!, 3);
+    // The body's `drafts` says the same as the headers.
+    expect((JSON.parse(a.body) as Report).drafts).toEqual([
+      expect.objectContaining({ draft: 'mosaic', share: Number(a.headers['x-reprint-largest-share']), reused: Number(a.headers['x-reprint-reused-share']), sources: 2 }),
+    ]);
   });
 
   test.each([

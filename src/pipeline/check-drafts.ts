@@ -15,7 +15,7 @@
 import { coveredShare } from '../attribute';
 import { DEFAULT_MAX_BUCKET_SIZE } from '../lsh';
 import { lowBits, lowBitsAgreement } from '../minhash';
-import type { Article, Pair, Report, Warning } from '../model';
+import type { Article, DraftShare, Pair, Report, Warning } from '../model';
 import type { ResolvedOptions } from '../options';
 import { computeWindowBandKeys, type IndexStore, type StoredDocument } from '../store';
 import { comparePair } from './compare-pair';
@@ -24,28 +24,13 @@ import { PreparedDocuments } from './prepared-documents';
 import { buildReport } from './scan';
 import { markSketchBoilerplate, sketchDocument, sketchSettingsOf } from './sketch-document';
 
-/** How much of a draft was found in the archive: from one article at most, and from all of them. */
-export interface DraftShare {
-  readonly draft: string;
-  /** The archived article it reuses most, or `null` when nothing of the draft was found. */
-  readonly source: string | null;
-  /** Characters of the draft inside that article's passages / the draft's length (the pair's coverage on the draft's side). */
-  readonly share: number;
-  /**
-   * Characters of the draft inside the passages of any archived article / the
-   * draft's length: what a draft pieced together from several articles
-   * reuses in all (at least {@link share}).
-   */
-  readonly reused: number;
-  /** How many archived articles it reuses. */
-  readonly sources: number;
-}
+export type { DraftShare } from '../model';
 
 /** A check's report, the texts it points into, and each draft's shares. */
 export interface CheckResult {
   readonly report: Report;
   readonly texts: ReadonlyMap<string, string>;
-  /** One per draft, in the order given: the archived article it reuses most, and what it reuses in all. */
+  /** One per draft, in the order given: the archived article it reuses most, and what it reuses in all (the report's `drafts`). */
   readonly largest: readonly DraftShare[];
 }
 
@@ -84,7 +69,7 @@ export function checkDrafts(store: IndexStore, drafts: readonly Article[], optio
   }
   const documents = [...drafts, ...sources.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return {
-    report: buildReport(documents, found, options, banding, warnings),
+    report: { ...buildReport(documents, found, options, banding, warnings), drafts: largest },
     texts: new Map(documents.map((a) => [a.id, a.text])),
     largest,
   };

@@ -6,9 +6,10 @@
  *   the order found, not ranked; the fields are those of `pairs[]`);
  * - at the end, `{"type":"document", …}` for every document,
  *   `{"type":"cluster", …}` for every cluster (largest first),
- *   `{"type":"warning", …}` for every warning;
+ *   `{"type":"warning", …}` for every warning, and (a check's report)
+ *   `{"type":"draft", …DraftShare}` for every draft;
  * - last, `{"type":"summary", schemaVersion, parameters, documents, pairs,
- *   clusters, warnings}` with counts: a stream without it was cut short.
+ *   clusters, warnings[, drafts]}` with counts: a stream without it was cut short.
  */
 import type { Pair, Report } from '../model';
 
@@ -31,6 +32,7 @@ export function* renderNdjsonTailLines(report: Report): Generator<string> {
   for (const d of report.documents) yield line('document', d);
   for (const c of report.clusters) yield line('cluster', c);
   for (const w of report.warnings) yield line('warning', w);
+  for (const d of report.drafts ?? []) yield line('draft', d);
   yield line('summary', {
     schemaVersion: report.schemaVersion,
     parameters: report.parameters,
@@ -38,5 +40,6 @@ export function* renderNdjsonTailLines(report: Report): Generator<string> {
     pairs: report.pairs.length,
     clusters: report.clusters.length,
     warnings: report.warnings.length,
+    ...(report.drafts !== undefined ? { drafts: report.drafts.length } : {}),
   });
 }

@@ -51,6 +51,10 @@ describe('findDateCandidates: month names', () => {
     ['12 Feb 2022 18:40 UTC+03:30', at(2022, 2, 12, 18, 40, null, 210)],
     ['26-FEB-1987 15:01:01.79', at(1987, 2, 26, 15, 1, 1, null)], // Reuters-21578
     ['12 May 2022', date(2022, 5, 12)],
+    ['2022年2月12日 18:40', at(2022, 2, 12, 18, 40, null, null)], // Chinese
+    ['2022年02月12日(土) 18時40分', at(2022, 2, 12, 18, 40, null, null)], // Japanese, with the weekday
+    ['2022年2月12日', date(2022, 2, 12)],
+    ['2022년 2월 12일 18:40 KST', at(2022, 2, 12, 18, 40, null, 540)], // Korean
   ])('%s', (text, expected) => {
     expect(read(text)).toEqual([expected]);
   });

@@ -15,6 +15,11 @@ describe('findQuotedSpans', () => {
     expect(quoted('\u201EJa\u201C, sagte er.')).toEqual(['\u201EJa\u201C']);
   });
 
+  test('Japanese corner brackets and Chinese typographic quotes with no spaces around them', () => {
+    expect(quoted('首相は「対話を続ける」と述べ、外相は『慎重に』と語った。')).toEqual(['「対話を続ける」', '『慎重に』']);
+    expect(quoted('拉夫罗夫说：\u201C这是挑衅。\u201D布林肯回应。')).toEqual(['\u201C这是挑衅。\u201D']);
+  });
+
   test('apostrophes are not quotes; paired single quotes are', () => {
     expect(quoted("Russia's allies' claims of 'Russian aggression' matter")).toEqual(["'Russian aggression'"]);
   });

@@ -46,7 +46,13 @@ function referenceNormalize(original: string): { text: string; map: number[] } {
   return { text, map };
 }
 
-const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:'[\p{L}\p{N}][\p{L}\p{M}\p{N}]*)*/gu;
+/** Han ideographs, hiragana and katakana that are letters or numbers: each a token of its own, with the marks after it. */
+const IDEO = '(?=[\\p{L}\\p{N}])[\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}]';
+const NOT_IDEO = `(?!${IDEO})`;
+const WORD = new RegExp(
+  `${IDEO}\\p{M}*|${NOT_IDEO}[\\p{L}\\p{N}](?:${NOT_IDEO}[\\p{L}\\p{M}\\p{N}])*(?:'${NOT_IDEO}[\\p{L}\\p{N}](?:${NOT_IDEO}[\\p{L}\\p{M}\\p{N}])*)*`,
+  'gu',
+);
 const URL_OR_EMAIL = /(?:https?:\/\/|www\.)[^\s"'<>]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/gu;
 
 /** The tokenising rule: WORD matches of the normalised text outside URL and e-mail matches. */
@@ -81,6 +87,8 @@ const piece = fc.constantFrom(
   'a', 'Bc', 'Z', '7', ' ', '\n', '.', ',', "'", "''", '"', '`', '\u00B4', '\u2019', '\u201C', '\u201D', '\u2014', '-',
   'e\u0301', '\u0301', 'a\u0300', '\u0300', 'o\u0308\u0323', '\u00C9', '\u00DF', '\u0130', '\u1E9E', '\u03A3', '\uFB01', '\u2162', '\u01C5',
   '\uFF21', '\u00BD', '\u0663', '\u65E5', '\u0E01\u0E34', '\uD835\uDC00', '\uD83D\uDE00', '\uD801\uDC00', '\uD800', '\uDC00',
+  // Chinese and Japanese: ideographs, kana, a mark on kana, the iteration mark, a radical (a symbol), an astral ideograph, 。
+  '\u4FC4\u7F57\u65AF', '\u3072\u3089\u304C\u306A', '\u30AB\u30BF\u30AB\u30CA', '\u304B\u3099', '\u845B\uDB40\uDD00', '\u3005', '\u2F08', '\uD840\uDC0B', '\u3002', '\u300C', '\u30FC',
   '\u00A0', 'http://x.org/a-b', 'www.y.com', 'me@site.org', '@', 'https', 'rock\u2019n\u2019roll', "don't", "o'",
 );
 const text = fc.array(piece, { maxLength: 40 }).map((xs) => xs.join(''));
@@ -124,8 +132,9 @@ function referenceEndsSentence(norm: string, tokens: Tokens, t: number): boolean
   const gapEnd = tokens.normStart[t + 1]!;
   const gap = norm.slice(gapStart, gapEnd);
   if (/\n[ \t\f\r\u00a0]*\n/.test(gap)) return true;
-  const punct = /[.!?]/.exec(gap);
+  const punct = /[.!?\u3002]/.exec(gap);
   if (punct === null) return false;
+  if (punct[0] === '\u3002' || ideographicGap(norm, tokens, t)) return true;
   const nextFirst = norm.charCodeAt(gapEnd);
   const nextIsDigit = nextFirst >= 0x30 && nextFirst <= 0x39;
   const hasSpace = /\s/.test(gap.slice(punct.index));
@@ -139,6 +148,12 @@ function referenceEndsSentence(norm: string, tokens: Tokens, t: number): boolean
   return word.length >= 2 && /\p{L}/u.test(word);
 }
 
+/** Whether token t or t + 1 is an ideograph or kana. */
+function ideographicGap(norm: string, tokens: Tokens, t: number): boolean {
+  const ideo = new RegExp(`^${IDEO}`, 'u');
+  return ideo.test(norm.slice(tokens.normStart[t])) || ideo.test(norm.slice(tokens.normStart[t + 1]));
+}
+
 /** Sentence starts (token indexes) by the rule, chunking aside. */
 function referenceSentenceStarts(original: string): number[] {
   const { normalized, tokens } = tokenizeText(original);
@@ -146,7 +161,8 @@ function referenceSentenceStarts(original: string): number[] {
   const starts = tokens.count > 0 ? [0] : [];
   for (let t = 0; t + 1 < tokens.count; t++) {
     if (!referenceEndsSentence(norm, tokens, t)) continue;
-    if (!/\s/.test(norm.slice(tokens.normEnd[t], tokens.normStart[t + 1]))) {
+    const gap = norm.slice(tokens.normEnd[t], tokens.normStart[t + 1]);
+    if (!/\s/.test(gap) && !gap.includes('\u3002') && !ideographicGap(norm, tokens, t)) {
       const c = original.charAt(tokens.start[t + 1]!);
       if (c === c.toLowerCase()) continue;
     }
@@ -158,7 +174,7 @@ function referenceSentenceStarts(original: string): number[] {
 const sentencePiece = fc.constantFrom(
   'Ab', 'cd', 'x', ' ', '\n', '\n\n', '\n \u00a0\t\n', '\n\r\n', '\n.\n', '\r', '\f', '\v', '\u2028', '\u3000', '\u00a0',
   '\u2009', '\ufeff', '.', '!', '?', '...', '."', '. ', '3', '12.5', 'Mr.', 'U.S.', 'J. ', 'e.g.', '"', '\u201C', '\u201D',
-  '\u2019', '(', ')', 'A.B', '\u00C9t\u00E9', 'No.', 'st.',
+  '\u2019', '(', ')', 'A.B', '\u00C9t\u00E9', 'No.', 'st.', '\u4E2D\u6587', '\u65E5', '\u3002', '\uFF01', '\uFF0E', '\u3072\u3089',
 );
 const sentenceText = fc.array(sentencePiece, { maxLength: 40 }).map((xs) => xs.join(''));
 

@@ -13,6 +13,11 @@ describe('splitSentences', () => {
     ]);
   });
 
+  test('Chinese and Japanese: 。, ！ and ？ end sentences with no space and no capital after them', () => {
+    expect(sentences('拉夫罗夫与布林肯通电话。双方讨论了乌克兰局势！会谈结束了吗？是的')).toEqual(['拉夫罗夫与布林肯通电话', '双方讨论了乌克兰局势', '会谈结束了吗', '是的']);
+    expect(sentences('新機種はiPhone。Appleが発表した。')).toEqual(['新機種はiPhone', 'Appleが発表した']);
+  });
+
   test('a quote glued after a full stop splits too (Europe."It)', () => {
     expect(sentences('Security in Europe."It was emphasized," he said.')).toEqual([
       'Security in Europe',

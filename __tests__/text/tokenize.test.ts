@@ -9,6 +9,15 @@ describe('tokenizeText', () => {
     expect(words).toEqual(['Russia\u2019s', 'Aggression', 'now']);
   });
 
+  test('Chinese and Japanese, written without spaces: each ideograph or kana is a token; other words end before one', () => {
+    const text = '拉夫罗夫与布林肯通电话。iPhone新機種を発表、ニュース';
+    const t = tokenizeText(text);
+    const words = Array.from({ length: t.tokens.count }, (_, i) => text.slice(t.tokens.start[i], t.tokens.end[i]));
+    expect(words).toEqual(['拉', '夫', '罗', '夫', '与', '布', '林', '肯', '通', '电', '话', 'iPhone', '新', '機', '種', 'を', '発', '表', 'ニ', 'ュ', 'ー', 'ス']);
+    // The same character hashes the same wherever it is.
+    expect(t.tokens.hash[1]).toBe(t.tokens.hash[3]);
+  });
+
   test('the same word in different case and quotes hashes the same', () => {
     const t = tokenizeText('Ukraine UKRAINE ukraine');
     expect(t.tokens.hash[0]).toBe(t.tokens.hash[1]);

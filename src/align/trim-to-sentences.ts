@@ -8,7 +8,8 @@
  */
 import type { Tokens } from '../text';
 
-const SENTENCE_END = /[.!?]|\n\s*\n/;
+/** `.`, `!`, `?`, Chinese and Japanese `。` (their full-width `！`, `？` are `!`, `?` once normalised), or a blank line. */
+const SENTENCE_END = /[.!?\u3002]|\n\s*\n/;
 
 /** Does a sentence end between token `t - 1` and token `t`? */
 function breakBefore(norm: string, tokens: Tokens, t: number): boolean {

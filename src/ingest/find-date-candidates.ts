@@ -68,6 +68,15 @@ const PATTERNS: readonly { readonly order: 'ymd' | 'dmy' | 'mdy' | 'numeric'; re
     ),
   },
   {
+    // Chinese, Japanese and Korean: 2022年2月12日 18:40, 2022年2月12日(土) 18時40分, 2022년 2월 12일 18:40.
+    order: 'ymd',
+    re: new RegExp(
+      `(?<!\\d)(?<y>\\d{4})${S}*[年년]${S}*(?<m>\\d{1,2})${S}*[月월]${S}*(?<d>\\d{1,2})${S}*[日일](?:${S}*[(（][^)）\\n]{1,3}[)）])?` +
+        `(?:${S}*(?<h>\\d{1,2})${S}*(?:[:：]|[時时시])${S}*(?<mi>\\d{2})(?!\\d)(?:${S}*[分분])?${ZONE})?`,
+      'gi',
+    ),
+  },
+  {
     order: 'dmy',
     re: new RegExp(
       `(?<!\\d)(?<d>\\d{1,2})${ORDINAL}(?:${S}+(?:of${S}+)?|${S}*[-/.]${S}*)${MONTH}${SEP}(?<y>\\d{4})(?!\\d)${TIME}`,

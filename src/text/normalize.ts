@@ -8,8 +8,13 @@
  * original `[start, end)` range.
  */
 
-/** Bumped whenever the output of {@link normalizeText} may change. Recorded in reports and indexes. */
-export const NORMALIZER_VERSION = 1;
+/**
+ * Bumped whenever the output of {@link normalizeText} or the tokens made of it
+ * (`tokenizeText`) may change. Recorded in reports and indexes: an index made
+ * with another version is refused. 2: Chinese and Japanese characters are tokens
+ * of their own.
+ */
+export const NORMALIZER_VERSION = 2;
 
 /** Normalised text plus the map from its code units back to the original. */
 export interface NormalizedText {

@@ -5,7 +5,7 @@
  * told apart.
  *
  * Rules, applied per paragraph (a line):
- * - straight and typographic double quotes, opening or closing by context
+ * - straight and typographic double quotes (and Japanese 「」『』), opening or closing by context
  *   (space before → opening, space after → closing), by glyph when the context
  *   says nothing, and by parity for straight quotes;
  * - a closing quote with no opening one quotes from the paragraph start (news
@@ -21,9 +21,10 @@
  */
 import type { Span } from '../model';
 
-const DOUBLE = new Set(['"', '\u201C', '\u201D', '\u201E', '\u201F', '\u00AB', '\u00BB', '\u2033']);
-const DOUBLE_OPEN_GLYPH = new Set(['\u201C', '\u201E', '\u201F', '\u00AB']);
-const DOUBLE_CLOSE_GLYPH = new Set(['\u201D', '\u00BB']);
+// Japanese corner brackets 「」 and 『』 (the second nests in the first) open and close quotations as “ and ” do.
+const DOUBLE = new Set(['"', '\u201C', '\u201D', '\u201E', '\u201F', '\u00AB', '\u00BB', '\u2033', '\u300C', '\u300D', '\u300E', '\u300F']);
+const DOUBLE_OPEN_GLYPH = new Set(['\u201C', '\u201E', '\u201F', '\u00AB', '\u300C', '\u300E']);
+const DOUBLE_CLOSE_GLYPH = new Set(['\u201D', '\u00BB', '\u300D', '\u300F']);
 const SINGLE = new Set(["'", '\u2018', '\u2019', '\u201A', '\u2039', '\u203A']);
 const SINGLE_OPEN_GLYPH = new Set(['\u2018', '\u201A', '\u2039']);
 const SINGLE_CLOSE_GLYPH = new Set(['\u2019', '\u203A']);

@@ -8,7 +8,7 @@
  * precedes it and a capitalised word follows. Very long sentences are cut into
  * chunks so one run-on "sentence" cannot swallow a whole document.
  */
-import type { Tokens } from './tokenize';
+import { isIdeographicAt, type Tokens } from './tokenize';
 
 /** A sentence as a token range plus its original span. */
 export interface Sentence {
@@ -56,16 +56,31 @@ function hasSpaceIn(text: string, from: number, to: number): boolean {
   return false;
 }
 
+/** Whether `text[from, to)` holds the unit `unit`. */
+function hasUnitIn(text: string, from: number, to: number, unit: number): boolean {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === unit) return true;
+  return false;
+}
+
 /** Whether a unit may sit between the two line breaks of a blank line (`[ \t\f\r\u00a0]`). */
 function isBlankLineFill(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === 0x0c || c === 0x0d || c === 0xa0;
 }
 
+/** `。`, the full stop of Chinese and Japanese (NFKC turns the half-width `｡` into it). */
+const IDEOGRAPHIC_FULL_STOP = 0x3002;
+
+/** Whether token `t` or token `t + 1` is an ideograph or kana (see `isIdeographicAt`). */
+function ideographicGap(norm: string, tokens: Tokens, t: number): boolean {
+  return isIdeographicAt(norm, tokens.normStart[t] ?? -1) || isIdeographicAt(norm, tokens.normStart[t + 1] ?? -1);
+}
+
 /**
  * Decide, for each gap between token `t` and token `t + 1`, whether a sentence
  * ends there. Works on the normalised text between the two tokens: a blank line
- * (`\n[ \t\f\r\u00a0]*\n`) ends one; otherwise the first `.`, `!` or `?` of the
- * gap decides. The gap is read in place: most gaps are one space and end nothing.
+ * (`\n[ \t\f\r\u00a0]*\n`) ends one; otherwise the first `.`, `!`, `?` or `。` of the
+ * gap decides (always a sentence end next to an ideograph or kana). The gap is
+ * read in place: most gaps are one space and end nothing.
  */
 function endsSentence(norm: string, tokens: Tokens, t: number): boolean {
   const gapStart = tokens.normEnd[t] ?? 0;
@@ -82,9 +97,11 @@ function endsSentence(norm: string, tokens: Tokens, t: number): boolean {
       continue;
     }
     if (afterBreak && !isBlankLineFill(c)) afterBreak = false;
-    if (punctAt < 0 && (c === 0x2e || c === 0x21 || c === 0x3f)) punctAt = i;
+    if (punctAt < 0 && (c === 0x2e || c === 0x21 || c === 0x3f || c === IDEOGRAPHIC_FULL_STOP)) punctAt = i;
   }
   if (punctAt < 0) return false;
+  // Chinese and Japanese: no spaces, capitals or abbreviations to weigh.
+  if (norm.charCodeAt(punctAt) === IDEOGRAPHIC_FULL_STOP || ideographicGap(norm, tokens, t)) return true;
   const nextFirst = norm.charCodeAt(gapEnd);
   const nextIsDigit = nextFirst >= 0x30 && nextFirst <= 0x39;
   const hasSpace = hasSpaceIn(norm, punctAt, gapEnd);
@@ -121,7 +138,7 @@ export function splitSentences(
   for (let t = 0; t < n - 1; t++) {
     if (!endsSentence(norm, tokens, t)) continue;
     const gapHasSpace = hasSpaceIn(norm, tokens.normEnd[t] ?? 0, tokens.normStart[t + 1] ?? 0);
-    if (!gapHasSpace) {
+    if (!gapHasSpace && !ideographicGap(norm, tokens, t) && !hasUnitIn(norm, tokens.normEnd[t] ?? 0, tokens.normStart[t + 1] ?? 0, IDEOGRAPHIC_FULL_STOP)) {
       // Glued boundary: require a capital in the original next token.
       const c = original.charAt(tokens.start[t + 1] ?? 0);
       if (c === c.toLowerCase()) continue;

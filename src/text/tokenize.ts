@@ -7,6 +7,12 @@
  * classes, with no match object or substring per word. Words inside
  * URLs and e-mail addresses are not tokens: a URL slug repeats the headline
  * and is metadata, not text anyone wrote twice.
+ *
+ * Chinese and Japanese are written without spaces between words: there, each
+ * Han ideograph, hiragana and katakana character (with the marks after it) is
+ * a token of its own ({@link isIdeographic}), so shingles, anchors and
+ * passages count characters where other scripts count words. Without this a
+ * whole Chinese sentence was one "word" and a copied paragraph was never found.
  */
 import { FNV_OFFSET, FNV_PRIME, mix32 } from '../shingle/hash';
 import { normalizeText, normalizeTextTransient, type NormalizedText } from './normalize';
@@ -57,8 +63,12 @@ const NO_RANGES = new Int32Array(0);
 /** Classes of a code point in the word pattern: may start a word (`\p{L}`, `\p{N}`), may continue one (those and `\p{M}`). */
 const STARTS = 1;
 const CONTINUES = 2;
+/** A token on its own: it starts one (with {@link STARTS}) but continues none, and ends the token it starts. */
+const ALONE = 4;
 const WORD_START = /^[\p{L}\p{N}]$/u;
 const WORD_PART = /^[\p{L}\p{M}\p{N}]$/u;
+/** Letters and numbers of the Han, hiragana and katakana scripts (not their symbols: radicals, circled kana). */
+const IDEOGRAPHIC = /^(?=[\p{L}\p{N}])[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]$/u;
 
 /**
  * Word classes of the BMP code units, filled on first sight (bit 7: known).
@@ -70,16 +80,24 @@ for (let c = 0; c < 0x80; c++) {
   bmpClasses[c] = 0x80 | (alnum ? STARTS | CONTINUES : 0);
 }
 
-/** {@link STARTS} / {@link CONTINUES} bits of code point `cp`. */
+/** {@link STARTS} / {@link CONTINUES} / {@link ALONE} bits of code point `cp`. */
 function classOf(cp: number): number {
   if (cp < 0x10000) {
     const known = bmpClasses[cp]!;
     if (known !== 0) return known & 0x7f;
   }
   const ch = String.fromCodePoint(cp);
-  const bits = (WORD_START.test(ch) ? STARTS : 0) | (WORD_PART.test(ch) ? CONTINUES : 0);
+  const bits = IDEOGRAPHIC.test(ch) ? STARTS | ALONE : (WORD_START.test(ch) ? STARTS : 0) | (WORD_PART.test(ch) ? CONTINUES : 0);
   if (cp < 0x10000) bmpClasses[cp] = 0x80 | bits;
   return bits;
+}
+
+/**
+ * Whether the code point at `i` of `text` is a token on its own: a Han
+ * ideograph, hiragana or katakana (scripts written without spaces between words).
+ */
+export function isIdeographicAt(text: string, i: number): boolean {
+  return i >= 0 && i < text.length && (classOf(codePointAt(text, i)) & ALONE) !== 0;
 }
 
 /** Code point at `i` of `text` (a lone surrogate as itself), like the `u` flag reads it. */
@@ -144,28 +162,44 @@ function tokenize(original: string, transient: boolean): TokenizedText {
     }
     const s = i;
     let h = basis;
-    for (;;) {
-      while (i < n) {
-        c = text.charCodeAt(i);
-        if (c < 0x80) {
-          if ((classes[c]! & CONTINUES) === 0) break;
+    if (c >= 0x80 && (classOf(codePointAt(text, i)) & ALONE) !== 0) {
+      // An ideograph or kana is a token by itself, with the marks after it.
+      const cp = codePointAt(text, i);
+      h = imul(h ^ c, prime);
+      if (cp > 0xffff) h = imul(h ^ text.charCodeAt(i + 1), prime);
+      i += cp > 0xffff ? 2 : 1;
+      // (Marks, astral ones too: a Han ideograph's variation selector is U+E0100 and up.)
+      while (i < n && text.charCodeAt(i) >= 0x80) {
+        const m = codePointAt(text, i);
+        if (classOf(m) !== CONTINUES) break;
+        h = imul(h ^ text.charCodeAt(i), prime);
+        if (m > 0xffff) h = imul(h ^ text.charCodeAt(i + 1), prime);
+        i += m > 0xffff ? 2 : 1;
+      }
+    } else {
+      for (;;) {
+        while (i < n) {
+          c = text.charCodeAt(i);
+          if (c < 0x80) {
+            if ((classes[c]! & CONTINUES) === 0) break;
+            h = imul(h ^ c, prime);
+            i++;
+          } else {
+            const cp = codePointAt(text, i);
+            if ((classOf(cp) & CONTINUES) === 0) break;
+            h = imul(h ^ c, prime);
+            if (cp > 0xffff) h = imul(h ^ text.charCodeAt(i + 1), prime);
+            i += cp > 0xffff ? 2 : 1;
+          }
+        }
+        // A word start is a word character too: the loop above takes it.
+        if (i + 1 < n && c === 0x27 && (classOf(codePointAt(text, i + 1)) & (STARTS | ALONE)) === STARTS) {
           h = imul(h ^ c, prime);
           i++;
-        } else {
-          const cp = codePointAt(text, i);
-          if ((classOf(cp) & CONTINUES) === 0) break;
-          h = imul(h ^ c, prime);
-          if (cp > 0xffff) h = imul(h ^ text.charCodeAt(i + 1), prime);
-          i += cp > 0xffff ? 2 : 1;
+          continue;
         }
+        break;
       }
-      // A word start is a word character too: the loop above takes it.
-      if (i + 1 < n && c === 0x27 && (classOf(codePointAt(text, i + 1)) & STARTS) !== 0) {
-        h = imul(h ^ c, prime);
-        i++;
-        continue;
-      }
-      break;
     }
     const e = i;
     while (u < urls.length && urls[u + 1]! <= s) u += 2;

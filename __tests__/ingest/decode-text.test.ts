@@ -1,4 +1,4 @@
-import { decodeText } from '../../src/ingest/decode-text';
+import { decodeFileText, decodeText } from '../../src/ingest/decode-text';
 
 const encode = (text: string): Uint8Array => new TextEncoder().encode(text);
 const concat = (...parts: (Uint8Array | number[])[]): Uint8Array =>
@@ -37,5 +37,40 @@ describe('decodeText', () => {
 
   test('UTF-16 is refused with a clear message', () => {
     expect(decodeText(Uint8Array.from([0xff, 0xfe, 0x61, 0x00]))).toMatchObject({ ok: false, code: 'W_INVALID_UTF8', message: expect.stringContaining('UTF-16') });
+  });
+});
+
+describe('decodeFileText: a file in another encoding says so', () => {
+  // "Привет" in windows-1251, "日本" in Shift_JIS.
+  const CP1251_HELLO = [0xcf, 0xf0, 0xe8, 0xe2, 0xe5, 0xf2];
+  const SJIS_NIHON = [0x93, 0xfa, 0x96, 0x7b];
+
+  test('UTF-16, little or big endian, by its byte order mark (which is dropped)', () => {
+    expect(decodeFileText(Buffer.from('\ufeffLavrov said: «Привет»\r\n', 'utf16le'), false)).toEqual({ ok: true, text: 'Lavrov said: «Привет»\r\n' });
+    const be = Buffer.from('\ufeffHello 日本', 'utf16le').swap16();
+    expect(decodeFileText(be, false)).toEqual({ ok: true, text: 'Hello 日本' });
+  });
+
+  test('an HTML page in the charset its <meta> declares (either form of the tag)', () => {
+    const page = (meta: string, body: number[]) => concat(encode(`<html><head>${meta}</head><body><p>`), body, encode('</p></body></html>'));
+    expect(decodeFileText(page('<meta charset="windows-1251">', CP1251_HELLO), true)).toMatchObject({ ok: true, text: expect.stringContaining('<p>Привет</p>') });
+    expect(decodeFileText(page('<meta http-equiv="Content-Type" content="text/html; charset=Shift_JIS">', SJIS_NIHON), true)).toMatchObject({ ok: true, text: expect.stringContaining('<p>日本</p>') });
+    // The same bytes with no declaration are not UTF-8; and a text file's <meta> is only text.
+    expect(decodeFileText(page('', CP1251_HELLO), true)).toMatchObject({ ok: false, code: 'W_INVALID_UTF8' });
+    expect(decodeFileText(page('<meta charset="windows-1251">', CP1251_HELLO), false)).toMatchObject({ ok: false, code: 'W_INVALID_UTF8' });
+    // A page that declares UTF-8 (or UTF-16, which ASCII bytes cannot be) is read as UTF-8.
+    expect(decodeFileText(page('<meta charset="utf-16">', [...encode('日本')]), true)).toMatchObject({ ok: true, text: expect.stringContaining('<p>日本</p>') });
+  });
+
+  test('bytes invalid in the declared encoding skip the file, naming the encoding and the line', () => {
+    // 0x81 starts a Shift_JIS pair; 0x20 cannot end one.
+    const bytes = concat(encode('<meta charset="shift_jis">\n<p>ok</p>\n<p>'), [0x81, 0x20], encode('</p>'));
+    expect(decodeFileText(bytes, true)).toEqual({
+      ok: false,
+      code: 'W_INVALID_ENCODING',
+      // The first byte that cannot be decoded: the space that cannot end the pair.
+      message: `not valid shift_jis (as its <meta charset> declares): line 3, byte offset ${bytes.indexOf(0x81) + 1}`,
+    });
+    expect(decodeFileText(Uint8Array.from([0xff, 0xfe, 0x00, 0xdc]), false)).toMatchObject({ ok: false, code: 'W_INVALID_ENCODING', message: expect.stringContaining('UTF-16') });
   });
 });

@@ -52,6 +52,19 @@ describe('readInputs: folder walk', () => {
     for (const w of warnings) expect(w.message).not.toMatch(/\n/);
   });
 
+  test('files in other encodings that say so: a UTF-16 text by its byte order mark, an HTML page by its <meta charset>', async () => {
+    put('in/notepad.txt', Buffer.from('\ufeffLavrov spoke with Blinken.\r\n', 'utf16le'));
+    // "Лавров" in windows-1251, in the title and the body.
+    const lavrov = Buffer.from([0xcb, 0xe0, 0xe2, 0xf0, 0xee, 0xe2]);
+    put('in/ru.html', Buffer.concat([Buffer.from('<html><head><meta charset="windows-1251"><title>'), lavrov, Buffer.from(' said</title></head><body><p>'), lavrov, Buffer.from(' spoke.</p></body></html>')]));
+    const { articles, warnings } = await readInputs([join(root, 'in')]);
+    expect(warnings).toEqual([]);
+    expect(articles.map((a) => [a.id, a.text, a.meta.title])).toEqual([
+      ['notepad', 'Lavrov spoke with Blinken.\r\n', null],
+      ['ru', 'Лавров spoke.', 'Лавров said'],
+    ]);
+  });
+
   test('same file name in two folders: both ids become relative paths, with warnings', async () => {
     put('in/a/story.txt', 'Story A');
     put('in/b/story.txt', 'Story B');

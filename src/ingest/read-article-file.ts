@@ -4,7 +4,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { InputError } from '../errors';
 import type { Warning } from '../model';
-import { decodeText } from './decode-text';
+import { decodeFileText } from './decode-text';
 import { describeFsError } from './describe-fs-error';
 import type { InputFile } from './discover-inputs';
 import { NOTHING_STATED, type StatedMeta } from './raw-document';
@@ -17,8 +17,9 @@ export type ArticleFileResult =
   | { readonly ok: false; readonly warning: Warning };
 
 /**
- * Read one article from a file: size check against `maxFileBytes`, strict UTF-8 decoding
- * ({@link decodeText}), and for HTML reduction to text ({@link reduceHtml}). Text files
+ * Read one article from a file: size check against `maxFileBytes`, strict decoding
+ * ({@link decodeFileText}: UTF-8, or UTF-16 by a byte order mark, or the charset an
+ * HTML page declares), and for HTML reduction to text ({@link reduceHtml}). Text files
  * are returned exactly as decoded (BOM removed).
  *
  * @throws InputError when a file named directly cannot be read (inside a scanned folder
@@ -37,7 +38,7 @@ export async function readArticleFile(file: InputFile, maxFileBytes: number): Pr
     if (file.explicit) throw new InputError(file.display, describeFsError(error), { cause: error });
     return skip(WarningCode.unreadable, `${describeFsError(error)}; skipped`);
   }
-  const decoded = decodeText(bytes);
+  const decoded = decodeFileText(bytes, file.format === 'html');
   if (!decoded.ok) return skip(decoded.code, `${decoded.message}; skipped`);
   if (file.format !== 'html') return { ok: true, text: decoded.text, embedded: NOTHING_STATED };
 

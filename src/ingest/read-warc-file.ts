@@ -10,6 +10,7 @@ import { brotliDecompressSync, gunzipSync, inflateRawSync, inflateSync } from 'n
 import type { WARCRecord } from 'warcio';
 import { InputError } from '../errors';
 import type { Warning } from '../model';
+import { declaredEncoding } from './declared-encoding';
 import { describeFsError } from './describe-fs-error';
 import { detectBinary } from './detect-binary';
 import type { InputFile } from './discover-inputs';
@@ -290,21 +291,11 @@ function dechunk(bytes: Uint8Array): Uint8Array {
 }
 
 /**
- * Decode a page's bytes: the charset of its `Content-Type`, else of a `<meta charset>` in
- * its first 2 KB, else UTF-8. Bytes invalid in that charset become U+FFFD (pages in the
- * wild are often slightly off; the text is reprint's own, so offsets stay valid).
+ * Decode a page's bytes: in the encoding it declares (`declaredEncoding`: its
+ * `Content-Type`, else a `<meta charset>`), else UTF-8. Bytes invalid in that
+ * encoding become U+FFFD (pages in the wild are often slightly off; the text
+ * is reprint's own, so offsets stay valid).
  */
 function decodeBody(bytes: Uint8Array, contentType: string | null, kind: 'html' | 'text'): string {
-  let charset = /charset\s*=\s*["']?([\w.:-]+)/i.exec(contentType ?? '')?.[1] ?? null;
-  if (charset === null && kind === 'html') {
-    const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 2048)).toString('latin1');
-    charset = /<meta[^>]+charset\s*=\s*["']?([\w.:-]+)/i.exec(head)?.[1] ?? null;
-  }
-  let decoder: TextDecoder;
-  try {
-    decoder = new TextDecoder(charset ?? 'utf-8');
-  } catch {
-    decoder = new TextDecoder('utf-8');
-  }
-  return decoder.decode(bytes);
+  return new TextDecoder(declaredEncoding(bytes, contentType, kind === 'html') ?? 'utf-8').decode(bytes);
 }

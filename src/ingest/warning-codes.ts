@@ -9,6 +9,8 @@ export const WarningCode = {
   binaryFile: 'W_BINARY_FILE',
   /** Bytes that are not UTF-8 (the message names the line). */
   invalidUtf8: 'W_INVALID_UTF8',
+  /** Bytes that are not valid in the encoding a file declares: UTF-16 by its byte order mark, or an HTML page's `<meta charset>` (the message names the line). */
+  invalidEncoding: 'W_INVALID_ENCODING',
   /** A single-article file, JSONL record or WARC record body over `maxFileBytes`. */
   fileTooLarge: 'W_FILE_TOO_LARGE',
   /** A file in a scanned folder whose extension reprint does not read. */

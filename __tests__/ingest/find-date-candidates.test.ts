@@ -51,12 +51,25 @@ describe('findDateCandidates: month names', () => {
     ['12 Feb 2022 18:40 UTC+03:30', at(2022, 2, 12, 18, 40, null, 210)],
     ['26-FEB-1987 15:01:01.79', at(1987, 2, 26, 15, 1, 1, null)], // Reuters-21578
     ['12 May 2022', date(2022, 5, 12)],
+    ['12. Februar 2022 um 18:40 Uhr', at(2022, 2, 12, 18, 40, null, null)], // German
+    ['12 février 2022 à 18h40', at(2022, 2, 12, 18, 40, null, null)], // French
+    ['Publié le 3 mai 2022', date(2022, 5, 3)],
+    ['12 de febrero de 2022, 18:40', at(2022, 2, 12, 18, 40, null, null)], // Spanish
+    ['12 febbraio 2022 alle 18:40', at(2022, 2, 12, 18, 40, null, null)], // Italian
+    ['12 de fevereiro de 2022 às 18h40', at(2022, 2, 12, 18, 40, null, null)], // Portuguese
+    ['12 maart 2022 om 18:40', at(2022, 3, 12, 18, 40, null, null)], // Dutch
+    ['12 февраля 2022, 18:40 MSK', at(2022, 2, 12, 18, 40, null, 180)], // Russian
+    ['12 Mars 2022', date(2022, 3, 12)],
     ['2022年2月12日 18:40', at(2022, 2, 12, 18, 40, null, null)], // Chinese
     ['2022年02月12日(土) 18時40分', at(2022, 2, 12, 18, 40, null, null)], // Japanese, with the weekday
     ['2022年2月12日', date(2022, 2, 12)],
     ['2022년 2월 12일 18:40 KST', at(2022, 2, 12, 18, 40, null, 540)], // Korean
   ])('%s', (text, expected) => {
     expect(read(text)).toEqual([expected]);
+  });
+
+  test('a word that begins like a month is not one ("Mayor 12 2022", "Marsh 3, 2022", "12 juniors 2022")', () => {
+    expect(read('Mayor 12 2022 and Marsh 3, 2022 and 12 juniors 2022')).toEqual([]);
   });
 
   test('seed 000: "(@SecBlinken) February 12, 2022"', () => {

@@ -46,17 +46,45 @@ export const ZONE_NAMES: Readonly<Record<string, number | string>> = Object.free
 });
 
 const S = '[ \\t\\u00a0]';
+/**
+ * Month names of other languages news is written in, whole (abbreviations
+ * are English only): German, French, Spanish, Italian, Portuguese, Dutch and
+ * Russian (in the genitive a date uses: "12 февраля 2022").
+ */
+export const FOREIGN_MONTHS: Readonly<Record<string, number>> = Object.freeze(
+  Object.fromEntries(
+    [
+      ['januar jänner janvier enero gennaio janeiro januari января', 1],
+      ['februar février fevrier febrero febbraio fevereiro februari февраля', 2],
+      ['märz maerz mars marzo março marco maart марта', 3],
+      ['avril abril aprile апреля', 4],
+      ['mai mayo maggio maio mei мая', 5],
+      ['juni juin junio giugno junho июня', 6],
+      ['juli juillet julio luglio julho июля', 7],
+      ['août aout agosto augustus августа', 8],
+      ['septembre septiembre setiembre settembre setembro сентября', 9],
+      ['oktober octobre octubre ottobre outubro октября', 10],
+      ['novembre noviembre novembro ноября', 11],
+      ['dezember décembre decembre diciembre dicembre dezembro декабря', 12],
+    ].flatMap(([names, month]) => (names as string).split(' ').map((name) => [name, month as number])),
+  ),
+);
+/** A letter a month name may not run on into (Latin, Latin-1 and Extended-A/B, Cyrillic). */
+const NOT_LETTER = '(?![a-z\\u00c0-\\u024f\\u0400-\\u04ff])';
 const MONTH =
-  '(?<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?![a-z])\\.?';
+  '(?<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|' +
+  `${Object.keys(FOREIGN_MONTHS).sort((x, y) => y.length - x.length).join('|')})${NOT_LETTER}\\.?`;
 const ZONE =
   `(?:${S}*(?<zone>z(?![a-z0-9])|(?:gmt|utc)(?:${S}*[+-]${S}*\\d{1,2}(?::?\\d{2})?)?(?![a-z0-9])|[+-]\\d{2}:?\\d{2}(?!\\d)|` +
   `(?:${Object.keys(ZONE_NAMES).sort((a, b) => b.length - a.length).join('|')})(?![a-z0-9])))?`;
 const CLOCK =
-  `(?<h>\\d{1,2})(?<tsep>[:.])(?<mi>\\d{2})(?::(?<s>\\d{2})(?:[.,]\\d{1,9})?)?(?!\\d)(?:${S}*(?<ap>[ap])\\.?m\\.?(?![a-z]))?`;
+  `(?<h>\\d{1,2})(?<tsep>[:.]|${S}?h${S}?)(?<mi>\\d{2})(?::(?<s>\\d{2})(?:[.,]\\d{1,9})?)?(?!\\d)(?:${S}*(?<ap>[ap])\\.?m\\.?(?![a-z]))?`;
 /** Optional time after a date written with words or numbers. */
-const TIME = `(?:${S}*(?:[-\\u2013\\u2014,|@]|at(?![a-z]))?${S}*${CLOCK}${ZONE})?`;
+const TIME = `(?:${S}*(?:[-\\u2013\\u2014,|@]|(?:at|um|om|à|às|alle|a${S}+las|в)${NOT_LETTER})?${S}*${CLOCK}${ZONE})?`;
 const ORDINAL = '(?:st|nd|rd|th)?';
 const SEP = `${S}*[-/.,]?${S}*`;
+/** Between a month and its year: SEP, or Spanish and Portuguese "de" ("12 de febrero de 2022"). */
+const MONTH_YEAR = `(?:${S}+de${S}+|${SEP})`;
 
 const PATTERNS: readonly { readonly order: 'ymd' | 'dmy' | 'mdy' | 'numeric'; readonly re: RegExp }[] = [
   {
@@ -79,7 +107,7 @@ const PATTERNS: readonly { readonly order: 'ymd' | 'dmy' | 'mdy' | 'numeric'; re
   {
     order: 'dmy',
     re: new RegExp(
-      `(?<!\\d)(?<d>\\d{1,2})${ORDINAL}(?:${S}+(?:of${S}+)?|${S}*[-/.]${S}*)${MONTH}${SEP}(?<y>\\d{4})(?!\\d)${TIME}`,
+      `(?<!\\d)(?<d>\\d{1,2})${ORDINAL}(?:${S}+(?:(?:of|de)${S}+)?|${S}*[-/.]${S}*)${MONTH}${MONTH_YEAR}(?<y>\\d{4})(?!\\d)${TIME}`,
       'gi',
     ),
   },
@@ -141,7 +169,8 @@ function toCandidate(order: 'ymd' | 'dmy' | 'mdy' | 'numeric', match: RegExpMatc
     }
   } else {
     day = Number(g['d']);
-    month = g['mon'] === undefined ? Number(g['m']) : (MONTHS[g['mon'].slice(0, 3).toLowerCase()] ?? 0);
+    const name = g['mon']?.toLowerCase();
+    month = name === undefined ? Number(g['m']) : (FOREIGN_MONTHS[name] ?? MONTHS[name.slice(0, 3)] ?? 0);
   }
   if (!isValidDate(year, month, day)) return null;
 

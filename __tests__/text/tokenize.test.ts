@@ -18,6 +18,14 @@ describe('tokenizeText', () => {
     expect(t.tokens.hash[1]).toBe(t.tokens.hash[3]);
   });
 
+  test('soft hyphens and direction marks are not there: one word, the same word, its span the original one', () => {
+    const text = 'Die Regierungs\u00ADerklärung \u200Fneu';
+    const t = tokenizeText(text);
+    const words = Array.from({ length: t.tokens.count }, (_, i) => text.slice(t.tokens.start[i], t.tokens.end[i]));
+    expect(words).toEqual(['Die', 'Regierungs\u00ADerklärung', 'neu']);
+    expect(t.tokens.hash[1]).toBe(tokenizeText('Regierungserklärung').tokens.hash[0]);
+  });
+
   test('the same word in different case and quotes hashes the same', () => {
     const t = tokenizeText('Ukraine UKRAINE ukraine');
     expect(t.tokens.hash[0]).toBe(t.tokens.hash[1]);

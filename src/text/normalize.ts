@@ -3,7 +3,8 @@
  *
  * Each grapheme-ish cluster (a code point and the combining marks after it) is
  * NFKC-normalised, lower-cased and NFKC-normalised again; typographic quotes and
- * dashes are unified to ASCII. Every output code unit records the original
+ * dashes are unified to ASCII; invisible formatting (soft hyphens, direction
+ * marks) is dropped. Every output code unit records the original
  * offset of the cluster it came from, so any normalised range maps back to an
  * original `[start, end)` range.
  */
@@ -12,7 +13,8 @@
  * Bumped whenever the output of {@link normalizeText} or the tokens made of it
  * (`tokenizeText`) may change. Recorded in reports and indexes: an index made
  * with another version is refused. 2: Chinese and Japanese characters are tokens
- * of their own.
+ * of their own; soft hyphens, direction marks and other invisible formatting
+ * are dropped.
  */
 export const NORMALIZER_VERSION = 2;
 
@@ -30,6 +32,16 @@ export interface NormalizedText {
 const DOUBLE_QUOTES = /["\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB\u301D\u301E\uFF02]/g;
 const SINGLE_QUOTES = /[\u2018\u2019\u201A\u201B\u2032\u2039\u203A\uFF07`\u00B4]/g;
 const DASHES = /[\u2010\u2011\u2012\u2013\u2014\u2015\u2212\uFE58\uFE63\uFF0D]/g;
+/**
+ * Invisible formatting a page may or may not carry in the same words: soft
+ * hyphens (German and Dutch sites hyphenate long words with them), left-to-right
+ * and right-to-left marks and the bidirectional controls (Arabic, Persian and
+ * Hebrew pages), the word joiner and the zero-width no-break space. Dropped, so
+ * "Regierungs\u00ADerklärung" and "Regierungserklärung" are one word. Not the
+ * zero-width (non-)joiners, which spell words in Persian and Indic scripts,
+ * nor the zero-width space, which marks word boundaries in Thai.
+ */
+const INVISIBLE = /[\u00AD\u200E\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF]/g;
 const COMBINING = /\p{M}/u;
 
 function normalizeCluster(cluster: string): string {
@@ -39,7 +51,8 @@ function normalizeCluster(cluster: string): string {
     .normalize('NFKC')
     .replace(DOUBLE_QUOTES, '"')
     .replace(SINGLE_QUOTES, "'")
-    .replace(DASHES, '-');
+    .replace(DASHES, '-')
+    .replace(INVISIBLE, '');
 }
 
 /**

@@ -3,8 +3,11 @@
  */
 import { extname } from 'node:path';
 
-/** How a file is read: as one article of plain text, one HTML page, JSON Lines, or a WARC archive. */
-export type InputFormat = 'text' | 'html' | 'jsonl' | 'warc';
+/**
+ * How a file is read: as one article of plain text, one HTML page, JSON Lines, a
+ * WARC archive, a CSV or TSV table of articles, or a JSON array of articles.
+ */
+export type InputFormat = 'text' | 'html' | 'jsonl' | 'warc' | 'csv' | 'tsv' | 'json';
 
 /**
  * How a file's bytes are packed: as they are, gzip (`.gz`; one stream or several members),
@@ -29,10 +32,13 @@ const FORMATS: Readonly<Record<string, InputFormat>> = {
   '.jsonl': 'jsonl',
   '.ndjson': 'jsonl',
   '.warc': 'warc',
+  '.csv': 'csv',
+  '.tsv': 'tsv',
+  '.json': 'json',
 };
 
 /** Formats that are also read compressed (`name.jsonl.gz`, `name.warc.zst`). */
-const COMPRESSIBLE: ReadonlySet<InputFormat> = new Set<InputFormat>(['jsonl', 'warc']);
+const COMPRESSIBLE: ReadonlySet<InputFormat> = new Set<InputFormat>(['jsonl', 'warc', 'csv', 'tsv', 'json']);
 
 /** The extensions of compressed files and what they are packed with. */
 const COMPRESSIONS: Readonly<Record<string, Exclude<InputCompression, 'none'>>> = {
@@ -43,8 +49,9 @@ const COMPRESSIONS: Readonly<Record<string, Exclude<InputCompression, 'none'>>> 
 /**
  * The format of a file from its extension (case-insensitive): `.txt`, `.md` → text
  * (Markdown is kept as written, so offsets stay valid); `.html`, `.htm` → html;
- * `.jsonl`, `.ndjson` → jsonl; `.warc` → warc; each of the last two also with `.gz` or
- * `.zst` after it (see {@link detectInputKind} for the compression).
+ * `.jsonl`, `.ndjson` → jsonl; `.warc` → warc; `.csv`, `.tsv` → tables; `.json` → a JSON
+ * array of articles; each of the last five also with `.gz` or `.zst` after it (see
+ * {@link detectInputKind} for the compression).
  *
  * @returns `null` for any other extension (in a folder such files are skipped with a warning).
  */
@@ -71,4 +78,4 @@ export function detectInputKind(fileName: string): InputKind | null {
 }
 
 /** The extension a file of this kind is named with, as a user would write it (`.jsonl.gz`). */
-export const READ_EXTENSIONS = '.txt .md .html .htm .jsonl .ndjson .jsonl.gz .ndjson.gz .jsonl.zst .ndjson.zst .warc .warc.gz .warc.zst';
+export const READ_EXTENSIONS = '.txt .md .html .htm; .jsonl .ndjson .warc .csv .tsv, also .gz or .zst; .json named directly';

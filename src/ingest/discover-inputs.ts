@@ -116,6 +116,11 @@ export async function discoverInputs(paths: readonly string[]): Promise<Discover
         continue;
       }
       const kind = detectInputKind(entry.name);
+      if (kind?.format === 'json') {
+        // Beside pages, a .json file is most often their metadata, not more articles.
+        warnings.push({ code: WarningCode.unsupportedFile, where: display, message: 'a .json file in a folder is not read as articles (often it is metadata beside a page); name it to read its array of articles; skipped' });
+        continue;
+      }
       if (kind === null) {
         const ext = extname(entry.name);
         warnings.push({

@@ -12,7 +12,9 @@ import { resolveIngestOptions, type IngestOptions } from './ingest-options';
 import { loadManifest, mergeManifests, type Manifest } from './manifest';
 import { loadOutlets, mergeOutlets, type OutletRegistry } from './outlets';
 import { readArticleFile } from './read-article-file';
-import { readJsonlFile } from './read-jsonl-file';
+import { readJsonArrayRecords, JSON_ARRAY_MAX_BYTES } from './read-json-array-records';
+import { JSONL_RECORDS, readJsonlFile, type RecordParser } from './read-jsonl-file';
+import { tableRecords } from './read-table-records';
 import { readWarcFile } from './read-warc-file';
 import { NOTHING_STATED, rawDocument, readText, statedParts, type DocumentText, type RawDocument, type TextStore } from './raw-document';
 import { resolveMeta } from './resolve-meta';
@@ -34,8 +36,10 @@ export interface IngestResult {
  *    are merged, the later (in the order the folders were given) winning per domain / id.
  * 2. Read each file in that order: `.txt`/`.md` as text, `.html`/`.htm` reduced to text,
  *    `.jsonl`/`.ndjson` (also `.gz`, and `-`: `options.stdin`) one article per line,
- *    `.warc`/`.warc.gz` one article per HTML response ({@link readWarcFile}); all but
- *    single-article files are streamed. Bad files are skipped with a warning.
+ *    `.warc`/`.warc.gz` one article per HTML response ({@link readWarcFile}), `.csv`/`.tsv`
+ *    one per row after the header, a `.json` named directly one per object of its array;
+ *    all but single-article files and `.json` are streamed. Bad files are skipped with a
+ *    warning.
  * 3. Make ids unique ({@link assignIds}): the file name without extension, the JSONL
  *    `id`, or the WARC record id; on a clash the relative path without extension (or
  *    `<file>:<line>`, `<file>#<record>`).
@@ -109,8 +113,8 @@ async function ingest<T extends { readonly id: string }>(
 
   const documents: RawDocument[] = [];
   for (const file of discovered.files) {
-    if (file.format === 'jsonl' || file.format === 'warc') {
-      const result = file.format === 'jsonl' ? await readJsonlFile(file, resolved, store) : await readWarcFile(file, resolved, store);
+    if (file.format !== 'text' && file.format !== 'html') {
+      const result = file.format === 'warc' ? await readWarcFile(file, resolved, store) : await readJsonlFile(file, resolved, store, RECORD_PARSERS[file.format]);
       // One push per item: spreading a dump's documents into push() overflows the stack.
       for (const document of result.documents) documents.push(document);
       for (const warning of result.warnings) warnings.push(warning);
@@ -160,6 +164,14 @@ async function ingest<T extends { readonly id: string }>(
   articles.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return { articles, warnings };
 }
+
+/** How the lines of each kind of record file become records. */
+const RECORD_PARSERS: Readonly<Record<'jsonl' | 'csv' | 'tsv' | 'json', RecordParser>> = {
+  jsonl: JSONL_RECORDS,
+  csv: { parse: tableRecords(',') },
+  tsv: { parse: tableRecords('\t') },
+  json: { parse: readJsonArrayRecords, maxLineBytes: JSON_ARRAY_MAX_BYTES },
+};
 
 /** A file's size in bytes, or 0 when it cannot be read now (reading it will say why). */
 function sizeOf(path: string): number {

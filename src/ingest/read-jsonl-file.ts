@@ -9,7 +9,7 @@ import { describeFsError } from './describe-fs-error';
 import { detectBinary, SNIFF_BYTES } from './detect-binary';
 import type { InputFile } from './discover-inputs';
 import type { ResolvedIngestOptions } from './ingest-options';
-import { readJsonlRecords, type JsonlReadOptions } from './read-jsonl-records';
+import { readJsonlRecords, type JsonlEvent, type JsonlReadOptions } from './read-jsonl-records';
 import { readStreamLines } from './read-lines';
 import { describeStreamError, isTruncatedStream, openInputBytes } from './open-input-bytes';
 import { preflightInput } from './preflight-input';
@@ -21,6 +21,21 @@ export interface JsonlFileResult {
   readonly documents: readonly RawDocument[];
   readonly warnings: readonly Warning[];
 }
+
+/**
+ * How the lines of a record file become records: JSON Lines by default; a
+ * CSV/TSV table or a JSON array read the same way (`read-table-records.ts`,
+ * `read-json-array-records.ts`), with the same decoding, decompression,
+ * truncation and invalid-line handling.
+ */
+export interface RecordParser {
+  readonly parse: (lines: AsyncIterable<string>, name: string, options: JsonlReadOptions) => AsyncIterable<JsonlEvent>;
+  /** The longest line read, when it is not `maxFileBytes` (a record of JSONL is a line, one article at most). */
+  readonly maxLineBytes?: number;
+}
+
+/** JSON Lines: a record a line. */
+export const JSONL_RECORDS: RecordParser = { parse: readJsonlRecords };
 
 /** What {@link readJsonlFile} needs: the record options, and the stream `-` reads. */
 export type JsonlFileOptions = JsonlReadOptions & Pick<ResolvedIngestOptions, 'maxFileBytes'> & {
@@ -43,7 +58,7 @@ export type JsonlFileOptions = JsonlReadOptions & Pick<ResolvedIngestOptions, 'm
  * @throws InputError when a file named directly cannot be read, or in `strict` mode on a
  *   malformed line.
  */
-export async function readJsonlFile(file: InputFile, options: JsonlFileOptions, store: TextStore | null = null): Promise<JsonlFileResult> {
+export async function readJsonlFile(file: InputFile, options: JsonlFileOptions, store: TextStore | null = null, parser: RecordParser = JSONL_RECORDS): Promise<JsonlFileResult> {
   const unreadable = await preflightInput(file, async () => {
     const binary = file.compression === 'none' ? detectBinary(await readHead(file.realPath)) : null;
     return binary === null ? null : `binary file (${binary})`;
@@ -64,12 +79,16 @@ export async function readJsonlFile(file: InputFile, options: JsonlFileOptions, 
   }
   try {
     // A line past the limit for one article is skipped unparsed, dropped as it is read when it spans chunks (a 560 MB one-line file took 1.2 GB and was then called invalid UTF-8).
+    const maxBytes = parser.maxLineBytes ?? options.maxFileBytes;
     const onLongLine = (line: number, bytes: number): void => {
-      const message = `record of ${bytes} bytes is over the ${options.maxFileBytes}-byte limit for one article; skipped`;
+      const message =
+        parser.maxLineBytes === undefined
+          ? `record of ${bytes} bytes is over the ${maxBytes}-byte limit for one article; skipped`
+          : `line of ${bytes} bytes is over the ${maxBytes}-byte limit for one line of this file; skipped`;
       found.push({ line, warning: { code: WarningCode.fileTooLarge, where: `${file.display}:${line}`, message } });
     };
-    const lines = counted(readStreamLines(openInputBytes(file, options.stdin, options.onBytes ?? null), onInvalidLine, { maxBytes: options.maxFileBytes, onLongLine }));
-    for await (const event of readJsonlRecords(lines, file.display, options)) {
+    const lines = counted(readStreamLines(openInputBytes(file, options.stdin, options.onBytes ?? null), onInvalidLine, { maxBytes, onLongLine }));
+    for await (const event of parser.parse(lines, file.display, options)) {
       if (event.kind === 'record') {
         const { record } = event;
         documents.push(rawDocument(record.claim, { path: record.claim.where, fields: record.fields, embedded: NOTHING_STATED }, record.text, store));

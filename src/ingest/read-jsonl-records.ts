@@ -72,46 +72,60 @@ export async function* readJsonlRecords(
       yield warn(WarningCode.malformedJson, message);
       continue;
     }
-    const record = value;
-
-    const fallback = [`${base}:${lineNo}`, `${name}:${lineNo}`] as const;
-    let id: string | null = null;
-    for (const key of options.fields.id) {
-      const raw = fieldValue(record, key);
-      if (typeof raw === 'string' && raw.trim() !== '') id = raw.trim();
-      else if (typeof raw === 'number' && Number.isFinite(raw)) id = String(raw);
-      else if (raw !== undefined && raw !== null) yield warn(WarningCode.badField, `field "${key}" is not a string or number; ignored`);
-      if (id !== null) break;
-    }
-
-    const text = findString(record, options.fields.text);
-    if (text === null) {
-      yield warn(WarningCode.noText, `no text field (looked for ${options.fields.text.join(', ')}); skipped`);
-      continue;
-    }
-    if (id === null) {
-      yield warn(WarningCode.noId, `no id field (looked for ${options.fields.id.join(', ')}); using "${fallback[0]}"`);
-    }
-
-    const stated: Record<Exclude<FieldName, 'id' | 'text'>, string | null> = { outlet: null, url: null, published: null, title: null };
-    for (const part of ['outlet', 'url', 'published', 'title'] as const) {
-      for (const key of options.fields[part]) {
-        const text = statedText(part, fieldValue(record, key));
-        if (text === undefined) {
-          yield warn(WarningCode.badField, `field "${key}" is not ${STATED_TYPES[part]}; ignored`);
-        } else if (text !== null && text.trim() !== '') {
-          stated[part] = text;
-          break;
-        }
-      }
-    }
-
-    const ladder: readonly [string, ...string[]] = id === null ? fallback : [id, ...fallback];
-    yield { kind: 'record', record: { line: lineNo, claim: { ladder, where }, text, fields: stated } };
+    yield* recordEvents(value, lineNo, [`${base}:${lineNo}`, where], where, options);
   }
   if (nonBlank === 0) {
     yield { kind: 'warning', warning: { code: WarningCode.emptyFile, where: name, message: 'empty file (no records)' } };
   }
+}
+
+/**
+ * The events of one record (a JSON object, or a row of a table as one): its
+ * `W_BAD_FIELD` / `W_NO_ID` warnings and the record, or `W_NO_TEXT` when it
+ * has no text. `fallback` are the ids it takes without an id field (its
+ * position: `name:line`, `path:line`); `where` names it in warnings.
+ */
+export function* recordEvents(
+  record: Record<string, unknown>,
+  line: number,
+  fallback: readonly [string, string],
+  where: string,
+  options: JsonlReadOptions,
+): Generator<JsonlEvent> {
+  const warn = (code: Warning['code'], message: string): JsonlEvent => ({ kind: 'warning', warning: { code, where, message } });
+  let id: string | null = null;
+  for (const key of options.fields.id) {
+    const raw = fieldValue(record, key);
+    if (typeof raw === 'string' && raw.trim() !== '') id = raw.trim();
+    else if (typeof raw === 'number' && Number.isFinite(raw)) id = String(raw);
+    else if (raw !== undefined && raw !== null) yield warn(WarningCode.badField, `field "${key}" is not a string or number; ignored`);
+    if (id !== null) break;
+  }
+
+  const text = findString(record, options.fields.text);
+  if (text === null) {
+    yield warn(WarningCode.noText, `no text field (looked for ${options.fields.text.join(', ')}); skipped`);
+    return;
+  }
+  if (id === null) {
+    yield warn(WarningCode.noId, `no id field (looked for ${options.fields.id.join(', ')}); using "${fallback[0]}"`);
+  }
+
+  const stated: Record<Exclude<FieldName, 'id' | 'text'>, string | null> = { outlet: null, url: null, published: null, title: null };
+  for (const part of ['outlet', 'url', 'published', 'title'] as const) {
+    for (const key of options.fields[part]) {
+      const value = statedText(part, fieldValue(record, key));
+      if (value === undefined) {
+        yield warn(WarningCode.badField, `field "${key}" is not ${STATED_TYPES[part]}; ignored`);
+      } else if (value !== null && value.trim() !== '') {
+        stated[part] = value;
+        break;
+      }
+    }
+  }
+
+  const ladder: readonly [string, ...string[]] = id === null ? fallback : [id, ...fallback];
+  yield { kind: 'record', record: { line, claim: { ladder, where }, text, fields: stated } };
 }
 
 /** The first of `keys` whose value in `record` is a string with more than white space. */

@@ -19,8 +19,10 @@ export const WarningCode = {
   unreadable: 'W_UNREADABLE',
   /** Two inputs gave the same id; both were renamed. */
   duplicateId: 'W_DUPLICATE_ID',
-  /** A JSONL line that is not a JSON object. */
+  /** A JSONL line that is not a JSON object (or a `.json` file that is not JSON, an element of its array that is not an object). */
   malformedJson: 'W_MALFORMED_JSON',
+  /** A CSV or TSV row that cannot be read as a record: more cells than the header names, or a quoted cell never closed. */
+  malformedRecord: 'W_MALFORMED_RECORD',
   /** A JSONL record without a usable text field. */
   noText: 'W_NO_TEXT',
   /** A JSONL record without a usable id field. */

@@ -37,7 +37,7 @@ export function declareIndexInputFlags<T>(y: Argv<T>): Argv<T & IndexInputArgs> 
     .option('field', fieldOption())
     .option('manifest', { type: 'string', describe: 'sidecar manifest (id → outlet, url, published, title)' })
     .option('outlets', { type: 'string', describe: 'outlets file (domain → name, time zone, group)' })
-    .option('strict', { type: 'boolean', default: false, describe: 'stop at the first malformed JSONL line (exit 2)' });
+    .option('strict', { type: 'boolean', default: false, describe: 'stop at the first malformed JSONL line, CSV row or JSON element (exit 2)' });
   return declareTuningFlags(withInput) as unknown as Argv<T & IndexInputArgs>;
 }
 

@@ -36,7 +36,7 @@ export interface ScanArgs extends TuningArgs {
 /** Declare the `scan` command's flags on a yargs instance. */
 export function scanBuilder(y: Argv): Argv<ScanArgs> {
   const withInput = y
-    .positional('paths', { describe: 'files, folders (recursive), JSONL dumps (.jsonl, .ndjson, also .gz or .zst), WARC (.warc, .warc.gz, .warc.zst), or - for JSONL on stdin', type: 'string', array: true })
+    .positional('paths', { describe: 'files, folders (recursive), JSONL dumps (.jsonl, .ndjson), CSV/TSV exports (.csv, .tsv), WARC (.warc), each also .gz or .zst, a .json array of articles, or - for JSONL on stdin', type: 'string', array: true })
     .option('format', formatOption())
     .option('out', { type: 'string', describe: 'write the report to FILE instead of stdout (through a temporary file renamed when complete)' })
     .option('color', colorOption())
@@ -44,7 +44,7 @@ export function scanBuilder(y: Argv): Argv<ScanArgs> {
     .option('field', fieldOption())
     .option('manifest', { type: 'string', describe: 'sidecar manifest (id → outlet, url, published, title) [default: manifest.json in a scanned folder]' })
     .option('outlets', { type: 'string', describe: 'outlets file (domain → name, time zone, group) [default: outlets.json in a scanned folder]' })
-    .option('strict', { type: 'boolean', default: false, describe: 'stop at the first malformed JSONL line (exit 2)' })
+    .option('strict', { type: 'boolean', default: false, describe: 'stop at the first malformed JSONL line, CSV row or JSON element (exit 2)' })
     .option('include-same-outlet', { type: 'boolean', default: false, describe: 'also report pairs of articles from the same outlet' })
     .option('workers', workersOption())
     .option('index', SCAN_INDEX_OPTION);

@@ -1,0 +1,112 @@
+/**
+ * Reading articles from a CSV or TSV table (a CMS or spreadsheet export): a
+ * header row names the columns, each further row is a record whose fields
+ * are its cells, mapped as a JSONL record's are (`--field text=body`).
+ *
+ * Cells follow RFC 4180: a cell in double quotes may hold the delimiter, line
+ * breaks and doubled quotes (`""`); a quote inside an unquoted cell is kept
+ * as it is. Works on lines (`readStreamLines`), so a line break inside a
+ * quoted cell is read as `\n` whatever the file used.
+ */
+import { posix } from 'node:path';
+import { InputError } from '../errors';
+import type { Warning } from '../model';
+import { recordEvents, type JsonlEvent, type JsonlReadOptions } from './read-jsonl-records';
+import { WarningCode } from './warning-codes';
+
+/** One row: its cells and the line it starts on; or why it could not be read. */
+type Row = { readonly line: number; readonly cells: readonly string[] } | { readonly line: number; readonly problem: string };
+
+/**
+ * The rows of a table given as lines: a quoted cell may go on over several
+ * lines. A quote left open at the end is a problem row (the rest of the file
+ * was inside it).
+ */
+export async function* tableRows(lines: AsyncIterable<string>, delimiter: string): AsyncGenerator<Row> {
+  let lineNo = 0;
+  let start = 0;
+  let cells: string[] = [];
+  let cell = '';
+  let quoted = false; // inside a quoted cell
+  let open = false; // a row begun and not yet ended
+  for await (const line of lines) {
+    lineNo += 1;
+    if (!open) {
+      if (line.trim() === '') continue;
+      start = lineNo;
+      cells = [];
+      cell = '';
+      open = true;
+    } else {
+      cell += '\n'; // a line break inside a quoted cell
+    }
+    let i = 0;
+    while (i < line.length) {
+      const c = line[i]!;
+      if (quoted) {
+        if (c === '"') {
+          if (line[i + 1] === '"') {
+            cell += '"';
+            i += 2;
+            continue;
+          }
+          quoted = false;
+        } else {
+          cell += c;
+        }
+      } else if (c === delimiter) {
+        cells.push(cell);
+        cell = '';
+      } else if (c === '"' && cell === '') {
+        quoted = true;
+      } else {
+        cell += c;
+      }
+      i++;
+    }
+    if (quoted) continue;
+    cells.push(cell);
+    open = false;
+    yield { line: start, cells };
+  }
+  if (open) yield { line: start, problem: 'a quoted cell is never closed (the rest of the file is inside it)' };
+}
+
+/** The record parser of a table whose cells are separated by `delimiter` (`,` for CSV, a tab for TSV). */
+export function tableRecords(delimiter: string): (lines: AsyncIterable<string>, name: string, options: JsonlReadOptions) => AsyncGenerator<JsonlEvent> {
+  return async function* readTableRecords(lines, name, options) {
+    const base = posix.basename(name.replace(/\\/g, '/'));
+    let header: readonly string[] | null = null;
+    let rows = 0;
+    for await (const row of tableRows(lines, delimiter)) {
+      const where = `${name}:${row.line}`;
+      const malformed = (message: string): JsonlEvent => {
+        if (options.strict) throw new InputError(where, message);
+        return { kind: 'warning', warning: { code: WarningCode.malformedRecord, where, message } satisfies Warning };
+      };
+      if ('problem' in row) {
+        yield malformed(row.problem);
+        continue;
+      }
+      if (header === null) {
+        // A BOM the decoder left (one per file is dropped there) would be part of the first name.
+        header = row.cells.map((cell, i) => (i === 0 ? cell.replace(/^\ufeff/, '') : cell).trim());
+        continue;
+      }
+      rows += 1;
+      if (row.cells.length > header.length) {
+        yield malformed(`${row.cells.length} cells, the header names ${header.length}; row skipped`);
+        continue;
+      }
+      const record: Record<string, string> = {};
+      // A short row leaves the last columns out; a column named twice keeps its first cell.
+      header.forEach((column, i) => {
+        if (column !== '' && i < row.cells.length && !Object.hasOwn(record, column)) record[column] = row.cells[i]!;
+      });
+      yield* recordEvents(record, row.line, [`${base}:${row.line}`, where], where, options);
+    }
+    if (rows === 0) {
+      yield { kind: 'warning', warning: { code: WarningCode.emptyFile, where: name, message: header === null ? 'empty file (no header row)' : 'empty file (a header row and no records)' } };
+    }
+  };
+}

@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli } from './run-cli';
 import { tempDir } from '../helpers/temp-dir';
@@ -80,6 +80,27 @@ describe('reprint scan (CLI)', () => {
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(/--num-perm/);
     expect(help.stdout).toMatch(/Exit codes/);
+  });
+
+  test('nothing to scan (an empty folder, every record skipped) is exit 2 naming the inputs, and no report is written', async () => {
+    const dir = tempDir('reprint-nothing-');
+    const empty = join(dir, 'empty');
+    mkdirSync(empty);
+    const empty1 = await runCli(['scan', empty]);
+    expect(empty1.code).toBe(2);
+    expect(empty1.stderr).toBe(`reprint: ${empty}: no article to scan: the inputs hold none\n`);
+    // A wrong field name: every record is skipped; a report of nothing would read as "no reuse found".
+    const dump = join(dir, 'dump.jsonl');
+    writeFileSync(dump, '{"id": "a", "body": "text one"}\n{"id": "b", "body": "text two"}\n');
+    const out = join(dir, 'report.json');
+    const skipped = await runCli(['scan', dump, '--format', 'json', '--out', out, '--field', 'text=content']);
+    expect(skipped.code).toBe(2);
+    expect(skipped.stderr.split('\n').filter((l) => l.includes('W_NO_TEXT') || l.includes('no text field'))).toHaveLength(2);
+    expect(skipped.stderr).toContain(`reprint: ${dump}: no article to scan: every input was empty or skipped (2 warnings above)`);
+    expect(existsSync(out)).toBe(false);
+    expect((await runCli(['scan', dump, '--quiet', '--field', 'text=content'])).stderr).toContain('(2 warnings; run without --quiet to see them)');
+    // One article is something scanned: exit 0.
+    expect((await runCli(['scan', dump, '--quiet'])).code).toBe(0);
   });
 
   test('--out writes the report atomically and prints nothing on stdout', async () => {

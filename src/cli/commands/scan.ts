@@ -8,6 +8,7 @@ import { terminalLayout } from '../terminal-layout';
 import { createPhasedProgress } from '../progress';
 import { STDIN_ARG } from '../stdin-arg';
 import type { FieldMap, ScanOptions } from '../../options';
+import { InputError } from '../../errors';
 import { UsageError } from '../exit-codes';
 import { colorOption, formatOption } from './report-flags';
 import { declareTuningFlags, toTuningOptions, type TuningArgs } from './tuning-flags';
@@ -101,6 +102,13 @@ export async function runScan(args: ScanArgs, io: Io): Promise<number> {
     throw error;
   }).finally(() => progress.end());
   if (!args.quiet) printWarnings(io, report.warnings, 'all are in the report with --format json or ndjson');
+  if (report.documents.length === 0) {
+    // Nothing was scanned (a wrong --field, an empty folder): a report of nothing and exit 0 would read as "no reuse found".
+    sink?.abort();
+    index?.close();
+    const n = report.warnings.length;
+    throw new InputError(args.paths.join(', '), `no article to scan: ${n === 0 ? 'the inputs hold none' : `every input was empty or skipped (${n} warning${n === 1 ? '' : 's'}${args.quiet ? '; run without --quiet to see them' : ' above'})`}`);
+  }
   if (sink !== null) {
     for (const text of batchText(renderNdjsonTailLines(report))) sink.write(text);
     sink.commit();

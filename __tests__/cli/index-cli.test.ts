@@ -48,6 +48,19 @@ describe('index commands', () => {
     expect(check.pairs.flatMap((p) => [p.source, p.target])).not.toContain('000_6ebd8b03c1841edc');
   });
 
+  test('index add that reads no article is exit 2 naming the inputs; the index is left as it was', async () => {
+    const index = join(dir, 'nothing.db');
+    expect((await runCli(['index', 'add', SAMPLES, '--index', index, '--quiet'])).code).toBe(0);
+    const dump = join(dir, 'wrong-field.jsonl');
+    writeFileSync(dump, '{"id": "x", "body": "some text"}\n');
+    const run = await runCli(['index', 'add', dump, '--index', index, '--field', 'text=content']);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toMatch(/0 added, 0 replaced, 0 unchanged, 1 failed; 5 articles in the index/);
+    expect(run.stderr).toContain(`reprint: ${dump}: no article to add: every input was empty or skipped (1 warning above)`);
+    // Something read, even if nothing new: exit 0.
+    expect((await runCli(['index', 'add', SAMPLES, '--index', index, '--quiet'])).code).toBe(0);
+  });
+
   test("an outlet's footer is boilerplate in the index, not reuse", async () => {
     const dump = join(dir, 'gazette.jsonl');
     outletDump(dump, 30);

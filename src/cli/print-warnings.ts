@@ -7,6 +7,7 @@
  */
 import type { Warning } from '../model';
 import type { Io } from './io';
+import { InputError } from '../errors';
 
 /** Warnings of one code in one file printed in full. */
 export const SHOWN_PER_KIND = 5;
@@ -40,4 +41,14 @@ export function printWarnings(io: Pick<Io, 'stderr'>, warnings: readonly Warning
     const what = count === 1 ? `${code} warning like these` : `${code} warnings like these`;
     io.stderr(`reprint: warning: ${file}: ${count.toLocaleString('en-US')} more ${what} not shown${more === null ? '' : ` (${more})`}\n`);
   }
+}
+
+/**
+ * The error of a run that read no article from `inputs` (`scan`, `index
+ * add`): an empty folder, or every file and record skipped (a wrong
+ * `--field`), which must not look like a run that found nothing.
+ */
+export function nothingRead(what: string, inputs: readonly string[], warnings: number, quiet: boolean): InputError {
+  const why = warnings === 0 ? 'the inputs hold none' : `every input was empty or skipped (${warnings} warning${warnings === 1 ? '' : 's'}${quiet ? '; run without --quiet to see them' : ' above'})`;
+  return new InputError(inputs.join(', '), `no article to ${what}: ${why}`);
 }

@@ -13,7 +13,7 @@ import { createPhasedProgress } from '../progress';
 import { resolveWorkers, workersOption } from './workers-flag';
 import { STDIN_ARG } from '../stdin-arg';
 import { declareIndexFlag, declareIndexInputFlags, toIndexInputOptions, waitNotice, type IndexFileArgs, type IndexInputArgs } from './index-flags';
-import { printWarnings } from '../print-warnings';
+import { nothingRead, printWarnings } from '../print-warnings';
 
 /** Parsed flags of `index add`. */
 export interface IndexAddArgs extends IndexInputArgs {
@@ -93,6 +93,8 @@ export async function runIndexAdd(args: IndexAddArgs, io: Io): Promise<number> {
       `reprint: ${args.index}: ${result.added} added, ${result.replaced} replaced, ${result.unchanged} unchanged, ${countFailed(warnings)} failed; ` +
         `${result.documents} articles in the index (${seconds.toFixed(1)} s, ${(result.read / Math.max(seconds, 1e-3)).toFixed(0)} articles/s)\n`,
     );
+    // As scan: a run that read nothing (a wrong --field, an empty folder) must not look like one with nothing new.
+    if (result.read === 0) throw nothingRead('add', args.inputs, warnings.length, args.quiet);
     return 0;
   } finally {
     store.close();

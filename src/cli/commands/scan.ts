@@ -8,7 +8,6 @@ import { terminalLayout } from '../terminal-layout';
 import { createPhasedProgress } from '../progress';
 import { STDIN_ARG } from '../stdin-arg';
 import type { FieldMap, ScanOptions } from '../../options';
-import { InputError } from '../../errors';
 import { UsageError } from '../exit-codes';
 import { colorOption, formatOption } from './report-flags';
 import { declareTuningFlags, toTuningOptions, type TuningArgs } from './tuning-flags';
@@ -16,7 +15,7 @@ import type { Io } from '../io';
 import { batchText, openOutputStream, writeOutputPieces, type OutputStream } from '../write-output';
 import { openScanIndex, SCAN_INDEX_OPTION } from './scan-index';
 import { fieldOption } from './field-flag';
-import { printWarnings } from '../print-warnings';
+import { nothingRead, printWarnings } from '../print-warnings';
 
 /** Parsed flags of `scan`. */
 export interface ScanArgs extends TuningArgs {
@@ -106,8 +105,7 @@ export async function runScan(args: ScanArgs, io: Io): Promise<number> {
     // Nothing was scanned (a wrong --field, an empty folder): a report of nothing and exit 0 would read as "no reuse found".
     sink?.abort();
     index?.close();
-    const n = report.warnings.length;
-    throw new InputError(args.paths.join(', '), `no article to scan: ${n === 0 ? 'the inputs hold none' : `every input was empty or skipped (${n} warning${n === 1 ? '' : 's'}${args.quiet ? '; run without --quiet to see them' : ' above'})`}`);
+    throw nothingRead('scan', args.paths, report.warnings.length, args.quiet);
   }
   if (sink !== null) {
     for (const text of batchText(renderNdjsonTailLines(report))) sink.write(text);

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { InputError } from '../../src/errors';
 import { readInputs } from '../../src/ingest/read-inputs';
+import { jsonArrayRecords } from '../../src/ingest/read-json-array-records';
 import { tableRows } from '../../src/ingest/read-table-records';
 
 let root: string;
@@ -136,6 +137,15 @@ describe('readInputs: a .json file of articles', () => {
     const { articles, warnings } = await readInputs([broken]);
     expect(articles).toEqual([]);
     expect(warnings).toEqual([{ code: 'W_MALFORMED_JSON', where: expect.stringMatching(/broken\.json(:3)?$/), message: expect.stringMatching(/^not valid JSON \(.*\); file skipped$/) }]);
+  });
+
+  test('a file longer than the limit is skipped with one warning before it is held whole', async () => {
+    async function* lines(): AsyncGenerator<string> {
+      for (let i = 0; i < 1000; i++) yield `{"text": "line ${i}"},`;
+    }
+    const events = [];
+    for await (const e of jsonArrayRecords(5000)(lines(), 'big.json', { fields: { id: ['id'], text: ['text'], outlet: [], url: [], published: [], title: [] }, strict: false })) events.push(e);
+    expect(events).toEqual([{ kind: 'warning', warning: { code: 'W_FILE_TOO_LARGE', where: 'big.json', message: expect.stringContaining('convert it to JSONL') } }]);
   });
 
   test('in a folder, a .json file is not read as articles (it is often metadata beside a page), and says so', async () => {

@@ -12,7 +12,7 @@ import { resolveIngestOptions, type IngestOptions } from './ingest-options';
 import { loadManifest, mergeManifests, type Manifest } from './manifest';
 import { loadOutlets, mergeOutlets, type OutletRegistry } from './outlets';
 import { readArticleFile } from './read-article-file';
-import { readJsonArrayRecords, JSON_ARRAY_MAX_BYTES } from './read-json-array-records';
+import { jsonArrayRecords, JSON_ARRAY_MAX_BYTES } from './read-json-array-records';
 import { JSONL_RECORDS, readJsonlFile, type RecordParser } from './read-jsonl-file';
 import { tableRecords } from './read-table-records';
 import { readWarcFile } from './read-warc-file';
@@ -170,7 +170,7 @@ const RECORD_PARSERS: Readonly<Record<'jsonl' | 'csv' | 'tsv' | 'json', RecordPa
   jsonl: JSONL_RECORDS,
   csv: { parse: tableRecords(',') },
   tsv: { parse: tableRecords('\t') },
-  json: { parse: readJsonArrayRecords, maxLineBytes: JSON_ARRAY_MAX_BYTES },
+  json: { parse: jsonArrayRecords(), maxLineBytes: JSON_ARRAY_MAX_BYTES },
 };
 
 /** A file's size in bytes, or 0 when it cannot be read now (reading it will say why). */

@@ -12,19 +12,32 @@ import { isJsonObject } from './is-json-object';
 import { recordEvents, type JsonlEvent, type JsonlReadOptions } from './read-jsonl-records';
 import { WarningCode } from './warning-codes';
 
-/** The largest `.json` file read (a line of it, when it is all on one). */
+/** The largest `.json` file read, in bytes of a line (when it is all on one) and in characters in all. */
 export const JSON_ARRAY_MAX_BYTES = 256 * 1024 * 1024;
 
 /**
- * The records of a JSON file given as lines: each object of a top-level
- * array, where: `name:line` of the line its element starts on, and ids
- * `name#n` (the element's number: a file written on one line has one line);
- * or the one top-level object.
+ * The record parser of a JSON file given as lines: each object of a
+ * top-level array, where: `name:line` of the line its element starts on, and
+ * ids `name#n` (the element's number: a file written on one line has one
+ * line); or the one top-level object. A file of more than `maxChars`
+ * characters is skipped with `W_FILE_TOO_LARGE` before it is held whole.
  */
-export async function* readJsonArrayRecords(lines: AsyncIterable<string>, name: string, options: JsonlReadOptions): AsyncGenerator<JsonlEvent> {
+export function jsonArrayRecords(maxChars = JSON_ARRAY_MAX_BYTES): (lines: AsyncIterable<string>, name: string, options: JsonlReadOptions) => AsyncGenerator<JsonlEvent> {
+  return (lines, name, options) => readJsonArray(lines, name, options, maxChars);
+}
+
+async function* readJsonArray(lines: AsyncIterable<string>, name: string, options: JsonlReadOptions, maxChars: number): AsyncGenerator<JsonlEvent> {
   const base = posix.basename(name.replace(/\\/g, '/'));
   const parts: string[] = [];
-  for await (const line of lines) parts.push(line);
+  let length = 0;
+  for await (const line of lines) {
+    length += line.length + 1;
+    if (length > maxChars) {
+      yield { kind: 'warning', warning: { code: WarningCode.fileTooLarge, where: name, message: `over ${maxChars} characters, more than a .json file is read whole; convert it to JSONL (jq -c '.[]' file.json > file.jsonl); skipped` } };
+      return;
+    }
+    parts.push(line);
+  }
   const text = parts.join('\n');
   const malformed = (where: string, message: string): JsonlEvent => {
     if (options.strict) throw new InputError(where, message);

@@ -53,7 +53,7 @@ export function countFailed(warnings: readonly Warning[]): number {
 /** Declare the flags of `index add`. */
 export function indexAddBuilder(y: Argv): Argv<IndexAddArgs> {
   const withInputs = y
-    .positional('inputs', { describe: 'files, folders, JSONL dumps (also .gz or .zst), WARC (also .gz or .zst), or - for JSONL on stdin', type: 'string', array: true })
+    .positional('inputs', { describe: 'files, folders, JSONL dumps, CSV/TSV exports, WARC (each also .gz or .zst), a .json array of articles, or - for JSONL on stdin', type: 'string', array: true })
     .option('workers', workersOption());
   return declareIndexInputFlags(withInputs) as unknown as Argv<IndexAddArgs>;
 }

@@ -72,3 +72,31 @@ describe('scan of Chinese and Japanese articles', () => {
     expect(report.pairs.filter((p) => zh.has(p.source) !== zh.has(p.target))).toEqual([]);
   });
 });
+
+/**
+ * Thai, also written without spaces between words (fixtures:
+ * __tests__/fixtures/thai): `copy` reproduces the second paragraph of
+ * `source` between paragraphs of its own; `other` reports a related call on
+ * its own.
+ */
+describe('scan of Thai articles', () => {
+  const THAI = resolve(__dirname, '../fixtures/thai');
+  const thai = (id: string): string => readFileSync(join(THAI, `${id}.txt`), 'utf8');
+  let report: Report;
+  beforeAll(async () => {
+    const { articles } = await readInputs([THAI]);
+    report = await scanArticles(articles, resolveOptions({}));
+  });
+
+  test('the copied paragraph is one verbatim passage, the same text in both, and nothing else is paired', () => {
+    expect(report.pairs).toHaveLength(1);
+    const found = pairOf(report, 'source', 'copy');
+    expect(found).not.toBeNull();
+    const { pair, sideOf } = found!;
+    expect(pair.passages).toHaveLength(1);
+    const passage = pair.passages[0]!;
+    const paragraph = thai('source').split('\n\n')[1]!.trim();
+    expect(thai('source').slice(passage[sideOf('source')].start, passage[sideOf('source')].end)).toBe(paragraph);
+    expect(thai('copy').slice(passage[sideOf('copy')].start, passage[sideOf('copy')].end)).toBe(paragraph);
+  });
+});

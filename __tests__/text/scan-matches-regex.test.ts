@@ -56,6 +56,8 @@ const WORD = new RegExp(
   'gu',
 );
 const URL_OR_EMAIL = /(?:https?:\/\/|www\.)[^\s"'<>]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/gu;
+/** Scripts written without spaces between words, with alphabets: Thai, Lao, Myanmar, Khmer. */
+const UNSPACED = /[\u0E00-\u0EFF\u1000-\u109F\u1780-\u17FF]/u;
 
 /** The tokenising rule: WORD matches of the normalised text outside URL and e-mail matches. */
 function referenceTokens(original: string) {
@@ -66,6 +68,15 @@ function referenceTokens(original: string) {
     const s = m.index;
     const e = s + m[0].length;
     if (urls.some(([a, b]) => a <= s && s < b)) continue;
+    if (UNSPACED.test(m[0])) {
+      // Thai, Lao, Burmese, Khmer: the word-like segments ICU finds in the match.
+      for (const seg of new Intl.Segmenter('und', { granularity: 'word' }).segment(m[0])) {
+        const a = s + seg.index;
+        const b = a + seg.segment.length;
+        if (seg.isWordLike === true) out.push({ start: map[a]!, end: originalEnd(map, b), normStart: a, normEnd: b, hash: hashString32(text, a, b) });
+      }
+      continue;
+    }
     out.push({ start: map[s]!, end: originalEnd(map, e), normStart: s, normEnd: e, hash: hashString32(text, s, e) });
   }
   return out;
@@ -90,7 +101,7 @@ const piece = fc.constantFrom(
   'e\u0301', '\u0301', 'a\u0300', '\u0300', 'o\u0308\u0323', '\u00C9', '\u00DF', '\u0130', '\u1E9E', '\u03A3', '\uFB01', '\u2162', '\u01C5',
   '\uFF21', '\u00BD', '\u0663', '\u65E5', '\u0E01\u0E34', '\uD835\uDC00', '\uD83D\uDE00', '\uD801\uDC00', '\uD800', '\uDC00',
   // Chinese and Japanese: ideographs, kana, a mark on kana, the iteration mark, a radical (a symbol), an astral ideograph, 。
-  '\u4FC4\u7F57\u65AF', '\u3072\u3089\u304C\u306A', '\u30AB\u30BF\u30AB\u30CA', '\u304B\u3099', '\u845B\uDB40\uDD00', '\u3005', '\u2F08', '\uD840\uDC0B', '\u3002', '\u300C', '\u30FC',
+  '\u4FC4\u7F57\u65AF', '\u3072\u3089\u304C\u306A', '\u30AB\u30BF\u30AB\u30CA', '\u304B\u3099', '\u845B\uDB40\uDD00', '\u0E23\u0E31\u0E10\u0E21\u0E19\u0E15\u0E23\u0E35\u0E27\u0E48\u0E32\u0E01\u0E32\u0E23', '\u1780\u17D2\u179A\u179F\u17BD\u1784', 'ab\u0E44\u0E17\u0E22', '\u3005', '\u2F08', '\uD840\uDC0B', '\u3002', '\u300C', '\u30FC',
   '\u00A0', 'Regierungs\u00ADerkl\u00E4rung', '\u200F', '\u2067x\u2069', '\uFEFF', '\u00AD\u0301', '\u200C', 'http://x.org/a-b', 'www.y.com', 'me@site.org', '@', 'https', 'rock\u2019n\u2019roll', "don't", "o'",
 );
 const text = fc.array(piece, { maxLength: 40 }).map((xs) => xs.join(''));

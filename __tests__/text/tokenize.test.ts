@@ -18,6 +18,16 @@ describe('tokenizeText', () => {
     expect(t.tokens.hash[1]).toBe(t.tokens.hash[3]);
   });
 
+  test('Thai, Lao, Burmese and Khmer, written without spaces: words found by ICU, with their own offsets', () => {
+    const text = 'กระทรวงการต่างประเทศรัสเซียกล่าวว่า Lavrov';
+    const t = tokenizeText(text);
+    const words = Array.from({ length: t.tokens.count }, (_, i) => text.slice(t.tokens.start[i], t.tokens.end[i]));
+    expect(words.length).toBeGreaterThan(3);
+    expect(words.join('')).toBe(text.replace(/ /g, ''));
+    expect(words).toContain('กล่าว');
+    expect(words[words.length - 1]).toBe('Lavrov');
+  });
+
   test('soft hyphens and direction marks are not there: one word, the same word, its span the original one', () => {
     const text = 'Die Regierungs\u00ADerklärung \u200Fneu';
     const t = tokenizeText(text);

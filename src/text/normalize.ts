@@ -13,8 +13,8 @@
  * Bumped whenever the output of {@link normalizeText} or the tokens made of it
  * (`tokenizeText`) may change. Recorded in reports and indexes: an index made
  * with another version is refused. 2: Chinese and Japanese characters are tokens
- * of their own; soft hyphens, direction marks and other invisible formatting
- * are dropped.
+ * of their own, Thai, Lao, Burmese and Khmer runs are split into words by ICU;
+ * soft hyphens, direction marks and other invisible formatting are dropped.
  */
 export const NORMALIZER_VERSION = 2;
 

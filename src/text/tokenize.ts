@@ -13,8 +13,10 @@
  * a token of its own ({@link isIdeographic}), so shingles, anchors and
  * passages count characters where other scripts count words. Without this a
  * whole Chinese sentence was one "word" and a copied paragraph was never found.
+ * Thai, Lao, Burmese and Khmer, also written without spaces between words but
+ * with alphabets, are split into words by ICU's dictionaries (`Intl.Segmenter`).
  */
-import { FNV_OFFSET, FNV_PRIME, mix32 } from '../shingle/hash';
+import { FNV_OFFSET, FNV_PRIME, hashString32, mix32 } from '../shingle/hash';
 import { normalizeText, normalizeTextTransient, type NormalizedText } from './normalize';
 
 /** Tokens of one text, as parallel typed arrays (no per-token objects). */
@@ -110,6 +112,13 @@ function codePointAt(text: string, i: number): number {
 
 const imul = Math.imul;
 
+let segmenter: Intl.Segmenter | null = null;
+
+/** ICU's word segmenter (made on first use: its dictionaries pick themselves by script, whatever the locale). */
+function wordSegmenter(): Intl.Segmenter {
+  return (segmenter ??= new Intl.Segmenter('und', { granularity: 'word' }));
+}
+
 /** Normalise `original` and split it into word tokens. */
 export function tokenizeText(original: string): TokenizedText {
   return tokenize(original, false);
@@ -138,6 +147,30 @@ function tokenize(original: string, transient: boolean): TokenizedText {
   let { start, end, normStart, normEnd, hash } = scratch;
   let cap = hash.length;
   let count = 0;
+  /** Record the token `text[a, b)` with hash `hashed`. */
+  const emit = (a: number, b: number, hashed: number): void => {
+    if (count === cap) {
+      cap *= 2;
+      start = grow(start, cap);
+      end = grow(end, cap);
+      normStart = grow(normStart, cap);
+      normEnd = grow(normEnd, cap);
+      const grown = new Uint32Array(cap);
+      grown.set(hash);
+      hash = grown;
+      scratch = { start, end, normStart, normEnd, hash };
+    }
+    normStart[count] = a;
+    normEnd[count] = b;
+    start[count] = map[a]!;
+    // originalEnd(map, b), inlined.
+    const last = map[b - 1]!;
+    let k = b;
+    while (k < mapLast && map[k] === last) k++;
+    end[count] = map[k]!;
+    hash[count] = hashed;
+    count++;
+  };
   const urls = findUrlRanges(text);
   let u = 0;
   // The matches of the word pattern, left to right: skip to a word start, then
@@ -162,6 +195,7 @@ function tokenize(original: string, transient: boolean): TokenizedText {
     }
     const s = i;
     let h = basis;
+    let unspaced = false;
     if (c >= 0x80 && (classOf(codePointAt(text, i)) & ALONE) !== 0) {
       // An ideograph or kana is a token by itself, with the marks after it.
       const cp = codePointAt(text, i);
@@ -187,6 +221,7 @@ function tokenize(original: string, transient: boolean): TokenizedText {
           } else {
             const cp = codePointAt(text, i);
             if ((classOf(cp) & CONTINUES) === 0) break;
+            if (cp >= 0x0e00 && (cp <= 0x0eff || (cp >= 0x1000 && cp <= 0x109f) || (cp >= 0x1780 && cp <= 0x17ff))) unspaced = true;
             h = imul(h ^ c, prime);
             if (cp > 0xffff) h = imul(h ^ text.charCodeAt(i + 1), prime);
             i += cp > 0xffff ? 2 : 1;
@@ -204,27 +239,14 @@ function tokenize(original: string, transient: boolean): TokenizedText {
     const e = i;
     while (u < urls.length && urls[u + 1]! <= s) u += 2;
     if (u < urls.length && urls[u]! <= s) continue;
-    if (count === cap) {
-      cap *= 2;
-      start = grow(start, cap);
-      end = grow(end, cap);
-      normStart = grow(normStart, cap);
-      normEnd = grow(normEnd, cap);
-      const grown = new Uint32Array(cap);
-      grown.set(hash);
-      hash = grown;
-      scratch = { start, end, normStart, normEnd, hash };
+    if (unspaced) {
+      // Thai, Lao, Burmese, Khmer: no spaces between words; ICU's dictionaries find them.
+      for (const { index, segment, isWordLike } of wordSegmenter().segment(text.slice(s, e))) {
+        if (isWordLike === true) emit(s + index, s + index + segment.length, hashString32(text, s + index, s + index + segment.length));
+      }
+    } else {
+      emit(s, e, mix32(h));
     }
-    normStart[count] = s;
-    normEnd[count] = e;
-    start[count] = map[s]!;
-    // originalEnd(map, e), inlined.
-    const last = map[e - 1]!;
-    let k = e;
-    while (k < mapLast && map[k] === last) k++;
-    end[count] = map[k]!;
-    hash[count] = mix32(h);
-    count++;
   }
   if (transient) {
     return {

@@ -37,7 +37,7 @@ export async function main(rawArgv: readonly string[], io: Io): Promise<number> 
     .usage('$0 <command> [options]\n\nFind which outlet copied which passage from whom, with exact character spans.')
     .command(
       'scan <paths..>',
-      'scan files, folders or JSONL dumps for reused passages',
+      'scan files, folders or dumps (JSONL, CSV, WARC) for reused passages',
       (y) => scanBuilder(y).epilogue(EPILOGUE).example('$0 scan samples', 'report who copied whom in the samples').example('$0 scan dump.jsonl --field text=body --format json --out report.json', 'scan a dump'),
       (args) => {
         action = () => runScan(args as unknown as ScanArgs, io);

@@ -28,6 +28,17 @@ describe('tokenizeText', () => {
     expect(words[words.length - 1]).toBe('Lavrov');
   });
 
+  test('a Thai run far longer than a phrase is segmented in pieces: every token inside it, in order, none empty', () => {
+    const phrase = 'กระทรวงการต่างประเทศรัสเซียกล่าวว่า';
+    const run = phrase.repeat(Math.ceil(20_000 / phrase.length));
+    const t = tokenizeText(`${run} end`);
+    const words = Array.from({ length: t.tokens.count }, (_, i) => run.concat(' end').slice(t.tokens.start[i], t.tokens.end[i]));
+    expect(words[words.length - 1]).toBe('end');
+    expect(words.slice(0, -1).join('')).toBe(run);
+    for (let i = 1; i < t.tokens.count; i++) expect(t.tokens.start[i]).toBeGreaterThanOrEqual(t.tokens.end[i - 1]!);
+    expect(words.filter((w) => w === 'ประเทศ').length).toBeGreaterThan(500);
+  });
+
   test('soft hyphens and direction marks are not there: one word, the same word, its span the original one', () => {
     const text = 'Die Regierungs\u00ADerklärung \u200Fneu';
     const t = tokenizeText(text);

@@ -51,6 +51,20 @@ describe('tableRows (RFC 4180 cells over lines)', () => {
     ]);
   });
 
+  test('a row that grows past the limit (a quote left open in a large file) is one problem row, and reading goes on', async () => {
+    async function* source(): AsyncGenerator<string> {
+      yield 'id,text';
+      yield 'a,"opened';
+      for (let i = 0; i < 100; i++) yield 'more text inside the open quote';
+    }
+    const rows: unknown[] = [];
+    for await (const row of tableRows(source(), ',', 1000)) rows.push(row);
+    expect(rows[0]).toEqual({ line: 1, cells: ['id', 'text'] });
+    expect(rows[1]).toEqual({ line: 2, problem: expect.stringMatching(/^a row of more than 1000 characters .*; skipped to line \d+$/) });
+    // What follows is read as rows again (here, one-cell rows), not held.
+    expect(rows.length).toBeGreaterThan(2);
+  });
+
   test('tabs for TSV', async () => {
     expect(await rowsOf(['id\ttext', 'a\tone, two'], '\t')).toEqual([
       { line: 1, cells: ['id', 'text'] },

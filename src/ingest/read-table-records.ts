@@ -17,13 +17,18 @@ import { WarningCode } from './warning-codes';
 /** One row: its cells and the line it starts on; or why it could not be read. */
 type Row = { readonly line: number; readonly cells: readonly string[] } | { readonly line: number; readonly problem: string };
 
+/** The most characters one row may take (over several lines when a quoted cell holds line breaks): an article's limit. */
+export const TABLE_ROW_MAX_CHARS = 64 * 1024 * 1024;
+
 /**
  * The rows of a table given as lines: a quoted cell may go on over several
  * lines. A quote left open at the end is a problem row (the rest of the file
- * was inside it).
+ * was inside it); so is a row that grows past `maxChars` (a quote left open
+ * in a large file), which is dropped there, its next line read as a new row.
  */
-export async function* tableRows(lines: AsyncIterable<string>, delimiter: string): AsyncGenerator<Row> {
+export async function* tableRows(lines: AsyncIterable<string>, delimiter: string, maxChars = TABLE_ROW_MAX_CHARS): AsyncGenerator<Row> {
   let lineNo = 0;
+  let size = 0;
   let start = 0;
   let cells: string[] = [];
   let cell = '';
@@ -36,9 +41,17 @@ export async function* tableRows(lines: AsyncIterable<string>, delimiter: string
       start = lineNo;
       cells = [];
       cell = '';
+      size = 0;
       open = true;
     } else {
       cell += '\n'; // a line break inside a quoted cell
+    }
+    size += line.length + 1;
+    if (size > maxChars) {
+      yield { line: start, problem: `a row of more than ${maxChars} characters (a quoted cell never closed?); skipped to line ${lineNo + 1}` };
+      open = false;
+      quoted = false;
+      continue;
     }
     let i = 0;
     while (i < line.length) {

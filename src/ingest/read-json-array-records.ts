@@ -9,6 +9,7 @@ import { posix } from 'node:path';
 import { InputError } from '../errors';
 import { formatErrorMessage } from './format-error-message';
 import { isJsonObject } from './is-json-object';
+import { jsonErrorOffset } from './json-error-offset';
 import { recordEvents, type JsonlEvent, type JsonlReadOptions } from './read-jsonl-records';
 import { WarningCode } from './warning-codes';
 
@@ -52,8 +53,9 @@ async function* readJsonArray(lines: AsyncIterable<string>, name: string, option
     value = JSON.parse(text) as unknown;
   } catch (error) {
     const message = formatErrorMessage(error);
-    const at = /position (\d+)/.exec(message);
-    yield malformed(at === null ? name : `${name}:${lineAt(text, Number(at[1]))}`, `not valid JSON (${message}); file skipped`);
+    // V8's message gives the position for some errors only.
+    const at = jsonErrorOffset(text) ?? 0;
+    yield malformed(`${name}:${lineAt(text, at)}`, `not valid JSON (${message}); file skipped`);
     return;
   }
   if (isJsonObject(value)) {

@@ -100,3 +100,18 @@ describe('scan of Thai articles', () => {
     expect(thai('copy').slice(passage[sideOf('copy')].start, passage[sideOf('copy')].end)).toBe(paragraph);
   });
 });
+
+describe('a Chinese wire story credited in Chinese', () => {
+  test('a portal reprinting a Xinhua story with "来源：新华社" is a credited copy (Xinhua\'s own dateline is 新华社…电)', async () => {
+    const xinhua = text('xinhua');
+    const portal = `${xinhua.split('\n\n').slice(1).join('\n\n').trim()}\n\n来源：新华社\n`;
+    const articles = [
+      { id: 'xinhua', text: xinhua },
+      { id: 'portal', text: portal },
+    ].map((a) => ({ ...a, path: null, meta: { outlet: null, outletName: null, url: null, published: null, title: null, sources: { outlet: 'unknown', url: 'unknown', published: 'unknown', title: 'unknown' } } }) as const);
+    const report = await scanArticles(articles, resolveOptions({}));
+    expect(report.pairs).toHaveLength(1);
+    expect(report.pairs[0]!.credited).toBe(true);
+    expect(report.pairs[0]!.credit?.names).toContain('xinhua');
+  });
+});

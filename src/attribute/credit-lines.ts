@@ -69,28 +69,30 @@ interface Agency {
 }
 
 const AGENCIES: readonly Agency[] = [
-  { name: 'ap', forms: ['The Associated Press', 'Associated Press', 'AP'] },
-  { name: 'afp', forms: ['Agence France-Presse', 'Agence France Presse', 'AFP'] },
-  { name: 'reuters', forms: ['Thomson Reuters', 'Reuters'] },
-  { name: 'tass', forms: ['ITAR-TASS', 'TASS'] },
-  { name: 'xinhua', forms: ['Xinhua'] },
+  // Names in other scripts as those agencies' own and other countries' outlets write them.
+  { name: 'ap', forms: ['The Associated Press', 'Associated Press', 'AP', '美联社', '美聯社'] },
+  { name: 'afp', forms: ['Agence France-Presse', 'Agence France Presse', 'AFP', '法新社'] },
+  { name: 'reuters', forms: ['Thomson Reuters', 'Reuters', 'Рейтер', '路透社', 'ロイター'] },
+  { name: 'tass', forms: ['ITAR-TASS', 'TASS', 'ИТАР-ТАСС', 'ТАСС'] },
+  { name: 'xinhua', forms: ['Xinhua', '新华社', '新華社'] },
   { name: 'upi', forms: ['United Press International', 'UPI'] },
   { name: 'dpa', forms: ['dpa', 'DPA'] },
   { name: 'ansa', forms: ['ANSA'] },
   { name: 'efe', forms: ['EFE'] },
-  { name: 'kyodo', forms: ['Kyodo'] },
-  { name: 'yonhap', forms: ['Yonhap'] },
+  { name: 'kyodo', forms: ['Kyodo', '共同通信', '共同社'] },
+  { name: 'yonhap', forms: ['Yonhap', '연합뉴스'] },
   { name: 'pti', forms: ['PTI'] },
   { name: 'ians', forms: ['IANS'] },
   { name: 'ani', forms: ['ANI'] },
-  { name: 'ria novosti', forms: ['RIA Novosti'] },
-  { name: 'interfax', forms: ['Interfax'] },
+  { name: 'ria novosti', forms: ['RIA Novosti', 'РИА Новости'] },
+  { name: 'interfax', forms: ['Interfax', 'Интерфакс'] },
   { name: 'anadolu', forms: ['Anadolu Agency', 'Anadolu'] },
   { name: 'irna', forms: ['IRNA'] },
-  { name: 'sputnik', forms: ['Sputnik'] },
+  { name: 'sputnik', forms: ['Sputnik', 'Спутник'] },
   { name: 'bloomberg', forms: ['Bloomberg'] },
   { name: 'aap', forms: ['AAP'] },
   { name: 'bernama', forms: ['Bernama'] },
+  { name: 'china news service', forms: ['China News Service', '中新社'] },
 ];
 
 /** Canonical names of wire agencies (for crediting a shared wire story). */
@@ -247,9 +249,21 @@ function findBylines(line: string, offset: number, out: Credit[]): void {
   }
 }
 
+/**
+ * "Source:" in English and the languages news is most written in (and a
+ * full-width colon after the Chinese and Japanese labels), at a line's or a
+ * sentence's start.
+ */
+const SOURCE_LINE = new RegExp(
+  `(?:^[ \\t]*|(?<=[.!?"”’)][ \\t]+)|(?<=[。！？]))(${[
+    'Sources?', 'SOURCES?', 'Quellen?', 'QUELLEN?', 'Fuentes?', 'FUENTES?', 'Fonte', 'Fonti', 'FONTE', 'Bron', 'BRON',
+    'Источник', 'ИСТОЧНИК', 'Джерело', 'Źródło', 'Kaynak', 'Sumber', '消息来源', '来源', '來源', '出典', '출처',
+  ].join('|')})[ \\t]*[:：][ \\t]*`,
+  'gu',
+);
+
 function findSourceLines(line: string, offset: number, out: Credit[]): void {
-  const re = /(?:^[ \t]*|(?<=[.!?"”’)][ \t]+))(Sources?|SOURCES?)[ \t]*:[ \t]*/gu;
-  for (const m of line.matchAll(re)) {
+  for (const m of line.matchAll(SOURCE_LINE)) {
     const keyword = m[1] ?? '';
     const start = m.index + m[0].indexOf(keyword);
     const valueStart = m.index + m[0].length;
@@ -304,7 +318,16 @@ function findDashCredits(line: string, offset: number, out: Credit[]): void {
   out.push(credit(offset + m.index, offset + nameAt[0] + name.length, 'dash-credit', [agency ?? normaliseName(name)]));
 }
 
+/** The dateline of Chinese and Japanese agencies: 新华社莫斯科2月12日电, 【新华社北京2月12日電】. */
+const CJK_AGENCY_DATELINE = /^[ \t]*[【［\[]?(新华社|新華社|中新社|共同社|共同通信)[^\s\d]{0,12}\d{1,2}月\d{1,2}日(?:电|電)[】］\]]?/u;
+
 function findDatelines(line: string, offset: number, out: Credit[]): void {
+  const cjk = CJK_AGENCY_DATELINE.exec(line);
+  if (cjk !== null) {
+    const name = cjk[1] ?? '';
+    const start = cjk[0].length - cjk[0].trimStart().length;
+    out.push(credit(offset + start, offset + cjk[0].length, 'agency-dateline', [canonical(name)]));
+  }
   for (const m of line.matchAll(/\(([^()\n]{1,40})\)/gu)) {
     const inner = m[1] ?? '';
     const parenStart = m.index;
@@ -375,6 +398,10 @@ function readCreditValue(line: string, from: number, mode: 'whole' | 'prefix'): 
     if (domain === null || (mode === 'whole' && rest.slice(written.length).replace(/^[.;]/u, '').trim() !== '')) return null;
     return { end: from + written.length, names: [domain], url: written };
   }
+  // An agency written as it is in a script without capitals (新华社), alone in what is left.
+  const whole = rest.trim().replace(/[.。]$/u, '');
+  const agency = mode === 'whole' ? AGENCY_FORMS.get(whole) : undefined;
+  if (agency !== undefined) return { end: from + rest.indexOf(whole) + whole.length, names: [agency] };
   const word = /^[^\s]+/u.exec(rest)?.[0] ?? '';
   const bareDomain = word.replace(URL_TRAILING, '');
   if (DOMAIN_LIKE.test(bareDomain) && toRegisteredDomain(bareDomain) !== null) {

@@ -65,6 +65,18 @@ describe('tableRows (RFC 4180 cells over lines)', () => {
     expect(rows.length).toBeGreaterThan(2);
   });
 
+  test('a cell whose closing quote does not end it keeps its quotes: the text begins with a quotation', async () => {
+    expect(await rowsOf(['id\ttext', 'a\t"We go," he said. "Now."', 'b\t"quoted, fully"'], '\t')).toEqual([
+      { line: 1, cells: ['id', 'text'] },
+      { line: 2, cells: ['a', '"We go," he said. "Now."'] },
+      { line: 3, cells: ['b', 'quoted, fully'] },
+    ]);
+    expect(await rowsOf(['x', '"a ""b"" c"d'])).toEqual([
+      { line: 1, cells: ['x'] },
+      { line: 2, cells: ['"a ""b"" c"d'] },
+    ]);
+  });
+
   test('tabs for TSV', async () => {
     expect(await rowsOf(['id\ttext', 'a\tone, two'], '\t')).toEqual([
       { line: 1, cells: ['id', 'text'] },

@@ -5,7 +5,8 @@
  *
  * Cells follow RFC 4180: a cell in double quotes may hold the delimiter, line
  * breaks and doubled quotes (`""`); a quote inside an unquoted cell is kept
- * as it is. Works on lines (`readStreamLines`), so a line break inside a
+ * as it is, and so are the quotes of a cell whose closing quote does not end
+ * it (a TSV cell `"We go," he said.` is that text, quotes and all). Works on lines (`readStreamLines`), so a line break inside a
  * quoted cell is read as `\n` whatever the file used.
  */
 import { posix } from 'node:path';
@@ -32,6 +33,8 @@ export async function* tableRows(lines: AsyncIterable<string>, delimiter: string
   let start = 0;
   let cells: string[] = [];
   let cell = '';
+  /** The current cell as written (quotes and all), for a quoted cell that turns out not to be one. */
+  let raw = '';
   let quoted = false; // inside a quoted cell
   let open = false; // a row begun and not yet ended
   for await (const line of lines) {
@@ -41,10 +44,12 @@ export async function* tableRows(lines: AsyncIterable<string>, delimiter: string
       start = lineNo;
       cells = [];
       cell = '';
+      raw = '';
       size = 0;
       open = true;
     } else {
       cell += '\n'; // a line break inside a quoted cell
+      raw += '\n';
     }
     size += line.length + 1;
     if (size > maxChars) {
@@ -56,20 +61,25 @@ export async function* tableRows(lines: AsyncIterable<string>, delimiter: string
     let i = 0;
     while (i < line.length) {
       const c = line[i]!;
+      raw += c;
       if (quoted) {
         if (c === '"') {
           if (line[i + 1] === '"') {
             cell += '"';
+            raw += '"';
             i += 2;
             continue;
           }
           quoted = false;
+          // A closing quote must end the cell; otherwise the quotes were the text's own ("We go," he said.): keep it as written.
+          if (i + 1 < line.length && line[i + 1] !== delimiter) cell = raw;
         } else {
           cell += c;
         }
       } else if (c === delimiter) {
         cells.push(cell);
         cell = '';
+        raw = '';
       } else if (c === '"' && cell === '') {
         quoted = true;
       } else {

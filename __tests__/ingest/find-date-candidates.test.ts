@@ -61,11 +61,23 @@ describe('findDateCandidates: month names', () => {
     ['12 февраля 2022, 18:40 MSK', at(2022, 2, 12, 18, 40, null, 180)], // Russian
     ['12 Mars 2022', date(2022, 3, 12)],
     ['2022年2月12日 18:40', at(2022, 2, 12, 18, 40, null, null)], // Chinese
+    // Iran's Solar Hijri calendar, in Persian digits or ASCII: 23 Bahman 1400 is 12 February 2022.
+    ['شنبه ۲۳ بهمن ۱۴۰۰ ساعت ۱۸:۴۰', at(2022, 2, 12, 18, 40, null, null)],
+    ['۱۴۰۰/۱۱/۲۳ - ۱۸:۴۰', at(2022, 2, 12, 18, 40, null, null)],
+    ['1400/11/23', date(2022, 2, 12)],
+    ['30 اسفند 1399', date(2021, 3, 20)], // the leap day of a leap year
+    // Arabic month names (Egyptian, Levantine), in Arabic-Indic digits or ASCII.
+    ['١٢ فبراير ٢٠٢٢', date(2022, 2, 12)],
+    ['12 شباط 2022', date(2022, 2, 12)],
     ['2022年02月12日(土) 18時40分', at(2022, 2, 12, 18, 40, null, null)], // Japanese, with the weekday
     ['2022年2月12日', date(2022, 2, 12)],
     ['2022년 2월 12일 18:40 KST', at(2022, 2, 12, 18, 40, null, 540)], // Korean
   ])('%s', (text, expected) => {
     expect(read(text)).toEqual([expected]);
+  });
+
+  test('a Solar Hijri day that does not exist is no date (Esfand 1400 has 29 days)', () => {
+    expect(read('30 اسفند 1400')).toEqual([]);
   });
 
   test('a word that begins like a month is not one ("Mayor 12 2022", "Marsh 3, 2022", "12 juniors 2022")', () => {

@@ -48,29 +48,33 @@ export const ZONE_NAMES: Readonly<Record<string, number | string>> = Object.free
 const S = '[ \\t\\u00a0]';
 /**
  * Month names of other languages news is written in, whole (abbreviations
- * are English only): German, French, Spanish, Italian, Portuguese, Dutch and
- * Russian (in the genitive a date uses: "12 февраля 2022").
+ * are English only): German, French, Spanish, Italian, Portuguese, Dutch,
+ * Russian (in the genitive a date uses: "12 февраля 2022") and Arabic (the
+ * Egyptian and the Levantine names).
  */
 export const FOREIGN_MONTHS: Readonly<Record<string, number>> = Object.freeze(
   Object.fromEntries(
     [
-      ['januar jänner janvier enero gennaio janeiro januari января', 1],
-      ['februar février fevrier febrero febbraio fevereiro februari февраля', 2],
-      ['märz maerz mars marzo março marco maart марта', 3],
-      ['avril abril aprile апреля', 4],
-      ['mai mayo maggio maio mei мая', 5],
-      ['juni juin junio giugno junho июня', 6],
-      ['juli juillet julio luglio julho июля', 7],
-      ['août aout agosto augustus августа', 8],
-      ['septembre septiembre setiembre settembre setembro сентября', 9],
-      ['oktober octobre octubre ottobre outubro октября', 10],
-      ['novembre noviembre novembro ноября', 11],
-      ['dezember décembre decembre diciembre dicembre dezembro декабря', 12],
+      ['januar jänner janvier enero gennaio janeiro januari января يناير', 1],
+      ['februar février fevrier febrero febbraio fevereiro februari февраля فبراير شباط', 2],
+      ['märz maerz mars marzo março marco maart марта مارس آذار', 3],
+      ['avril abril aprile апреля أبريل ابريل نيسان', 4],
+      ['mai mayo maggio maio mei мая مايو أيار', 5],
+      ['juni juin junio giugno junho июня يونيو حزيران', 6],
+      ['juli juillet julio luglio julho июля يوليو تموز', 7],
+      ['août aout agosto augustus августа أغسطس اغسطس آب', 8],
+      ['septembre septiembre setiembre settembre setembro сентября سبتمبر أيلول', 9],
+      ['oktober octobre octubre ottobre outubro октября أكتوبر اكتوبر', 10],
+      ['novembre noviembre novembro ноября نوفمبر', 11],
+      ['dezember décembre decembre diciembre dicembre dezembro декабря ديسمبر', 12],
     ].flatMap(([names, month]) => (names as string).split(' ').map((name) => [name, month as number])),
   ),
 );
-/** A letter a month name may not run on into (Latin, Latin-1 and Extended-A/B, Cyrillic). */
-const NOT_LETTER = '(?![a-z\\u00c0-\\u024f\\u0400-\\u04ff])';
+/** A letter a month name may not run on into (Latin, Latin-1 and Extended-A/B, Cyrillic, Arabic). */
+const NOT_LETTER = '(?![a-z\\u00c0-\\u024f\\u0400-\\u04ff\\u0600-\\u06ff])';
+
+/** The months of the Solar Hijri calendar, Iran's (Persian names), by number. */
+const JALALI_MONTHS: readonly string[] = ['فروردین', 'اردیبهشت', 'خرداد', 'تیر', 'مرداد', 'شهریور', 'مهر', 'آبان', 'آذر', 'دی', 'بهمن', 'اسفند'];
 const MONTH =
   '(?<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|' +
   `${Object.keys(FOREIGN_MONTHS).sort((x, y) => y.length - x.length).join('|')})${NOT_LETTER}\\.?`;
@@ -86,7 +90,18 @@ const SEP = `${S}*[-/.,]?${S}*`;
 /** Between a month and its year: SEP, or Spanish and Portuguese "de" ("12 de febrero de 2022"). */
 const MONTH_YEAR = `(?:${S}+de${S}+|${SEP})`;
 
-const PATTERNS: readonly { readonly order: 'ymd' | 'dmy' | 'mdy' | 'numeric'; readonly re: RegExp }[] = [
+type Order = 'ymd' | 'dmy' | 'mdy' | 'numeric' | 'jalali';
+
+const PATTERNS: readonly { readonly order: Order; readonly re: RegExp }[] = [
+  {
+    // Iran's calendar: ۲۳ بهمن ۱۴۰۰ (digits made ASCII first), 1400/11/23; years 1300–1499, which no Gregorian pattern takes.
+    order: 'jalali',
+    re: new RegExp(
+      `(?:(?<![\\d./-])(?<y>1[34]\\d{2})(?<sep>[/.-])(?<m>\\d{1,2})\\k<sep>(?<d>\\d{1,2})(?![\\d./-])|(?<!\\d)(?<d2>\\d{1,2})${S}*(?<jmon>${JALALI_MONTHS.join('|')})${NOT_LETTER}${S}*(?<y2>1[34]\\d{2})(?!\\d))` +
+        `(?:${S}*(?:[-\\u2013,|\\u060C]|ساعت)?${S}*${CLOCK}${ZONE})?`,
+      'gu',
+    ),
+  },
   {
     order: 'ymd',
     re: new RegExp(
@@ -137,8 +152,13 @@ const MONTHS: Readonly<Record<string, number>> = {
  */
 export function findDateCandidates(text: string): DateCandidate[] {
   const found: DateCandidate[] = [];
+  // Persian and Arabic-Indic digits as ASCII ones: one unit for one, so offsets stay.
+  const ascii = EASTERN_DIGITS.test(text) ? text.replace(EASTERN_DIGITS_ALL, (d) => String((d.charCodeAt(0) - 0x0660) % 0x90)) : text;
+  // The Solar Hijri pattern is tried only where it may match: Persian text, or a year 13xx/14xx with a separator.
+  const jalali = ARABIC_SCRIPT.test(ascii) || JALALI_NUMERIC.test(ascii);
   for (const { order, re } of PATTERNS) {
-    for (const match of text.matchAll(re)) {
+    if (order === 'jalali' && !jalali) continue;
+    for (const match of ascii.matchAll(re)) {
       const candidate = toCandidate(order, match);
       if (candidate !== null) found.push(candidate);
     }
@@ -152,12 +172,21 @@ export function findDateCandidates(text: string): DateCandidate[] {
   return kept;
 }
 
-function toCandidate(order: 'ymd' | 'dmy' | 'mdy' | 'numeric', match: RegExpMatchArray): DateCandidate | null {
+const EASTERN_DIGITS = /[\u0660-\u0669\u06F0-\u06F9]/;
+const ARABIC_SCRIPT = /[\u0600-\u06FF]/;
+const JALALI_NUMERIC = /(?<!\d)1[34]\d{2}[/.-]\d/;
+const EASTERN_DIGITS_ALL = /[\u0660-\u0669\u06F0-\u06F9]/g;
+
+function toCandidate(order: Order, match: RegExpMatchArray): DateCandidate | null {
   const g = match.groups ?? {};
-  const year = Number(g['y']);
+  let year = Number(g['y'] ?? g['y2']);
   let month: number;
   let day: number;
-  if (order === 'numeric') {
+  if (order === 'jalali') {
+    const gregorian = jalaliToGregorian(year, g['jmon'] === undefined ? Number(g['m']) : JALALI_MONTHS.indexOf(g['jmon']) + 1, Number(g['d'] ?? g['d2']));
+    if (gregorian === null) return null;
+    [year, month, day] = gregorian;
+  } else if (order === 'numeric') {
     const a = Number(g['a']);
     const b = Number(g['b']);
     if (g['sep'] === '.' || a > 12 || a === b) {
@@ -237,4 +266,35 @@ function parseOffset(zone: string): number | null {
   const minutes = Number(m[3] ?? '0');
   if (hours > 14 || minutes > 59) return null;
   return (m[1] === '-' ? -1 : 1) * (hours * 60 + minutes);
+}
+
+const persianDate = new Intl.DateTimeFormat('en-u-ca-persian', { timeZone: 'UTC', year: 'numeric', month: 'numeric', day: 'numeric' });
+
+/** Year, month and day of a UTC day in the Solar Hijri calendar. */
+function toJalali(ms: number): [number, number, number] {
+  const parts = persianDate.formatToParts(new Date(ms));
+  const part = (type: string): number => Number(parts.find((p) => p.type === type)?.value);
+  return [part('year'), part('month'), part('day')];
+}
+
+/**
+ * The Gregorian date of Solar Hijri `jy/jm/jd`, by the platform's Persian
+ * calendar: the year's first day (Nowruz, 20–22 March of `jy + 621`) plus
+ * the days before `jm/jd` (months 1–6 have 31 days, 7–11 30, 12 29 or 30);
+ * `null` for a day that does not exist (checked by converting back).
+ */
+function jalaliToGregorian(jy: number, jm: number, jd: number): [number, number, number] | null {
+  if (jm < 1 || jm > 12 || jd < 1 || jd > 31) return null;
+  let nowruz: number | null = null;
+  for (let d = 19; d <= 22 && nowruz === null; d++) {
+    const ms = Date.UTC(jy + 621, 2, d);
+    const [y, m, day] = toJalali(ms);
+    if (y === jy && m === 1 && day === 1) nowruz = ms;
+  }
+  if (nowruz === null) return null;
+  const ms = nowruz + ((jm <= 6 ? (jm - 1) * 31 : 186 + (jm - 7) * 30) + jd - 1) * 86_400_000;
+  const [y, m, day] = toJalali(ms);
+  if (y !== jy || m !== jm || day !== jd) return null;
+  const date = new Date(ms);
+  return [date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate()];
 }

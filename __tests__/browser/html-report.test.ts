@@ -193,3 +193,18 @@ describeBrowser('HTML report in chromium: a credited wire story', () => {
     await p.close();
   });
 });
+
+describeBrowser('HTML report in chromium: right-to-left text', () => {
+  test('a Persian copy reads right to left in the side-by-side view', async () => {
+    const { report, texts } = await scanWithTexts([join(__dirname, '..', 'fixtures', 'persian')], {});
+    expect(report.pairs).toHaveLength(1);
+    const { page: p, problems } = await open(renderHtml(report, texts), 'persian.html');
+    await p.click('button.view >> nth=0');
+    const sides = p.locator('.sbs .side .text');
+    expect(await sides.count()).toBe(2);
+    const direction = (e: unknown): string => (globalThis as unknown as { getComputedStyle(x: unknown): { direction: string } }).getComputedStyle(e).direction;
+    for (let i = 0; i < 2; i++) expect(await sides.nth(i).evaluate(direction)).toBe('rtl');
+    expect(problems).toEqual([]);
+    await p.close();
+  });
+});

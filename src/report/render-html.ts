@@ -102,7 +102,7 @@ function renderClusters(report: Report, texts: ReadonlyMap<string, string>, docs
     const first = c.members[0];
     const span = first?.spans[0];
     const text = first !== undefined ? texts.get(first.id) : undefined;
-    const quote = span !== undefined && text !== undefined ? `<blockquote>${escapeHtml(shorten(text.slice(span.start, span.end), 240))}</blockquote>` : '';
+    const quote = span !== undefined && text !== undefined ? `<blockquote dir="auto">${escapeHtml(shorten(text.slice(span.start, span.end), 240))}</blockquote>` : '';
     return `<li><strong>#${c.id}</strong>: ${c.size} documents; ${origin}<br>${members}${quote}</li>`;
   });
   const more = report.clusters.length - max;

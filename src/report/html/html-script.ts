@@ -36,6 +36,7 @@ export const REPORT_SCRIPT = `
 
   function markedText(text, ranges, credit) {
     var box = el('div', 'text');
+    box.dir = 'auto'; // a Persian or Arabic text reads right to left
     var cuts = [0, text.length];
     ranges.forEach(function (r) { cuts.push(r.start, r.end); });
     if (credit) cuts.push(credit.start, credit.end);

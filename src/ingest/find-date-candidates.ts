@@ -153,7 +153,7 @@ const MONTHS: Readonly<Record<string, number>> = {
 export function findDateCandidates(text: string): DateCandidate[] {
   const found: DateCandidate[] = [];
   // Persian and Arabic-Indic digits as ASCII ones: one unit for one, so offsets stay.
-  const ascii = EASTERN_DIGITS.test(text) ? text.replace(EASTERN_DIGITS_ALL, (d) => String((d.charCodeAt(0) - 0x0660) % 0x90)) : text;
+  const ascii = text.replace(EASTERN_DIGITS, (d) => String((d.charCodeAt(0) - 0x0660) % 0x90));
   // The Solar Hijri pattern is tried only where it may match: Persian text, or a year 13xx/14xx with a separator.
   const jalali = ARABIC_SCRIPT.test(ascii) || JALALI_NUMERIC.test(ascii);
   for (const { order, re } of PATTERNS) {
@@ -172,10 +172,10 @@ export function findDateCandidates(text: string): DateCandidate[] {
   return kept;
 }
 
-const EASTERN_DIGITS = /[\u0660-\u0669\u06F0-\u06F9]/;
+/** Arabic-Indic (U+0660…) and Persian (U+06F0…) digits: `(unit − 0x660) mod 0x90` is the digit. */
+const EASTERN_DIGITS = /[\u0660-\u0669\u06F0-\u06F9]/g;
 const ARABIC_SCRIPT = /[\u0600-\u06FF]/;
 const JALALI_NUMERIC = /(?<!\d)1[34]\d{2}[/.-]\d/;
-const EASTERN_DIGITS_ALL = /[\u0660-\u0669\u06F0-\u06F9]/g;
 
 function toCandidate(order: Order, match: RegExpMatchArray): DateCandidate | null {
   const g = match.groups ?? {};

@@ -1,18 +1,19 @@
 /**
- * Where JSON text first goes wrong, for a one-line error that names the line:
- * V8's `JSON.parse` messages give a position for some errors and not for
- * others (`Unexpected token '}', "…" is not valid JSON`).
+ * A scan of JSON text for the lines a `.json` file's warnings name: where it
+ * first goes wrong (V8's `JSON.parse` messages give a position for some
+ * errors and not for others: `Unexpected token '}', "…" is not valid JSON`),
+ * and where each element of its top-level array starts.
  */
 
 type Expect = 'value' | 'value-or-close' | 'key' | 'key-or-close' | 'colon' | 'comma-or-close' | 'end';
 
-
 /**
  * The offset of the first character of `text` at which it stops being JSON
- * (one value, white space around it), or `null` when it is JSON. A scan with
- * a stack of open containers, no recursion.
+ * (one value, white space around it), or `null` when it is JSON; `onElement`
+ * is told the offset of each element of a top-level array as the scan meets
+ * it. A scan with a stack of open containers, no recursion.
  */
-export function jsonErrorOffset(text: string): number | null {
+export function jsonErrorOffset(text: string, onElement?: (offset: number) => void): number | null {
   const n = text.length;
   let i = 0;
   /** Open containers: `{` or `[`. */
@@ -105,6 +106,7 @@ export function jsonErrorOffset(text: string): number | null {
           afterValue();
           continue;
         }
+        if (stack.length === 1 && stack[0] === 0x5b) onElement?.(i);
         if (c === 0x7b || c === 0x5b) {
           stack.push(c);
           i++;

@@ -5,12 +5,10 @@
  * at), so it is read up to {@link JSON_ARRAY_MAX_BYTES}; a larger dump is
  * JSON Lines' job (`jq -c '.[]' dump.json > dump.jsonl`).
  */
-import { posix } from 'node:path';
-import { InputError } from '../errors';
 import { formatErrorMessage } from './format-error-message';
 import { isJsonObject } from './is-json-object';
 import { jsonErrorOffset } from './json-error-offset';
-import { recordEvents, type JsonlEvent, type JsonlReadOptions } from './read-jsonl-records';
+import { malformedEvent, recordEvents, sourceBaseName, type JsonlEvent, type JsonlReadOptions } from './read-jsonl-records';
 import { WarningCode } from './warning-codes';
 
 /** The largest `.json` file read, in bytes of a line (when it is all on one) and in characters in all. */
@@ -28,7 +26,7 @@ export function jsonArrayRecords(maxChars = JSON_ARRAY_MAX_BYTES): (lines: Async
 }
 
 async function* readJsonArray(lines: AsyncIterable<string>, name: string, options: JsonlReadOptions, maxChars: number): AsyncGenerator<JsonlEvent> {
-  const base = posix.basename(name.replace(/\\/g, '/'));
+  const base = sourceBaseName(name);
   const parts: string[] = [];
   let length = 0;
   for await (const line of lines) {
@@ -40,10 +38,7 @@ async function* readJsonArray(lines: AsyncIterable<string>, name: string, option
     parts.push(line);
   }
   const text = parts.join('\n');
-  const malformed = (where: string, message: string): JsonlEvent => {
-    if (options.strict) throw new InputError(where, message);
-    return { kind: 'warning', warning: { code: WarningCode.malformedJson, where, message } };
-  };
+  const malformed = (where: string, message: string): JsonlEvent => malformedEvent(WarningCode.malformedJson, where, message, options.strict);
   if (text.trim() === '') {
     yield { kind: 'warning', warning: { code: WarningCode.emptyFile, where: name, message: 'empty file (no records)' } };
     return;
@@ -55,7 +50,7 @@ async function* readJsonArray(lines: AsyncIterable<string>, name: string, option
     const message = formatErrorMessage(error);
     // V8's message gives the position for some errors only.
     const at = jsonErrorOffset(text) ?? 0;
-    yield malformed(`${name}:${lineAt(text, at)}`, `not valid JSON (${message}); file skipped`);
+    yield malformed(`${name}:${linesAt(text, [at])[0]!}`, `not valid JSON (${message}); file skipped`);
     return;
   }
   if (isJsonObject(value)) {
@@ -66,7 +61,9 @@ async function* readJsonArray(lines: AsyncIterable<string>, name: string, option
     yield malformed(name, 'expected an array of article objects, or one article object; file skipped');
     return;
   }
-  const starts = elementLines(text);
+  const offsets: number[] = [];
+  jsonErrorOffset(text, (at) => offsets.push(at));
+  const starts = linesAt(text, offsets);
   for (let n = 0; n < value.length; n++) {
     const element: unknown = value[n];
     const line = starts[n] ?? 1;
@@ -80,44 +77,12 @@ async function* readJsonArray(lines: AsyncIterable<string>, name: string, option
   if (value.length === 0) yield { kind: 'warning', warning: { code: WarningCode.emptyFile, where: name, message: 'empty file (an empty array)' } };
 }
 
-/** The 1-based line of `text` that offset `at` is on. */
-function lineAt(text: string, at: number): number {
+/** The 1-based line of `text` each of the ascending `offsets` is on, in one pass. */
+function linesAt(text: string, offsets: readonly number[]): number[] {
   let line = 1;
-  for (let i = text.indexOf('\n'); i >= 0 && i < at; i = text.indexOf('\n', i + 1)) line++;
-  return line;
-}
-
-/**
- * The line each element of the top-level array of `text` (valid JSON) starts
- * on: a scan that keeps its depth and skips strings.
- */
-function elementLines(text: string): number[] {
-  const out: number[] = [];
-  let line = 1;
-  let depth = 0;
-  let expectValue = false; // at depth 1, after `[` or `,`
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x0a) {
-      line++;
-      continue;
-    }
-    if (c === 0x20 || c === 0x09 || c === 0x0d) continue;
-    if (depth === 1 && expectValue && c !== 0x5d) {
-      out.push(line);
-      expectValue = false;
-    }
-    if (c === 0x22) {
-      // A string: to its closing quote (JSON strings hold no raw line breaks).
-      for (i++; i < text.length && text.charCodeAt(i) !== 0x22; i++) if (text.charCodeAt(i) === 0x5c) i++;
-    } else if (c === 0x5b || c === 0x7b) {
-      depth++;
-      if (depth === 1 && c === 0x5b) expectValue = true;
-    } else if (c === 0x5d || c === 0x7d) {
-      depth--;
-    } else if (c === 0x2c && depth === 1) {
-      expectValue = true;
-    }
-  }
-  return out;
+  let nl = text.indexOf('\n');
+  return offsets.map((at) => {
+    for (; nl >= 0 && nl < at; nl = text.indexOf('\n', nl + 1)) line++;
+    return line;
+  });
 }

@@ -48,7 +48,7 @@ export async function* readJsonlRecords(
   name: string,
   options: JsonlReadOptions,
 ): AsyncGenerator<JsonlEvent> {
-  const base = posix.basename(name.replace(/\\/g, '/'));
+  const base = sourceBaseName(name);
   let lineNo = 0;
   let nonBlank = 0;
   for await (const line of lines) {
@@ -56,8 +56,6 @@ export async function* readJsonlRecords(
     if (line.trim() === '') continue;
     nonBlank += 1;
     const where = `${name}:${lineNo}`;
-    const warn = (code: Warning['code'], message: string): JsonlEvent => ({ kind: 'warning', warning: { code, where, message } });
-
     let value: unknown;
     let problem: string | null = null;
     try {
@@ -67,9 +65,7 @@ export async function* readJsonlRecords(
       problem = `malformed JSON (${formatErrorMessage(error)})`;
     }
     if (problem !== null || !isJsonObject(value)) {
-      const message = problem ?? 'malformed JSON';
-      if (options.strict) throw new InputError(where, message);
-      yield warn(WarningCode.malformedJson, message);
+      yield malformedEvent(WarningCode.malformedJson, where, problem ?? 'malformed JSON', options.strict);
       continue;
     }
     yield* recordEvents(value, lineNo, [`${base}:${lineNo}`, where], where, options);
@@ -77,6 +73,21 @@ export async function* readJsonlRecords(
   if (nonBlank === 0) {
     yield { kind: 'warning', warning: { code: WarningCode.emptyFile, where: name, message: 'empty file (no records)' } };
   }
+}
+
+/** The file name of a source's display path (`dump.jsonl` of `data/dump.jsonl`), as fallback ids use it. */
+export function sourceBaseName(name: string): string {
+  return posix.basename(name.replace(/\\/g, '/'));
+}
+
+/**
+ * A record that cannot be read (a malformed JSONL line, CSV row or JSON
+ * element): with `strict` the run stops here, an InputError naming `where`;
+ * else a warning event, and the reader goes on.
+ */
+export function malformedEvent(code: Warning['code'], where: string, message: string, strict: boolean): JsonlEvent {
+  if (strict) throw new InputError(where, message);
+  return { kind: 'warning', warning: { code, where, message } };
 }
 
 /**

@@ -9,10 +9,7 @@
  * it (a TSV cell `"We go," he said.` is that text, quotes and all). Works on lines (`readStreamLines`), so a line break inside a
  * quoted cell is read as `\n` whatever the file used.
  */
-import { posix } from 'node:path';
-import { InputError } from '../errors';
-import type { Warning } from '../model';
-import { recordEvents, type JsonlEvent, type JsonlReadOptions } from './read-jsonl-records';
+import { malformedEvent, recordEvents, sourceBaseName, type JsonlEvent, type JsonlReadOptions } from './read-jsonl-records';
 import { WarningCode } from './warning-codes';
 
 /** One row: its cells and the line it starts on; or why it could not be read. */
@@ -98,15 +95,12 @@ export async function* tableRows(lines: AsyncIterable<string>, delimiter: string
 /** The record parser of a table whose cells are separated by `delimiter` (`,` for CSV, a tab for TSV). */
 export function tableRecords(delimiter: string): (lines: AsyncIterable<string>, name: string, options: JsonlReadOptions) => AsyncGenerator<JsonlEvent> {
   return async function* readTableRecords(lines, name, options) {
-    const base = posix.basename(name.replace(/\\/g, '/'));
+    const base = sourceBaseName(name);
     let header: readonly string[] | null = null;
     let rows = 0;
     for await (const row of tableRows(lines, delimiter)) {
       const where = `${name}:${row.line}`;
-      const malformed = (message: string): JsonlEvent => {
-        if (options.strict) throw new InputError(where, message);
-        return { kind: 'warning', warning: { code: WarningCode.malformedRecord, where, message } satisfies Warning };
-      };
+      const malformed = (message: string): JsonlEvent => malformedEvent(WarningCode.malformedRecord, where, message, options.strict);
       if ('problem' in row) {
         yield malformed(row.problem);
         continue;

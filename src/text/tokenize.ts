@@ -188,24 +188,25 @@ function tokenize(original: string, transient: boolean): TokenizedText {
   let i = 0;
   while (i < n) {
     let c = text.charCodeAt(i);
+    // The first code point's classes (ASCII from the table; its bit 7 is no class).
+    let first = 0;
+    let bits: number;
     if (c < 0x80) {
-      if ((classes[c]! & STARTS) === 0) {
-        i++;
-        continue;
-      }
+      bits = classes[c]!;
     } else {
-      const cp = codePointAt(text, i);
-      if ((classOf(cp) & STARTS) === 0) {
-        i += cp > 0xffff ? 2 : 1;
-        continue;
-      }
+      first = codePointAt(text, i);
+      bits = classOf(first);
+    }
+    if ((bits & STARTS) === 0) {
+      i += first > 0xffff ? 2 : 1;
+      continue;
     }
     const s = i;
     let h = basis;
     let unspaced = false;
-    if (c >= 0x80 && (classOf(codePointAt(text, i)) & ALONE) !== 0) {
+    if ((bits & ALONE) !== 0) {
       // An ideograph or kana is a token by itself, with the marks after it.
-      const cp = codePointAt(text, i);
+      const cp = first;
       h = imul(h ^ c, prime);
       if (cp > 0xffff) h = imul(h ^ text.charCodeAt(i + 1), prime);
       i += cp > 0xffff ? 2 : 1;

@@ -1,4 +1,7 @@
-import { extractPublished, parsePublishedValue } from '../../src/ingest/extract-published';
+import fc from 'fast-check';
+import { chooseDateCandidate } from '../../src/ingest/date-candidate';
+import { findDateCandidates } from '../../src/ingest/find-date-candidates';
+import { extractPublished, parsePlainIsoTime, parsePublishedValue } from '../../src/ingest/extract-published';
 
 describe('extractPublished', () => {
   test('seed 004: the earliest explicit instant beats dates and the later update', () => {
@@ -68,5 +71,71 @@ describe('parsePublishedValue', () => {
     expect(parsePublishedValue('16446689401')).toBeNull();
     expect(parsePublishedValue('16446689400001')).toBeNull();
     expect(parsePublishedValue('1644668940 and more')).toBeNull();
+  });
+});
+
+describe('parsePlainIsoTime (the fast reading of parsePublishedValue)', () => {
+  const general = (value: string) => chooseDateCandidate(findDateCandidates(value));
+  const pad = (n: number, width: number) => String(n).padStart(width, '0');
+
+  test('reads the plain ISO forms exactly as the general date finder does', () => {
+    // Values near and beyond every range the fast reading checks: years, days per month, hours, offsets.
+    const iso = fc
+      .record({
+        year: fc.integer({ min: 1790, max: 2210 }),
+        month: fc.integer({ min: 0, max: 13 }),
+        day: fc.integer({ min: 0, max: 32 }),
+        time: fc.option(
+          fc.record({
+            hour: fc.integer({ min: 0, max: 25 }),
+            minute: fc.integer({ min: 0, max: 61 }),
+            second: fc.option(fc.integer({ min: 0, max: 61 })),
+            fraction: fc.option(fc.stringMatching(/^[0-9]{1,9}$/)),
+            sep: fc.constantFrom('T', ' '),
+            zone: fc.option(
+              fc.oneof(
+                fc.constant('Z'),
+                fc.tuple(fc.constantFrom('+', '-'), fc.integer({ min: 0, max: 16 }), fc.integer({ min: 0, max: 61 }), fc.boolean()).map(
+                  ([sign, h, mi, colon]) => `${sign}${pad(h, 2)}${colon ? ':' : ''}${pad(mi, 2)}`,
+                ),
+              ),
+            ),
+          }),
+        ),
+      })
+      .map(({ year, month, day, time }) => {
+        let v = `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
+        if (time === null) return v;
+        v += `${time.sep}${pad(time.hour, 2)}:${pad(time.minute, 2)}`;
+        if (time.second !== null) v += `:${pad(time.second, 2)}${time.fraction !== null ? `.${time.fraction}` : ''}`;
+        return v + (time.zone ?? '');
+      });
+    let read = 0;
+    fc.assert(
+      fc.property(iso, (value) => {
+        const fast = parsePlainIsoTime(value);
+        if (fast !== null) {
+          read++;
+          expect(fast).toEqual(general(value));
+        }
+      }),
+      { numRuns: 5000 },
+    );
+    // Most generated values are in range: the fast reading must take them, not hand them all on.
+    expect(read).toBeGreaterThan(1000);
+  });
+
+  test('takes the dumps\' usual forms and hands on anything else', () => {
+    expect(parsePlainIsoTime('2024-01-01T02:02:00+02:00')).toEqual({
+      start: 0, end: 25, year: 2024, month: 1, day: 1, time: { hour: 2, minute: 2, second: 0 }, offsetMinutes: 120,
+    });
+    expect(parsePlainIsoTime('2022-02-12T12:29:05.123Z')).toMatchObject({ time: { second: 5 }, offsetMinutes: 0 });
+    expect(parsePlainIsoTime('2022-02-12 18:40')).toMatchObject({ time: { hour: 18, minute: 40, second: null }, offsetMinutes: null });
+    expect(parsePlainIsoTime('2022-02-12')).toMatchObject({ time: null, offsetMinutes: null });
+    for (const other of ['2022-02-30', '2022-02-12T24:00', '2022-02-12t12:29z', ' 2022-02-12', '2022/02/12', '2022-02-12T12:29 GMT', '2022-02-12T12:29+15:00']) {
+      expect(parsePlainIsoTime(other)).toBeNull();
+    }
+    // Handed on, the general reading still has its say.
+    expect(parsePublishedValue('2022-02-12t12:29z')).toMatchObject({ offsetMinutes: 0 });
   });
 });

@@ -35,7 +35,38 @@ export function extractPublished(text: string): DateCandidate | null {
  * @returns the most precise, earliest date in `value`, or `null` when there is none.
  */
 export function parsePublishedValue(value: string): DateCandidate | null {
-  return parseUnixTime(value) ?? chooseDateCandidate(findDateCandidates(value));
+  return parseUnixTime(value) ?? parsePlainIsoTime(value) ?? chooseDateCandidate(findDateCandidates(value));
+}
+
+/** A whole value in the commonest dump form, `2022-02-12T12:29:05.123+03:00` (time, seconds and zone optional). */
+const PLAIN_ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+
+/**
+ * A metadata value that is a plain ISO 8601 date or date-time, read directly:
+ * what {@link findDateCandidates} reads from it (a property test holds the two
+ * to the same answer), without running every date pattern over it, which
+ * took a fifth of the main thread's reading of a 10k dump. `null` hands any
+ * other value (and any out of range: a year outside 1800–2199, an impossible
+ * day or time, an offset beyond ±14 hours) to the general reading.
+ */
+export function parsePlainIsoTime(value: string): DateCandidate | null {
+  const m = PLAIN_ISO.exec(value);
+  if (m === null) return null;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (year < 1800 || year > 2199 || month < 1 || month > 12 || day < 1 || day > new Date(Date.UTC(year, month, 0)).getUTCDate()) return null;
+  if (m[4] === undefined) return { start: 0, end: value.length, year, month, day, time: null, offsetMinutes: null };
+  const [hour, minute, second] = [Number(m[4]), Number(m[5]), m[6] === undefined ? null : Number(m[6])];
+  if (hour > 23 || minute > 59 || (second !== null && second > 59)) return null;
+  const zone = m[7];
+  let offsetMinutes: number | null = null;
+  if (zone === 'Z') offsetMinutes = 0;
+  else if (zone !== undefined) {
+    const digits = zone.replace(':', '');
+    const [hours, minutes] = [Number(digits.slice(1, 3)), Number(digits.slice(3, 5))];
+    if (hours > 14 || minutes > 59) return null;
+    offsetMinutes = (zone.startsWith('-') ? -1 : 1) * (hours * 60 + minutes);
+  }
+  return { start: 0, end: value.length, year, month, day, time: { hour, minute, second }, offsetMinutes };
 }
 
 /** Seconds since 1970 (9 or 10 digits, a fraction allowed) or milliseconds (12 or 13 digits). */

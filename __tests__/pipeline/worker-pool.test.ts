@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { InputError, InternalError } from '../../src/errors';
-import { inTaskOrder, runPool, type PoolOptions } from '../../src/pipeline/worker-pool';
+import { inTaskOrder, runPool, WorkerPool, type PoolOptions } from '../../src/pipeline/worker-pool';
 import { tempDir } from '../helpers/temp-dir';
 
 /** A handler for both paths: doubles a number; -1 is bad input, -2 a bug. */
@@ -48,6 +48,31 @@ describe('runPool in this thread (from sources)', () => {
     const failure = runPool(options([1, -2]));
     await expect(failure).rejects.toBeInstanceOf(InternalError);
     await expect(failure).rejects.toThrow('plain failure');
+  });
+});
+
+describe('WorkerPool in this thread (from sources)', () => {
+  test('runs one after another on one handler, made once; set-ups reach it before the tasks after them', async () => {
+    let made = 0;
+    const pool = new WorkerPool<number, number>({
+      ...options([]),
+      inline: () => {
+        made++;
+        let add = 0;
+        // A negative task sets what later tasks add (as a set-up); others are answered.
+        return (n) => (n < 0 ? ((add = -n), 0) : n * 2 + add);
+      },
+    });
+    const results = (tasks: number[]) => {
+      const out: number[] = [];
+      return pool.run(tasks, (i, r) => (out[i] = r)).then(() => out);
+    };
+    await pool.setUp(-100);
+    expect(await results([1, 2])).toEqual([102, 104]);
+    await pool.setUp(-1000);
+    expect(await results([3])).toEqual([1006]);
+    pool.close();
+    expect(made).toBe(1);
   });
 });
 
@@ -126,6 +151,63 @@ serveTasks((n) => {
       // 8 tasks on 2 threads: at least 6 were not a thread's first.
       expect(previous.length).toBeGreaterThanOrEqual(6);
       expect(new Set(previous)).toEqual(new Set([transfer ? 0 : 2]));
+    }
+  });
+
+  /** A worker that answers `n` with `n * 2 + add` and takes a negative `n` as its set-up: `add = -n`. */
+  const SETUP_BODY = `let add = 0;\nserveTasks((n) => (n < 0 ? ((add = -n), 0) : n * 2 + add));`;
+
+  test('WorkerPool: runs share the threads (each starts once); a set-up reaches threads started before and after it', async () => {
+    const { script, starts } = workerScript(SETUP_BODY);
+    const pool = new (built().WorkerPool)<number, number>({ ...options([]), script, workers: 2 });
+    const run = async (tasks: number[]): Promise<number[]> => {
+      const out: number[] = [];
+      await pool.run(tasks, (i, r) => (out[i] = r));
+      return out;
+    };
+    try {
+      // One task and no thread yet: this thread answers (the script's set-up is not its handler's).
+      expect(await run([1])).toEqual([2]);
+      expect(starts()).toBe(0);
+      await pool.setUp(-10);
+      expect(await run([1, 2, 3, 4, 5, 6])).toEqual([12, 14, 16, 18, 20, 22]);
+      expect(starts()).toBe(2);
+      await pool.setUp(-100);
+      expect(await run([1, 2, 3, 4])).toEqual([102, 104, 106, 108]);
+      // One task once threads run: a thread takes it, with the set-ups so far.
+      expect(await run([7])).toEqual([114]);
+      expect(starts()).toBe(2);
+    } finally {
+      pool.close();
+    }
+  });
+
+  test('WorkerPool.warm starts the threads before the first run, which they then serve, set-ups first', async () => {
+    const { script, starts } = workerScript(SETUP_BODY);
+    const pool = new (built().WorkerPool)<number, number>({ ...options([]), script, workers: 2 });
+    try {
+      pool.warm();
+      await pool.setUp(-5);
+      for (let waited = 0; starts() < 2 && waited < 5000; waited += 20) await new Promise((done) => setTimeout(done, 20));
+      expect(starts()).toBe(2);
+      const out: number[] = [];
+      // A single task goes to the warm threads.
+      await pool.run([1], (i, r) => (out[i] = r));
+      expect(out).toEqual([7]);
+      expect(starts()).toBe(2);
+    } finally {
+      pool.close();
+    }
+  });
+
+  test("WorkerPool: a worker's error fails the pool: the run rejects, and so does the next", async () => {
+    const { script } = workerScript();
+    const pool = new (built().WorkerPool)<number, number>({ ...options([]), script, workers: 2 });
+    try {
+      await expect(pool.run([1, 2, -1, 3], () => undefined)).rejects.toThrow('task.txt: negative input');
+      await expect(pool.run([1, 2], () => undefined)).rejects.toThrow('task.txt: negative input');
+    } finally {
+      pool.close();
     }
   });
 

@@ -22,17 +22,19 @@ import { computeWindowBandKeys, encodeText, SegmentRangeReader, sortBatchPosting
 import { comparePair } from './compare-pair';
 import { createWindowHasher, resolveBanding, signWindows, type CandidateDocumentPair, type SignableDocument } from './find-candidates';
 import { PreparedDocuments } from './prepared-documents';
-import { streamPool } from './worker-pool';
+import { streamPool, WorkerPool } from './worker-pool';
 import { markSketchBoilerplate, sketchDocument, sketchSettingsOf, type DocumentSketch } from './sketch-document';
 
 /** One batch of scan work. */
 export type ScanTask =
+  /** The collection's blocked k-grams, known once every text is sketched: a pool's set-up for the sign and align batches. */
+  | { readonly kind: 'blocked'; readonly grams: Uint32Array }
   | { readonly kind: 'sketch'; readonly texts: readonly string[] }
   | { readonly kind: 'sign'; readonly sketches: readonly SignableDocument[] }
   /** `pairs` index into the batch's own `articles`. */
   | { readonly kind: 'align'; readonly articles: readonly Article[]; readonly pairs: readonly CandidateDocumentPair[] };
 
-/** What a batch gives back, by kind: sketches, window signatures, pairs (null: not confirmed). */
+/** What a batch gives back, by kind: sketches, window signatures, pairs (null: not confirmed); nothing for 'blocked'. */
 export type ScanTaskResult = readonly DocumentSketch[] | readonly Uint32Array[] | readonly (Pair | null)[];
 
 /**
@@ -138,11 +140,15 @@ function createSigner(options: ResolvedOptions, blocked: ReadonlySet<number>): (
 /** The handler for scan batches; one per worker (or one in this thread). */
 export function scanTaskHandler(data: ScanWorkerData): (task: ScanTask) => ScanTaskResult {
   const { options } = data;
-  const blocked = new Set(data.blocked);
+  let blocked = new Set(data.blocked);
   const settings = sketchSettingsOf(options);
-  const sign = createSigner(options, blocked);
+  let sign = createSigner(options, blocked);
   return (task) => {
     switch (task.kind) {
+      case 'blocked':
+        blocked = new Set(task.grams);
+        sign = createSigner(options, blocked);
+        return [];
       case 'sketch':
         return task.texts.map((text) => sketchDocument(text, settings));
       case 'sign':
@@ -259,27 +265,20 @@ export function transferOfResult(result: ScanTaskResult | IndexTaskResult): Arra
 const SCAN_WORKER_SCRIPT = join(__dirname, 'scan-worker.js');
 
 /**
- * Run scan tasks (drawn lazily, as threads are free) on `workers` threads, or
- * in this thread; `onResult(index, result)` sees each result as it arrives,
- * in any order.
+ * A pool for a scan's batches on `workers` threads (or this thread), kept
+ * for all its phases: each thread loads its code once. Hand it the blocked
+ * k-grams ('blocked') with {@link WorkerPool.setUp} once they are known.
  */
-export function runScanTasks(
-  data: ScanWorkerData,
-  workers: number,
-  tasks: Iterable<ScanTask>,
-  onResult: (index: number, result: ScanTaskResult) => void,
-): Promise<void> {
-  return streamPool<ScanTask, ScanTaskResult>({
+export function openScanPool(data: ScanWorkerData, workers: number): WorkerPool<ScanTask, ScanTaskResult> {
+  return new WorkerPool<ScanTask, ScanTaskResult>({
     script: SCAN_WORKER_SCRIPT,
     workerData: data,
     workers,
-    tasks,
     inline: () => scanTaskHandler(data),
-    onResult,
   });
 }
 
-/** {@link runScanTasks} for index batches (the same worker script); packed sketches and results are moved between threads, not copied. */
+/** Run index batches (drawn lazily, as threads are free) on `workers` threads, or in this thread, with the scan's worker script; packed sketches and results are moved between threads, not copied. */
 export function runIndexTasks(
   data: ScanWorkerData,
   workers: number,

@@ -9,7 +9,7 @@ import { resolveOptions, type ResolvedOptions, type ScanOptions } from '../optio
 import { alignSettingsOf } from '../align';
 import { BoilerplateCounter } from './find-boilerplate';
 import { CandidateCollector, resolveBanding, type Banding, type CandidateDocumentPair } from './find-candidates';
-import { runScanTasks, type ScanTask, type ScanTaskResult } from './scan-tasks';
+import { openScanPool, type ScanTask, type ScanTaskResult } from './scan-tasks';
 import type { DocumentSketch } from './sketch-document';
 import { ScanSpace } from './byte-log';
 import { SpooledSketches, SpooledWords } from './spooled-records';
@@ -66,9 +66,11 @@ export async function scanArticles(
   run: ScanRun = {},
 ): Promise<Report> {
   const space = ScanSpace.inMemory();
+  const pool = openScanPool({ options, blocked: EMPTY }, run.workers ?? 1);
   try {
-    return await scanDocuments(documentsInMemory(sortById(articles)), space, options, warnings, run);
+    return await scanDocuments(documentsInMemory(sortById(articles)), space, pool, options, warnings, run);
   } finally {
+    pool.close();
     space.close();
   }
 }
@@ -80,88 +82,110 @@ export async function scanArticles(
 async function scanDocuments(
   docs: ScanDocuments,
   space: ScanSpace,
+  pool: ScanPool,
   options: ResolvedOptions,
   warnings: readonly Warning[],
   run: ScanRun,
 ): Promise<Report> {
-  const progress = run.onProgress ?? (() => undefined);
-  /**
-   * Run a phase's tasks (drawn lazily, as threads are free) on the workers;
-   * `consume` sees every result in task order, as soon as it can. `total`:
-   * progress units of the phase (documents or pairs).
-   */
-  const inPhase = async (
-    phase: ScanPhase,
-    blocked: Uint32Array,
-    total: number,
-    tasks: Iterable<ScanTask>,
-    consume: (result: ScanTaskResult) => void,
-  ): Promise<void> => {
-    let done = 0;
-    let collected = 0;
-    progress(phase, 0, total);
-    const ordered = inTaskOrder(consume);
-    await runScanTasks({ options, blocked }, run.workers ?? 1, tasks, (i, result) => {
-      done += result.length;
-      progress(phase, done, total);
-      ordered(i, result);
-      // Results arrive as copies in external memory, which V8 reclaims late: collect now and then.
-      if (done - collected >= COLLECT_EVERY) {
-        collected = done;
-        collectGarbage();
-      }
-    });
-  };
-  const ids = range(docs.count);
-
-  // Sketches wait in the space until the blocked k-grams are known, and are
-  // read back, a batch at a time, to be signed.
-  const sketches = new SpooledSketches(space.log('sketches'));
-  let windows = 0;
-  const blocked = await (async () => {
-    const counter = new BoilerplateCounter(undefined, new SpooledWords(space.log('grams')));
-    const texts = mapLazily(batches(ids, DOCUMENT_BATCH), (b): ScanTask => ({ kind: 'sketch', texts: b.map((i) => docs.text(i)) }));
-    await inPhase('prepare', EMPTY, docs.count, texts, (result) => {
-      for (const s of result as readonly DocumentSketch[]) {
-        counter.add(s.grams, docs.outlet(sketches.count));
-        sketches.add(s);
-        windows += s.windows.length / 2;
-      }
-    });
-    return Uint32Array.from(counter.blocked(options));
-  })();
-  collectGarbage();
-
-  const banding = resolveBanding(options);
-  // The collector (its signature logs aside) lives only until the candidates are known.
-  const candidates = await (async () => {
-    // Every window a sketch has (some are left unsigned as boilerplate): an upper bound.
-    const collector = new CandidateCollector(options, banding, windows, space);
-    let signed = 0;
-    const signTasks = mapLazily(batches(ids, DOCUMENT_BATCH), (b): ScanTask => ({ kind: 'sign', sketches: b.map((i) => sketches.get(i)) }));
-    await inPhase('sign', blocked, docs.count, signTasks, (result) => {
-      for (const s of result as readonly Uint32Array[]) collector.add(signed++, s);
-    });
-    progress('candidates', 0, banding.bands);
-    const found = await collector.candidates(options.threshold, (band) => progress('candidates', band, banding.bands));
-    return keepComparable(found, docs, options);
-  })();
-  collectGarbage();
-  const found: Pair[] = [];
-  const alignTasks = mapLazily(batches(candidates, PAIR_BATCH), (b) => alignTask(docs, b));
-  await inPhase('align', blocked, candidates.length, alignTasks, (result) => {
-    for (const pair of result as readonly (Pair | null)[]) {
-      if (pair === null) continue;
-      found.push(pair);
-      run.onPair?.(pair);
-    }
-  });
+  const { found, banding } = await findPairs(docs, space, pool, options, run);
   // The report's document entries are a million objects at 1M articles: make room for them first.
   collectGarbage();
-  return reportOf(Array.from(ids, (i) => toReportDocument(docs.outline(i))), found, options, banding, warnings);
+  return reportOf(Array.from(range(docs.count), (i) => toReportDocument(docs.outline(i))), found, options, banding, warnings);
 }
 
 const EMPTY = new Uint32Array(0);
+
+type ScanPool = ReturnType<typeof openScanPool>;
+
+/**
+ * The phases up to the confirmed pairs, all on `pool`'s threads, which are
+ * closed before the report is built, so that their memory is free for it.
+ */
+async function findPairs(
+  docs: ScanDocuments,
+  space: ScanSpace,
+  pool: ScanPool,
+  options: ResolvedOptions,
+  run: ScanRun,
+): Promise<{ readonly found: Pair[]; readonly banding: Banding }> {
+  try {
+    const progress = run.onProgress ?? (() => undefined);
+    /**
+     * Run a phase's tasks (drawn lazily, as threads are free) on the workers;
+     * `consume` sees every result in task order, as soon as it can. `total`:
+     * progress units of the phase (documents or pairs).
+     */
+    const inPhase = async (
+      phase: ScanPhase,
+      total: number,
+      tasks: Iterable<ScanTask>,
+      consume: (result: ScanTaskResult) => void,
+    ): Promise<void> => {
+      let done = 0;
+      let collected = 0;
+      progress(phase, 0, total);
+      const ordered = inTaskOrder(consume);
+      await pool.run(tasks, (i, result) => {
+        done += result.length;
+        progress(phase, done, total);
+        ordered(i, result);
+        // Results arrive as copies in external memory, which V8 reclaims late: collect now and then.
+        if (done - collected >= COLLECT_EVERY) {
+          collected = done;
+          collectGarbage();
+        }
+      });
+    };
+    const ids = range(docs.count);
+
+    // Sketches wait in the space until the blocked k-grams are known, and are
+    // read back, a batch at a time, to be signed.
+    const sketches = new SpooledSketches(space.log('sketches'));
+    let windows = 0;
+    const blocked = await (async () => {
+      const counter = new BoilerplateCounter(undefined, new SpooledWords(space.log('grams')));
+      const texts = mapLazily(batches(ids, DOCUMENT_BATCH), (b): ScanTask => ({ kind: 'sketch', texts: b.map((i) => docs.text(i)) }));
+      await inPhase('prepare', docs.count, texts, (result) => {
+        for (const s of result as readonly DocumentSketch[]) {
+          counter.add(s.grams, docs.outlet(sketches.count));
+          sketches.add(s);
+          windows += s.windows.length / 2;
+        }
+      });
+      return Uint32Array.from(counter.blocked(options));
+    })();
+    collectGarbage();
+    await pool.setUp({ kind: 'blocked', grams: blocked });
+
+    const banding = resolveBanding(options);
+    // The collector (its signature logs aside) lives only until the candidates are known.
+    const candidates = await (async () => {
+      // Every window a sketch has (some are left unsigned as boilerplate): an upper bound.
+      const collector = new CandidateCollector(options, banding, windows, space);
+      let signed = 0;
+      const signTasks = mapLazily(batches(ids, DOCUMENT_BATCH), (b): ScanTask => ({ kind: 'sign', sketches: b.map((i) => sketches.get(i)) }));
+      await inPhase('sign', docs.count, signTasks, (result) => {
+        for (const s of result as readonly Uint32Array[]) collector.add(signed++, s);
+      });
+      progress('candidates', 0, banding.bands);
+      const found = await collector.candidates(options.threshold, (band) => progress('candidates', band, banding.bands));
+      return keepComparable(found, docs, options);
+    })();
+    collectGarbage();
+    const found: Pair[] = [];
+    const alignTasks = mapLazily(batches(candidates, PAIR_BATCH), (b) => alignTask(docs, b));
+    await inPhase('align', candidates.length, alignTasks, (result) => {
+      for (const pair of result as readonly (Pair | null)[]) {
+        if (pair === null) continue;
+        found.push(pair);
+        run.onPair?.(pair);
+      }
+    });
+    return { found, banding };
+  } finally {
+    pool.close();
+  }
+}
 
 /** An align batch: its pairs and the articles they need (texts read now), re-indexed. */
 function alignTask(docs: ScanDocuments, pairs: readonly CandidateDocumentPair[]): ScanTask {
@@ -278,9 +302,15 @@ export async function scanWithTexts(
 ): Promise<ScanResult> {
   const resolved = resolveOptions(options);
   const space = ScanSpace.onDisk();
+  const pool = openScanPool({ options: resolved, blocked: EMPTY }, run.workers ?? 1);
   try {
-    const { docs, kept, texts: store, warnings } = await readToSpace(paths, options, space, run.onProgress);
-    const report = await scanDocuments(docs, space, resolved, warnings, run);
+    // Once a megabyte is read the threads start, while the rest is read (a smaller input may not need them).
+    const onRead = (phase: 'read', done: number, total: number): void => {
+      if (done >= 1) pool.warm();
+      run.onProgress?.(phase, done, total);
+    };
+    const { docs, kept, texts: store, warnings } = await readToSpace(paths, options, space, onRead);
+    const report = await scanDocuments(docs, space, pool, resolved, warnings, run);
     const texts = new Map<string, string>();
     if (run.texts === false) return { report, texts };
     const byId = new Map(kept.map((a) => [a.id, a]));
@@ -292,6 +322,7 @@ export async function scanWithTexts(
     }
     return { report, texts };
   } finally {
+    pool.close();
     space.close();
   }
 }

@@ -3,7 +3,8 @@
  * idle workers one at a time and results come back in task order.
  *
  * A worker script calls {@link serveTasks} with its handler; {@link runPool}
- * starts the workers (never more than there are tasks) and feeds them. Threads
+ * starts the workers (never more than there are tasks) and feeds them;
+ * {@link WorkerPool} keeps them for several runs (a scan's phases). Threads
  * only run from compiled code (`dist/`): from TypeScript sources (tests), with
  * one worker, or when the script is missing, the same handler (made by the
  * `inline` factory) runs in this thread, one task after another.
@@ -83,22 +84,11 @@ export async function streamPool<Req, Res>(
     readonly onResult: (index: number, result: Res) => void;
   },
 ): Promise<void> {
-  const queue = indexed(options.tasks);
-  const first = queue.next();
-  if (first.done === true) return;
-  const second = queue.next();
-  const pending = second.done === true ? [first.value] : [first.value, second.value];
-  const tasks = prepend(pending, queue);
-  if (options.workers <= 1 || pending.length < 2 || !existsSync(options.script) || __filename.endsWith('.ts')) {
-    return runInline(options, tasks);
-  }
-  await retiring;
+  const pool = new WorkerPool<Req, Res>(options);
   try {
-    return await runThreads(options, tasks, options.workers);
-  } catch (error: unknown) {
-    // A failed run is often the process's last: its threads end (idle, as any pool's) before it hears why.
-    await retiring;
-    throw error;
+    await pool.run(options.tasks, options.onResult);
+  } finally {
+    pool.close();
   }
 }
 
@@ -184,24 +174,6 @@ function asPoolError(error: unknown): Error {
   return new InternalError(error instanceof Error ? error.message : String(error), { cause: error });
 }
 
-type StreamOptions<Req, Res> = Omit<PoolOptions<Req, Res>, 'tasks' | 'onResult'> & {
-  readonly onResult: (index: number, result: Res) => void;
-};
-
-async function runInline<Req, Res>(options: StreamOptions<Req, Res>, tasks: Iterator<[number, Req]>): Promise<void> {
-  const handle = options.inline();
-  for (let next = tasks.next(); next.done !== true; next = tasks.next()) {
-    const [index, task] = next.value;
-    let result: Res;
-    try {
-      result = await handle(task);
-    } catch (error: unknown) {
-      throw asPoolError(error);
-    }
-    options.onResult(index, result);
-  }
-}
-
 /**
  * How long a pool's workers stay idle before they are terminated. Node 20
  * now and then aborts the whole process (a `NodePlatform::ForIsolate`
@@ -228,67 +200,218 @@ function retire(workers: readonly Worker[]): void {
   retiring = Promise.all([retiring, ended]).then(() => undefined);
 }
 
-function runThreads<Req, Res>(options: StreamOptions<Req, Res>, queue: Iterator<[number, Req]>, wanted: number): Promise<void> {
-  return new Promise<void>((resolve, reject) => {
-    const workers: Worker[] = [];
-    let posted = 0;
-    let done = 0;
-    let exhausted = false;
-    let settled = false;
-    const finish = (error?: Error): void => {
-      if (settled) return;
-      settled = true;
-      retire(workers);
-      if (error === undefined) resolve();
-      else reject(error);
-    };
-    /** The next task, or undefined when the queue is empty. */
-    const take = (): [number, Req] | undefined => {
-      if (exhausted) return undefined;
-      const next = queue.next();
-      if (next.done === true) {
-        exhausted = true;
-        return undefined;
-      }
-      return next.value;
-    };
-    const post = (worker: Worker, [index, task]: [number, Req]): void => {
-      const message: TaskMessage<Req> = { index, task };
-      worker.postMessage(message, options.transferList?.(task));
-      posted++;
-    };
-    const receive = (worker: Worker, reply: ReplyMessage<Res>): void => {
-      if (settled) return;
-      if (reply.kind === 'error') return finish(rebuildError(reply));
-      done++;
-      // The worker gets its next task before this thread handles the result: it does not wait while this thread works.
-      const next = take();
-      if (next !== undefined) post(worker, next);
-      options.onResult(reply.index, reply.result);
-      if (next === undefined && done === posted) finish();
-    };
-    const guarded = (step: () => void): void => {
-      try {
-        step();
-      } catch (error: unknown) {
-        finish(asPoolError(error));
-      }
-    };
-    const start = (): Worker => {
-      const worker = new Worker(options.script, { workerData: options.workerData });
-      workers.push(worker);
-      worker.on('message', (reply: ReplyMessage<Res>) => guarded(() => receive(worker, reply)));
-      worker.on('error', (error) => finish(new InternalError(`worker failed: ${error.message}`, { cause: error })));
-      worker.on('exit', (code) => finish(new InternalError(`worker failed: exited with code ${code}`)));
-      return worker;
-    };
-    guarded(() => {
-      // Never more threads than tasks: a worker starts only with a task to do.
-      for (let t = 0; t < wanted; t++) {
-        const next = take();
-        if (next === undefined) break;
-        post(start(), next);
-      }
+/** What a {@link WorkerPool} runs: {@link PoolOptions} but the tasks, given run by run. */
+export type WorkerPoolOptions<Req, Res> = Omit<PoolOptions<Req, Res>, 'tasks' | 'onResult'>;
+
+/** One {@link WorkerPool.run} under way on threads. */
+interface ThreadRun<Req, Res> {
+  readonly queue: Iterator<[number, Req]>;
+  exhausted: boolean;
+  posted: number;
+  done: number;
+  readonly onResult: (index: number, result: Res) => void;
+  readonly resolve: () => void;
+  readonly reject: (error: Error) => void;
+}
+
+/**
+ * Worker threads kept for several runs of tasks, one after another — a
+ * scan's phases — so that each thread loads its code once. Threads start
+ * with the first run that has two tasks or more (never more threads than
+ * that run's tasks); until then, and always with one worker or from sources,
+ * runs go on in this thread. {@link setUp} hands every thread (and any
+ * started later) what the following tasks need; {@link close} retires the
+ * threads. The first error or crash fails the pool: the run under way (or the
+ * next) rejects once the threads are gone.
+ */
+export class WorkerPool<Req, Res> {
+  private readonly workers: Worker[] = [];
+  private readonly idle: Worker[] = [];
+  private readonly setups: Req[] = [];
+  private inlineHandler: TaskHandler<Req, Res> | undefined;
+  private current: ThreadRun<Req, Res> | undefined;
+  private failure: Error | undefined;
+  private closed = false;
+  private warming = false;
+
+  constructor(private readonly options: WorkerPoolOptions<Req, Res>) {}
+
+  /**
+   * Run `tasks` (drawn lazily, as threads are free); `onResult(index, result)`
+   * sees each result as it arrives, in any order. One run at a time.
+   */
+  async run(tasks: Iterable<Req>, onResult: (index: number, result: Res) => void): Promise<void> {
+    if (this.closed || this.current !== undefined) throw new InternalError('worker pool: run on a closed or busy pool');
+    if (this.failure !== undefined) throw this.failure;
+    const queue = indexed(tasks);
+    const first = queue.next();
+    if (first.done === true) return;
+    const second = queue.next();
+    const pending = second.done === true ? [first.value] : [first.value, second.value];
+    const all = prepend(pending, queue);
+    if (!this.threaded() || (this.workers.length === 0 && pending.length < 2)) return this.runInline(all, onResult);
+    // No two pools' heaps at once: threads start once ended pools' are gone.
+    if (this.workers.length === 0) await retiring;
+    return new Promise<void>((resolve, reject) => {
+      this.current = { queue: all, exhausted: false, posted: 0, done: 0, onResult, resolve, reject };
+      this.guarded(() => this.feed());
     });
-  });
+  }
+
+  /**
+   * Hand `task` to every thread, and to any started later, before its next
+   * task (its result is dropped): what the following runs' tasks all need,
+   * sent once rather than with each. Between runs only.
+   */
+  async setUp(task: Req): Promise<void> {
+    if (this.current !== undefined) throw new InternalError('worker pool: setUp during a run');
+    this.setups.push(task);
+    for (const worker of this.workers) this.postSetup(worker, this.setups.length - 1);
+    if (this.inlineHandler !== undefined) await this.callInline(this.inlineHandler, task);
+  }
+
+  /**
+   * Start the threads now, with no task yet (unless the pool has them, or
+   * runs in this thread): their start-up — each loads its code — then
+   * overlaps what this thread does before the first run, such as reading
+   * the input. For work known to be large enough for threads.
+   */
+  warm(): void {
+    if (this.warming || !this.threaded()) return;
+    this.warming = true;
+    void retiring.then(() =>
+      this.guarded(() => {
+        while (!this.closed && this.failure === undefined && this.workers.length < this.options.workers) this.idle.push(this.start());
+        this.feed();
+      }),
+    );
+  }
+
+  /** Retire the threads (after {@link RETIRE_MS} idle; {@link poolsRetired} resolves once they are gone). */
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    const workers = this.workers.splice(0);
+    if (workers.length > 0) retire(workers);
+  }
+
+  private threaded(): boolean {
+    return this.options.workers > 1 && existsSync(this.options.script) && !__filename.endsWith('.ts');
+  }
+
+  private async runInline(tasks: Iterator<[number, Req]>, onResult: (index: number, result: Res) => void): Promise<void> {
+    if (this.inlineHandler === undefined) {
+      const handler = this.options.inline();
+      for (const setup of this.setups) await this.callInline(handler, setup);
+      this.inlineHandler = handler;
+    }
+    for (let next = tasks.next(); next.done !== true; next = tasks.next()) {
+      const [index, task] = next.value;
+      onResult(index, await this.callInline(this.inlineHandler, task));
+    }
+  }
+
+  private async callInline(handler: TaskHandler<Req, Res>, task: Req): Promise<Res> {
+    try {
+      return await handler(task);
+    } catch (error: unknown) {
+      throw asPoolError(error);
+    }
+  }
+
+  /** Give idle threads a task each, starting threads (up to the number wanted) while tasks remain. */
+  private feed(): void {
+    const run = this.current;
+    if (run === undefined) return;
+    for (let worker = this.idle.pop(); worker !== undefined; worker = this.idle.pop()) {
+      const next = this.take(run);
+      if (next === undefined) {
+        this.idle.push(worker);
+        break;
+      }
+      this.post(run, worker, next);
+    }
+    while (this.workers.length < this.options.workers) {
+      const next = this.take(run);
+      if (next === undefined) break;
+      this.post(run, this.start(), next);
+    }
+    this.settleIfDone(run);
+  }
+
+  /** The run's next task, or undefined when its queue is empty. */
+  private take(run: ThreadRun<Req, Res>): [number, Req] | undefined {
+    if (run.exhausted) return undefined;
+    const next = run.queue.next();
+    if (next.done === true) {
+      run.exhausted = true;
+      return undefined;
+    }
+    return next.value;
+  }
+
+  private post(run: ThreadRun<Req, Res>, worker: Worker, [index, task]: [number, Req]): void {
+    const message: TaskMessage<Req> = { index, task };
+    worker.postMessage(message, this.options.transferList?.(task));
+    run.posted++;
+  }
+
+  /** Setups carry negative indexes (-1 the first), which no run's task has. */
+  private postSetup(worker: Worker, setup: number): void {
+    const task = this.setups[setup] as Req;
+    const message: TaskMessage<Req> = { index: -1 - setup, task };
+    worker.postMessage(message, this.options.transferList?.(task));
+  }
+
+  private settleIfDone(run: ThreadRun<Req, Res>): void {
+    if (!run.exhausted || run.done !== run.posted || this.current !== run) return;
+    this.current = undefined;
+    run.resolve();
+  }
+
+  private receive(worker: Worker, reply: ReplyMessage<Res>): void {
+    if (this.failure !== undefined) return;
+    if (reply.kind === 'error') return this.fail(rebuildError(reply));
+    if (reply.index < 0) return;
+    const run = this.current;
+    if (run === undefined) throw new InternalError(`worker pool: a result (task ${reply.index}) with no run under way`);
+    run.done++;
+    // The worker gets its next task before this thread handles the result: it does not wait while this thread works.
+    const next = this.take(run);
+    if (next !== undefined) this.post(run, worker, next);
+    else this.idle.push(worker);
+    run.onResult(reply.index, reply.result);
+    this.settleIfDone(run);
+  }
+
+  private guarded(step: () => void): void {
+    try {
+      step();
+    } catch (error: unknown) {
+      this.fail(asPoolError(error));
+    }
+  }
+
+  /** Fail the pool: retire its threads; the run under way rejects once they are gone. */
+  private fail(error: Error): void {
+    if (this.failure !== undefined || this.closed) return;
+    this.failure = error;
+    this.idle.length = 0;
+    const workers = this.workers.splice(0);
+    if (workers.length > 0) retire(workers);
+    const run = this.current;
+    this.current = undefined;
+    // A failed run is often the process's last: its threads end (idle, as any pool's) before it hears why.
+    if (run !== undefined) void retiring.then(() => run.reject(error));
+  }
+
+  private start(): Worker {
+    const worker = new Worker(this.options.script, { workerData: this.options.workerData });
+    this.workers.push(worker);
+    worker.on('message', (reply: ReplyMessage<Res>) => this.guarded(() => this.receive(worker, reply)));
+    worker.on('error', (error) => this.fail(new InternalError(`worker failed: ${error.message}`, { cause: error })));
+    worker.on('exit', (code) => this.fail(new InternalError(`worker failed: exited with code ${code}`)));
+    for (let s = 0; s < this.setups.length; s++) this.postSetup(worker, s);
+    return worker;
+  }
 }

@@ -200,6 +200,29 @@ serveTasks((n) => {
     }
   });
 
+  test('WorkerPool.recycle retires the threads and starts fresh ones, given the set-ups again; the old ones exiting is no failure', async () => {
+    const { script, starts } = workerScript(SETUP_BODY);
+    const pool = new (built().WorkerPool)<number, number>({ ...options([]), script, workers: 2 });
+    const run = async (tasks: number[]): Promise<number[]> => {
+      const out: number[] = [];
+      await pool.run(tasks, (i, r) => (out[i] = r));
+      return out;
+    };
+    try {
+      await pool.setUp(-10);
+      expect(await run([1, 2, 3])).toEqual([12, 14, 16]);
+      expect(starts()).toBe(2);
+      pool.recycle();
+      // The retired threads end (after RETIRE_MS idle) while the fresh ones start.
+      await new Promise((done) => setTimeout(done, built().RETIRE_MS + 500));
+      expect(starts()).toBe(4);
+      expect(await run([1, 2, 3])).toEqual([12, 14, 16]);
+      expect(starts()).toBe(4);
+    } finally {
+      pool.close();
+    }
+  });
+
   test("WorkerPool: a worker's error fails the pool: the run rejects, and so does the next", async () => {
     const { script } = workerScript();
     const pool = new (built().WorkerPool)<number, number>({ ...options([]), script, workers: 2 });

@@ -152,6 +152,8 @@ async function findPairs(
           windows += s.windows.length / 2;
         }
       });
+      // Fresh threads for signing (the sketching threads' heaps hold what it left) start while the blocked k-grams are counted.
+      pool.recycle();
       return Uint32Array.from(counter.blocked(options));
     })();
     collectGarbage();
@@ -167,6 +169,8 @@ async function findPairs(
       await inPhase('sign', docs.count, signTasks, (result) => {
         for (const s of result as readonly Uint32Array[]) collector.add(signed++, s);
       });
+      // Fresh threads for aligning, likewise, start while the bands are sorted.
+      pool.recycle();
       progress('candidates', 0, banding.bands);
       const found = await collector.candidates(options.threshold, (band) => progress('candidates', band, banding.bands));
       return keepComparable(found, docs, options);

@@ -287,6 +287,20 @@ export class WorkerPool<Req, Res> {
     );
   }
 
+  /**
+   * Retire the threads, whose heaps hold what earlier runs left, and start
+   * fresh ones for the runs to come (set-ups given again), their start-up
+   * overlapping what this thread does meanwhile. Between runs only.
+   */
+  recycle(): void {
+    if (this.current !== undefined) throw new InternalError('worker pool: recycle during a run');
+    if (this.closed || this.workers.length === 0) return;
+    this.idle.length = 0;
+    retire(this.workers.splice(0));
+    this.warming = false;
+    this.warm();
+  }
+
   /** Retire the threads (after {@link RETIRE_MS} idle; {@link poolsRetired} resolves once they are gone). */
   close(): void {
     if (this.closed) return;
@@ -408,9 +422,11 @@ export class WorkerPool<Req, Res> {
   private start(): Worker {
     const worker = new Worker(this.options.script, { workerData: this.options.workerData });
     this.workers.push(worker);
-    worker.on('message', (reply: ReplyMessage<Res>) => this.guarded(() => this.receive(worker, reply)));
-    worker.on('error', (error) => this.fail(new InternalError(`worker failed: ${error.message}`, { cause: error })));
-    worker.on('exit', (code) => this.fail(new InternalError(`worker failed: exited with code ${code}`)));
+    // A thread retired (closed, failed or recycled) is no longer heard: its exit is expected.
+    const live = (): boolean => this.workers.includes(worker);
+    worker.on('message', (reply: ReplyMessage<Res>) => live() && this.guarded(() => this.receive(worker, reply)));
+    worker.on('error', (error) => live() && this.fail(new InternalError(`worker failed: ${error.message}`, { cause: error })));
+    worker.on('exit', (code) => live() && this.fail(new InternalError(`worker failed: exited with code ${code}`)));
     for (let s = 0; s < this.setups.length; s++) this.postSetup(worker, s);
     return worker;
   }

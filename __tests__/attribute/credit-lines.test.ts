@@ -37,6 +37,11 @@ describe('findCredits: patterns', () => {
     ['The ministry said on Friday. — Reuters', 'dash-credit: "— Reuters" → reuters'],
     ['Talks will resume next week - AP', 'dash-credit: "- AP" → ap'],
     ['The war is over, she said. — Sputnik', 'dash-credit: "— Sputnik" → sputnik'],
+    // Every dash form (each line is looked at only if it has one).
+    ['The talks ended. – Reuters', 'dash-credit: "– Reuters" → reuters'],
+    ['The talks ended. ― Reuters', 'dash-credit: "― Reuters" → reuters'],
+    ['The talks ended. -- Reuters', 'dash-credit: "-- Reuters" → reuters'],
+    ['FIRST PUBLISHED BY Sputnik.', 'source-line: "FIRST PUBLISHED BY Sputnik" → sputnik'],
     ['Originally published by Agence France-Presse.', 'source-line: "Originally published by Agence France-Presse" → afp'],
     ['This article originally appeared on Sputnik International.', 'source-line: "This article originally appeared on Sputnik International" → sputnik international'],
     ['This article originally appeared on example.org and is republished.', 'source-line: "This article originally appeared on example.org" → example.org'],

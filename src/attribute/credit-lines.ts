@@ -263,6 +263,8 @@ const SOURCE_LINE = new RegExp(
 );
 
 function findSourceLines(line: string, offset: number, out: Credit[]): void {
+  // Every label is followed by a colon; most lines have none (the pattern's look-behinds, tried at every position, are what costs).
+  if (!line.includes(':') && !line.includes('：')) return;
   for (const m of line.matchAll(SOURCE_LINE)) {
     const keyword = m[1] ?? '';
     const start = m.index + m[0].indexOf(keyword);
@@ -272,7 +274,11 @@ function findSourceLines(line: string, offset: number, out: Credit[]): void {
   }
 }
 
+/** What every "originally published" phrase contains: a cheap scan before the pattern proper. */
+const ORIGINALLY_OR_FIRST = /originally|first/iu;
+
 function findOriginallyPublished(line: string, offset: number, out: Credit[]): void {
+  if (!ORIGINALLY_OR_FIRST.test(line)) return;
   const re =
     /(?:^[ \t]*|(?<=[.!?"”’)][ \t]+))((?:(?:This|The) (?:article|story|piece|report|post|item) (?:was )?)?(?:originally|first) (?:published|appeared|ran|posted) (?:by|on|in|at) )/giu;
   for (const m of line.matchAll(re)) {
@@ -305,7 +311,11 @@ function findVia(line: string, offset: number, out: Credit[]): void {
   }
 }
 
+/** A dash of {@link DASH}: every dash credit has one. */
+const ANY_DASH = /[\u2014\u2013\u2015-]/u;
+
 function findDashCredits(line: string, offset: number, out: Credit[]): void {
+  if (!ANY_DASH.test(line)) return;
   const m = DASH_CREDIT.exec(line);
   const nameAt = m?.indices?.[2];
   if (m === null || nameAt === undefined) return;
@@ -328,6 +338,7 @@ function findDatelines(line: string, offset: number, out: Credit[]): void {
     const start = cjk[0].length - cjk[0].trimStart().length;
     out.push(credit(offset + start, offset + cjk[0].length, 'agency-dateline', [canonical(name)]));
   }
+  if (!line.includes('(')) return;
   for (const m of line.matchAll(/\(([^()\n]{1,40})\)/gu)) {
     const inner = m[1] ?? '';
     const parenStart = m.index;

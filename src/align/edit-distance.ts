@@ -19,7 +19,15 @@
  *
  * The result is the exact distance either way.
  */
-import levenshtein from 'fast-levenshtein';
+import type Levenshtein from 'fast-levenshtein';
+
+/** fast-levenshtein, loaded when first needed: it builds an `Intl.Collator` as it loads (10 ms of every start-up otherwise). */
+let levenshtein: typeof Levenshtein | null = null;
+function loadLevenshtein(): typeof Levenshtein {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  levenshtein ??= require('fast-levenshtein') as typeof Levenshtein;
+  return levenshtein;
+}
 
 /**
  * The diagonal method is tried up to `√(n·m / this)` edits: its `e²` steps then
@@ -36,7 +44,7 @@ const UNREACHED = -0x40000000;
 export function editDistance(x: string, y: string): number {
   const budget = Math.floor(Math.sqrt((x.length * y.length) / DIAGONAL_BUDGET_DIVISOR));
   const found = editDistanceWithin(x, y, budget);
-  return found >= 0 ? found : levenshtein.get(x, y);
+  return found >= 0 ? found : loadLevenshtein().get(x, y);
 }
 
 /**

@@ -3,7 +3,7 @@
  * own metadata (canonical URL, published time, title) on the way, in one streaming
  * pass of `htmlparser2`.
  */
-import { Parser } from 'htmlparser2';
+import type { Parser as HtmlParser } from 'htmlparser2';
 import { isHttpUrl } from './extract-url';
 import { isJsonObject } from './is-json-object';
 
@@ -21,6 +21,15 @@ export interface ReducedHtml {
   readonly published: string | null;
   /** `og:title`, else `<title>`, whitespace collapsed. */
   readonly title: string | null;
+}
+
+type Htmlparser2 = { readonly Parser: typeof HtmlParser };
+/** htmlparser2 (and the DOM packages it brings, 20 ms to load), loaded with the first HTML page: a JSONL scan or a check never needs it. */
+let htmlparser2: Htmlparser2 | null = null;
+function loadHtmlparser2(): Htmlparser2 {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  htmlparser2 ??= require('htmlparser2') as Htmlparser2;
+  return htmlparser2;
 }
 
 /** Elements whose content is never text of the article. */
@@ -82,7 +91,7 @@ export function reduceHtml(html: string): ReducedHtml {
     lines[lines.length - 1] += text;
   };
 
-  const parser = new Parser(
+  const parser = new (loadHtmlparser2().Parser)(
     {
       onopentag(name, attributes) {
         if (name === 'meta') {

@@ -154,17 +154,24 @@ serveTasks((n) => {
     }
   });
 
-  /** A worker that answers `n` with `n * 2 + add` and takes a negative `n` as its set-up: `add = -n`. */
-  const SETUP_BODY = `let add = 0;\nserveTasks((n) => (n < 0 ? ((add = -n), 0) : n * 2 + add));`;
-
-  test('WorkerPool: runs share the threads (each starts once); a set-up reaches threads started before and after it', async () => {
-    const { script, starts } = workerScript(SETUP_BODY);
+  /**
+   * A WorkerPool of two threads whose worker answers `n` with `n * 2 + add`
+   * and takes a negative `n` as its set-up (`add = -n`); `run` gives a run's
+   * results in task order, `starts` how many threads have started.
+   */
+  function setUpPool(): { pool: import('../../src/pipeline/worker-pool').WorkerPool<number, number>; starts: () => number; run: (tasks: number[]) => Promise<number[]> } {
+    const { script, starts } = workerScript(`let add = 0;\nserveTasks((n) => (n < 0 ? ((add = -n), 0) : n * 2 + add));`);
     const pool = new (built().WorkerPool)<number, number>({ ...options([]), script, workers: 2 });
     const run = async (tasks: number[]): Promise<number[]> => {
       const out: number[] = [];
       await pool.run(tasks, (i, r) => (out[i] = r));
       return out;
     };
+    return { pool, starts, run };
+  }
+
+  test('WorkerPool: runs share the threads (each starts once); a set-up reaches threads started before and after it', async () => {
+    const { pool, starts, run } = setUpPool();
     try {
       // One task and no thread yet: this thread answers (the script's set-up is not its handler's).
       expect(await run([1])).toEqual([2]);
@@ -183,17 +190,14 @@ serveTasks((n) => {
   });
 
   test('WorkerPool.warm starts the threads before the first run, which they then serve, set-ups first', async () => {
-    const { script, starts } = workerScript(SETUP_BODY);
-    const pool = new (built().WorkerPool)<number, number>({ ...options([]), script, workers: 2 });
+    const { pool, starts, run } = setUpPool();
     try {
       pool.warm();
       await pool.setUp(-5);
       for (let waited = 0; starts() < 2 && waited < 5000; waited += 20) await new Promise((done) => setTimeout(done, 20));
       expect(starts()).toBe(2);
-      const out: number[] = [];
       // A single task goes to the warm threads.
-      await pool.run([1], (i, r) => (out[i] = r));
-      expect(out).toEqual([7]);
+      expect(await run([1])).toEqual([7]);
       expect(starts()).toBe(2);
     } finally {
       pool.close();
@@ -201,13 +205,7 @@ serveTasks((n) => {
   });
 
   test('WorkerPool.recycle retires the threads and starts fresh ones, given the set-ups again; the old ones exiting is no failure', async () => {
-    const { script, starts } = workerScript(SETUP_BODY);
-    const pool = new (built().WorkerPool)<number, number>({ ...options([]), script, workers: 2 });
-    const run = async (tasks: number[]): Promise<number[]> => {
-      const out: number[] = [];
-      await pool.run(tasks, (i, r) => (out[i] = r));
-      return out;
-    };
+    const { pool, starts, run } = setUpPool();
     try {
       await pool.setUp(-10);
       expect(await run([1, 2, 3])).toEqual([12, 14, 16]);

@@ -265,9 +265,10 @@ export function transferOfResult(result: ScanTaskResult | IndexTaskResult): Arra
 const SCAN_WORKER_SCRIPT = join(__dirname, 'scan-worker.js');
 
 /**
- * A pool for a scan's batches on `workers` threads (or this thread), kept
- * for all its phases: each thread loads its code once. Hand it the blocked
- * k-grams ('blocked') with {@link WorkerPool.setUp} once they are known.
+ * A pool for a scan's batches on `workers` threads (or this thread), for all
+ * its phases (fresh threads for each: {@link WorkerPool.recycle}). Hand it
+ * the blocked k-grams ('blocked') with {@link WorkerPool.setUp} once they are
+ * known.
  */
 export function openScanPool(data: ScanWorkerData, workers: number): WorkerPool<ScanTask, ScanTaskResult> {
   return new WorkerPool<ScanTask, ScanTaskResult>({

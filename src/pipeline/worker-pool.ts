@@ -215,14 +215,16 @@ interface ThreadRun<Req, Res> {
 }
 
 /**
- * Worker threads kept for several runs of tasks, one after another — a
- * scan's phases — so that each thread loads its code once. Threads start
- * with the first run that has two tasks or more (never more threads than
- * that run's tasks); until then, and always with one worker or from sources,
- * runs go on in this thread. {@link setUp} hands every thread (and any
- * started later) what the following tasks need; {@link close} retires the
- * threads. The first error or crash fails the pool: the run under way (or the
- * next) rejects once the threads are gone.
+ * Worker threads for several runs of tasks, one after another — a scan's
+ * phases. Threads start with the first run that has two tasks or more (never
+ * more threads than that run's tasks), or earlier when asked to
+ * ({@link warm}); until then, and always with one worker or from sources,
+ * runs go on in this thread. Threads serve run after run, unless replaced by
+ * fresh ones ({@link recycle}) that start while this thread works alone.
+ * {@link setUp} hands every thread (and any started later) what the
+ * following tasks need; {@link close} retires the threads. The first error
+ * or crash fails the pool: the run under way (or the next) rejects once the
+ * threads are gone.
  */
 export class WorkerPool<Req, Res> {
   private readonly workers: Worker[] = [];

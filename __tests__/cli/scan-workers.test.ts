@@ -4,7 +4,7 @@
  * back out of order and must be put back in order.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { tempDir } from '../helpers/temp-dir';
 
@@ -14,10 +14,10 @@ function sentence(story: number, j: number): string {
   return `Council member ${story * 31 + j} of district ${story} said project ${story}-${j} would cost ${story + j * 7} million by ${2000 + j}.`;
 }
 
-/** 300 articles in 150 pairs: each pair shares its own story, copied with a new opening by another outlet. */
-function writeDump(file: string): void {
+/** `count` articles in pairs: each pair shares its own story, copied with a new opening by another outlet. */
+function writeDump(file: string, count = 300): void {
   const lines: string[] = [];
-  for (let i = 0; i < 300; i++) {
+  for (let i = 0; i < count; i++) {
     const story = Math.floor(i / 2);
     const body = Array.from({ length: 8 }, (_, j) => sentence(story, j)).join(' ');
     const text = i % 2 === 0 ? body : `Reported by outlet ${i % 7} on day ${i}. ${body}`;
@@ -27,12 +27,8 @@ function writeDump(file: string): void {
 }
 
 describe('scan on worker threads', () => {
-  test('--workers 2 and --workers 1 write the same JSON report', () => {
-    // npm test builds dist/ before jest runs; a missing build is a setup error, not a skip.
-    expect(existsSync(BIN)).toBe(true);
-    const dir = tempDir('reprint-workers-');
-    const dump = join(dir, 'dump.jsonl');
-    writeDump(dump);
+  /** The JSON reports of `dump` with `--workers 2` and with `--workers 1`. */
+  function reports(dir: string, dump: string): { threaded: string; single: string } {
     const run = (workers: string): string => {
       const out = join(dir, `report-${workers}.json`);
       const r = spawnSync('node', [BIN, 'scan', dump, '--format', 'json', '--out', out, '--quiet', '--workers', workers], { encoding: 'utf8' });
@@ -40,11 +36,29 @@ describe('scan on worker threads', () => {
       expect(r.status).toBe(0);
       return readFileSync(out, 'utf8');
     };
-    const threaded = run('2');
-    const single = run('1');
+    return { threaded: run('2'), single: run('1') };
+  }
+
+  test('--workers 2 and --workers 1 write the same JSON report', () => {
+    // npm test builds dist/ before jest runs; a missing build is a setup error, not a skip.
+    expect(existsSync(BIN)).toBe(true);
+    const dir = tempDir('reprint-workers-');
+    const dump = join(dir, 'dump.jsonl');
+    writeDump(dump);
+    const { threaded, single } = reports(dir, dump);
     const report = JSON.parse(single) as { pairs: unknown[] };
     // Every story's pair, so align ran in several batches (32 pairs each).
     expect(report.pairs.length).toBeGreaterThanOrEqual(150);
+    expect(threaded).toBe(single);
+  });
+
+  test('the same over a megabyte of input: threads started while it is read, fresh ones for each phase', () => {
+    const dir = tempDir('reprint-workers-');
+    const dump = join(dir, 'dump.jsonl');
+    writeDump(dump, 1400);
+    expect(statSync(dump).size).toBeGreaterThan(1e6);
+    const { threaded, single } = reports(dir, dump);
+    expect((JSON.parse(single) as { pairs: unknown[] }).pairs.length).toBeGreaterThanOrEqual(700);
     expect(threaded).toBe(single);
   });
 });

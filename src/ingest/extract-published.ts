@@ -2,7 +2,7 @@
  * Reading an article's published date from its own text, or from a metadata value.
  */
 import { chooseDateCandidate, type DateCandidate } from './date-candidate';
-import { findDateCandidates } from './find-date-candidates';
+import { findDateCandidates, isValidClock, isValidDate, parseOffset } from './find-date-candidates';
 
 /** Only this many non-empty lines at the top of an article are searched for a date. */
 export const PUBLISHED_SCAN_LINES = 12;
@@ -53,20 +53,13 @@ export function parsePlainIsoTime(value: string): DateCandidate | null {
   const m = PLAIN_ISO.exec(value);
   if (m === null) return null;
   const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (year < 1800 || year > 2199 || month < 1 || month > 12 || day < 1 || day > new Date(Date.UTC(year, month, 0)).getUTCDate()) return null;
+  if (!isValidDate(year, month, day)) return null;
   if (m[4] === undefined) return { start: 0, end: value.length, year, month, day, time: null, offsetMinutes: null };
-  const [hour, minute, second] = [Number(m[4]), Number(m[5]), m[6] === undefined ? null : Number(m[6])];
-  if (hour > 23 || minute > 59 || (second !== null && second > 59)) return null;
-  const zone = m[7];
-  let offsetMinutes: number | null = null;
-  if (zone === 'Z') offsetMinutes = 0;
-  else if (zone !== undefined) {
-    const digits = zone.replace(':', '');
-    const [hours, minutes] = [Number(digits.slice(1, 3)), Number(digits.slice(3, 5))];
-    if (hours > 14 || minutes > 59) return null;
-    offsetMinutes = (zone.startsWith('-') ? -1 : 1) * (hours * 60 + minutes);
-  }
-  return { start: 0, end: value.length, year, month, day, time: { hour, minute, second }, offsetMinutes };
+  const time = { hour: Number(m[4]), minute: Number(m[5]), second: m[6] === undefined ? null : Number(m[6]) };
+  if (!isValidClock(time.hour, time.minute, time.second)) return null;
+  const offsetMinutes = m[7] === undefined ? null : parseOffset(m[7]);
+  if (m[7] !== undefined && offsetMinutes === null) return null;
+  return { start: 0, end: value.length, year, month, day, time, offsetMinutes };
 }
 
 /** Seconds since 1970 (9 or 10 digits, a fraction allowed) or milliseconds (12 or 13 digits). */

@@ -219,7 +219,7 @@ function toCandidate(order: Order, match: RegExpMatchArray): DateCandidate | nul
       if (hour < 1 || hour > 12) return null;
       hour = (hour % 12) + (ap === 'p' ? 12 : 0);
     }
-    if (hour > 23 || minute > 59 || (second !== null && second > 59)) return null;
+    if (!isValidClock(hour, minute, second)) return null;
     time = { hour, minute, second };
     if (zone !== undefined && !lowerCaseName) {
       const named = ZONE_NAMES[zone.toUpperCase()];
@@ -251,13 +251,19 @@ function offsetOnWallTime(year: number, month: number, day: number, time: NonNul
   return Math.round((wall - zonedWallTimeToUtc(year, month, day, time.hour, time.minute, time.second ?? 0, zone)) / 60000);
 }
 
-function isValidDate(year: number, month: number, day: number): boolean {
+/** A day that exists, in the years news dates are read in (1800–2199). */
+export function isValidDate(year: number, month: number, day: number): boolean {
   if (year < 1800 || year > 2199 || month < 1 || month > 12 || day < 1) return false;
   return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
+/** A time of day (`second` null when not given). */
+export function isValidClock(hour: number, minute: number, second: number | null): boolean {
+  return hour <= 23 && minute <= 59 && (second === null || second <= 59);
+}
+
 /** Minutes east of UTC for `Z`, `GMT`, `UTC+3`, `+0330`, `-05:00`; `null` when out of range. */
-function parseOffset(zone: string): number | null {
+export function parseOffset(zone: string): number | null {
   const z = zone.replace(/[ \t\u00a0]/g, '').toLowerCase();
   if (z === 'z' || z === 'gmt' || z === 'utc') return 0;
   const m = /^(?:gmt|utc)?([+-])(\d{1,2}):?(\d{2})?$/.exec(z);

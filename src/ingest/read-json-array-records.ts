@@ -8,7 +8,7 @@
 import { formatErrorMessage } from './format-error-message';
 import { isJsonObject } from './is-json-object';
 import { jsonErrorOffset } from './json-error-offset';
-import { malformedEvent, recordEvents, sourceBaseName, type JsonlEvent, type JsonlReadOptions } from './read-jsonl-records';
+import { malformedEvent, recordEvents, sourceBaseName, warningEvent, type JsonlEvent, type JsonlReadOptions } from './read-jsonl-records';
 import { WarningCode } from './warning-codes';
 
 /** The largest `.json` file read, in bytes of a line (when it is all on one) and in characters in all. */
@@ -32,7 +32,7 @@ async function* readJsonArray(lines: AsyncIterable<string>, name: string, option
   for await (const line of lines) {
     length += line.length + 1;
     if (length > maxChars) {
-      yield { kind: 'warning', warning: { code: WarningCode.fileTooLarge, where: name, message: `over ${maxChars} characters, more than a .json file is read whole; convert it to JSONL (jq -c '.[]' file.json > file.jsonl); skipped` } };
+      yield warningEvent(WarningCode.fileTooLarge, name, `over ${maxChars} characters, more than a .json file is read whole; convert it to JSONL (jq -c '.[]' file.json > file.jsonl); skipped`);
       return;
     }
     parts.push(line);
@@ -40,7 +40,7 @@ async function* readJsonArray(lines: AsyncIterable<string>, name: string, option
   const text = parts.join('\n');
   const malformed = (where: string, message: string): JsonlEvent => malformedEvent(WarningCode.malformedJson, where, message, options.strict);
   if (text.trim() === '') {
-    yield { kind: 'warning', warning: { code: WarningCode.emptyFile, where: name, message: 'empty file (no records)' } };
+    yield warningEvent(WarningCode.emptyFile, name, 'empty file (no records)');
     return;
   }
   let value: unknown;
@@ -74,7 +74,7 @@ async function* readJsonArray(lines: AsyncIterable<string>, name: string, option
     }
     yield* recordEvents(element, line, [`${base}#${n + 1}`, `${name}#${n + 1}`], where, options);
   }
-  if (value.length === 0) yield { kind: 'warning', warning: { code: WarningCode.emptyFile, where: name, message: 'empty file (an empty array)' } };
+  if (value.length === 0) yield warningEvent(WarningCode.emptyFile, name, 'empty file (an empty array)');
 }
 
 /** The 1-based line of `text` each of the ascending `offsets` is on, in one pass. */

@@ -71,7 +71,7 @@ export async function* readJsonlRecords(
     yield* recordEvents(value, lineNo, [`${base}:${lineNo}`, where], where, options);
   }
   if (nonBlank === 0) {
-    yield { kind: 'warning', warning: { code: WarningCode.emptyFile, where: name, message: 'empty file (no records)' } };
+    yield warningEvent(WarningCode.emptyFile, name, 'empty file (no records)');
   }
 }
 
@@ -87,6 +87,11 @@ export function sourceBaseName(name: string): string {
  */
 export function malformedEvent(code: Warning['code'], where: string, message: string, strict: boolean): JsonlEvent {
   if (strict) throw new InputError(where, message);
+  return warningEvent(code, where, message);
+}
+
+/** The event of a warning about a record source (`where`: the file, or `file:line`). */
+export function warningEvent(code: Warning['code'], where: string, message: string): JsonlEvent {
   return { kind: 'warning', warning: { code, where, message } };
 }
 
@@ -103,7 +108,7 @@ export function* recordEvents(
   where: string,
   options: JsonlReadOptions,
 ): Generator<JsonlEvent> {
-  const warn = (code: Warning['code'], message: string): JsonlEvent => ({ kind: 'warning', warning: { code, where, message } });
+  const warn = (code: Warning['code'], message: string): JsonlEvent => warningEvent(code, where, message);
   let id: string | null = null;
   for (const key of options.fields.id) {
     const raw = fieldValue(record, key);

@@ -9,7 +9,7 @@
  * it (a TSV cell `"We go," he said.` is that text, quotes and all). Works on lines (`readStreamLines`), so a line break inside a
  * quoted cell is read as `\n` whatever the file used.
  */
-import { malformedEvent, recordEvents, sourceBaseName, type JsonlEvent, type JsonlReadOptions } from './read-jsonl-records';
+import { malformedEvent, recordEvents, sourceBaseName, warningEvent, type JsonlEvent, type JsonlReadOptions } from './read-jsonl-records';
 import { WarningCode } from './warning-codes';
 
 /** One row: its cells and the line it starts on; or why it could not be read. */
@@ -123,7 +123,7 @@ export function tableRecords(delimiter: string): (lines: AsyncIterable<string>, 
       yield* recordEvents(record, row.line, [`${base}:${row.line}`, where], where, options);
     }
     if (rows === 0) {
-      yield { kind: 'warning', warning: { code: WarningCode.emptyFile, where: name, message: header === null ? 'empty file (no header row)' : 'empty file (a header row and no records)' } };
+      yield warningEvent(WarningCode.emptyFile, name, header === null ? 'empty file (no header row)' : 'empty file (a header row and no records)');
     }
   };
 }

@@ -88,7 +88,8 @@ async function scanDocuments(
   run: ScanRun,
 ): Promise<Report> {
   const { found, banding } = await findPairs(docs, space, pool, options, run);
-  // The report's document entries are a million objects at 1M articles: make room for them first.
+  // The threads' memory, and then the garbage, are freed for the report's document entries (a million objects at 1M articles).
+  pool.close();
   collectGarbage();
   return reportOf(Array.from(range(docs.count), (i) => toReportDocument(docs.outline(i))), found, options, banding, warnings);
 }
@@ -97,10 +98,7 @@ const EMPTY = new Uint32Array(0);
 
 type ScanPool = ReturnType<typeof openScanPool>;
 
-/**
- * The phases up to the confirmed pairs, all on `pool`'s threads, which are
- * closed before the report is built, so that their memory is free for it.
- */
+/** The phases up to the confirmed pairs, all on `pool`'s threads. */
 async function findPairs(
   docs: ScanDocuments,
   space: ScanSpace,
@@ -108,87 +106,83 @@ async function findPairs(
   options: ResolvedOptions,
   run: ScanRun,
 ): Promise<{ readonly found: Pair[]; readonly banding: Banding }> {
-  try {
-    const progress = run.onProgress ?? (() => undefined);
-    /**
-     * Run a phase's tasks (drawn lazily, as threads are free) on the workers;
-     * `consume` sees every result in task order, as soon as it can. `total`:
-     * progress units of the phase (documents or pairs).
-     */
-    const inPhase = async (
-      phase: ScanPhase,
-      total: number,
-      tasks: Iterable<ScanTask>,
-      consume: (result: ScanTaskResult) => void,
-    ): Promise<void> => {
-      let done = 0;
-      let collected = 0;
-      progress(phase, 0, total);
-      const ordered = inTaskOrder(consume);
-      await pool.run(tasks, (i, result) => {
-        done += result.length;
-        progress(phase, done, total);
-        ordered(i, result);
-        // Results arrive as copies in external memory, which V8 reclaims late: collect now and then.
-        if (done - collected >= COLLECT_EVERY) {
-          collected = done;
-          collectGarbage();
-        }
-      });
-    };
-    const ids = range(docs.count);
-
-    // Sketches wait in the space until the blocked k-grams are known, and are
-    // read back, a batch at a time, to be signed.
-    const sketches = new SpooledSketches(space.log('sketches'));
-    let windows = 0;
-    const blocked = await (async () => {
-      const counter = new BoilerplateCounter(undefined, new SpooledWords(space.log('grams')));
-      const texts = mapLazily(batches(ids, DOCUMENT_BATCH), (b): ScanTask => ({ kind: 'sketch', texts: b.map((i) => docs.text(i)) }));
-      await inPhase('prepare', docs.count, texts, (result) => {
-        for (const s of result as readonly DocumentSketch[]) {
-          counter.add(s.grams, docs.outlet(sketches.count));
-          sketches.add(s);
-          windows += s.windows.length / 2;
-        }
-      });
-      // Fresh threads for signing (the sketching threads' heaps hold what it left) start while the blocked k-grams are counted.
-      pool.recycle();
-      return Uint32Array.from(counter.blocked(options));
-    })();
-    collectGarbage();
-    await pool.setUp({ kind: 'blocked', grams: blocked });
-
-    const banding = resolveBanding(options);
-    // The collector (its signature logs aside) lives only until the candidates are known.
-    const candidates = await (async () => {
-      // Every window a sketch has (some are left unsigned as boilerplate): an upper bound.
-      const collector = new CandidateCollector(options, banding, windows, space);
-      let signed = 0;
-      const signTasks = mapLazily(batches(ids, DOCUMENT_BATCH), (b): ScanTask => ({ kind: 'sign', sketches: b.map((i) => sketches.get(i)) }));
-      await inPhase('sign', docs.count, signTasks, (result) => {
-        for (const s of result as readonly Uint32Array[]) collector.add(signed++, s);
-      });
-      // Fresh threads for aligning, likewise, start while the bands are sorted.
-      pool.recycle();
-      progress('candidates', 0, banding.bands);
-      const found = await collector.candidates(options.threshold, (band) => progress('candidates', band, banding.bands));
-      return keepComparable(found, docs, options);
-    })();
-    collectGarbage();
-    const found: Pair[] = [];
-    const alignTasks = mapLazily(batches(candidates, PAIR_BATCH), (b) => alignTask(docs, b));
-    await inPhase('align', candidates.length, alignTasks, (result) => {
-      for (const pair of result as readonly (Pair | null)[]) {
-        if (pair === null) continue;
-        found.push(pair);
-        run.onPair?.(pair);
+  const progress = run.onProgress ?? (() => undefined);
+  /**
+   * Run a phase's tasks (drawn lazily, as threads are free) on the workers;
+   * `consume` sees every result in task order, as soon as it can. `total`:
+   * progress units of the phase (documents or pairs).
+   */
+  const inPhase = async (
+    phase: ScanPhase,
+    total: number,
+    tasks: Iterable<ScanTask>,
+    consume: (result: ScanTaskResult) => void,
+  ): Promise<void> => {
+    let done = 0;
+    let collected = 0;
+    progress(phase, 0, total);
+    const ordered = inTaskOrder(consume);
+    await pool.run(tasks, (i, result) => {
+      done += result.length;
+      progress(phase, done, total);
+      ordered(i, result);
+      // Results arrive as copies in external memory, which V8 reclaims late: collect now and then.
+      if (done - collected >= COLLECT_EVERY) {
+        collected = done;
+        collectGarbage();
       }
     });
-    return { found, banding };
-  } finally {
-    pool.close();
-  }
+  };
+  const ids = range(docs.count);
+
+  // Sketches wait in the space until the blocked k-grams are known, and are
+  // read back, a batch at a time, to be signed.
+  const sketches = new SpooledSketches(space.log('sketches'));
+  let windows = 0;
+  const blocked = await (async () => {
+    const counter = new BoilerplateCounter(undefined, new SpooledWords(space.log('grams')));
+    const texts = mapLazily(batches(ids, DOCUMENT_BATCH), (b): ScanTask => ({ kind: 'sketch', texts: b.map((i) => docs.text(i)) }));
+    await inPhase('prepare', docs.count, texts, (result) => {
+      for (const s of result as readonly DocumentSketch[]) {
+        counter.add(s.grams, docs.outlet(sketches.count));
+        sketches.add(s);
+        windows += s.windows.length / 2;
+      }
+    });
+    // Fresh threads for signing (the sketching threads' heaps hold what it left) start while the blocked k-grams are counted.
+    pool.recycle();
+    return Uint32Array.from(counter.blocked(options));
+  })();
+  collectGarbage();
+  await pool.setUp({ kind: 'blocked', grams: blocked });
+
+  const banding = resolveBanding(options);
+  // The collector (its signature logs aside) lives only until the candidates are known.
+  const candidates = await (async () => {
+    // Every window a sketch has (some are left unsigned as boilerplate): an upper bound.
+    const collector = new CandidateCollector(options, banding, windows, space);
+    let signed = 0;
+    const signTasks = mapLazily(batches(ids, DOCUMENT_BATCH), (b): ScanTask => ({ kind: 'sign', sketches: b.map((i) => sketches.get(i)) }));
+    await inPhase('sign', docs.count, signTasks, (result) => {
+      for (const s of result as readonly Uint32Array[]) collector.add(signed++, s);
+    });
+    // Fresh threads for aligning, likewise, start while the bands are sorted.
+    pool.recycle();
+    progress('candidates', 0, banding.bands);
+    const found = await collector.candidates(options.threshold, (band) => progress('candidates', band, banding.bands));
+    return keepComparable(found, docs, options);
+  })();
+  collectGarbage();
+  const found: Pair[] = [];
+  const alignTasks = mapLazily(batches(candidates, PAIR_BATCH), (b) => alignTask(docs, b));
+  await inPhase('align', candidates.length, alignTasks, (result) => {
+    for (const pair of result as readonly (Pair | null)[]) {
+      if (pair === null) continue;
+      found.push(pair);
+      run.onPair?.(pair);
+    }
+  });
+  return { found, banding };
 }
 
 /** An align batch: its pairs and the articles they need (texts read now), re-indexed. */

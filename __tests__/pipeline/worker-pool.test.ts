@@ -221,6 +221,25 @@ serveTasks((n) => {
     }
   });
 
+  test('WorkerPool: a set-up is copied to every thread, never moved, even when tasks move their buffers', async () => {
+    type Task = { readonly setup: boolean; readonly values: Float64Array };
+    const { script } = workerScript(`let size = -1;\nserveTasks((t) => (t.setup ? ((size = t.values.length), 0) : size));`);
+    const pool = new (built().WorkerPool)<Task, number>({ script, workerData: null, workers: 2, inline: () => () => -1, transferList: (t) => [t.values.buffer as ArrayBuffer] });
+    const task = (setup: boolean): Task => ({ setup, values: new Float64Array(setup ? 3 : 0) });
+    const run = async (count: number): Promise<number[]> => {
+      const out: number[] = [];
+      await pool.run(Array.from({ length: count }, () => task(false)), (i, r) => (out[i] = r));
+      return out;
+    };
+    try {
+      expect(await run(2)).toEqual([-1, -1]);
+      await pool.setUp(task(true));
+      expect(await run(6)).toEqual([3, 3, 3, 3, 3, 3]);
+    } finally {
+      pool.close();
+    }
+  });
+
   test("WorkerPool: a worker's error fails the pool: the run rejects, and so does the next", async () => {
     const { script } = workerScript();
     const pool = new (built().WorkerPool)<number, number>({ ...options([]), script, workers: 2 });

@@ -297,8 +297,7 @@ export class WorkerPool<Req, Res> {
   recycle(): void {
     if (this.current !== undefined) throw new InternalError('worker pool: recycle during a run');
     if (this.closed || this.workers.length === 0) return;
-    this.idle.length = 0;
-    retire(this.workers.splice(0));
+    this.retireThreads();
     this.warming = false;
     this.warm();
   }
@@ -307,6 +306,12 @@ export class WorkerPool<Req, Res> {
   close(): void {
     if (this.closed) return;
     this.closed = true;
+    this.retireThreads();
+  }
+
+  /** Retire every thread: no longer heard (see {@link start}), ended once idle for {@link RETIRE_MS}. */
+  private retireThreads(): void {
+    this.idle.length = 0;
     const workers = this.workers.splice(0);
     if (workers.length > 0) retire(workers);
   }
@@ -372,11 +377,14 @@ export class WorkerPool<Req, Res> {
     run.posted++;
   }
 
-  /** Setups carry negative indexes (-1 the first), which no run's task has. */
+  /**
+   * Setups carry negative indexes (-1 the first), which no run's task has.
+   * They are copied, never moved: every thread gets one, and threads started
+   * later get it from {@link setups}.
+   */
   private postSetup(worker: Worker, setup: number): void {
-    const task = this.setups[setup] as Req;
-    const message: TaskMessage<Req> = { index: -1 - setup, task };
-    worker.postMessage(message, this.options.transferList?.(task));
+    const message: TaskMessage<Req> = { index: -1 - setup, task: this.setups[setup] as Req };
+    worker.postMessage(message);
   }
 
   private settleIfDone(run: ThreadRun<Req, Res>): void {
@@ -412,9 +420,7 @@ export class WorkerPool<Req, Res> {
   private fail(error: Error): void {
     if (this.failure !== undefined || this.closed) return;
     this.failure = error;
-    this.idle.length = 0;
-    const workers = this.workers.splice(0);
-    if (workers.length > 0) retire(workers);
+    this.retireThreads();
     const run = this.current;
     this.current = undefined;
     // A failed run is often the process's last: its threads end (idle, as any pool's) before it hears why.

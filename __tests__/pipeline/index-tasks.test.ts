@@ -8,16 +8,10 @@ import { resolveOptions } from '../../src/options';
 import { lowBits } from '../../src/minhash';
 import { computeStoreBandKeys, encodeText } from '../../src/store';
 import { docAt, keyAt } from '../../src/store/posting-chunks';
-import { resolveBanding } from '../../src/pipeline/find-candidates';
-import {
-  indexTaskHandler,
-  packArrays,
-  scanTaskHandler,
-  transferOfResult,
-  unpackArray,
-  type IndexTaskResult,
-} from '../../src/pipeline/scan-tasks';
-import type { DocumentSketch } from '../../src/pipeline/sketch-document';
+import { bandMajorRows, createWindowHasher, resolveBanding, signWindows } from '../../src/pipeline/find-candidates';
+import { packArrays, unpackArray } from '../../src/pipeline/packed-arrays';
+import { indexTaskHandler, scanTaskHandler, transferOfResult, type IndexTaskResult, type ScanSketchBatch, type SignedBatch } from '../../src/pipeline/scan-tasks';
+import { sketchDocument, sketchSettingsOf } from '../../src/pipeline/sketch-document';
 
 const TEXTS = [
   'The council approved the budget on Monday. The mayor said the vote came after months of debate over schools and roads. Opponents said the plan raised taxes too far.',
@@ -50,6 +44,46 @@ describe('packArrays / unpackArray', () => {
   });
 });
 
+describe('bandMajorRows', () => {
+  test("band j's rows of every window, in window order, then band j + 1's", () => {
+    // Two windows of six values, two bands of two rows (the last two values in no band).
+    const values = Uint16Array.of(1, 2, 3, 4, 5, 6, 11, 12, 13, 14, 15, 16);
+    expect([...bandMajorRows(values, 6, { bands: 2, rows: 2 })]).toEqual([1, 2, 11, 12, 3, 4, 13, 14]);
+    expect(bandMajorRows(new Uint16Array(0), 6, { bands: 2, rows: 2 })).toHaveLength(0);
+  });
+});
+
+/** The scan's sketches and signatures of `texts`, from the pure functions (no boilerplate blocked). */
+function referenceOf(texts: readonly string[], options: ReturnType<typeof resolveOptions>): { sketches: ReturnType<typeof sketchDocument>[]; signatures: Uint32Array[] } {
+  const sketches = texts.map((t) => sketchDocument(t, sketchSettingsOf(options)));
+  const hasher = createWindowHasher(options);
+  return { sketches, signatures: sketches.map((s) => signWindows(s, hasher, options.shingleSize)) };
+}
+
+describe('scan tasks', () => {
+  const options = resolveOptions();
+  const data = { options, blocked: new Uint32Array(0) };
+
+  test("'sketch' packs each text's sketch and k-gram set; 'sign' gives the low bits of each one's window signatures and their band rows", () => {
+    const handle = scanTaskHandler(data);
+    const sketched = handle({ kind: 'sketch', texts: TEXTS }) as ScanSketchBatch;
+    expect(sketched.kind).toBe('sketch');
+    const reference = referenceOf(TEXTS, options);
+    reference.sketches.forEach((s, d) => {
+      expect(unpackArray(sketched.grams, d)).toEqual(s.grams);
+      expect(unpackArray(sketched.sketches.hashes, d)).toEqual(s.hashes);
+      expect(unpackArray(sketched.sketches.windows, d)).toEqual(s.windows);
+      expect(unpackArray({ values: sketched.sketches.mask, ends: sketched.sketches.hashes.ends }, d)).toEqual(s.mask);
+    });
+    const signed = handle({ kind: 'sign', sketches: sketched.sketches }) as SignedBatch;
+    expect(signed.kind).toBe('sign');
+    expect(reference.signatures.some((s) => s.length > 0)).toBe(true);
+    reference.signatures.forEach((s, d) => expect(unpackArray(signed.signatures, d)).toEqual(lowBits(s)));
+    const all = Uint32Array.from(reference.signatures.flatMap((s) => [...s]));
+    expect(signed.bandRows).toEqual(bandMajorRows(lowBits(all), options.numPerm, resolveBanding(options)));
+  });
+});
+
 describe('index tasks', () => {
   const options = resolveOptions();
   const data = { options, blocked: new Uint32Array(0) };
@@ -57,7 +91,7 @@ describe('index tasks', () => {
 
   test("'index-sketch' gives the scan's sketches and encodeText's bytes; 'index-sign-batch' the low bits of the scan's signatures and their store keys", () => {
     const sketched = expectKind(indexTaskHandler(data)({ kind: 'index-sketch', texts: TEXTS }), 'index-sketch');
-    const reference = scanTaskHandler(data)({ kind: 'sketch', texts: TEXTS }) as readonly DocumentSketch[];
+    const { sketches: reference, signatures } = referenceOf(TEXTS, options);
     TEXTS.forEach((text, d) => {
       expect(Buffer.from(unpackArray(sketched.storedTexts, d))).toEqual(encodeText(text));
       expect(unpackArray(sketched.grams, d)).toEqual(reference[d]!.grams);
@@ -67,7 +101,6 @@ describe('index tasks', () => {
     });
 
     const signed = expectKind(indexTaskHandler(data)({ kind: 'index-sign-batch', sketches: [sketched.sketches] }), 'index-sign-batch');
-    const signatures = scanTaskHandler(data)({ kind: 'sign', sketches: reference }) as readonly Uint32Array[];
     expect(signatures.some((s) => s.length > 0)).toBe(true);
     // Each document's distinct store keys, from the batch's sorted (key, position) entries.
     const keysOf = signatures.map((): number[] => []);
@@ -79,7 +112,7 @@ describe('index tasks', () => {
     });
   });
 
-  test('transferOfResult: every buffer of an index batch once; none of a scan result', () => {
+  test('transferOfResult: every buffer of a packed batch once; none of an align batch', () => {
     const handle = indexTaskHandler(data);
     const sketched = handle({ kind: 'index-sketch', texts: TEXTS });
     const moved = transferOfResult(sketched);
@@ -90,6 +123,12 @@ describe('index tasks', () => {
     // signatures (values, ends), the posting entries, the distinct counts
     expect(transferOfResult(signed)).toHaveLength(4);
     expect(new Set(transferOfResult(signed)).size).toBe(4);
-    expect(transferOfResult(scanTaskHandler(data)({ kind: 'sketch', texts: TEXTS }))).toEqual([]);
+    const scan = scanTaskHandler(data);
+    const scanSketched = scan({ kind: 'sketch', texts: TEXTS }) as ScanSketchBatch;
+    // hashes (values, ends), mask, windows (values, ends), grams (values, ends)
+    expect(new Set(transferOfResult(scanSketched)).size).toBe(7);
+    // signatures (values, ends), band rows
+    expect(new Set(transferOfResult(scan({ kind: 'sign', sketches: scanSketched.sketches }))).size).toBe(3);
+    expect(transferOfResult(scan({ kind: 'align', articles: [], pairs: [] }))).toEqual([]);
   });
 });

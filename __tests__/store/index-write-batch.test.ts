@@ -9,11 +9,12 @@ import { join } from 'node:path';
 import type { Article } from '../../src';
 import { lowBits } from '../../src/minhash';
 import { resolveOptions } from '../../src/options';
-import { resolveBanding } from '../../src/pipeline/find-candidates';
+import { createWindowHasher, resolveBanding, signWindows } from '../../src/pipeline/find-candidates';
 import { addArticlesToIndex, writeBatchSize } from '../../src/pipeline/index-articles';
 import { openIndex } from '../../src/pipeline/open-index';
-import { indexTaskHandler, scanTaskHandler, transferOfResult, unpackArray, type IndexTaskResult } from '../../src/pipeline/scan-tasks';
-import type { DocumentSketch } from '../../src/pipeline/sketch-document';
+import { unpackArray } from '../../src/pipeline/packed-arrays';
+import { indexTaskHandler, transferOfResult, type IndexTaskResult } from '../../src/pipeline/scan-tasks';
+import { sketchDocument, sketchSettingsOf } from '../../src/pipeline/sketch-document';
 import { computeWindowBandKeys, encodeText, sortBatchPostings, type IndexRow, type IndexStore } from '../../src/store';
 import { tempDir } from '../helpers/temp-dir';
 
@@ -54,7 +55,8 @@ describe("'index-sign-batch'", () => {
     const first = expectKind(handle({ kind: 'index-sketch', texts: TEXTS.slice(0, 3) }), 'index-sketch');
     const second = expectKind(handle({ kind: 'index-sketch', texts: TEXTS.slice(3) }), 'index-sketch');
     const signed = expectKind(handle({ kind: 'index-sign-batch', sketches: [first.sketches, second.sketches] }), 'index-sign-batch');
-    const reference = scanTaskHandler(data)({ kind: 'sign', sketches: scanTaskHandler(data)({ kind: 'sketch', texts: TEXTS }) as readonly DocumentSketch[] }) as readonly Uint32Array[];
+    const hasher = createWindowHasher(options);
+    const reference = TEXTS.map((t) => signWindows(sketchDocument(t, sketchSettingsOf(options)), hasher, options.shingleSize));
     expect(reference.filter((s) => s.length > 0).length).toBeGreaterThan(1);
     reference.forEach((s, d) => expect(unpackArray(signed.signatures, d)).toEqual(lowBits(s)));
     const expected = sortBatchPostings(reference.map((s) => computeWindowBandKeys(s, options.numPerm, bands, rows)));

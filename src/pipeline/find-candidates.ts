@@ -30,6 +30,7 @@ import type { ResolvedOptions } from '../options';
 import { computeShingles, computeUnmarkedShingles, mix32 } from '../shingle';
 import { countMarked } from '../text';
 import { bytesOf, ScanSpace, type ByteLog } from './byte-log';
+import type { PackedArrays } from './packed-arrays';
 
 /** A pair of documents (indexes into the document list, `a < b`) worth aligning. */
 export interface CandidateDocumentPair {
@@ -181,6 +182,22 @@ function cutPieces(
 }
 
 /**
+ * The band rows of windows' signatures, band by band: band `j`'s `rows`
+ * values of every window in window order, then band `j + 1`'s (what each
+ * band's log of a {@link CandidateCollector} holds). `values` holds
+ * `numPerm` values a window. Pure.
+ */
+export function bandMajorRows(values: Uint16Array, numPerm: number, { bands, rows }: Banding): Uint16Array {
+  const count = Math.floor(values.length / numPerm);
+  const out = new Uint16Array(bands * count * rows);
+  let to = 0;
+  for (let j = 0; j < bands; j++) {
+    for (let w = 0; w < count; w++) for (let r = w * numPerm + j * rows, end = r + rows; r < end; r++) out[to++] = values[r]!;
+  }
+  return out;
+}
+
+/**
  * Collects signed windows document by document and yields candidate document
  * pairs. It keeps 16 bits of every signature value (256 bytes a window at
  * 128 values) in two logs of a {@link ScanSpace} (in memory, or files of a
@@ -198,7 +215,6 @@ export class CandidateCollector {
   private readonly banding: Banding;
   private readonly signatures: ByteLog;
   private readonly bandRows: ByteLog[];
-  private readonly rowScratch: Uint16Array;
   private owner: Uint32Array;
   private windows = 0;
 
@@ -221,24 +237,36 @@ export class CandidateCollector {
     this.owner = new Uint32Array(Math.max(1, expectedWindows));
     this.signatures = space.log('signatures');
     this.bandRows = Array.from({ length: banding.bands }, (_, j) => space.log(`band-${j}`));
-    this.rowScratch = new Uint16Array(banding.rows * 64);
   }
 
   /** Add document `doc`'s window signatures (as {@link signWindows} returns them). */
   add(doc: number, signatures: Uint32Array): void {
-    const k = this.numPerm;
-    const count = Math.floor(signatures.length / k);
-    if (count * k !== signatures.length) throw new InternalError(`CandidateCollector: ${signatures.length} values are not whole signatures of ${k}`);
-    this.reserve(this.windows + count);
-    this.owner.fill(doc, this.windows, this.windows + count);
     const low = lowBits(signatures);
-    this.signatures.append(bytesOf(low));
-    const { rows } = this.banding;
-    const scratch = count * rows <= this.rowScratch.length ? this.rowScratch.subarray(0, count * rows) : new Uint16Array(count * rows);
-    this.bandRows.forEach((log, j) => {
-      for (let w = 0, to = 0; w < count; w++) for (let r = w * k + j * rows, end = r + rows; r < end; r++) scratch[to++] = low[r]!;
-      log.append(bytesOf(scratch));
+    this.addSigned(doc, { values: low, ends: Uint32Array.of(low.length) }, bandMajorRows(low, this.numPerm, this.banding));
+  }
+
+  /**
+   * Add documents `first`, `first + 1`, …: the low 16 bits of each one's
+   * window signatures (`lowBits` of what {@link signWindows} returns), and
+   * the band rows of all of them ({@link bandMajorRows}), as a scan's sign
+   * batch gives them.
+   */
+  addSigned(first: number, low: PackedArrays<Uint16Array>, bandRows: Uint16Array): void {
+    const k = this.numPerm;
+    const { bands, rows } = this.banding;
+    const count = Math.floor(low.values.length / k);
+    if (count * k !== low.values.length) throw new InternalError(`CandidateCollector: ${low.values.length} values are not whole signatures of ${k}`);
+    if (bandRows.length !== count * bands * rows) throw new InternalError(`CandidateCollector: ${bandRows.length} band rows for ${count} windows`);
+    this.reserve(this.windows + count);
+    let from = this.windows;
+    low.ends.forEach((end, d) => {
+      const to = this.windows + end / k;
+      this.owner.fill(first + d, from, to);
+      from = to;
     });
+    this.signatures.append(bytesOf(low.values));
+    const perBand = count * rows;
+    this.bandRows.forEach((log, j) => log.append(bytesOf(bandRows.subarray(j * perBand, (j + 1) * perBand))));
     this.windows += count;
   }
 

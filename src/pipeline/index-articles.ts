@@ -29,9 +29,10 @@ import { BoilerplateCounter, type GramSets } from './find-boilerplate';
 import { batches, mapLazily, range } from './batches';
 import { ScanSpace } from './byte-log';
 import { readToSpace } from './read-articles';
-import { runIndexTasks, unpackArray, type IndexSketchBatch, type IndexTask, type IndexTaskResult, type IndexWriteBatch } from './scan-tasks';
+import { runIndexTasks, type IndexTask, type IndexTaskResult, type IndexWriteBatch } from './scan-tasks';
+import { unpackArray } from './packed-arrays';
 import { documentsInMemory, type ScanDocuments } from './scan-documents';
-import { SpooledSketchBatches, SpooledWords } from './spooled-records';
+import { SpooledSketchBatches, SpooledWords, type SpooledSketchBatch } from './spooled-records';
 import { inTaskOrder, poolsRetired } from './worker-pool';
 
 /** Articles the check service hands to one run at a time (the event loop is free between them). */
@@ -186,7 +187,7 @@ async function addDocuments(
   // A write batch is one sign task: its sketch batches read back, their sketches moved to a worker, their k-grams and texts kept here until written.
   const batchSize = writeBatchSize(todo.length);
   const perTask = batchSize / TASK_DOCUMENTS;
-  const waiting = new Map<number, IndexSketchBatch>();
+  const waiting = new Map<number, SpooledSketchBatch>();
   const signTasks = mapLazily(batches(range(sketched.count), perTask), (numbers): IndexTask => {
     const read = numbers.map((b) => sketched.get(b));
     numbers.forEach((b, j) => waiting.set(b, read[j]!));

@@ -2,16 +2,18 @@
  * The three batches of work a scan hands out — sketch texts, sign sketches,
  * align candidate pairs — as pure functions of their input, run in worker
  * threads (`scan-worker.ts`) or in this thread: the same code either way, so
- * the report does not depend on the number of workers.
+ * the report does not depend on the number of workers. Sketch and sign
+ * batches go and come back packed ({@link SketchBatch}, {@link SignedBatch}):
+ * what the main thread does with them is a few appends a batch.
  *
  * `index add` uses more, whose results are what the index stores, so the
- * main thread only writes: 'index-sketch' (a sketch and the deflated text),
- * and 'index-sign-batch' (a write batch's low 16 bits of the window
- * signatures, and its posting entries sorted, as the store writes them);
- * at the end of the run, 'index-merge-range' (one key range of the final
- * merge of the posting segments, read from the index file).
- * Their buffers are the result's own, moved to the main thread
- * rather than copied ({@link transferOfResult}).
+ * main thread only writes: 'index-sketch' (the scan's sketch batch and the
+ * deflated texts), and 'index-sign-batch' (a write batch's low 16 bits of the
+ * window signatures, and its posting entries sorted, as the store writes
+ * them); at the end of the run, 'index-merge-range' (one key range of the
+ * final merge of the posting segments, read from the index file).
+ * Packed buffers are the result's own, moved to the main thread rather than
+ * copied ({@link transferOfResult}).
  */
 import { join } from 'node:path';
 import type { Article, Pair } from '../model';
@@ -20,39 +22,51 @@ import { InternalError } from '../errors';
 import { lowBits } from '../minhash';
 import { computeWindowBandKeys, encodeText, SegmentRangeReader, sortBatchPostings, type MergeSource, type SortedBatch, type SortedEntries } from '../store';
 import { comparePair } from './compare-pair';
-import { createWindowHasher, resolveBanding, signWindows, type CandidateDocumentPair, type SignableDocument } from './find-candidates';
+import { bandMajorRows, createWindowHasher, resolveBanding, signWindows, type CandidateDocumentPair, type SignableDocument } from './find-candidates';
+import { buffersOf, packArrays, unpackArray, type PackedArrays } from './packed-arrays';
 import { PreparedDocuments } from './prepared-documents';
 import { streamPool, WorkerPool } from './worker-pool';
-import { markSketchBoilerplate, sketchDocument, sketchSettingsOf, type DocumentSketch } from './sketch-document';
+import { markSketchBoilerplate, sketchDocument, sketchSettingsOf, type SketchSettings } from './sketch-document';
 
 /** One batch of scan work. */
 export type ScanTask =
   /** The collection's blocked k-grams, known once every text is sketched: a pool's set-up for the sign and align batches. */
   | { readonly kind: 'blocked'; readonly grams: Uint32Array }
   | { readonly kind: 'sketch'; readonly texts: readonly string[] }
-  | { readonly kind: 'sign'; readonly sketches: readonly SignableDocument[] }
+  | { readonly kind: 'sign'; readonly sketches: PackedSketches }
   /** `pairs` index into the batch's own `articles`. */
   | { readonly kind: 'align'; readonly articles: readonly Article[]; readonly pairs: readonly CandidateDocumentPair[] };
 
 /** What a batch gives back, by kind: sketches, window signatures, pairs (null: not confirmed); nothing for 'blocked'. */
-export type ScanTaskResult = readonly DocumentSketch[] | readonly Uint32Array[] | readonly (Pair | null)[];
-
-/**
- * Arrays of a batch's documents end to end: document `d`'s are
- * `values[ends[d - 1] .. ends[d])` (from 0 for the first). A batch crosses
- * threads as a few buffers, not a few per document (each typed array sent is
- * a buffer made, copied or moved, and freed).
- */
-export interface PackedArrays<A extends Uint8Array | Uint16Array | Uint32Array | Float64Array> {
-  readonly values: A;
-  readonly ends: Uint32Array;
-}
+export type ScanTaskResult = ScanSketchBatch | SignedBatch | readonly (Pair | null)[];
 
 /** The sign inputs of a batch's sketches, packed (`mask` has the same ends as `hashes`). */
 export interface PackedSketches {
   readonly hashes: PackedArrays<Uint32Array>;
   readonly mask: Uint8Array;
   readonly windows: PackedArrays<Uint32Array>;
+}
+
+/** A batch of texts sketched: what signing reads, and each document's distinct anchor k-grams, sorted. */
+export interface SketchBatch {
+  readonly sketches: PackedSketches;
+  readonly grams: PackedArrays<Uint32Array>;
+}
+
+/** What a scan's 'sketch' batch gives back. */
+export interface ScanSketchBatch extends SketchBatch {
+  readonly kind: 'sketch';
+}
+
+/**
+ * What a scan's 'sign' batch gives back, as `CandidateCollector.addSigned`
+ * takes it: the low 16 bits of each document's window signatures (`lowBits`),
+ * and the band rows of all of them, band by band (`bandMajorRows`).
+ */
+export interface SignedBatch {
+  readonly kind: 'sign';
+  readonly signatures: PackedArrays<Uint16Array>;
+  readonly bandRows: Uint16Array;
 }
 
 /**
@@ -65,14 +79,9 @@ export type IndexTask =
   | { readonly kind: 'index-sign-batch'; readonly sketches: readonly PackedSketches[] }
   | { readonly kind: 'index-merge-range'; readonly lo: number; readonly hi: number };
 
-/** What an 'index-sketch' batch gives back. */
-export interface IndexSketchBatch {
+/** What an 'index-sketch' batch gives back: the scan's sketch batch, and each text as the index stores it (`encodeText`). */
+export interface IndexSketchBatch extends SketchBatch {
   readonly kind: 'index-sketch';
-  /** What 'index-sign-batch' takes (with other batches' sketches). */
-  readonly sketches: PackedSketches;
-  /** Each sketch's distinct anchor k-grams, sorted. */
-  readonly grams: PackedArrays<Uint32Array>;
-  /** Each text as the index stores it (`encodeText`). */
   readonly storedTexts: PackedArrays<Uint8Array>;
 }
 
@@ -94,29 +103,27 @@ export interface IndexMergedRange {
 /** What an index batch gives back, by kind. */
 export type IndexTaskResult = IndexSketchBatch | IndexWriteBatch | IndexMergedRange;
 
-/** Pack `parts` end to end into a new array made by `make(length)`. */
-export function packArrays<A extends Uint8Array | Uint16Array | Uint32Array | Float64Array>(parts: readonly A[], make: (length: number) => A): PackedArrays<A> {
-  const ends = new Uint32Array(parts.length);
-  let n = 0;
-  parts.forEach((part, d) => (ends[d] = n += part.length));
-  const values = make(n);
-  parts.forEach((part, d) => values.set(part, ends[d]! - part.length));
-  return { values, ends };
-}
-
-/** Document `d`'s array of a packing (a view, no copy). */
-export function unpackArray<A extends Uint8Array | Uint16Array | Uint32Array | Float64Array>(packed: PackedArrays<A>, d: number): A {
-  return packed.values.subarray(d === 0 ? 0 : packed.ends[d - 1]!, packed.ends[d]!) as A;
-}
-
-/** The buffers of a packing (each its own: {@link packArrays} made them). */
-function buffersOf(packed: PackedArrays<Uint8Array | Uint16Array | Uint32Array | Float64Array>): ArrayBuffer[] {
-  return [packed.values.buffer as ArrayBuffer, packed.ends.buffer as ArrayBuffer];
-}
-
 /** The buffers of packed sketches, to move them with their task or result. */
 export function transferOfSketches(sketches: PackedSketches): ArrayBuffer[] {
   return [...buffersOf(sketches.hashes), sketches.mask.buffer as ArrayBuffer, ...buffersOf(sketches.windows)];
+}
+
+/** Sketch `texts` (`sketchDocument`) into one packed batch. Pure. */
+export function sketchBatch(texts: readonly string[], settings: SketchSettings): SketchBatch {
+  const sketches = texts.map((text) => sketchDocument(text, settings));
+  const pack = <A extends Uint8Array | Uint32Array>(part: (s: (typeof sketches)[number]) => A, make: (n: number) => A): PackedArrays<A> => packArrays(sketches.map(part), make);
+  const words = (n: number): Uint32Array => new Uint32Array(n);
+  return {
+    sketches: { hashes: pack((s) => s.hashes, words), mask: pack((s) => s.mask, (n) => new Uint8Array(n)).values, windows: pack((s) => s.windows, words) },
+    grams: pack((s) => s.grams, words),
+  };
+}
+
+/** Each document of packed sketches signed by `sign`, in order. */
+function signPacked({ hashes, mask, windows }: PackedSketches, sign: (sketch: SignableDocument) => Uint32Array): Uint32Array[] {
+  return Array.from(hashes.ends, (_, d) =>
+    sign({ hashes: unpackArray(hashes, d), mask: unpackArray({ values: mask, ends: hashes.ends }, d), windows: unpackArray(windows, d) }),
+  );
 }
 
 /** What every worker of a scan phase is given. */
@@ -142,6 +149,7 @@ export function scanTaskHandler(data: ScanWorkerData): (task: ScanTask) => ScanT
   const { options } = data;
   let blocked = new Set(data.blocked);
   const settings = sketchSettingsOf(options);
+  const banding = resolveBanding(options);
   let sign = createSigner(options, blocked);
   return (task) => {
     switch (task.kind) {
@@ -150,9 +158,11 @@ export function scanTaskHandler(data: ScanWorkerData): (task: ScanTask) => ScanT
         sign = createSigner(options, blocked);
         return [];
       case 'sketch':
-        return task.texts.map((text) => sketchDocument(text, settings));
-      case 'sign':
-        return task.sketches.map(sign);
+        return { kind: 'sketch', ...sketchBatch(task.texts, settings) };
+      case 'sign': {
+        const signatures = packArrays(signPacked(task.sketches, sign).map(lowBits), (n) => new Uint16Array(n));
+        return { kind: 'sign', signatures, bandRows: bandMajorRows(signatures.values, options.numPerm, banding) };
+      }
       case 'align': {
         const docs = new PreparedDocuments(task.articles, task.pairs, options, blocked);
         return task.pairs.map((p, i) => {
@@ -177,48 +187,24 @@ export function indexTaskHandler(data: ScanWorkerData): (task: IndexTask) => Ind
   const sign = createSigner(options, new Set(data.blocked));
   const { bands, rows } = resolveBanding(options);
   let merging: SegmentRangeReader | undefined;
-  const signAll = ({ hashes, mask, windows }: PackedSketches): Uint32Array[] =>
-    Array.from(hashes.ends, (_, d) =>
-      sign({ hashes: unpackArray(hashes, d), mask: unpackArray({ values: mask, ends: hashes.ends }, d), windows: unpackArray(windows, d) }),
-    );
   return (task) => {
     switch (task.kind) {
-      case 'index-sketch': {
-        const sketches = task.texts.map((text) => sketchDocument(text, settings));
-        const hashes = packArrays(
-          sketches.map((s) => s.hashes),
-          (n) => new Uint32Array(n),
-        );
+      case 'index-sketch':
         return {
           kind: 'index-sketch',
-          sketches: {
-            hashes,
-            mask: packArrays(
-              sketches.map((s) => s.mask),
-              (n) => new Uint8Array(n),
-            ).values,
-            windows: packArrays(
-              sketches.map((s) => s.windows),
-              (n) => new Uint32Array(n),
-            ),
-          },
-          grams: packArrays(
-            sketches.map((s) => s.grams),
-            (n) => new Uint32Array(n),
-          ),
+          ...sketchBatch(task.texts, settings),
           storedTexts: packArrays<Uint8Array>(
             task.texts.map((text) => encodeText(text)),
             (n) => new Uint8Array(n),
           ),
         };
-      }
       case 'index-merge-range': {
         if (data.merge === undefined) throw new InternalError('index-merge-range task without a merge source');
         merging ??= new SegmentRangeReader(data.merge);
         return { kind: 'index-merge-range', entries: merging.range(task.lo, task.hi) };
       }
       case 'index-sign-batch': {
-        const signed = task.sketches.flatMap(signAll);
+        const signed = task.sketches.flatMap((sketches) => signPacked(sketches, sign));
         return {
           kind: 'index-sign-batch',
           signatures: packArrays(signed.map(lowBits), (n) => new Uint16Array(n)),
@@ -245,13 +231,17 @@ export function workerTaskHandler(data: ScanWorkerData): (task: WorkerTask) => S
 
 /**
  * The buffers a worker moves to the main thread with a result: those of the
- * index batches, packed for the result and kept nowhere else. A scan's
- * results are copied, as before.
+ * sketch and sign batches, packed for the result and kept nowhere else. An
+ * align batch's pairs are copied.
  */
 export function transferOfResult(result: ScanTaskResult | IndexTaskResult): ArrayBuffer[] {
   if (Array.isArray(result)) return [];
-  const batch = result as IndexTaskResult;
+  const batch = result as Exclude<ScanTaskResult | IndexTaskResult, readonly (Pair | null)[]>;
   switch (batch.kind) {
+    case 'sketch':
+      return [...transferOfSketches(batch.sketches), ...buffersOf(batch.grams)];
+    case 'sign':
+      return [...buffersOf(batch.signatures), batch.bandRows.buffer as ArrayBuffer];
     case 'index-sketch':
       return [...transferOfSketches(batch.sketches), ...buffersOf(batch.grams), ...buffersOf(batch.storedTexts)];
     case 'index-sign-batch':
@@ -276,6 +266,7 @@ export function openScanPool(data: ScanWorkerData, workers: number): WorkerPool<
     workerData: data,
     workers,
     inline: () => scanTaskHandler(data),
+    transferList: (task) => (task.kind === 'sign' ? transferOfSketches(task.sketches) : []),
   });
 }
 

@@ -9,10 +9,10 @@ import { resolveOptions, type ResolvedOptions, type ScanOptions } from '../optio
 import { alignSettingsOf } from '../align';
 import { BoilerplateCounter } from './find-boilerplate';
 import { CandidateCollector, resolveBanding, type Banding, type CandidateDocumentPair } from './find-candidates';
-import { openScanPool, type ScanTask, type ScanTaskResult } from './scan-tasks';
-import type { DocumentSketch } from './sketch-document';
+import { openScanPool, type ScanSketchBatch, type ScanTask, type ScanTaskResult, type SignedBatch } from './scan-tasks';
+import { unpackArray } from './packed-arrays';
 import { ScanSpace } from './byte-log';
-import { SpooledSketches, SpooledWords } from './spooled-records';
+import { SpooledSketchBatches, SpooledWords } from './spooled-records';
 import { documentsInMemory, toReportDocument, type ScanDocuments } from './scan-documents';
 import { inTaskOrder } from './worker-pool';
 import { collectGarbage } from './collect-garbage';
@@ -112,19 +112,20 @@ async function findPairs(
    * `consume` sees every result in task order, as soon as it can. `total`:
    * progress units of the phase (documents or pairs).
    */
-  const inPhase = async (
+  const inPhase = async <R extends ScanTaskResult>(
     phase: ScanPhase,
     total: number,
     tasks: Iterable<ScanTask>,
-    consume: (result: ScanTaskResult) => void,
+    consume: (result: R) => number,
   ): Promise<void> => {
     let done = 0;
     let collected = 0;
     progress(phase, 0, total);
-    const ordered = inTaskOrder(consume);
-    await pool.run(tasks, (i, result) => {
-      done += result.length;
+    const ordered = inTaskOrder((result: ScanTaskResult) => {
+      done += consume(result as R);
       progress(phase, done, total);
+    });
+    await pool.run(tasks, (i, result) => {
       ordered(i, result);
       // Results arrive as copies in external memory, which V8 reclaims late: collect now and then.
       if (done - collected >= COLLECT_EVERY) {
@@ -135,19 +136,21 @@ async function findPairs(
   };
   const ids = range(docs.count);
 
-  // Sketches wait in the space until the blocked k-grams are known, and are
-  // read back, a batch at a time, to be signed.
-  const sketches = new SpooledSketches(space.log('sketches'));
+  // Sketch batches wait in the space until the blocked k-grams are known, and
+  // are read back, one at a time, to be signed (a sign batch is a sketch batch).
+  const sketches = new SpooledSketchBatches(space.log('sketches'));
   let windows = 0;
   const blocked = await (async () => {
     const counter = new BoilerplateCounter(undefined, new SpooledWords(space.log('grams')));
     const texts = mapLazily(batches(ids, DOCUMENT_BATCH), (b): ScanTask => ({ kind: 'sketch', texts: b.map((i) => docs.text(i)) }));
-    await inPhase('prepare', docs.count, texts, (result) => {
-      for (const s of result as readonly DocumentSketch[]) {
-        counter.add(s.grams, docs.outlet(sketches.count));
-        sketches.add(s);
-        windows += s.windows.length / 2;
-      }
+    let sketched = 0;
+    await inPhase('prepare', docs.count, texts, (batch: ScanSketchBatch) => {
+      const n = batch.grams.ends.length;
+      for (let d = 0; d < n; d++) counter.add(unpackArray(batch.grams, d), docs.outlet(sketched + d));
+      sketches.add({ sketches: batch.sketches });
+      windows += batch.sketches.windows.values.length / 2;
+      sketched += n;
+      return n;
     });
     // Fresh threads for signing (the sketching threads' heaps hold what it left) start while the blocked k-grams are counted.
     pool.recycle();
@@ -162,9 +165,11 @@ async function findPairs(
     // Every window a sketch has (some are left unsigned as boilerplate): an upper bound.
     const collector = new CandidateCollector(options, banding, windows, space);
     let signed = 0;
-    const signTasks = mapLazily(batches(ids, DOCUMENT_BATCH), (b): ScanTask => ({ kind: 'sign', sketches: b.map((i) => sketches.get(i)) }));
-    await inPhase('sign', docs.count, signTasks, (result) => {
-      for (const s of result as readonly Uint32Array[]) collector.add(signed++, s);
+    const signTasks = mapLazily(range(sketches.count), (b): ScanTask => ({ kind: 'sign', sketches: sketches.get(b).sketches }));
+    await inPhase('sign', docs.count, signTasks, (batch: SignedBatch) => {
+      collector.addSigned(signed, batch.signatures, batch.bandRows);
+      signed += batch.signatures.ends.length;
+      return batch.signatures.ends.length;
     });
     // Fresh threads for aligning, likewise, start while the bands are sorted.
     pool.recycle();
@@ -175,12 +180,13 @@ async function findPairs(
   collectGarbage();
   const found: Pair[] = [];
   const alignTasks = mapLazily(batches(candidates, PAIR_BATCH), (b) => alignTask(docs, b));
-  await inPhase('align', candidates.length, alignTasks, (result) => {
-    for (const pair of result as readonly (Pair | null)[]) {
+  await inPhase('align', candidates.length, alignTasks, (pairs: readonly (Pair | null)[]) => {
+    for (const pair of pairs) {
       if (pair === null) continue;
       found.push(pair);
       run.onPair?.(pair);
     }
+    return pairs.length;
   });
   return { found, banding };
 }

@@ -1,17 +1,17 @@
 /**
  * What a scan puts aside between its phases, each as records of a
- * {@link RecordLog}: texts (read again to align), sketches (signed once the
- * collection's boilerplate is known) and k-gram sets (counted twice for
- * boilerplate); and what `index add` puts aside between sketching and
- * writing (its sketch batches, {@link SpooledSketchBatches}). Encoding and
+ * {@link RecordLog}: texts (read again to align), sketch batches (signed
+ * once the collection's boilerplate is known; `index add`'s with the texts
+ * it writes, {@link SpooledSketchBatches}) and k-gram sets (counted twice
+ * for boilerplate). Encoding and
  * decoding are exact: what is read back equals what was written, so spooling
  * changes no result.
  */
 import { InternalError } from '../errors';
 import type { TextStore, StoredText } from '../ingest';
 import { asUint32, bytesOf, RecordLog, type ByteLog } from './byte-log';
-import type { SignableDocument } from './find-candidates';
-import type { IndexSketchBatch, PackedArrays } from './scan-tasks';
+import type { PackedArrays } from './packed-arrays';
+import type { SketchBatch } from './scan-tasks';
 
 /** Tag byte of a text stored as UTF-8 (well-formed texts) or UTF-16 (texts with lone surrogates, kept exactly). */
 const UTF8 = 1;
@@ -40,47 +40,6 @@ export class SpooledTexts implements TextStore {
     if (bytes[0] === UTF8) return body.toString('utf8');
     if (bytes[0] === UTF16) return body.toString('utf16le');
     throw new InternalError(`SpooledTexts: record ${handle} has tag ${bytes[0]}`);
-  }
-}
-
-/** Sketches (the part signing reads) in a log, by document number in the order added. */
-export class SpooledSketches {
-  private readonly records: RecordLog;
-
-  constructor(log: ByteLog) {
-    this.records = new RecordLog(log);
-  }
-
-  /** Sketches added so far. */
-  get count(): number {
-    return this.records.count;
-  }
-
-  /** Layout: token count n, window count w, hashes (4n), windows (8w), mask (n). */
-  add(sketch: SignableDocument): number {
-    const n = sketch.hashes.length;
-    const w = sketch.windows.length;
-    const bytes = new Uint8Array(8 + 4 * n + 4 * w + n);
-    const head = new Uint32Array(bytes.buffer, 0, 2 + n + w);
-    head[0] = n;
-    head[1] = w;
-    head.set(sketch.hashes, 2);
-    head.set(sketch.windows, 2 + n);
-    bytes.set(sketch.mask, 8 + 4 * n + 4 * w);
-    return this.records.append(bytes);
-  }
-
-  /** Sketch `index`, in arrays of its own (safe to send to a worker). */
-  get(index: number): SignableDocument {
-    const bytes = this.records.read(index);
-    const words = asUint32(bytes);
-    const n = words[0]!;
-    const w = words[1]!;
-    return {
-      hashes: words.slice(2, 2 + n),
-      windows: words.slice(2 + n, 2 + n + w),
-      mask: bytes.slice(8 + 4 * n + 4 * w, 8 + 4 * n + 4 * w + n),
-    };
   }
 }
 
@@ -115,16 +74,27 @@ export class SpooledWords {
   }
 }
 
-/** The arrays of an 'index-sketch' batch, in the order a record holds them. */
+/**
+ * A sketch batch as {@link SpooledSketchBatches} keeps it: the sketches, and
+ * what `index add` keeps with them, the k-gram sets and the texts it stores
+ * (a scan counts the k-gram sets as they come and keeps neither: empty
+ * packings when not added).
+ */
+export interface SpooledSketchBatch extends SketchBatch {
+  readonly storedTexts: PackedArrays<Uint8Array>;
+}
+
+/** The arrays of a sketch batch, in the order a record holds them. */
 type BatchArrays = [Uint32Array, Uint32Array, Uint8Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint8Array, Uint32Array];
 /** Bytes of a batch record's header: the byte length of each of its nine arrays. */
 const BATCH_HEADER = 4 * 9;
 
 /**
- * `index add`'s sketch batches (each an 'index-sketch' result: 128 articles'
- * packed sketches, k-gram sets and stored texts) in a log, by number in the
- * order added: they wait there, not in memory, until the collection's
- * boilerplate is known and they are signed and written.
+ * Sketch batches (a scan's 'sketch' results, or `index add`'s
+ * 'index-sketch' ones with their stored texts: 128 articles' packed
+ * sketches, k-gram sets and texts) in a log, by number in the order added:
+ * they wait there, not in memory, until the collection's boilerplate is
+ * known and they are signed (and, for the index, written).
  */
 export class SpooledSketchBatches {
   private readonly records: RecordLog;
@@ -139,8 +109,8 @@ export class SpooledSketchBatches {
   }
 
   /** Layout: the nine arrays' byte lengths (uint32 each), then the arrays, each from a multiple of 4 bytes. */
-  add(batch: IndexSketchBatch): number {
-    const { sketches, grams, storedTexts } = batch;
+  add(batch: Pick<SketchBatch, 'sketches'> & Partial<SpooledSketchBatch>): number {
+    const { sketches, grams = NOTHING, storedTexts = NOTHING_STORED } = batch;
     const arrays: BatchArrays = [
       sketches.hashes.values,
       sketches.hashes.ends,
@@ -164,7 +134,7 @@ export class SpooledSketchBatches {
   }
 
   /** Batch `index`, every array in a buffer of its own (safe to move to a worker). */
-  get(index: number): IndexSketchBatch {
+  get(index: number): SpooledSketchBatch {
     const bytes = this.records.read(index);
     const lengths = asUint32(bytes.subarray(0, BATCH_HEADER));
     let at = BATCH_HEADER;
@@ -185,9 +155,12 @@ export class SpooledSketchBatches {
     const windows = packed(words());
     const grams = packed(words());
     const storedTexts = packed(next());
-    return { kind: 'index-sketch', sketches: { hashes, mask, windows }, grams, storedTexts };
+    return { sketches: { hashes, mask, windows }, grams, storedTexts };
   }
 }
+
+const NOTHING: PackedArrays<Uint32Array> = { values: new Uint32Array(0), ends: new Uint32Array(0) };
+const NOTHING_STORED: PackedArrays<Uint8Array> = { values: new Uint8Array(0), ends: new Uint32Array(0) };
 
 /** `n` rounded up to a multiple of 4. */
 function padded(n: number): number {

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { InputError, InternalError } from '../../src/errors';
-import { inTaskOrder, runPool, WorkerPool, type PoolOptions } from '../../src/pipeline/worker-pool';
+import { inTaskOrder, runPool, TaskQueue, WorkerPool, type PoolOptions } from '../../src/pipeline/worker-pool';
 import { tempDir } from '../helpers/temp-dir';
 
 /** A handler for both paths: doubles a number; -1 is bad input, -2 a bug. */
@@ -73,6 +73,44 @@ describe('WorkerPool in this thread (from sources)', () => {
     expect(await results([3])).toEqual([1006]);
     pool.close();
     expect(made).toBe(1);
+  });
+});
+
+describe('TaskQueue', () => {
+  test('gives its tasks in order, as they are pushed; ended once end() is called; no push after that', () => {
+    const queue = new TaskQueue<number>();
+    let woken = 0;
+    queue.listen(() => woken++);
+    expect(queue.shift()).toBeUndefined();
+    queue.push(1);
+    queue.push(2);
+    expect([queue.shift(), queue.shift(), queue.shift()]).toEqual([1, 2, undefined]);
+    for (let n = 0; n < 3000; n++) queue.push(n);
+    const taken = Array.from({ length: 3000 }, () => queue.shift());
+    expect(taken).toEqual(Array.from({ length: 3000 }, (_, n) => n));
+    expect(queue.ended).toBe(false);
+    queue.end();
+    expect(queue.ended).toBe(true);
+    expect(woken).toBe(3003);
+    expect(() => queue.push(4)).toThrow(InternalError);
+  });
+
+  test('a WorkerPool in this thread runs tasks pushed while the run is under way, and ends once the queue is ended', async () => {
+    const pool = new WorkerPool<number, number>(options([]));
+    const queue = new TaskQueue<number>(1);
+    const results: number[] = [];
+    let finished = false;
+    const running = pool.run(queue, (i, r) => (results[i] = r)).then(() => (finished = true));
+    queue.push(1);
+    await new Promise((done) => setImmediate(done));
+    expect(results).toEqual([2]);
+    expect(finished).toBe(false);
+    queue.push(2);
+    queue.push(3);
+    queue.end();
+    await running;
+    expect(results).toEqual([2, 4, 6]);
+    pool.close();
   });
 });
 
@@ -235,6 +273,39 @@ serveTasks((n) => {
       expect(await run(2)).toEqual([-1, -1]);
       await pool.setUp(task(true));
       expect(await run(6)).toEqual([3, 3, 3, 3, 3, 3]);
+    } finally {
+      pool.close();
+    }
+  });
+
+  test('WorkerPool over a TaskQueue: tasks pushed while it runs, results in order; it ends once the queue is; while open, its spare thread stays out', async () => {
+    // Each task waits (40 ms, 150 from task 4 on) and answers [n, start, end].
+    const { script } = workerScript(
+      `serveTasks((n) => { const start = Date.now(); Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, n < 4 ? 40 : 150); return [n, start, Date.now()]; });`,
+    );
+    const pool = new (built().WorkerPool)<number, number[]>({ script, workerData: null, workers: 2, inline: () => () => [] });
+    const queue = new (built().TaskQueue)<number>(1);
+    const results: number[][] = [];
+    let finished = false;
+    const running = pool.run(queue, (i, r) => (results[i] = r)).then(() => (finished = true));
+    /** Whether some two of the tasks ran at once. */
+    const overlap = (tasks: number[][]): boolean => {
+      const byStart = [...tasks].sort((x, y) => x[1]! - y[1]!);
+      return byStart.some((t, i) => i > 0 && t[1]! < byStart[i - 1]![2]!);
+    };
+    try {
+      for (let n = 0; n < 4; n++) queue.push(n);
+      for (let waited = 0; results.filter(Boolean).length < 4 && waited < 10_000; waited += 20) await new Promise((done) => setTimeout(done, 20));
+      expect(results.map((r) => r[0])).toEqual([0, 1, 2, 3]);
+      expect(finished).toBe(false);
+      // Open: one thread of two at work, so no two tasks at once.
+      expect(overlap(results)).toBe(false);
+      for (let n = 4; n < 10; n++) queue.push(n);
+      queue.end();
+      await running;
+      expect(results.map((r) => r[0])).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+      // Ended: both threads take tasks.
+      expect(overlap(results.slice(4))).toBe(true);
     } finally {
       pool.close();
     }

@@ -212,7 +212,7 @@ export function bandMajorRows(values: Uint16Array, numPerm: number, { bands, row
  */
 export class CandidateCollector {
   private readonly numPerm: number;
-  private readonly banding: Banding;
+  readonly banding: Banding;
   private readonly signatures: ByteLog;
   private readonly bandRows: ByteLog[];
   private owner: Uint32Array;
@@ -275,8 +275,11 @@ export class CandidateCollector {
    * or above {@link minEstimate}. `onBand(done)` is told as each band is
    * done; between bands the event loop runs (a large dump's bands take
    * seconds each, and an interrupt must not wait for all of them).
+   * `onFound(a, b, estimate)` is told of each pair in the band it first
+   * reaches the floor in (its estimate may still rise in a later band), so
+   * its alignment can start while the other bands are sorted.
    */
-  async candidates(threshold: number, onBand?: (done: number) => void): Promise<CandidateDocumentPair[]> {
+  async candidates(threshold: number, onBand?: (done: number) => void, onFound?: (a: number, b: number, estimate: number) => void): Promise<CandidateDocumentPair[]> {
     const k = this.numPerm;
     const floor = minEstimate(threshold, k);
     const best = new BestByPair();
@@ -330,8 +333,9 @@ export class CandidateCollector {
         if (est < floor) return;
         const da = owner[a]!;
         const db = owner[b]!;
-        if (da < db) best.raise(da, db, est);
-        else best.raise(db, da, est);
+        const lo = da < db ? da : db;
+        const hi = da < db ? db : da;
+        if (best.raise(lo, hi, est)) onFound?.(lo, hi, est);
       });
       onBand?.(j + 1);
       await new Promise<void>((next) => setImmediate(next));
@@ -363,8 +367,8 @@ class BestByPair {
   private estimates = new Float64Array(16);
   private size = 0;
 
-  /** Keep `estimate` for the pair `(a, b)`, `a < b`, if it beats the one kept. */
-  raise(a: number, b: number, estimate: number): void {
+  /** Keep `estimate` for the pair `(a, b)`, `a < b`, if it beats the one kept; true when the pair is new. */
+  raise(a: number, b: number, estimate: number): boolean {
     const mask = this.firsts.length - 1;
     for (let slot = hashPair(a, b) & mask; ; slot = (slot + 1) & mask) {
       const first = this.firsts[slot]!;
@@ -373,11 +377,11 @@ class BestByPair {
         this.seconds[slot] = b;
         this.estimates[slot] = estimate;
         if (++this.size * 2 > this.firsts.length) this.grow();
-        return;
+        return true;
       }
       if (first === a + 1 && this.seconds[slot] === b) {
         if (estimate > this.estimates[slot]!) this.estimates[slot] = estimate;
-        return;
+        return false;
       }
     }
   }

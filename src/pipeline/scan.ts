@@ -4,6 +4,8 @@
  */
 import { buildClusters } from '../cluster';
 import { NORMALIZER_VERSION } from '../text';
+import { round } from '../attribute';
+import { InternalError } from '../errors';
 import type { Article, Pair, Report, ReportDocument, Warning } from '../model';
 import { resolveOptions, type ResolvedOptions, type ScanOptions } from '../options';
 import { alignSettingsOf } from '../align';
@@ -14,7 +16,7 @@ import { unpackArray } from './packed-arrays';
 import { ScanSpace } from './byte-log';
 import { SpooledSketchBatches, SpooledWords } from './spooled-records';
 import { documentsInMemory, toReportDocument, type ScanDocuments } from './scan-documents';
-import { inTaskOrder } from './worker-pool';
+import { inTaskOrder, TaskQueue } from './worker-pool';
 import { collectGarbage } from './collect-garbage';
 import { readToSpace } from './read-articles';
 import { batches, mapLazily, range } from './batches';
@@ -160,8 +162,9 @@ async function findPairs(
   await pool.setUp({ kind: 'blocked', grams: blocked });
 
   const banding = resolveBanding(options);
+  const found: Pair[] = [];
   // The collector (its signature logs aside) lives only until the candidates are known.
-  const candidates = await (async () => {
+  await (async () => {
     // Every window a sketch has (some are left unsigned as boilerplate): an upper bound.
     const collector = new CandidateCollector(options, banding, windows, space);
     let signed = 0;
@@ -173,22 +176,89 @@ async function findPairs(
     });
     // Fresh threads for aligning, likewise, start while the bands are sorted.
     pool.recycle();
-    progress('candidates', 0, banding.bands);
-    const found = await collector.candidates(options.threshold, (band) => progress('candidates', band, banding.bands));
-    return keepComparable(found, docs, options);
+    await alignWhileBanding(collector, docs, pool, options, run, found);
   })();
-  collectGarbage();
-  const found: Pair[] = [];
-  const alignTasks = mapLazily(batches(candidates, PAIR_BATCH), (b) => alignTask(docs, b));
-  await inPhase('align', candidates.length, alignTasks, (pairs: readonly (Pair | null)[]) => {
-    for (const pair of pairs) {
-      if (pair === null) continue;
-      found.push(pair);
-      run.onPair?.(pair);
-    }
-    return pairs.length;
-  });
   return { found, banding };
+}
+
+/**
+ * The candidates phase and the align phase at once: a candidate pair goes
+ * to be aligned in the band it is first found in, so the threads align
+ * while this thread sorts the other bands (alone, it left a core idle). A
+ * pair's estimate may still rise in a later band: confirmed pairs wait for
+ * the last band and are reported with their final estimate, as if aligned
+ * after it. Tasks, and so the report and the order of `run.onPair`, depend
+ * only on the banding, not on the threads.
+ */
+async function alignWhileBanding(
+  collector: CandidateCollector,
+  docs: ScanDocuments,
+  pool: ScanPool,
+  options: ResolvedOptions,
+  run: ScanRun,
+  found: Pair[],
+): Promise<void> {
+  const progress = run.onProgress ?? (() => undefined);
+  const { bands } = collector.banding;
+  const comparable = comparableIn(docs, options);
+  // While this thread sorts bands, one thread fewer aligns: it needs a core too.
+  const queue = new TaskQueue<ScanTask>(1);
+  /** Candidate pairs in the order they went to be aligned (a batch at a time). */
+  const sent: CandidateDocumentPair[] = [];
+  let batch: CandidateDocumentPair[] = [];
+  const send = (): void => {
+    if (batch.length > 0) queue.push(alignTask(docs, batch));
+    batch = [];
+  };
+  /** Each candidate's final estimate, by `a · count + b`, once every band is done. */
+  let estimates: Map<number, number> | null = null;
+  const waiting: [Pair, CandidateDocumentPair][] = [];
+  const confirm = (pair: Pair, c: CandidateDocumentPair): void => {
+    const estimate = estimates?.get(c.a * docs.count + c.b);
+    if (estimate === undefined) throw new InternalError(`scan: no final estimate of candidate ${c.a}, ${c.b}`);
+    const final = { ...pair, estimatedSimilarity: round(estimate) };
+    found.push(final);
+    run.onPair?.(final);
+  };
+  let aligned = 0;
+  let collected = 0;
+  const aligning = pool.run(
+    queue,
+    inTaskOrder((pairs: ScanTaskResult) => {
+      for (const pair of pairs as readonly (Pair | null)[]) {
+        const c = sent[aligned++]!;
+        if (pair === null) continue;
+        if (estimates === null) waiting.push([pair, c]);
+        else confirm(pair, c);
+      }
+      if (estimates !== null) progress('align', aligned, sent.length);
+      if (aligned - collected >= COLLECT_EVERY) {
+        collected = aligned;
+        collectGarbage();
+      }
+    }),
+  );
+  // Awaited once the bands are done; a failure meanwhile must not go unheard until then.
+  aligning.catch(() => undefined);
+  progress('candidates', 0, bands);
+  const candidates = await collector.candidates(
+    options.threshold,
+    (band) => progress('candidates', band, bands),
+    (a, b, estimate) => {
+      const c = { a, b, estimatedSimilarity: estimate };
+      if (!comparable(c)) return;
+      sent.push(c);
+      batch.push(c);
+      if (batch.length === PAIR_BATCH) send();
+    },
+  );
+  send();
+  queue.end();
+  estimates = new Map(candidates.map((c) => [c.a * docs.count + c.b, c.estimatedSimilarity]));
+  collectGarbage();
+  progress('align', aligned, sent.length);
+  for (const [pair, c] of waiting.splice(0)) confirm(pair, c);
+  await aligning;
 }
 
 /** An align batch: its pairs and the articles they need (texts read now), re-indexed. */
@@ -212,17 +282,13 @@ function sortById<T extends { readonly id: string }>(articles: readonly T[]): T[
   return [...articles].sort((a, b) => compare(a.id, b.id));
 }
 
-/** Candidates worth aligning: same-outlet pairs go unless the options keep them. */
-function keepComparable(
-  candidates: readonly CandidateDocumentPair[],
-  docs: ScanDocuments,
-  options: ResolvedOptions,
-): CandidateDocumentPair[] {
-  if (options.includeSameOutlet) return [...candidates];
-  return candidates.filter((c) => {
+/** Whether a candidate is worth aligning: same-outlet pairs go unless the options keep them. */
+function comparableIn(docs: ScanDocuments, options: ResolvedOptions): (c: CandidateDocumentPair) => boolean {
+  if (options.includeSameOutlet) return () => true;
+  return (c) => {
     const o = docs.outlet(c.a);
     return o === null || o !== docs.outlet(c.b);
-  });
+  };
 }
 
 /** The report of confirmed pairs: ranked, with documents (in the order given: sorted by id) and clusters. */

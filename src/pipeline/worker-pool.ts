@@ -200,12 +200,71 @@ function retire(workers: readonly Worker[]): void {
   retiring = Promise.all([retiring, ended]).then(() => undefined);
 }
 
+/**
+ * Tasks that become known while a run is under way, for {@link WorkerPool.run}:
+ * {@link push} them as they come and {@link end} the queue when no more will;
+ * the run draws them as threads are free (or runs them in this thread as
+ * they come) and ends once the queue is ended and every task is done.
+ */
+export class TaskQueue<T> {
+  private items: (T | undefined)[] = [];
+  private head = 0;
+  private closed = false;
+  private wake: (() => void) | undefined;
+
+  /**
+   * @param spare - threads left idle while the queue is open (never all):
+   *   the thread pushing the tasks works too, and threads beyond the cores
+   *   only take time from it.
+   */
+  constructor(readonly spare = 0) {}
+
+  push(task: T): void {
+    if (this.closed) throw new InternalError('task queue: push after end');
+    this.items.push(task);
+    this.wake?.();
+  }
+
+  /** No more tasks will come. */
+  end(): void {
+    this.closed = true;
+    this.wake?.();
+  }
+
+  /** Whether {@link end} was called: once {@link shift} finds nothing, nothing more comes. */
+  get ended(): boolean {
+    return this.closed;
+  }
+
+  /** The next task waiting, or undefined when none is. */
+  shift(): T | undefined {
+    if (this.head === this.items.length) return undefined;
+    const task = this.items[this.head];
+    this.items[this.head++] = undefined;
+    // Drop the taken slots now and then (a long run pushes many).
+    if (this.head >= 1024 && 2 * this.head >= this.items.length) {
+      this.items = this.items.slice(this.head);
+      this.head = 0;
+    }
+    return task;
+  }
+
+  /** @internal The one listener told of every push and of the end (the run drawing from the queue), or none. */
+  listen(wake: (() => void) | undefined): void {
+    this.wake = wake;
+  }
+}
+
 /** What a {@link WorkerPool} runs: {@link PoolOptions} but the tasks, given run by run. */
 export type WorkerPoolOptions<Req, Res> = Omit<PoolOptions<Req, Res>, 'tasks' | 'onResult'>;
 
 /** One {@link WorkerPool.run} under way on threads. */
 interface ThreadRun<Req, Res> {
   readonly queue: Iterator<[number, Req]>;
+  /** Whether more tasks may come after `queue` says it is done (a {@link TaskQueue} not yet ended). */
+  readonly open: () => boolean;
+  /** Threads working on the run's tasks at once, at most, while it is open. */
+  readonly openThreads: number;
   exhausted: boolean;
   posted: number;
   done: number;
@@ -240,11 +299,14 @@ export class WorkerPool<Req, Res> {
 
   /**
    * Run `tasks` (drawn lazily, as threads are free); `onResult(index, result)`
-   * sees each result as it arrives, in any order. One run at a time.
+   * sees each result as it arrives, in any order. One run at a time. Tasks
+   * that become known while the run is under way come through a
+   * {@link TaskQueue}: the run ends once it is ended and its tasks are done.
    */
-  async run(tasks: Iterable<Req>, onResult: (index: number, result: Res) => void): Promise<void> {
+  async run(tasks: Iterable<Req> | TaskQueue<Req>, onResult: (index: number, result: Res) => void): Promise<void> {
     if (this.closed || this.current !== undefined) throw new InternalError('worker pool: run on a closed or busy pool');
     if (this.failure !== undefined) throw this.failure;
+    if (tasks instanceof TaskQueue) return this.runQueue(tasks, onResult);
     const queue = indexed(tasks);
     const first = queue.next();
     if (first.done === true) return;
@@ -255,9 +317,48 @@ export class WorkerPool<Req, Res> {
     // No two pools' heaps at once: threads start once ended pools' are gone.
     if (this.workers.length === 0) await retiring;
     return new Promise<void>((resolve, reject) => {
-      this.current = { queue: all, exhausted: false, posted: 0, done: 0, onResult, resolve, reject };
+      this.current = { queue: all, open: () => false, openThreads: this.options.workers, exhausted: false, posted: 0, done: 0, onResult, resolve, reject };
       this.guarded(() => this.feed());
     });
+  }
+
+  /** {@link run} over a {@link TaskQueue}: threads are fed as tasks are pushed (or, in this thread, tasks run as they come). */
+  private async runQueue(tasks: TaskQueue<Req>, onResult: (index: number, result: Res) => void): Promise<void> {
+    let index = 0;
+    const next = (): [number, Req] | undefined => {
+      const task = tasks.shift();
+      return task === undefined ? undefined : [index++, task];
+    };
+    if (!this.threaded()) {
+      const handler = await this.inline();
+      for (;;) {
+        const item = next();
+        if (item !== undefined) {
+          onResult(item[0], await this.callInline(handler, item[1]));
+          continue;
+        }
+        if (tasks.ended) return;
+        await new Promise<void>((wake) => tasks.listen(wake));
+        tasks.listen(undefined);
+      }
+    }
+    if (this.workers.length === 0) await retiring;
+    const queue: Iterator<[number, Req]> = {
+      next: () => {
+        const item = next();
+        return item === undefined ? { done: true, value: undefined } : { done: false, value: item };
+      },
+    };
+    try {
+      await new Promise<void>((resolve, reject) => {
+        const openThreads = Math.max(1, this.options.workers - tasks.spare);
+        this.current = { queue, open: () => !tasks.ended, openThreads, exhausted: false, posted: 0, done: 0, onResult, resolve, reject };
+        tasks.listen(() => this.guarded(() => this.feed()));
+        this.guarded(() => this.feed());
+      });
+    } finally {
+      tasks.listen(undefined);
+    }
   }
 
   /**
@@ -321,15 +422,21 @@ export class WorkerPool<Req, Res> {
   }
 
   private async runInline(tasks: Iterator<[number, Req]>, onResult: (index: number, result: Res) => void): Promise<void> {
+    const handler = await this.inline();
+    for (let next = tasks.next(); next.done !== true; next = tasks.next()) {
+      const [index, task] = next.value;
+      onResult(index, await this.callInline(handler, task));
+    }
+  }
+
+  /** The handler that runs tasks in this thread, made (and given the set-ups) on first use. */
+  private async inline(): Promise<TaskHandler<Req, Res>> {
     if (this.inlineHandler === undefined) {
       const handler = this.options.inline();
       for (const setup of this.setups) await this.callInline(handler, setup);
       this.inlineHandler = handler;
     }
-    for (let next = tasks.next(); next.done !== true; next = tasks.next()) {
-      const [index, task] = next.value;
-      onResult(index, await this.callInline(this.inlineHandler, task));
-    }
+    return this.inlineHandler;
   }
 
   private async callInline(handler: TaskHandler<Req, Res>, task: Req): Promise<Res> {
@@ -345,14 +452,14 @@ export class WorkerPool<Req, Res> {
     const run = this.current;
     if (run === undefined) return;
     for (let worker = this.idle.pop(); worker !== undefined; worker = this.idle.pop()) {
-      const next = this.take(run);
+      const next = this.full(run) ? undefined : this.take(run);
       if (next === undefined) {
         this.idle.push(worker);
         break;
       }
       this.post(run, worker, next);
     }
-    while (this.workers.length < this.options.workers) {
+    while (this.workers.length < this.options.workers && !this.full(run)) {
       const next = this.take(run);
       if (next === undefined) break;
       this.post(run, this.start(), next);
@@ -360,12 +467,18 @@ export class WorkerPool<Req, Res> {
     this.settleIfDone(run);
   }
 
+  /** Whether the run has as many tasks under way as it may have now. */
+  private full(run: ThreadRun<Req, Res>): boolean {
+    return run.open() && run.posted - run.done >= run.openThreads;
+  }
+
   /** The run's next task, or undefined when its queue is empty. */
   private take(run: ThreadRun<Req, Res>): [number, Req] | undefined {
     if (run.exhausted) return undefined;
     const next = run.queue.next();
     if (next.done === true) {
-      run.exhausted = true;
+      // An open queue has no task waiting now; one pushed later feeds the threads again.
+      if (!run.open()) run.exhausted = true;
       return undefined;
     }
     return next.value;

@@ -52,7 +52,7 @@ describe('scan on worker threads', () => {
     expect(threaded).toBe(single);
   });
 
-  test('the same over a megabyte of input: threads started while it is read, fresh ones for each phase', () => {
+  test('the same over a megabyte of input: threads started while it is read, aligning while the bands are sorted', () => {
     const dir = tempDir('reprint-workers-');
     const dump = join(dir, 'dump.jsonl');
     writeDump(dump, 1400);

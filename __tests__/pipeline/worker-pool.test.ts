@@ -242,23 +242,6 @@ serveTasks((n) => {
     }
   });
 
-  test('WorkerPool.recycle retires the threads and starts fresh ones, given the set-ups again; the old ones exiting is no failure', async () => {
-    const { pool, starts, run } = setUpPool();
-    try {
-      await pool.setUp(-10);
-      expect(await run([1, 2, 3])).toEqual([12, 14, 16]);
-      expect(starts()).toBe(2);
-      pool.recycle();
-      // The retired threads end (after RETIRE_MS idle) while the fresh ones start.
-      await new Promise((done) => setTimeout(done, built().RETIRE_MS + 500));
-      expect(starts()).toBe(4);
-      expect(await run([1, 2, 3])).toEqual([12, 14, 16]);
-      expect(starts()).toBe(4);
-    } finally {
-      pool.close();
-    }
-  });
-
   test('WorkerPool: a set-up is copied to every thread, never moved, even when tasks move their buffers', async () => {
     type Task = { readonly setup: boolean; readonly values: Float64Array };
     const { script } = workerScript(`let size = -1;\nserveTasks((t) => (t.setup ? ((size = t.values.length), 0) : size));`);

@@ -255,8 +255,8 @@ export function transferOfResult(result: ScanTaskResult | IndexTaskResult): Arra
 const SCAN_WORKER_SCRIPT = join(__dirname, 'scan-worker.js');
 
 /**
- * A pool for a scan's batches on `workers` threads (or this thread), for all
- * its phases (fresh threads for each: {@link WorkerPool.recycle}). Hand it
+ * A pool for a scan's batches on `workers` threads (or this thread), the
+ * same threads for all its phases. Hand it
  * the blocked k-grams ('blocked') with {@link WorkerPool.setUp} once they are
  * known.
  */

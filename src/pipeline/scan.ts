@@ -154,8 +154,6 @@ async function findPairs(
       sketched += n;
       return n;
     });
-    // Fresh threads for signing (the sketching threads' heaps hold what it left) start while the blocked k-grams are counted.
-    pool.recycle();
     return Uint32Array.from(counter.blocked(options));
   })();
   collectGarbage();
@@ -174,8 +172,6 @@ async function findPairs(
       signed += batch.signatures.ends.length;
       return batch.signatures.ends.length;
     });
-    // Fresh threads for aligning, likewise, start while the bands are sorted.
-    pool.recycle();
     await alignWhileBanding(collector, docs, pool, options, run, found);
   })();
   return { found, banding };

@@ -278,8 +278,9 @@ interface ThreadRun<Req, Res> {
  * phases. Threads start with the first run that has two tasks or more (never
  * more threads than that run's tasks), or earlier when asked to
  * ({@link warm}); until then, and always with one worker or from sources,
- * runs go on in this thread. Threads serve run after run, unless replaced by
- * fresh ones ({@link recycle}) that start while this thread works alone.
+ * runs go on in this thread. Threads serve run after run (fresh threads for
+ * each phase of a scan were measured and dropped: starting them and warming
+ * their code again cost more than their smaller heaps saved).
  * {@link setUp} hands every thread (and any started later) what the
  * following tasks need; {@link close} retires the threads. The first error
  * or crash fails the pool: the run under way (or the next) rejects once the
@@ -388,19 +389,6 @@ export class WorkerPool<Req, Res> {
         this.feed();
       }),
     );
-  }
-
-  /**
-   * Retire the threads, whose heaps hold what earlier runs left, and start
-   * fresh ones for the runs to come (set-ups given again), their start-up
-   * overlapping what this thread does meanwhile. Between runs only.
-   */
-  recycle(): void {
-    if (this.current !== undefined) throw new InternalError('worker pool: recycle during a run');
-    if (this.closed || this.workers.length === 0) return;
-    this.retireThreads();
-    this.warming = false;
-    this.warm();
   }
 
   /** Retire the threads (after {@link RETIRE_MS} idle; {@link poolsRetired} resolves once they are gone). */
@@ -543,7 +531,7 @@ export class WorkerPool<Req, Res> {
   private start(): Worker {
     const worker = new Worker(this.options.script, { workerData: this.options.workerData });
     this.workers.push(worker);
-    // A thread retired (closed, failed or recycled) is no longer heard: its exit is expected.
+    // A thread retired (closed or failed) is no longer heard: its exit is expected.
     const live = (): boolean => this.workers.includes(worker);
     worker.on('message', (reply: ReplyMessage<Res>) => live() && this.guarded(() => this.receive(worker, reply)));
     worker.on('error', (error) => live() && this.fail(new InternalError(`worker failed: ${error.message}`, { cause: error })));

@@ -78,13 +78,17 @@ describe('WorkerPool in this thread (from sources)', () => {
 
 describe('TaskQueue', () => {
   test('gives its tasks in order, as they are pushed; ended once end() is called; no push after that', () => {
-    const queue = new TaskQueue<number>();
+    const made: number[] = [];
+    const queue = new TaskQueue<number>((n) => (made.push(n), n));
     let woken = 0;
     queue.listen(() => woken++);
     expect(queue.shift()).toBeUndefined();
     queue.push(1);
     queue.push(2);
+    // Tasks are made as they are drawn, not as they are pushed.
+    expect(made).toEqual([]);
     expect([queue.shift(), queue.shift(), queue.shift()]).toEqual([1, 2, undefined]);
+    expect(made).toEqual([1, 2]);
     for (let n = 0; n < 3000; n++) queue.push(n);
     const taken = Array.from({ length: 3000 }, () => queue.shift());
     expect(taken).toEqual(Array.from({ length: 3000 }, (_, n) => n));
@@ -97,7 +101,7 @@ describe('TaskQueue', () => {
 
   test('a WorkerPool in this thread runs tasks pushed while the run is under way, and ends once the queue is ended', async () => {
     const pool = new WorkerPool<number, number>(options([]));
-    const queue = new TaskQueue<number>(1);
+    const queue = new TaskQueue<number>((n) => n, 1);
     const results: number[] = [];
     let finished = false;
     const running = pool.run(queue, (i, r) => (results[i] = r)).then(() => (finished = true));
@@ -267,7 +271,7 @@ serveTasks((n) => {
       `serveTasks((n) => { const start = Date.now(); Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, n < 4 ? 40 : 150); return [n, start, Date.now()]; });`,
     );
     const pool = new (built().WorkerPool)<number, number[]>({ script, workerData: null, workers: 2, inline: () => () => [] });
-    const queue = new (built().TaskQueue)<number>(1);
+    const queue = new (built().TaskQueue)<number>((n) => n, 1);
     const results: number[][] = [];
     let finished = false;
     const running = pool.run(queue, (i, r) => (results[i] = r)).then(() => (finished = true));

@@ -197,13 +197,13 @@ async function alignWhileBanding(
   const progress = run.onProgress ?? (() => undefined);
   const { bands } = collector.banding;
   const comparable = comparableIn(docs, options);
-  // While this thread sorts bands, one thread fewer aligns: it needs a core too.
-  const queue = new TaskQueue<ScanTask>(1);
+  // Batches of candidates wait as such (their texts are read as a thread takes them); while this thread sorts bands, one thread fewer aligns: it needs a core too.
+  const queue = new TaskQueue<ScanTask, CandidateDocumentPair[]>((pairs) => alignTask(docs, pairs), 1);
   /** Candidate pairs in the order they went to be aligned (a batch at a time). */
   const sent: CandidateDocumentPair[] = [];
   let batch: CandidateDocumentPair[] = [];
   const send = (): void => {
-    if (batch.length > 0) queue.push(alignTask(docs, batch));
+    if (batch.length > 0) queue.push(batch);
     batch = [];
   };
   /** Each candidate's final estimate, by `a · count + b`, once every band is done. */

@@ -204,24 +204,31 @@ function retire(workers: readonly Worker[]): void {
  * Tasks that become known while a run is under way, for {@link WorkerPool.run}:
  * {@link push} them as they come and {@link end} the queue when no more will;
  * the run draws them as threads are free (or runs them in this thread as
- * they come) and ends once the queue is ended and every task is done.
+ * they come) and ends once the queue is ended and every task is done. What
+ * is pushed is an item that `make` turns into the task only when it is
+ * drawn, so a queue that grows faster than it is drawn holds items, not
+ * tasks (a scan's align task carries its articles' texts).
  */
-export class TaskQueue<T> {
-  private items: (T | undefined)[] = [];
+export class TaskQueue<Req, Item = Req> {
+  private items: (Item | undefined)[] = [];
   private head = 0;
   private closed = false;
   private wake: (() => void) | undefined;
 
   /**
+   * @param make - the task of an item, made as it is drawn.
    * @param spare - threads left idle while the queue is open (never all):
    *   the thread pushing the tasks works too, and threads beyond the cores
    *   only take time from it.
    */
-  constructor(readonly spare = 0) {}
+  constructor(
+    private readonly make: (item: Item) => Req,
+    readonly spare = 0,
+  ) {}
 
-  push(task: T): void {
+  push(item: Item): void {
     if (this.closed) throw new InternalError('task queue: push after end');
-    this.items.push(task);
+    this.items.push(item);
     this.wake?.();
   }
 
@@ -236,17 +243,17 @@ export class TaskQueue<T> {
     return this.closed;
   }
 
-  /** The next task waiting, or undefined when none is. */
-  shift(): T | undefined {
+  /** The next task (made from the next item waiting), or undefined when none is waiting. */
+  shift(): Req | undefined {
     if (this.head === this.items.length) return undefined;
-    const task = this.items[this.head];
+    const item = this.items[this.head] as Item;
     this.items[this.head++] = undefined;
     // Drop the taken slots now and then (a long run pushes many).
     if (this.head >= 1024 && 2 * this.head >= this.items.length) {
       this.items = this.items.slice(this.head);
       this.head = 0;
     }
-    return task;
+    return this.make(item);
   }
 
   /** @internal The one listener told of every push and of the end (the run drawing from the queue), or none. */
@@ -304,7 +311,7 @@ export class WorkerPool<Req, Res> {
    * that become known while the run is under way come through a
    * {@link TaskQueue}: the run ends once it is ended and its tasks are done.
    */
-  async run(tasks: Iterable<Req> | TaskQueue<Req>, onResult: (index: number, result: Res) => void): Promise<void> {
+  async run<Item>(tasks: Iterable<Req> | TaskQueue<Req, Item>, onResult: (index: number, result: Res) => void): Promise<void> {
     if (this.closed || this.current !== undefined) throw new InternalError('worker pool: run on a closed or busy pool');
     if (this.failure !== undefined) throw this.failure;
     if (tasks instanceof TaskQueue) return this.runQueue(tasks, onResult);
@@ -324,7 +331,7 @@ export class WorkerPool<Req, Res> {
   }
 
   /** {@link run} over a {@link TaskQueue}: threads are fed as tasks are pushed (or, in this thread, tasks run as they come). */
-  private async runQueue(tasks: TaskQueue<Req>, onResult: (index: number, result: Res) => void): Promise<void> {
+  private async runQueue<Item>(tasks: TaskQueue<Req, Item>, onResult: (index: number, result: Res) => void): Promise<void> {
     let index = 0;
     const next = (): [number, Req] | undefined => {
       const task = tasks.shift();

@@ -116,10 +116,9 @@ export function renderDetails(rows: readonly CorpusRow[]): string[] {
     if (r.phases !== null) {
       const total = r.phases.phases.reduce((n, [, t]) => n + t, 0);
       lines.push(
-        `  - reprint phases (second run, library with progress hooks, ${r.phases.seconds.toFixed(1)} s whole): ` +
+        `  - reprint phases (second run, library with progress hooks, one thread, ${r.phases.seconds.toFixed(1)} s whole): ` +
           r.phases.phases.map(([k, t]) => `${k} ${t.toFixed(1)} s (${((100 * t) / total).toFixed(0)} %)`).join(', ') +
-          `; ${r.phases.candidates.toLocaleString('en-US')} candidate pairs aligned` +
-          (r.phases.candidates > 0 ? ` (${((1000 * (r.phases.phases.find(([k]) => k === 'align')?.[1] ?? 0)) / r.phases.candidates).toFixed(1)} ms each)` : ''),
+          `; ${r.phases.candidates.toLocaleString('en-US')} candidate pairs aligned`,
       );
     }
     const phases = parsePhaseTimings(r.reprintStderr);

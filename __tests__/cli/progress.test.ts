@@ -50,4 +50,21 @@ describe('progress', () => {
       '\u001b[K',
     ]);
   });
+
+  test('a phase that begins part done counts its rate from there', () => {
+    const out = capture(true);
+    let now = 1_000_000;
+    const clock = jest.spyOn(Date, 'now').mockImplementation(() => now);
+    try {
+      const p = createProgress(out.io, 'align', false, 'candidates');
+      p.update(512, 982);
+      now += 1000;
+      p.update(982, 982);
+    } finally {
+      clock.mockRestore();
+    }
+    const lines = out.text().split('\r').filter((l) => l !== '');
+    // 470 more in one second, not 982.
+    expect(lines[1]).toBe('align: 982/982 candidates, 470 candidates/s, ETA 0 s   ');
+  });
 });

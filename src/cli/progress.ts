@@ -14,19 +14,21 @@ export interface Progress {
 /** A progress reporter, or a silent one when progress should not show. */
 export function createProgress(io: Io, phase: string, quiet: boolean, unit = 'pairs'): Progress {
   if (quiet || !io.stderrIsTty) return { update: () => undefined, end: () => undefined };
-  const started = Date.now();
+  // The rate counts from the first update: a phase may begin part done (a scan aligns pairs while it still sorts bands).
+  let from: { readonly time: number; readonly done: number } | null = null;
   let last = 0;
   let shown = false;
   let shownDone = -1;
   return {
     update(done, total) {
       const now = Date.now();
+      from ??= { time: now, done };
       // At most five lines a second, but always the last; never the same count twice.
       if ((now - last < 200 && (done < total || total <= 0)) || done === shownDone) return;
       last = now;
       shownDone = done;
-      const seconds = (now - started) / 1000;
-      const rate = seconds > 0 ? done / seconds : 0;
+      const seconds = (now - from.time) / 1000;
+      const rate = seconds > 0 ? (done - from.done) / seconds : 0;
       const eta = rate > 0 ? Math.max(0, (total - done) / rate) : 0;
       // A total of 0 is unknown (standard input): no total, no ETA.
       const line = total > 0 ? `${done}/${total} ${unit}, ${rate.toFixed(0)} ${unit}/s, ETA ${eta.toFixed(0)} s` : `${done} ${unit}, ${rate.toFixed(0)} ${unit}/s`;

@@ -121,20 +121,16 @@ async function findPairs(
     consume: (result: R) => number,
   ): Promise<void> => {
     let done = 0;
-    let collected = 0;
+    const collect = collectingEvery(COLLECT_EVERY);
     progress(phase, 0, total);
-    const ordered = inTaskOrder((result: ScanTaskResult) => {
-      done += consume(result as R);
-      progress(phase, done, total);
-    });
-    await pool.run(tasks, (i, result) => {
-      ordered(i, result);
-      // Results arrive as copies in external memory, which V8 reclaims late: collect now and then.
-      if (done - collected >= COLLECT_EVERY) {
-        collected = done;
-        collectGarbage();
-      }
-    });
+    await pool.run(
+      tasks,
+      inTaskOrder((result: ScanTaskResult) => {
+        done += consume(result as R);
+        progress(phase, done, total);
+        collect(done);
+      }),
+    );
   };
   const ids = range(docs.count);
 
@@ -217,7 +213,7 @@ async function alignWhileBanding(
     run.onPair?.(final);
   };
   let aligned = 0;
-  let collected = 0;
+  const collect = collectingEvery(COLLECT_EVERY);
   const aligning = pool.run(
     queue,
     inTaskOrder((pairs: ScanTaskResult) => {
@@ -228,10 +224,7 @@ async function alignWhileBanding(
         else confirm(pair, c);
       }
       if (estimates !== null) progress('align', aligned, sent.length);
-      if (aligned - collected >= COLLECT_EVERY) {
-        collected = aligned;
-        collectGarbage();
-      }
+      collect(aligned);
     }),
   );
   // Awaited once the bands are done; a failure meanwhile must not go unheard until then.
@@ -255,6 +248,20 @@ async function alignWhileBanding(
   progress('align', aligned, sent.length);
   for (const [pair, c] of waiting.splice(0)) confirm(pair, c);
   await aligning;
+}
+
+/**
+ * Told how many results a phase has handled so far, collect garbage each
+ * time `every` more have come: results arrive in external memory (buffers
+ * moved or copied from the threads), which V8 reclaims late.
+ */
+function collectingEvery(every: number): (done: number) => void {
+  let collected = 0;
+  return (done) => {
+    if (done - collected < every) return;
+    collected = done;
+    collectGarbage();
+  };
 }
 
 /** An align batch: its pairs and the articles they need (texts read now), re-indexed. */

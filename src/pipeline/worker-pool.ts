@@ -322,10 +322,24 @@ export class WorkerPool<Req, Res> {
     const pending = second.done === true ? [first.value] : [first.value, second.value];
     const all = prepend(pending, queue);
     if (!this.threaded() || (this.workers.length === 0 && pending.length < 2)) return this.runInline(all, onResult);
+    return this.runOnThreads(all, onResult);
+  }
+
+  /**
+   * A run on threads: `queue`'s tasks as threads are free. While `open()`,
+   * a task `queue` does not have yet may still come (at most `openThreads`
+   * threads work meanwhile); once not, the run ends with its last result.
+   */
+  private async runOnThreads(
+    queue: Iterator<[number, Req]>,
+    onResult: (index: number, result: Res) => void,
+    open: () => boolean = () => false,
+    openThreads = this.options.workers,
+  ): Promise<void> {
     // No two pools' heaps at once: threads start once ended pools' are gone.
     if (this.workers.length === 0) await retiring;
     return new Promise<void>((resolve, reject) => {
-      this.current = { queue: all, open: () => false, openThreads: this.options.workers, exhausted: false, posted: 0, done: 0, onResult, resolve, reject };
+      this.current = { queue, open, openThreads, exhausted: false, posted: 0, done: 0, onResult, resolve, reject };
       this.guarded(() => this.feed());
     });
   }
@@ -350,20 +364,16 @@ export class WorkerPool<Req, Res> {
         tasks.listen(undefined);
       }
     }
-    if (this.workers.length === 0) await retiring;
     const queue: Iterator<[number, Req]> = {
       next: () => {
         const item = next();
         return item === undefined ? { done: true, value: undefined } : { done: false, value: item };
       },
     };
+    // A push before the run is under way finds no run to feed; the run's first feed takes it.
+    tasks.listen(() => this.guarded(() => this.feed()));
     try {
-      await new Promise<void>((resolve, reject) => {
-        const openThreads = Math.max(1, this.options.workers - tasks.spare);
-        this.current = { queue, open: () => !tasks.ended, openThreads, exhausted: false, posted: 0, done: 0, onResult, resolve, reject };
-        tasks.listen(() => this.guarded(() => this.feed()));
-        this.guarded(() => this.feed());
-      });
+      await this.runOnThreads(queue, onResult, () => !tasks.ended, Math.max(1, this.options.workers - tasks.spare));
     } finally {
       tasks.listen(undefined);
     }

@@ -298,6 +298,36 @@ serveTasks((n) => {
     }
   });
 
+  test('WorkerPool: each thread holds TASKS_AHEAD tasks, so it goes on working while this thread is busy and cannot hand it the next', async () => {
+    // Each task waits 30 ms and answers [n, start]; this thread then blocks for a second, hearing no result meanwhile.
+    const { script } = workerScript(
+      `serveTasks((n) => { const start = Date.now(); Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 30); return [n, start]; });`,
+    );
+    const pool = new (built().WorkerPool)<number, number[]>({ script, workerData: null, workers: 2, inline: () => () => [] });
+    const ahead = built().TASKS_AHEAD;
+    try {
+      pool.warm();
+      // Both threads started and serving (a run of two tasks answers only once they are).
+      await pool.run([0, 1], () => undefined);
+      const results: number[][] = [];
+      const running = pool.run(
+        Array.from({ length: 4 * ahead }, (_, n) => n),
+        (i, r) => (results[i] = r),
+      );
+      // The run posts its first tasks on its next turn of the event loop; then this thread is busy.
+      await new Promise((next) => setImmediate(next));
+      const busyUntil = Date.now() + 1000;
+      while (Date.now() < busyUntil);
+      await running;
+      const startedMeanwhile = results.filter((r) => r[1]! < busyUntil).length;
+      // Both threads worked through all they held, more than one task each; none was handed more while this thread was busy.
+      expect(startedMeanwhile).toBe(2 * ahead);
+      expect(startedMeanwhile).toBeGreaterThan(2);
+    } finally {
+      pool.close();
+    }
+  });
+
   test("WorkerPool: a worker's error fails the pool: the run rejects, and so does the next", async () => {
     const { script } = workerScript();
     const pool = new (built().WorkerPool)<number, number>({ ...options([]), script, workers: 2 });

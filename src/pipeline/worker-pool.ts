@@ -1,6 +1,7 @@
 /**
  * A small pool of worker threads for CPU-bound work: serialisable tasks go to
- * idle workers one at a time and results come back in task order.
+ * the workers, each holding at most {@link TASKS_AHEAD} at once, and results
+ * come back in task order.
  *
  * A worker script calls {@link serveTasks} with its handler; {@link runPool}
  * starts the workers (never more than there are tasks) and feeds them;
@@ -265,12 +266,22 @@ export class TaskQueue<Req, Item = Req> {
 /** What a {@link WorkerPool} runs: {@link PoolOptions} but the tasks, given run by run. */
 export type WorkerPoolOptions<Req, Res> = Omit<PoolOptions<Req, Res>, 'tasks' | 'onResult'>;
 
+/**
+ * Tasks a thread holds at once: the one it works on and the next, already
+ * posted. A thread that held one waited, after each, for this thread to
+ * take its result and post it another: a round trip, but also, whenever
+ * this thread was busy (sorting a band of a large dump takes it hundreds of
+ * milliseconds at a time), the rest of that work. At the end of a run the
+ * threads' shares differ by at most one task.
+ */
+export const TASKS_AHEAD = 2;
+
 /** One {@link WorkerPool.run} under way on threads. */
 interface ThreadRun<Req, Res> {
   readonly queue: Iterator<[number, Req]>;
   /** Whether more tasks may come after `queue` says it is done (a {@link TaskQueue} not yet ended). */
   readonly open: () => boolean;
-  /** Threads working on the run's tasks at once, at most, while it is open. */
+  /** Threads holding the run's tasks at once, at most, while it is open. */
   readonly openThreads: number;
   exhausted: boolean;
   posted: number;
@@ -295,7 +306,8 @@ interface ThreadRun<Req, Res> {
  */
 export class WorkerPool<Req, Res> {
   private readonly workers: Worker[] = [];
-  private readonly idle: Worker[] = [];
+  /** Tasks (of the run under way) each thread holds: posted, not yet answered. */
+  private readonly held = new Map<Worker, number>();
   private readonly setups: Req[] = [];
   private inlineHandler: TaskHandler<Req, Res> | undefined;
   private current: ThreadRun<Req, Res> | undefined;
@@ -402,7 +414,7 @@ export class WorkerPool<Req, Res> {
     this.warming = true;
     void retiring.then(() =>
       this.guarded(() => {
-        while (!this.closed && this.failure === undefined && this.workers.length < this.options.workers) this.idle.push(this.start());
+        while (!this.closed && this.failure === undefined && this.workers.length < this.options.workers) this.start();
         this.feed();
       }),
     );
@@ -417,7 +429,7 @@ export class WorkerPool<Req, Res> {
 
   /** Retire every thread: no longer heard (see {@link start}), ended once idle for {@link RETIRE_MS}. */
   private retireThreads(): void {
-    this.idle.length = 0;
+    this.held.clear();
     const workers = this.workers.splice(0);
     if (workers.length > 0) retire(workers);
   }
@@ -452,29 +464,49 @@ export class WorkerPool<Req, Res> {
     }
   }
 
-  /** Give idle threads a task each, starting threads (up to the number wanted) while tasks remain. */
+  /**
+   * Give idle threads a task each, then start threads (up to the number
+   * wanted) while tasks remain, then give every thread its tasks ahead.
+   */
   private feed(): void {
     const run = this.current;
     if (run === undefined) return;
-    for (let worker = this.idle.pop(); worker !== undefined; worker = this.idle.pop()) {
-      const next = this.full(run) ? undefined : this.take(run);
-      if (next === undefined) {
-        this.idle.push(worker);
-        break;
-      }
-      this.post(run, worker, next);
-    }
-    while (this.workers.length < this.options.workers && !this.full(run)) {
+    const give = (worker: Worker): boolean => {
+      if (!this.mayHold(run, worker)) return false;
+      const next = this.take(run);
+      if (next !== undefined) this.post(run, worker, next);
+      return next !== undefined;
+    };
+    for (const worker of this.workers) if (this.heldBy(worker) === 0 && !give(worker)) break;
+    while (this.workers.length < this.options.workers && this.busyThreads() < this.threadsAllowed(run)) {
       const next = this.take(run);
       if (next === undefined) break;
       this.post(run, this.start(), next);
     }
+    for (const worker of this.workers) while (give(worker));
     this.settleIfDone(run);
   }
 
-  /** Whether the run has as many tasks under way as it may have now. */
-  private full(run: ThreadRun<Req, Res>): boolean {
-    return run.open() && run.posted - run.done >= run.openThreads;
+  private heldBy(worker: Worker): number {
+    return this.held.get(worker) ?? 0;
+  }
+
+  /** Threads holding a task. */
+  private busyThreads(): number {
+    let busy = 0;
+    for (const n of this.held.values()) if (n > 0) busy++;
+    return busy;
+  }
+
+  /** Threads that may hold tasks now: all, or `openThreads` while the run is open. */
+  private threadsAllowed(run: ThreadRun<Req, Res>): number {
+    return run.open() ? run.openThreads : this.options.workers;
+  }
+
+  /** Whether `worker` may be given another of the run's tasks now. */
+  private mayHold(run: ThreadRun<Req, Res>, worker: Worker): boolean {
+    const held = this.heldBy(worker);
+    return held < TASKS_AHEAD && (held > 0 || this.busyThreads() < this.threadsAllowed(run));
   }
 
   /** The run's next task, or undefined when its queue is empty. */
@@ -492,6 +524,7 @@ export class WorkerPool<Req, Res> {
   private post(run: ThreadRun<Req, Res>, worker: Worker, [index, task]: [number, Req]): void {
     const message: TaskMessage<Req> = { index, task };
     worker.postMessage(message, this.options.transferList?.(task));
+    this.held.set(worker, this.heldBy(worker) + 1);
     run.posted++;
   }
 
@@ -518,10 +551,13 @@ export class WorkerPool<Req, Res> {
     const run = this.current;
     if (run === undefined) throw new InternalError(`worker pool: a result (task ${reply.index}) with no run under way`);
     run.done++;
+    this.held.set(worker, this.heldBy(worker) - 1);
     // The worker gets its next task before this thread handles the result: it does not wait while this thread works.
-    const next = this.take(run);
-    if (next !== undefined) this.post(run, worker, next);
-    else this.idle.push(worker);
+    while (this.mayHold(run, worker)) {
+      const next = this.take(run);
+      if (next === undefined) break;
+      this.post(run, worker, next);
+    }
     run.onResult(reply.index, reply.result);
     this.settleIfDone(run);
   }
@@ -548,6 +584,7 @@ export class WorkerPool<Req, Res> {
   private start(): Worker {
     const worker = new Worker(this.options.script, { workerData: this.options.workerData });
     this.workers.push(worker);
+    this.held.set(worker, 0);
     // A thread retired (closed or failed) is no longer heard: its exit is expected.
     const live = (): boolean => this.workers.includes(worker);
     worker.on('message', (reply: ReplyMessage<Res>) => live() && this.guarded(() => this.receive(worker, reply)));

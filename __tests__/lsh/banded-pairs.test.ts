@@ -119,6 +119,32 @@ describe('bandedPairs', () => {
     }
   });
 
+  it('PairBuffer.forEachCountedFrom gives, part by part, what forEachCounted gives at once, a run never split between parts', () => {
+    const fill = (pairs: PairBuffer): void => {
+      for (let i = 0; i < 500; i++) pairs.push(i % 13, 20 + (i % 7));
+      for (let i = 0; i < 40; i++) pairs.push(3, 4);
+    };
+    const whole = new PairBuffer();
+    fill(whole);
+    const expected: number[][] = [];
+    whole.forEachCounted((a, b, times) => expected.push([a, b, times]));
+    for (const part of [1, 5, 64, 1000]) {
+      const parts = new PairBuffer();
+      fill(parts);
+      const count = parts.sort();
+      expect(count).toBe(540);
+      const got: number[][] = [];
+      let calls = 0;
+      for (let p = 0; p < count; calls++) {
+        const next = parts.forEachCountedFrom(count, p, p + part, (a, b, times) => got.push([a, b, times]));
+        expect(next).toBeGreaterThan(p);
+        p = next;
+      }
+      expect(got).toEqual(expected);
+      if (part < 540) expect(calls).toBeGreaterThan(1);
+    }
+  });
+
   it('refuses a scratch smaller than the input', () => {
     const input = { count: 5, bands: 1, items: null, groups: new Uint32Array(5), maxBucketSize: 5, fillBand: () => undefined };
     expect(() => bandPairsInto(input, new BandingScratch(4), new PairBuffer())).toThrow(/scratch for 4 entries, 5 asked/);

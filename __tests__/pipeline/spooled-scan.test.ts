@@ -334,6 +334,31 @@ describe('a scan spooled to disk', () => {
     space.close();
   });
 
+  it('lets the event loop run within each band, between its steps, not only between bands', async () => {
+    // Threads aligning the pairs found get their next tasks only when this thread's event loop runs.
+    const options = resolveOptions({});
+    const banding = resolveBanding(options);
+    const hasher = createWindowHasher(options);
+    const collector = new CandidateCollector(options, banding);
+    const story = Array.from({ length: 12 }, (_, j) => `The port authority said ship ${j} carried ${j * 17 + 3} tonnes of grain to the northern terminal.`).join(' ');
+    [story, `Earlier today: ${story}`, 'Nothing alike here at all, only a short note about the weather in the hills.'].forEach((t, d) => collector.add(d, signWindows(sketchDocument(t, options), hasher, options.shingleSize)));
+    let turns = 0;
+    let running = true;
+    const tick = (): void => {
+      turns++;
+      if (running) setImmediate(tick);
+    };
+    setImmediate(tick);
+    const turnsAtBand: number[] = [];
+    const found = await collector.candidates(options.threshold, () => turnsAtBand.push(turns));
+    running = false;
+    expect(found.map((c) => [c.a, c.b])).toEqual([[0, 1]]);
+    expect(turnsAtBand).toHaveLength(banding.bands);
+    // Keys, sort, buckets, estimates: four turns of the loop in the first band already, and in each after it.
+    expect(turnsAtBand[0]).toBeGreaterThanOrEqual(4);
+    for (let j = 1; j < banding.bands; j++) expect(turnsAtBand[j]! - turnsAtBand[j - 1]!).toBeGreaterThanOrEqual(4);
+  });
+
   it('estimates a window pair again in a later band when the band it met in first skipped its bucket for its size', async () => {
     const options = resolveOptions({});
     const banding = resolveBanding(options);

@@ -111,18 +111,55 @@ export class BandingScratch {
  * every entry is its own item. The bucket figures come back; how many
  * distinct pairs there are is known once `pairs` is counted.
  */
-export function bandPairsInto(
-  input: Omit<BandingInput, 'items'> & { readonly items: Uint32Array | null },
-  scratch: BandingScratch,
-  pairs: PairBuffer,
-): Omit<BandingStats, 'candidatePairs'> {
-  const { count, bands, items, groups, maxBucketSize } = input;
-  if (scratch.capacity < count) throw new InternalError(`bandPairsInto: scratch for ${scratch.capacity} entries, ${count} asked`);
-  const { keys1, keys2, order, sortedKeys } = scratch;
-  let buckets = 0;
-  let skippedBuckets = 0;
-  let skippedItems = 0;
-  let largestBucket = count > 0 ? 1 : 0;
+export function bandPairsInto(input: BandPairing, scratch: BandingScratch, pairs: PairBuffer): Omit<BandingStats, 'candidatePairs'> {
+  const figures = new BucketFigures(input.count);
+  for (let j = 0; j < input.bands; j++) {
+    input.fillBand(j, scratch.keys1, scratch.keys2);
+    sortFilledBand(input.count, scratch);
+    pairSortedBand(input, scratch, pairs, figures);
+  }
+  return figures.stats();
+}
+
+/** What {@link bandPairsInto} and its steps read: {@link BandingInput}, `items` null when every entry is its own item. */
+export type BandPairing = Omit<BandingInput, 'items'> & { readonly items: Uint32Array | null };
+
+/** The bucket figures of {@link BandingStats}, counted band by band. */
+export class BucketFigures {
+  buckets = 0;
+  skippedBuckets = 0;
+  skippedItems = 0;
+  largestBucket: number;
+
+  constructor(count: number) {
+    this.largestBucket = count > 0 ? 1 : 0;
+  }
+
+  stats(): Omit<BandingStats, 'candidatePairs'> {
+    const { buckets, skippedBuckets, skippedItems, largestBucket } = this;
+    return { buckets, skippedBuckets, skippedItems, largestBucket };
+  }
+}
+
+/**
+ * The first step of banding one band, once its keys are in `scratch.keys1`
+ * and `scratch.keys2` (`fillBand`): sort the entries `[0, count)` by `key1`
+ * (ties in entry order) into `scratch.order` and `scratch.sortedKeys`.
+ * `keys1` is overwritten.
+ */
+export function sortFilledBand(count: number, scratch: BandingScratch): void {
+  if (scratch.capacity < count) throw new InternalError(`banding: scratch for ${scratch.capacity} entries, ${count} asked`);
+  // key1 is read only by the sort's first pass: its later passes carry the keys through keys1's room.
+  sortByKey(scratch.keys1, count, scratch.order, scratch.sortedKeys, scratch.scratch, scratch.keys1, scratch.digitCounts);
+}
+
+/**
+ * The second step ({@link sortFilledBand} done): push every cross-group pair
+ * of each bucket of the band onto `pairs`, counting the buckets in `figures`.
+ */
+export function pairSortedBand(input: BandPairing, scratch: BandingScratch, pairs: PairBuffer, figures: BucketFigures): void {
+  const { count, items, groups, maxBucketSize } = input;
+  const { keys2, order, sortedKeys } = scratch;
 
   /** Push every cross-group pair of the entries `entries[from, to)`. */
   function emitPairs(entries: Uint32Array, from: number, to: number): void {
@@ -143,53 +180,47 @@ export function bandPairsInto(
   /** Count the bucket `entries[from, to)` and pair its entries unless it is too large. */
   function bucket(entries: Uint32Array, from: number, to: number): void {
     const m = to - from;
-    if (m > largestBucket) largestBucket = m;
+    if (m > figures.largestBucket) figures.largestBucket = m;
     if (m < 2) return;
     if (m > maxBucketSize) {
-      skippedBuckets++;
-      skippedItems += m;
+      figures.skippedBuckets++;
+      figures.skippedItems += m;
       input.onSkippedBucket?.(entries, from, to);
     } else {
-      buckets++;
+      figures.buckets++;
       emitPairs(entries, from, to);
     }
   }
 
-  for (let j = 0; j < bands; j++) {
-    input.fillBand(j, keys1, keys2);
-    // key1 is read only by the sort's first pass: its later passes carry the keys through keys1's room.
-    sortByKey(keys1, count, order, sortedKeys, scratch.scratch, keys1, scratch.digitCounts);
-    let p = 0;
-    while (p < count) {
-      const k1 = sortedKeys[p]!;
-      let q = p + 1;
-      while (q < count && sortedKeys[q] === k1) q++;
-      if (q - p >= 2) {
-        // Entries order[p, q) share key1; their buckets are the groups of equal
-        // key2, almost always a single one: then they are the bucket as they stand.
-        const first2 = keys2[order[p]!];
-        let uniform = true;
-        for (let t = p + 1; t < q && uniform; t++) uniform = keys2[order[t]!] === first2;
-        if (uniform) {
-          bucket(order, p, q);
-        } else {
-          const entries = scratch.run(q - p);
-          entries.set(order.subarray(p, q));
-          entries.sort((x, y) => keys2[x]! - keys2[y]! || x - y);
-          let u = 0;
-          while (u < entries.length) {
-            const k2 = keys2[entries[u]!];
-            let v = u + 1;
-            while (v < entries.length && keys2[entries[v]!] === k2) v++;
-            bucket(entries, u, v);
-            u = v;
-          }
+  let p = 0;
+  while (p < count) {
+    const k1 = sortedKeys[p]!;
+    let q = p + 1;
+    while (q < count && sortedKeys[q] === k1) q++;
+    if (q - p >= 2) {
+      // Entries order[p, q) share key1; their buckets are the groups of equal
+      // key2, almost always a single one: then they are the bucket as they stand.
+      const first2 = keys2[order[p]!];
+      let uniform = true;
+      for (let t = p + 1; t < q && uniform; t++) uniform = keys2[order[t]!] === first2;
+      if (uniform) {
+        bucket(order, p, q);
+      } else {
+        const entries = scratch.run(q - p);
+        entries.set(order.subarray(p, q));
+        entries.sort((x, y) => keys2[x]! - keys2[y]! || x - y);
+        let u = 0;
+        while (u < entries.length) {
+          const k2 = keys2[entries[u]!];
+          let v = u + 1;
+          while (v < entries.length && keys2[entries[v]!] === k2) v++;
+          bucket(entries, u, v);
+          u = v;
         }
       }
-      p = q;
     }
+    p = q;
   }
-  return { buckets, skippedBuckets, skippedItems, largestBucket };
 }
 
 /** Bits per radix pass: three passes (11, 11 and 10 bits) cover a 32-bit key. */
@@ -278,11 +309,26 @@ export class PairBuffer {
 
   /** Sort, then call `fn` once for each distinct pair, in `(a, b)` order, with how many times it was pushed. */
   forEachCounted(fn: (a: number, b: number, times: number) => void): void {
-    const n = this.length;
-    this.lanes.subarray(0, n).sort();
+    this.forEachCountedFrom(this.sort(), 0, Infinity, fn);
+  }
+
+  /** Sort the pairs pushed (for {@link forEachCountedFrom}); returns how many there are. */
+  sort(): number {
+    this.lanes.subarray(0, this.length).sort();
+    return this.length;
+  }
+
+  /**
+   * {@link forEachCounted} a part at a time, once {@link sort}ed (`count`
+   * pairs): the distinct pairs from sorted position `from` on, until a
+   * pair's first position reaches `until`. Returns the position to go on
+   * from (`count` when done).
+   */
+  forEachCountedFrom(count: number, from: number, until: number, fn: (a: number, b: number, times: number) => void): number {
+    const n = Math.min(count, this.length);
     const words = this.words;
-    let p = 0;
-    while (p < n) {
+    let p = from;
+    while (p < n && p < until) {
       const a = words[2 * p + HI]!;
       const b = words[2 * p + LO]!;
       let q = p + 1;
@@ -290,5 +336,6 @@ export class PairBuffer {
       fn(a, b, q - p);
       p = q;
     }
+    return p;
   }
 }

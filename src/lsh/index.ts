@@ -2,7 +2,7 @@
 export { candidateProbability } from './candidate-probability';
 export { chooseBandsRows, type Banding, type BandingWeights } from './choose-bands-rows';
 export { computeBandKey, computeBandKeys } from './compute-band-keys';
-export { bandedPairs, bandPairsInto, BandingScratch, PairBuffer, type BandingInput, type BandingStats } from './banded-pairs';
+export { bandedPairs, bandPairsInto, BandingScratch, BucketFigures, pairSortedBand, PairBuffer, sortFilledBand, type BandingInput, type BandingStats, type BandPairing } from './banded-pairs';
 export {
   createLshIndex,
   resolveLshIndexParams,

@@ -23,7 +23,7 @@
  * minima agree in their low bits with probability 2^−16) and so are the band
  * keys, folded when the candidates are asked for.
  */
-import { bandPairsInto, BandingScratch, chooseBandsRows, computeBandKey, DEFAULT_MAX_BUCKET_SIZE, PairBuffer } from '../lsh';
+import { BandingScratch, BucketFigures, chooseBandsRows, computeBandKey, DEFAULT_MAX_BUCKET_SIZE, pairSortedBand, PairBuffer, sortFilledBand, type BandPairing } from '../lsh';
 import { InternalError } from '../errors';
 import { createMinHasher, createOnePermutationHasher, lowBits, lowBitsAgreement, type MinHasher, type MinHashScheme } from '../minhash';
 import type { ResolvedOptions } from '../options';
@@ -273,8 +273,10 @@ export class CandidateCollector {
   /**
    * Candidate pairs, sorted by (a, b), each with its best window estimate at
    * or above {@link minEstimate}. `onBand(done)` is told as each band is
-   * done; between bands the event loop runs (a large dump's bands take
-   * seconds each, and an interrupt must not wait for all of them).
+   * done; the event loop runs between bands and within them, every
+   * {@link PAIRS_BETWEEN_YIELDS} pairs (a large dump's bands take seconds
+   * each: an interrupt must not wait for all of them, nor threads aligning
+   * for their next tasks).
    * `onFound(a, b, estimate)` is told of each pair in the band it first
    * reaches the floor in (its estimate may still rise in a later band), so
    * its alignment can start while the other bands are sorted.
@@ -305,25 +307,27 @@ export class CandidateCollector {
       if (log.size !== valueBytes.length) throw new InternalError(`CandidateCollector: band ${j} holds ${log.size} bytes, ${valueBytes.length} expected`);
       log.readInto(0, log.size, valueBytes, 0);
       pairs.clear();
-      bandPairsInto(
-        {
-          count,
-          bands: 1,
-          items: null,
-          groups,
-          maxBucketSize: this.maxBucketSize,
-          fillBand: (_band, key1, key2) => {
-            for (let e = 0, at = 0; e < count; e++, at += rows) computeBandKey(values, at, at + rows, key1, key2, e);
-          },
-          onSkippedBucket: (entries, from, to) => {
-            for (let x = from; x < to; x++) skipped[entries[x]!] = 1;
-          },
+      const band: BandPairing = {
+        count,
+        bands: 1,
+        items: null,
+        groups,
+        maxBucketSize: this.maxBucketSize,
+        fillBand: (_band, key1, key2) => {
+          for (let e = 0, at = 0; e < count; e++, at += rows) computeBandKey(values, at, at + rows, key1, key2, e);
         },
-        scratch,
-        pairs,
-      );
+        onSkippedBucket: (entries, from, to) => {
+          for (let x = from; x < to; x++) skipped[entries[x]!] = 1;
+        },
+      };
+      // bandPairsInto's steps, with the event loop run between them (see PAIRS_BETWEEN_YIELDS).
+      band.fillBand(0, scratch.keys1, scratch.keys2);
+      await yieldToEventLoop();
+      sortFilledBand(count, scratch);
+      await yieldToEventLoop();
+      pairSortedBand(band, scratch, pairs, new BucketFigures(count));
       const owner = this.owner;
-      pairs.forEachCounted((a, b) => {
+      const visit = (a: number, b: number): void => {
         const atA = reader.offsetOf(a);
         const atB = reader.offsetOf(b);
         // A pair whose rows agree in a band done met there and was estimated
@@ -336,9 +340,14 @@ export class CandidateCollector {
         const lo = da < db ? da : db;
         const hi = da < db ? db : da;
         if (best.raise(lo, hi, est)) onFound?.(lo, hi, est);
-      });
+      };
+      await yieldToEventLoop();
+      const colliding = pairs.sort();
+      for (let p = 0; p < colliding; ) {
+        p = pairs.forEachCountedFrom(colliding, p, p + PAIRS_BETWEEN_YIELDS, visit);
+        await yieldToEventLoop();
+      }
       onBand?.(j + 1);
-      await new Promise<void>((next) => setImmediate(next));
     }
     return best.pairs();
   }
@@ -411,6 +420,20 @@ class BestByPair {
 /** A 32-bit mix of a pair of 32-bit numbers, for table slots. */
 function hashPair(a: number, b: number): number {
   return mix32(Math.imul(a, 0x9e3779b1) ^ b);
+}
+
+/**
+ * Colliding window pairs of a band estimated between two turns of the event
+ * loop, which also runs between the band's other steps (its keys, its sort,
+ * its buckets): 16,384 take tens of milliseconds (reads of signatures
+ * included), so threads aligning meanwhile are not kept waiting for their
+ * next tasks for a whole band (hundreds of milliseconds at 100k articles,
+ * seconds at 1M).
+ */
+const PAIRS_BETWEEN_YIELDS = 1 << 14;
+
+function yieldToEventLoop(): Promise<void> {
+  return new Promise<void>((next) => setImmediate(next));
 }
 
 /** Windows per block the {@link SignatureReader} reads and caches. */

@@ -1,4 +1,4 @@
-import { bandedPairs, BandingScratch, bandPairsInto, PairBuffer, type BandingInput } from '../../src/lsh/banded-pairs';
+import { bandedPairs, BandingScratch, bandPairsInto, PairBuffer, sortByKey, SORT_COUNTS, type BandingInput } from '../../src/lsh/banded-pairs';
 import { mix32 } from '../../src/shingle/hash';
 
 /** Bucketing the slow way: a Map per band from the two key words to its entries. */
@@ -142,6 +142,28 @@ describe('bandedPairs', () => {
       }
       expect(got).toEqual(expected);
       if (part < 540) expect(calls).toBeGreaterThan(1);
+    }
+  });
+
+  it('sortByKey orders entries as a sort of (key, entry) does, whatever the keys: hashes, repeats, large buckets, small keys', () => {
+    const kinds: Record<string, (e: number, n: number) => number> = {
+      hashes: (e) => mix32(e * 7919 + 1),
+      repeats: (e) => mix32(e % 37),
+      'a large bucket among others': (e) => (e % 3 === 0 ? mix32(5) : mix32(e)),
+      'small keys': (e) => e % 97,
+      'top bits all alike': (e) => mix32(e) >>> 8,
+      'two large buckets, interleaved': (e) => (e % 2 === 0 ? 0x80000001 : 0x80000002) >>> 0,
+    };
+    for (const [kind, key] of Object.entries(kinds)) {
+      for (const count of [0, 1, 2, 3, 64, 100, 512, 1000, 40_000]) {
+        const keys = Uint32Array.from({ length: count }, (_, e) => key(e, count) >>> 0);
+        const order = new Uint32Array(count);
+        const sortedKeys = new Uint32Array(count);
+        sortByKey(keys, count, order, sortedKeys, new Uint32Array(count), new Uint32Array(count), new Int32Array(SORT_COUNTS));
+        const expected = Array.from({ length: count }, (_, e) => e).sort((x, y) => keys[x]! - keys[y]! || x - y);
+        expect({ kind, count, order: Array.from(order) }).toEqual({ kind, count, order: expected });
+        expect(Array.from(sortedKeys)).toEqual(expected.map((e) => keys[e]));
+      }
     }
   });
 

@@ -1,4 +1,4 @@
-import { computeBandKey, computeBandKeys } from '../../src/lsh/compute-band-keys';
+import { computeBandKey, computeBandKeys, fillBandKeys16 } from '../../src/lsh/compute-band-keys';
 import { combine32, mix32 } from '../../src/shingle/hash';
 
 function keysOf(values: number[], bands: number, rows: number): [number[], number[]] {
@@ -79,5 +79,19 @@ describe('computeBandKeys', () => {
     let h = 0x6a09e667;
     for (const v of values.subarray(0, rows)) h = combine32(h, v);
     expect(k1[0]).toBe(h);
+  });
+
+  it('fillBandKeys16 gives each window the keys computeBandKey gives it, for any number of rows', () => {
+    for (const rows of [1, 2, 3, 5]) {
+      const count = 400;
+      const values = Uint16Array.from({ length: count * rows }, (_, i) => (i % 17 === 0 ? 0xffff : mix32(i * rows) & 0xffff));
+      const k1 = new Uint32Array(count);
+      const k2 = new Uint32Array(count);
+      fillBandKeys16(values, count, rows, k1, k2);
+      const e1 = new Uint32Array(count);
+      const e2 = new Uint32Array(count);
+      for (let e = 0; e < count; e++) computeBandKey(values, e * rows, (e + 1) * rows, e1, e2, e);
+      expect([rows, Array.from(k1), Array.from(k2)]).toEqual([rows, Array.from(e1), Array.from(e2)]);
+    }
   });
 });

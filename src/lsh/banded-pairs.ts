@@ -86,7 +86,7 @@ export class BandingScratch {
   readonly order: Uint32Array;
   readonly sortedKeys: Uint32Array;
   readonly scratch: Uint32Array;
-  readonly digitCounts = new Int32Array(3 * (DIGITS + 1));
+  readonly digitCounts = new Int32Array(SORT_COUNTS);
   private runBuffer = new Uint32Array(64);
 
   constructor(readonly capacity: number) {
@@ -227,6 +227,8 @@ export function pairSortedBand(input: BandPairing, scratch: BandingScratch, pair
 const DIGIT_BITS = 11;
 const DIGITS = 1 << DIGIT_BITS;
 const DIGIT_MASK = DIGITS - 1;
+/** Length of {@link sortByKey}'s `counts`. */
+export const SORT_COUNTS = 3 * (DIGITS + 1);
 
 /**
  * Write the entries `0 … count − 1` to `order` sorted by `keys[e]`, ties in
@@ -238,7 +240,7 @@ const DIGIT_MASK = DIGITS - 1;
  * `scratchKeys` may be `keys` itself (the first pass is the only one to read
  * `keys`), which is then overwritten.
  */
-function sortByKey(
+export function sortByKey(
   keys: Uint32Array,
   count: number,
   order: Uint32Array,

@@ -113,3 +113,13 @@ function computeBandKey16(values: Uint16Array, from: number, to: number, key1: U
   key1[at] = h1;
   key2[at] = h2;
 }
+
+/**
+ * {@link computeBandKey} of `count` windows' band values, 16 bits each and
+ * `rows` a window, one window after another: window `e`'s keys to `key1[e]`
+ * and `key2[e]`. The same keys as a call a window, without the calls (a
+ * scan folds tens of millions of windows' keys a band).
+ */
+export function fillBandKeys16(values: Uint16Array, count: number, rows: number, key1: Uint32Array, key2: Uint32Array): void {
+  for (let e = 0, at = 0; e < count; e++, at += rows) computeBandKey16(values, at, at + rows, key1, key2, e);
+}

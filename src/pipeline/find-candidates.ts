@@ -23,7 +23,7 @@
  * minima agree in their low bits with probability 2^−16) and so are the band
  * keys, folded when the candidates are asked for.
  */
-import { BandingScratch, BucketFigures, chooseBandsRows, computeBandKey, DEFAULT_MAX_BUCKET_SIZE, pairSortedBand, PairBuffer, sortFilledBand, type BandPairing } from '../lsh';
+import { BandingScratch, BucketFigures, chooseBandsRows, DEFAULT_MAX_BUCKET_SIZE, fillBandKeys16, pairSortedBand, PairBuffer, sortFilledBand, type BandPairing } from '../lsh';
 import { InternalError } from '../errors';
 import { createMinHasher, createOnePermutationHasher, lowBits, lowBitsAgreement, type MinHasher, type MinHashScheme } from '../minhash';
 import type { ResolvedOptions } from '../options';
@@ -313,9 +313,7 @@ export class CandidateCollector {
         items: null,
         groups,
         maxBucketSize: this.maxBucketSize,
-        fillBand: (_band, key1, key2) => {
-          for (let e = 0, at = 0; e < count; e++, at += rows) computeBandKey(values, at, at + rows, key1, key2, e);
-        },
+        fillBand: (_band, key1, key2) => fillBandKeys16(values, count, rows, key1, key2),
         onSkippedBucket: (entries, from, to) => {
           for (let x = from; x < to; x++) skipped[entries[x]!] = 1;
         },

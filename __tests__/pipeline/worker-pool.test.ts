@@ -298,31 +298,37 @@ serveTasks((n) => {
     }
   });
 
-  test('WorkerPool: each thread holds TASKS_AHEAD tasks, so it goes on working while this thread is busy and cannot hand it the next', async () => {
+  test('WorkerPool over a TaskQueue: each thread holds TASKS_AHEAD tasks, so it goes on working while this thread is busy and cannot hand it the next; over a list, one', async () => {
     // Each task waits 30 ms and answers [n, start]; this thread then blocks for a second, hearing no result meanwhile.
     const { script } = workerScript(
       `serveTasks((n) => { const start = Date.now(); Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 30); return [n, start]; });`,
     );
     const pool = new (built().WorkerPool)<number, number[]>({ script, workerData: null, workers: 2, inline: () => () => [] });
     const ahead = built().TASKS_AHEAD;
-    try {
-      pool.warm();
-      // Both threads started and serving (a run of two tasks answers only once they are).
-      await pool.run([0, 1], () => undefined);
+    /** How many of `count` tasks started while this thread was busy, over a queue (all pushed at once) or a list. */
+    const startedWhileBusy = async (over: 'queue' | 'list', count: number): Promise<number> => {
       const results: number[][] = [];
-      const running = pool.run(
-        Array.from({ length: 4 * ahead }, (_, n) => n),
-        (i, r) => (results[i] = r),
-      );
+      const tasks = Array.from({ length: count }, (_, n) => n);
+      const queue = over === 'queue' ? new (built().TaskQueue)<number>((n) => n) : undefined;
+      for (const n of queue === undefined ? [] : tasks) queue?.push(n);
+      const running = queue === undefined ? pool.run(tasks, (i, r) => (results[i] = r)) : pool.run(queue, (i, r) => (results[i] = r));
       // The run posts its first tasks on its next turn of the event loop; then this thread is busy.
       await new Promise((next) => setImmediate(next));
       const busyUntil = Date.now() + 1000;
       while (Date.now() < busyUntil);
+      queue?.end();
       await running;
-      const startedMeanwhile = results.filter((r) => r[1]! < busyUntil).length;
+      return results.filter((r) => r[1]! < busyUntil).length;
+    };
+    try {
+      pool.warm();
+      // Both threads started and serving (a run of two tasks answers only once they are).
+      await pool.run([0, 1], () => undefined);
       // Both threads worked through all they held, more than one task each; none was handed more while this thread was busy.
-      expect(startedMeanwhile).toBe(2 * ahead);
-      expect(startedMeanwhile).toBeGreaterThan(2);
+      const overQueue = await startedWhileBusy('queue', 4 * ahead);
+      expect(overQueue).toBe(2 * ahead);
+      expect(overQueue).toBeGreaterThan(2);
+      expect(await startedWhileBusy('list', 4 * ahead)).toBe(2);
     } finally {
       pool.close();
     }

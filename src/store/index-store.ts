@@ -100,7 +100,10 @@ export function openIndexStore(file: string, options: OpenIndexOptions = {}): In
   const exists = existsSync(file);
   if (!exists && options.create === undefined) throw new InputError(file, 'no such index (create one with: reprint index add INPUTS --index FILE)');
   // An empty file, in create mode, may be another writer's index in the making (or a file made for us): it becomes the index.
-  if (exists && !(options.create !== undefined && statSync(file).size === 0)) checkIndexFile(file);
+  if (exists && !(options.create !== undefined && statSync(file).size === 0)) {
+    if (options.create === undefined) checkIndexFile(file);
+    else checkIndexFileSettling(file);
+  }
   let db: Database.Database;
   try {
     db = new Database(file, { timeout: READ_WAIT_MS });
@@ -112,6 +115,29 @@ export function openIndexStore(file: string, options: OpenIndexOptions = {}): In
   } catch (error: unknown) {
     db.close();
     throw translate(file, error);
+  }
+}
+
+/** Checks of a file another writer may be creating, and the milliseconds between them (about two seconds in all). */
+const SETTLE_CHECKS = 40;
+const SETTLE_MS = 50;
+
+/**
+ * {@link checkIndexFile} for a writer that would create the index: another
+ * writer may be creating the file at this moment (two `index add` at once),
+ * and until its first commit the file can be too short to be SQLite, or its
+ * header can count pages not yet written. A file that fails the check is
+ * checked again, {@link SETTLE_MS} apart, before the error stands.
+ */
+function checkIndexFileSettling(file: string): void {
+  for (let checks = 1; ; checks++) {
+    try {
+      checkIndexFile(file);
+      return;
+    } catch (error: unknown) {
+      if (!(error instanceof FormatError) || checks >= SETTLE_CHECKS) throw error;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, SETTLE_MS);
+    }
   }
 }
 

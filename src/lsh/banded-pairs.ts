@@ -121,8 +121,11 @@ export function bandPairsInto(input: BandPairing, scratch: BandingScratch, pairs
   return figures.stats();
 }
 
-/** What {@link bandPairsInto} and its steps read: {@link BandingInput}, `items` null when every entry is its own item. */
+/** What {@link bandPairsInto} reads: {@link BandingInput}, `items` null when every entry is its own item. */
 export type BandPairing = Omit<BandingInput, 'items'> & { readonly items: Uint32Array | null };
+
+/** What {@link pairSortedBand} reads of a band: its entries, their items and groups, and the bucket limit (not its keys, already sorted). */
+export type BucketPairing = Pick<BandPairing, 'count' | 'items' | 'groups' | 'maxBucketSize' | 'onSkippedBucket'>;
 
 /** The bucket figures of {@link BandingStats}, counted band by band. */
 export class BucketFigures {
@@ -157,7 +160,7 @@ export function sortFilledBand(count: number, scratch: BandingScratch): void {
  * The second step ({@link sortFilledBand} done): push every cross-group pair
  * of each bucket of the band onto `pairs`, counting the buckets in `figures`.
  */
-export function pairSortedBand(input: BandPairing, scratch: BandingScratch, pairs: PairBuffer, figures: BucketFigures): void {
+export function pairSortedBand(input: BucketPairing, scratch: BandingScratch, pairs: PairBuffer, figures: BucketFigures): void {
   const { count, items, groups, maxBucketSize } = input;
   const { keys2, order, sortedKeys } = scratch;
 

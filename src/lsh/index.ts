@@ -2,7 +2,7 @@
 export { candidateProbability } from './candidate-probability';
 export { chooseBandsRows, type Banding, type BandingWeights } from './choose-bands-rows';
 export { computeBandKey, computeBandKeys, fillBandKeys16 } from './compute-band-keys';
-export { bandedPairs, bandPairsInto, BandingScratch, BucketFigures, pairSortedBand, PairBuffer, sortFilledBand, type BandingInput, type BandingStats, type BandPairing } from './banded-pairs';
+export { bandedPairs, bandPairsInto, BandingScratch, BucketFigures, pairSortedBand, PairBuffer, sortFilledBand, type BandingInput, type BandingStats, type BandPairing, type BucketPairing } from './banded-pairs';
 export {
   createLshIndex,
   resolveLshIndexParams,

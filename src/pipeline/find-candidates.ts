@@ -23,7 +23,7 @@
  * minima agree in their low bits with probability 2^−16) and so are the band
  * keys, folded when the candidates are asked for.
  */
-import { BandingScratch, BucketFigures, chooseBandsRows, DEFAULT_MAX_BUCKET_SIZE, fillBandKeys16, pairSortedBand, PairBuffer, sortFilledBand, type BandPairing } from '../lsh';
+import { BandingScratch, BucketFigures, chooseBandsRows, DEFAULT_MAX_BUCKET_SIZE, fillBandKeys16, pairSortedBand, PairBuffer, sortFilledBand, type BucketPairing } from '../lsh';
 import { InternalError } from '../errors';
 import { createMinHasher, createOnePermutationHasher, lowBits, lowBitsAgreement, type MinHasher, type MinHashScheme } from '../minhash';
 import type { ResolvedOptions } from '../options';
@@ -302,28 +302,27 @@ export class CandidateCollector {
     const valueBytes = bytesOf(values);
     // Windows that sat in a bucket skipped for its size in a band done.
     const skipped = new Uint8Array(count);
+    const bucketing: BucketPairing = {
+      count,
+      items: null,
+      groups,
+      maxBucketSize: this.maxBucketSize,
+      onSkippedBucket: (entries, from, to) => {
+        for (let x = from; x < to; x++) skipped[entries[x]!] = 1;
+      },
+    };
+    const figures = new BucketFigures(count);
     for (let j = 0; j < bands; j++) {
       const log = this.bandRows[j]!;
       if (log.size !== valueBytes.length) throw new InternalError(`CandidateCollector: band ${j} holds ${log.size} bytes, ${valueBytes.length} expected`);
       log.readInto(0, log.size, valueBytes, 0);
       pairs.clear();
-      const band: BandPairing = {
-        count,
-        bands: 1,
-        items: null,
-        groups,
-        maxBucketSize: this.maxBucketSize,
-        fillBand: (_band, key1, key2) => fillBandKeys16(values, count, rows, key1, key2),
-        onSkippedBucket: (entries, from, to) => {
-          for (let x = from; x < to; x++) skipped[entries[x]!] = 1;
-        },
-      };
       // bandPairsInto's steps, with the event loop run between them (see PAIRS_BETWEEN_YIELDS).
-      band.fillBand(0, scratch.keys1, scratch.keys2);
+      fillBandKeys16(values, count, rows, scratch.keys1, scratch.keys2);
       await yieldToEventLoop();
       sortFilledBand(count, scratch);
       await yieldToEventLoop();
-      pairSortedBand(band, scratch, pairs, new BucketFigures(count));
+      pairSortedBand(bucketing, scratch, pairs, figures);
       const owner = this.owner;
       const visit = (a: number, b: number): void => {
         const atA = reader.offsetOf(a);

@@ -126,6 +126,11 @@ function signPacked({ hashes, mask, windows }: PackedSketches, sign: (sketch: Si
   );
 }
 
+/** The low 16 bits of each document's window signatures (`lowBits`), packed: what the scan and the index keep of them. */
+function packLowBits(signatures: readonly Uint32Array[]): PackedArrays<Uint16Array> {
+  return packArrays(signatures.map(lowBits), (n) => new Uint16Array(n));
+}
+
 /** What every worker of a scan phase is given. */
 export interface ScanWorkerData {
   readonly options: ResolvedOptions;
@@ -160,7 +165,7 @@ export function scanTaskHandler(data: ScanWorkerData): (task: ScanTask) => ScanT
       case 'sketch':
         return { kind: 'sketch', ...sketchBatch(task.texts, settings) };
       case 'sign': {
-        const signatures = packArrays(signPacked(task.sketches, sign).map(lowBits), (n) => new Uint16Array(n));
+        const signatures = packLowBits(signPacked(task.sketches, sign));
         return { kind: 'sign', signatures, bandRows: bandMajorRows(signatures.values, options.numPerm, banding) };
       }
       case 'align': {
@@ -207,7 +212,7 @@ export function indexTaskHandler(data: ScanWorkerData): (task: IndexTask) => Ind
         const signed = task.sketches.flatMap((sketches) => signPacked(sketches, sign));
         return {
           kind: 'index-sign-batch',
-          signatures: packArrays(signed.map(lowBits), (n) => new Uint16Array(n)),
+          signatures: packLowBits(signed),
           // One sort of the whole write batch's keys, repeats and all: the main thread then writes the entries as they are.
           postings: sortBatchPostings(signed.map((signatures) => computeWindowBandKeys(signatures, options.numPerm, bands, rows))),
         };

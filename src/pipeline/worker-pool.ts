@@ -478,20 +478,22 @@ export class WorkerPool<Req, Res> {
   private feed(): void {
     const run = this.current;
     if (run === undefined) return;
-    const give = (worker: Worker): boolean => {
-      if (!this.mayHold(run, worker)) return false;
-      const next = this.take(run);
-      if (next !== undefined) this.post(run, worker, next);
-      return next !== undefined;
-    };
-    for (const worker of this.workers) if (this.heldBy(worker) === 0 && !give(worker)) break;
+    for (const worker of this.workers) if (this.heldBy(worker) === 0 && !this.give(run, worker)) break;
     while (this.workers.length < this.options.workers && this.busyThreads() < this.threadsAllowed(run)) {
       const next = this.take(run);
       if (next === undefined) break;
       this.post(run, this.start(), next);
     }
-    for (const worker of this.workers) while (give(worker));
+    for (const worker of this.workers) while (this.give(run, worker));
     this.settleIfDone(run);
+  }
+
+  /** Give `worker` the run's next task if it may hold one more and one is waiting; whether it was given one. */
+  private give(run: ThreadRun<Req, Res>, worker: Worker): boolean {
+    if (!this.mayHold(run, worker)) return false;
+    const next = this.take(run);
+    if (next !== undefined) this.post(run, worker, next);
+    return next !== undefined;
   }
 
   private heldBy(worker: Worker): number {
@@ -560,11 +562,7 @@ export class WorkerPool<Req, Res> {
     run.done++;
     this.held.set(worker, this.heldBy(worker) - 1);
     // The worker gets its next task before this thread handles the result: it does not wait while this thread works.
-    while (this.mayHold(run, worker)) {
-      const next = this.take(run);
-      if (next === undefined) break;
-      this.post(run, worker, next);
-    }
+    while (this.give(run, worker));
     run.onResult(reply.index, reply.result);
     this.settleIfDone(run);
   }

@@ -2,7 +2,7 @@
  * Candidate generation: windows that share only outlet boilerplate do not
  * collide, and colliding windows far below the threshold are not proposed.
  */
-import { BoilerplateCounter } from '../../src/pipeline/find-boilerplate';
+import { blockedGramSets, BoilerplateCounter } from '../../src/pipeline/find-boilerplate';
 import { createWindowHasher, findCandidates, minEstimate, resolveBanding, signWindows } from '../../src/pipeline/find-candidates';
 import type { MinHasher } from '../../src/minhash';
 import { computeUnmarkedShingles } from '../../src/shingle';
@@ -29,8 +29,8 @@ function sketchAll(articles: readonly Article[], options: ResolvedOptions): Docu
   const counter = new BoilerplateCounter();
   const sketches = articles.map((a) => sketchDocument(a.text, options));
   sketches.forEach((s, i) => counter.add(s.grams, articles[i]?.meta.outlet ?? null));
-  const blocked = counter.blocked(options);
-  for (const s of sketches) markSketchBoilerplate(s, blocked, options.anchorSize);
+  const blocked = blockedGramSets(counter.blocked(options));
+  for (const s of sketches) markSketchBoilerplate(s, blocked, options);
   return sketches;
 }
 

@@ -11,6 +11,7 @@ import { docAt, keyAt } from '../../src/store/posting-chunks';
 import { bandMajorRows, createWindowHasher, resolveBanding, signWindows } from '../../src/pipeline/find-candidates';
 import { packArrays, unpackArray } from '../../src/pipeline/packed-arrays';
 import { indexTaskHandler, scanTaskHandler, transferOfResult, type IndexTaskResult, type ScanSketchBatch, type SignedBatch } from '../../src/pipeline/scan-tasks';
+import { NO_BLOCKED_GRAMS } from '../../src/pipeline/find-boilerplate';
 import { sketchDocument, sketchSettingsOf } from '../../src/pipeline/sketch-document';
 
 const TEXTS = [
@@ -62,7 +63,7 @@ function referenceOf(texts: readonly string[], options: ReturnType<typeof resolv
 
 describe('scan tasks', () => {
   const options = resolveOptions();
-  const data = { options, blocked: new Uint32Array(0) };
+  const data = { options, blocked: NO_BLOCKED_GRAMS };
 
   test("'sketch' packs each text's sketch and k-gram set; 'sign' gives the low bits of each one's window signatures and their band rows", () => {
     const handle = scanTaskHandler(data);
@@ -86,7 +87,7 @@ describe('scan tasks', () => {
 
 describe('index tasks', () => {
   const options = resolveOptions();
-  const data = { options, blocked: new Uint32Array(0) };
+  const data = { options, blocked: NO_BLOCKED_GRAMS };
   const { bands, rows } = resolveBanding(options);
 
   test("'index-sketch' gives the scan's sketches and encodeText's bytes; 'index-sign-batch' the low bits of the scan's signatures and their store keys", () => {

@@ -11,6 +11,7 @@ import { readInputs, readInputsToStore } from '../../src/ingest';
 import { FileLog, MemoryLog, RecordLog, ScanSpace, type ByteLog } from '../../src/pipeline/byte-log';
 import { CandidateCollector, createWindowHasher, minEstimate, resolveBanding, signWindows } from '../../src/pipeline/find-candidates';
 import { lowBits, lowBitsAgreement } from '../../src/minhash';
+import { NO_BLOCKED_GRAMS } from '../../src/pipeline/find-boilerplate';
 import { sketchDocument } from '../../src/pipeline/sketch-document';
 import { SpooledSketchBatches, SpooledTexts, SpooledWords } from '../../src/pipeline/spooled-records';
 import { indexTaskHandler, scanTaskHandler, type IndexSketchBatch, type ScanSketchBatch, type SignedBatch } from '../../src/pipeline/scan-tasks';
@@ -159,7 +160,7 @@ describe('spooled records', () => {
   });
 
   it("a scan's sketch batches come back exactly, with no k-gram sets or texts kept", () => {
-    const handle = scanTaskHandler({ options: resolveOptions({}), blocked: new Uint32Array(0) });
+    const handle = scanTaskHandler({ options: resolveOptions({}), blocked: NO_BLOCKED_GRAMS });
     const made = handle({ kind: 'sketch', texts: ['One short sentence here. And a second one follows it.', 'x', ''] }) as ScanSketchBatch;
     made.sketches.mask[3] = 1;
     const batches = new SpooledSketchBatches(new FileLog(join(tempFolder(), 'sketches')));
@@ -175,7 +176,7 @@ describe('spooled records', () => {
   });
 
   it("index add's sketch batches come back exactly (odd byte lengths padded), every array in a buffer of its own", () => {
-    const handler = indexTaskHandler({ options: resolveOptions({}), blocked: new Uint32Array(0) });
+    const handler = indexTaskHandler({ options: resolveOptions({}), blocked: NO_BLOCKED_GRAMS });
     // Texts of 1, 2, 3… bytes deflated, masks of odd lengths: the arrays laid end to end must keep their alignment.
     const made = [['Ab.', 'One short sentence here. And a second one follows it, café.'], [''], ['x y z', `${'Word '.repeat(61)}end.`, '☕']].map((texts) => handler({ kind: 'index-sketch', texts }) as IndexSketchBatch);
     for (const log of [new MemoryLog(), new FileLog(join(tempFolder(), 'batches'))]) {
@@ -307,7 +308,7 @@ describe('a scan spooled to disk', () => {
     });
     // As a scan adds them: its sketch and sign batches (seven documents each here), each batch's band rows appended at once.
     const batched = new CandidateCollector(options, banding, 1, ScanSpace.onDisk(tempFolder()));
-    const handle = scanTaskHandler({ options, blocked: new Uint32Array(0) });
+    const handle = scanTaskHandler({ options, blocked: NO_BLOCKED_GRAMS });
     for (let first = 0; first < texts.length; first += 7) {
       const sketched = handle({ kind: 'sketch', texts: texts.slice(first, first + 7) }) as ScanSketchBatch;
       const signed = handle({ kind: 'sign', sketches: sketched.sketches }) as SignedBatch;
@@ -359,7 +360,7 @@ describe('a scan spooled to disk', () => {
     for (let j = 1; j < banding.bands; j++) expect(turnsAtBand[j]! - turnsAtBand[j - 1]!).toBeGreaterThanOrEqual(4);
   });
 
-  it('estimates a window pair again in a later band when the band it met in first skipped its bucket for its size', async () => {
+  it('pairs the first window of a bucket too large with each other document’s, and estimates a window pair again in a later band when the band it met in first did not pair it', async () => {
     const options = resolveOptions({});
     const banding = resolveBanding(options);
     const hasher = createWindowHasher(options);
@@ -378,22 +379,35 @@ describe('a scan spooled to disk', () => {
       collector.add(d, signatures);
       for (let w = 0; w * k < signatures.length; w++) windows.push({ doc: d, low: lowBits(signatures.subarray(w * k, (w + 1) * k)) });
     });
-    // The reference: a band's buckets are the windows with the same rows; a pair meets in a band when it shares a bucket of at most six.
+    // The reference: a band's buckets are the windows with the same rows; a pair meets in a band when it
+    // shares a bucket of at most six, or a larger one whose first (lowest-numbered) window is one of the two.
     const bucketOf = (j: number, w: number): string => Array.from(windows[w]!.low.subarray(j * banding.rows, (j + 1) * banding.rows)).join(',');
     const sizes = Array.from({ length: banding.bands }, (_, j) => {
       const size = new Map<string, number>();
       windows.forEach((_, w) => size.set(bucketOf(j, w), (size.get(bucketOf(j, w)) ?? 0) + 1));
       return size;
     });
+    const firsts = Array.from({ length: banding.bands }, (_, j) => {
+      const first = new Map<string, number>();
+      windows.forEach((_, w) => {
+        if (!first.has(bucketOf(j, w))) first.set(bucketOf(j, w), w);
+      });
+      return first;
+    });
     let metInSkippedFirst = 0;
+    let pairedWithFirst = 0;
     const expected = referenceCandidates(windows, minEstimate(options.threshold, k), k, (_p, _q, x, y) => {
       const shared = Array.from({ length: banding.bands }, (_, j) => j).filter((j) => bucketOf(j, x) === bucketOf(j, y));
-      const met = shared.filter((j) => sizes[j]!.get(bucketOf(j, x))! <= maxBucketSize);
-      if (met.length > 0 && shared[0]! < met[0]!) metInSkippedFirst++;
-      return met.length > 0;
+      const small = shared.filter((j) => sizes[j]!.get(bucketOf(j, x))! <= maxBucketSize);
+      const withFirst = shared.filter((j) => sizes[j]!.get(bucketOf(j, x))! > maxBucketSize && [x, y].includes(firsts[j]!.get(bucketOf(j, x))!));
+      if (small.length > 0 && shared[0]! < small[0]! && !withFirst.includes(shared[0]!)) metInSkippedFirst++;
+      if (withFirst.length > 0 && small.length === 0) pairedWithFirst++;
+      return small.length > 0 || withFirst.length > 0;
     });
-    // Pairs whose first shared bucket was too large and a later one was not: the case at stake.
+    // Pairs whose first shared bucket was too large and did not pair them, and a later one did: one case at stake.
     expect(metInSkippedFirst).toBeGreaterThan(0);
+    // Pairs met only in buckets too large, by their first window: the other.
+    expect(pairedWithFirst).toBeGreaterThan(0);
     expect(expected.length).toBeGreaterThan(0);
     expect(await collector.candidates(options.threshold)).toEqual(expected);
   });

@@ -14,6 +14,7 @@ import { addArticlesToIndex, writeBatchSize } from '../../src/pipeline/index-art
 import { openIndex } from '../../src/pipeline/open-index';
 import { unpackArray } from '../../src/pipeline/packed-arrays';
 import { indexTaskHandler, transferOfResult, type IndexTaskResult } from '../../src/pipeline/scan-tasks';
+import { NO_BLOCKED_GRAMS } from '../../src/pipeline/find-boilerplate';
 import { sketchDocument, sketchSettingsOf } from '../../src/pipeline/sketch-document';
 import { computeWindowBandKeys, encodeText, sortBatchPostings, type IndexRow, type IndexStore } from '../../src/store';
 import { tempDir } from '../helpers/temp-dir';
@@ -47,7 +48,7 @@ describe('writeBatchSize', () => {
 
 describe("'index-sign-batch'", () => {
   const options = resolveOptions();
-  const data = { options, blocked: new Uint32Array(0) };
+  const data = { options, blocked: NO_BLOCKED_GRAMS };
   const { bands, rows } = resolveBanding(options);
 
   test("gives the low bits of the scan's signatures and the batch's store keys sorted together, across its sketch batches", () => {

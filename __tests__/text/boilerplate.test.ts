@@ -1,4 +1,4 @@
-import { markBlockedGrams, markRepeatedLines, tokenizeText } from '../../src/text';
+import { markBlockedGrams, markRepeatedLines, markShortRuns, tokenizeText } from '../../src/text';
 
 function marked(text: string, minRepeats: number): string {
   const t = tokenizeText(text);
@@ -53,5 +53,40 @@ describe('markBlockedGrams', () => {
     blocked.add(6);
     markBlockedGrams(Uint32Array.of(6), 3, blocked, mask);
     expect(Array.from(mask)).toEqual([1, 1, 1]);
+  });
+});
+
+describe('markShortRuns', () => {
+  /** The mask of `grams` (k = 3) with `blocked` (k-gram → article count), runs of 10 tokens or more left unmarked. */
+  const marked = (grams: number[], blocked: [number, number][]): number[] => {
+    const mask = new Uint8Array(grams.length + 2);
+    markShortRuns(Uint32Array.from(grams), 3, new Map(blocked), mask, 10);
+    return Array.from(mask);
+  };
+
+  test('marks a run shorter than a passage and leaves one as long as a passage', () => {
+    // Grams 1–5 blocked: tokens [1, 8), 7 tokens, marked.
+    expect(marked([0, 1, 2, 3, 4, 5, 0, 0, 0, 0], [[1, 30], [2, 30], [3, 30], [4, 30], [5, 30]])).toEqual([0, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0]);
+    // Grams 1–8 blocked: tokens [1, 11), 10 tokens, left as text.
+    expect(marked([0, 1, 2, 3, 4, 5, 6, 7, 8, 0], [1, 2, 3, 4, 5, 6, 7, 8].map((g) => [g, 30]))).toEqual(new Array(12).fill(0));
+  });
+
+  test('bridges grams whose tokens overlap, and not a gap of a whole k-gram', () => {
+    // Blocked grams at 0–3 and 5–8 (gram 4 not): their tokens overlap, one run of tokens [0, 11).
+    const bridged = [1, 2, 3, 4, 0, 5, 6, 7, 8, 0];
+    expect(marked(bridged, [1, 2, 3, 4, 5, 6, 7, 8].map((g) => [g, 30]))).toEqual(new Array(12).fill(0));
+    // Blocked grams at 0–3 and 7–10: tokens [0, 6) and [7, 13), two short runs, marked.
+    const apart = [1, 2, 3, 4, 0, 0, 0, 5, 6, 7, 8];
+    expect(marked(apart, [1, 2, 3, 4, 5, 6, 7, 8].map((g) => [g, 30]))).toEqual([1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1]);
+  });
+
+  test('ends a run where the article counts jump: a footer more articles print is its own run', () => {
+    // A story in 24 articles (grams 1–8) then a footer in 34 (grams 9–12): the story is left, the footer marked.
+    const grams = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
+    const blocked: [number, number][] = [...[1, 2, 3, 4, 5, 6, 7, 8].map((g): [number, number] => [g, 24]), ...[9, 10, 11, 12].map((g): [number, number] => [g, 34])];
+    expect(marked(grams, blocked)).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1]);
+    // Counts within the ratio: one run, all left.
+    const close: [number, number][] = blocked.map(([g]) => [g, g <= 8 ? 30 : 34]);
+    expect(marked(grams, close)).toEqual(new Array(14).fill(0));
   });
 });

@@ -22,6 +22,7 @@ import { comparePair } from './compare-pair';
 import { createWindowHasher, minEstimate, resolveBanding, signWindows, type CandidateDocumentPair } from './find-candidates';
 import { PreparedDocuments } from './prepared-documents';
 import { buildReport } from './scan';
+import { blockedGramSets, type BlockedGramSets } from './find-boilerplate';
 import { markSketchBoilerplate, sketchDocument, sketchSettingsOf } from './sketch-document';
 
 export type { DraftShare } from '../model';
@@ -40,7 +41,7 @@ export interface CheckResult {
  */
 export function checkDrafts(store: IndexStore, drafts: readonly Article[], options: ResolvedOptions, warnings: readonly Warning[] = []): CheckResult {
   const banding = resolveBanding(options);
-  const blocked = new Set(store.readBlocked().blocked);
+  const blocked = blockedGramSets(store.readBlocked().blocked);
   const sources = new Map<string, Article>();
   const found: Pair[] = [];
   const largest: DraftShare[] = [];
@@ -87,11 +88,11 @@ interface IndexedCandidate {
 }
 
 /** Archived articles whose windows collide with the draft's and estimate at or above the floor, by row number. */
-function findIndexedCandidates(store: IndexStore, draft: Article, blocked: ReadonlySet<number>, options: ResolvedOptions): IndexedCandidate[] {
+function findIndexedCandidates(store: IndexStore, draft: Article, blocked: BlockedGramSets, options: ResolvedOptions): IndexedCandidate[] {
   const k = options.numPerm;
   const { bands, rows } = resolveBanding(options);
   const sketch = sketchDocument(draft.text, sketchSettingsOf(options));
-  markSketchBoilerplate(sketch, blocked, options.anchorSize);
+  markSketchBoilerplate(sketch, blocked, options);
   const signatures = signWindows(sketch, createWindowHasher(options), options.shingleSize);
   const windows = signatures.length / k;
   const draftLow = lowBits(signatures);

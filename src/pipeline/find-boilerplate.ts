@@ -11,18 +11,51 @@
  *   wire story on many outlets stays below this unless it is on a large share
  *   of the collection.
  * The blocked k-grams are marked on each document's boilerplate token mask
- * ({@link markBlockedTokens}).
+ * ({@link markBlockedTokens}): an outlet's wherever they are, the others only
+ * in runs shorter than two passages. Text that long in 5% of a collection is
+ * a story many outlets carry (a wire story in a folder of articles on one
+ * event), not a stock phrase; blocked, it was never reported.
  */
 import { InternalError } from '../errors';
 import type { ResolvedOptions } from '../options';
 import { computeShingles } from '../shingle';
-import { markBlockedGrams } from '../text';
+import { markBlockedGrams, markShortRuns } from '../text';
 import { FrequentKeys, GramCounter } from './gram-counter';
 
 /** Fewest articles of one outlet a k-gram must recur in to be that outlet's boilerplate. */
 export const OUTLET_MIN_DOCS = 3;
 /** Share of one outlet's articles a k-gram must recur in to be its boilerplate. */
 export const OUTLET_SHARE = 0.5;
+
+/** The collection's blocked k-grams by the rule that blocked them, each sorted; no k-gram in both. */
+export interface BlockedGrams {
+  /**
+   * Boilerplate wherever it is: an outlet's furniture (in at least half of
+   * its articles), and k-grams in a large share of all articles when most of
+   * those articles' outlets are unknown (a site's footer in a folder of bare
+   * texts is not told from a story many outlets carry).
+   */
+  readonly always: Uint32Array;
+  /** In a large share of all articles, most of them of known outlets, and no outlet's furniture: boilerplate in runs shorter than two passages. */
+  readonly everywhere: Uint32Array;
+  /** The number of articles each of {@link everywhere} is in. */
+  readonly everywhereCounts: Uint32Array;
+}
+
+/** {@link BlockedGrams} as a set and a map, to look k-grams up in. */
+export interface BlockedGramSets {
+  readonly always: ReadonlySet<number>;
+  /** Each k-gram blocked everywhere, with the number of articles it is in. */
+  readonly everywhere: ReadonlyMap<number, number>;
+}
+
+/** No k-gram blocked (before they are counted, or with boilerplate handling off). */
+export const NO_BLOCKED_GRAMS: BlockedGrams = Object.freeze({ always: new Uint32Array(0), everywhere: new Uint32Array(0), everywhereCounts: new Uint32Array(0) });
+
+/** The set and map of `blocked`. */
+export function blockedGramSets(blocked: BlockedGrams): BlockedGramSets {
+  return { always: new Set(blocked.always), everywhere: new Map(Array.from(blocked.everywhere, (h, i) => [h, blocked.everywhereCounts[i]!])) };
+}
 
 /** Counters kept by the first pass over the collection's k-grams (see {@link BoilerplateCounter}). */
 const FREQUENT_CAPACITY = 1 << 17;
@@ -87,14 +120,20 @@ export class BoilerplateCounter {
     for (const h of distinct) this.frequent.add(h);
   }
 
-  /** The blocked k-grams of everything counted (empty when boilerplate handling is off). */
-  blocked(options: Pick<ResolvedOptions, 'boilerplate' | 'boilerplateShare' | 'boilerplateMinDocs'>): Set<number> {
-    const blocked = new Set<number>();
+  /** The blocked k-grams of everything counted (none when boilerplate handling is off). */
+  blocked(options: Pick<ResolvedOptions, 'boilerplate' | 'boilerplateShare' | 'boilerplateMinDocs'>): BlockedGrams {
+    const always = new Set<number>();
+    const everywhere = new Map<number, number>();
     const docs = this.documents.count;
-    if (!options.boilerplate || docs < OUTLET_MIN_DOCS) return blocked;
+    if (!options.boilerplate || docs < OUTLET_MIN_DOCS) return NO_BLOCKED_GRAMS;
     const globalMin = Math.max(options.boilerplateMinDocs, Math.ceil(options.boilerplateShare * docs));
-    const found = (h: number): void => {
-      blocked.add(h);
+    const inOutlet = (h: number): void => {
+      always.add(h);
+    };
+    /** A k-gram in `count` articles, `known` of them of a known outlet. */
+    const inMany = (h: number, count: number, known: number): void => {
+      if (2 * known >= count) everywhere.set(h, count);
+      else always.add(h);
     };
     const outlets = this.byOutlet();
     const outletMinOf = (members: readonly number[]): number => Math.max(OUTLET_MIN_DOCS, Math.ceil(OUTLET_SHARE * members.length));
@@ -106,16 +145,18 @@ export class BoilerplateCounter {
       for (const members of outlets.values()) {
         if (members.length >= OUTLET_MIN_DOCS) (outletMinOf(members) > undercount ? covered : own).push(members);
       }
-      this.countCovered(covered, outletMinOf, globalMin, found);
-      for (const members of own) this.countOutlet(members, outletMinOf(members), found);
-      return blocked;
+      this.countCovered(covered, outletMinOf, globalMin, inOutlet, inMany);
+      for (const members of own) this.countOutlet(members, outletMinOf(members), inOutlet);
+    } else {
+      const everyone = Array.from({ length: docs }, (_, d) => d);
+      this.countAtLeast(everyone, this.frequent, this.occurrences, this.capacity, globalMin, inMany);
+      for (const members of outlets.values()) {
+        if (members.length >= OUTLET_MIN_DOCS) this.countOutlet(members, outletMinOf(members), inOutlet);
+      }
     }
-    const everyone = Array.from({ length: docs }, (_, d) => d);
-    this.countAtLeast(everyone, this.frequent, this.occurrences, this.capacity, globalMin, found);
-    for (const members of outlets.values()) {
-      if (members.length >= OUTLET_MIN_DOCS) this.countOutlet(members, outletMinOf(members), found);
-    }
-    return blocked;
+    for (const h of always) everywhere.delete(h);
+    const shared = Uint32Array.from(everywhere.keys()).sort();
+    return { always: Uint32Array.from(always).sort(), everywhere: shared, everywhereCounts: shared.map((h) => everywhere.get(h)!) };
   }
 
   /**
@@ -127,23 +168,36 @@ export class BoilerplateCounter {
    * are counted per outlet. One read of every document instead of three for
    * those outlets' documents (their own summary pass and second pass).
    */
-  private countCovered(covered: readonly (readonly number[])[], outletMin: (members: readonly number[]) => number, globalMin: number, found: (h: number) => void): void {
+  private countCovered(
+    covered: readonly (readonly number[])[],
+    outletMin: (members: readonly number[]) => number,
+    globalMin: number,
+    inOutlet: (h: number) => void,
+    inMany: (h: number, count: number, known: number) => void,
+  ): void {
     const exact = summaryKeys(this.frequent, this.capacity);
+    // The same keys, counting the articles of a known outlet only.
+    const known = summaryKeys(this.frequent, this.capacity);
     const outletCounts = new GramCounter(this.outletCapacity);
     const inCovered = new Uint8Array(this.documents.count);
     for (const members of covered) {
       outletCounts.clear();
       for (const d of members) {
         inCovered[d] = 1;
-        for (const h of this.documents.get(d)) if (exact.incrementPresent(h)) outletCounts.increment(h);
+        for (const h of this.documents.get(d)) {
+          if (!exact.incrementPresent(h)) continue;
+          known.incrementPresent(h);
+          outletCounts.increment(h);
+        }
       }
-      outletCounts.forEachAtLeast(outletMin(members), found);
+      outletCounts.forEachAtLeast(outletMin(members), inOutlet);
     }
     for (let d = 0; d < inCovered.length; d++) {
       if (inCovered[d] === 1) continue;
-      for (const h of this.documents.get(d)) exact.incrementPresent(h);
+      const ofKnown = this.outletOf[d] !== null;
+      for (const h of this.documents.get(d)) if (exact.incrementPresent(h) && ofKnown) known.incrementPresent(h);
     }
-    exact.forEachAtLeast(globalMin, found);
+    exact.forEachAtLeast(globalMin, (h, count) => inMany(h, count, known.get(h)));
   }
 
   /**
@@ -165,18 +219,39 @@ export class BoilerplateCounter {
 
   /**
    * The second pass: call `found` with every k-gram in at least `min` of the
-   * documents `members`, given the Misra–Gries summary of their k-grams
+   * documents `members` (with its count, and how many of those documents are
+   * of a known outlet), given the Misra–Gries summary of their k-grams
    * (`capacity` counters over `occurrences`). It undercounts by at most
    * `occurrences / (capacity + 1)`; when that is below `min` only the
    * summary's keys are counted, else every k-gram is.
    */
-  private countAtLeast(members: readonly number[], frequent: FrequentKeys, occurrences: number, capacity: number, min: number, found: (h: number) => void): void {
+  private countAtLeast(
+    members: readonly number[],
+    frequent: FrequentKeys,
+    occurrences: number,
+    capacity: number,
+    min: number,
+    found: (h: number, count: number, known: number) => void,
+  ): void {
     const covered = occurrences / (capacity + 1) < min;
-    const exact = covered ? summaryKeys(frequent, capacity) : new GramCounter(Math.min(occurrences, 1 << 16));
-    if (covered) for (const d of members) for (const h of this.documents.get(d)) exact.incrementPresent(h);
-    else for (const d of members) for (const h of this.documents.get(d)) exact.increment(h);
-    exact.forEachAtLeast(min, found);
+    const table = (): GramCounter => (covered ? summaryKeys(frequent, capacity) : new GramCounter(Math.min(occurrences, 1 << 16)));
+    const exact = table();
+    // The same k-grams, counting the articles of a known outlet only.
+    const known = table();
+    for (const d of members) {
+      const ofKnown = this.outletOf[d] !== null;
+      for (const h of this.documents.get(d)) {
+        if (covered) {
+          if (exact.incrementPresent(h) && ofKnown) known.incrementPresent(h);
+        } else {
+          exact.increment(h);
+          if (ofKnown) known.increment(h);
+        }
+      }
+    }
+    exact.forEachAtLeast(min, (h, count) => found(h, count, known.get(h)));
   }
+
 
   /** Document numbers by outlet. */
   private byOutlet(): Map<string, number[]> {
@@ -225,8 +300,22 @@ class GramSetsInMemory implements GramSets {
   }
 }
 
-/** Mark the tokens of every blocked k-gram among `hashes[0, count)` on `mask` (in place). */
-export function markBlockedTokens(hashes: Uint32Array, count: number, mask: Uint8Array, blocked: ReadonlySet<number>, k: number): void {
-  if (blocked.size === 0 || count < k) return;
-  markBlockedGrams(computeShingles(hashes, 0, count, k), k, blocked, mask);
+/**
+ * Passage windows a run of k-grams blocked everywhere must span to be shared
+ * text, not boilerplate: 80 words at the default 40-word windows. Footers,
+ * sign-up blurbs and legal lines that many sites print are shorter; a wire
+ * story is longer.
+ */
+export const SHARED_TEXT_WINDOWS = 1;
+
+/**
+ * Mark the tokens of the blocked k-grams among `hashes[0, count)` on `mask`
+ * (in place): an outlet's wherever they are, the collection's in runs of
+ * fewer than {@link SHARED_TEXT_WINDOWS} passage windows of `passageWords`.
+ */
+export function markBlockedTokens(hashes: Uint32Array, count: number, mask: Uint8Array, blocked: BlockedGramSets, k: number, passageWords: number): void {
+  if ((blocked.always.size === 0 && blocked.everywhere.size === 0) || count < k) return;
+  const grams = computeShingles(hashes, 0, count, k);
+  markBlockedGrams(grams, k, blocked.always, mask);
+  markShortRuns(grams, k, blocked.everywhere, mask, SHARED_TEXT_WINDOWS * passageWords);
 }

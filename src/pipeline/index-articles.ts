@@ -25,7 +25,7 @@ import type { Article, Warning } from '../model';
 import { InternalError } from '../errors';
 import type { ResolvedOptions, ScanOptions } from '../options';
 import { BULK_MERGE_FANIN, MERGE_FANIN, mergeRanges, type IndexRow, type IndexStore, type WriteCounts } from '../store';
-import { BoilerplateCounter, type GramSets } from './find-boilerplate';
+import { BoilerplateCounter, NO_BLOCKED_GRAMS, type BlockedGrams, type GramSets } from './find-boilerplate';
 import { batches, mapLazily, range } from './batches';
 import { ScanSpace } from './byte-log';
 import { readToSpace } from './read-articles';
@@ -166,7 +166,7 @@ async function addDocuments(
       if (old !== null) replacing.add(id);
     }
   }
-  const inPool = (blocked: Uint32Array, tasks: Iterable<IndexTask>, consume: (result: IndexTaskResult) => void): Promise<void> =>
+  const inPool = (blocked: BlockedGrams, tasks: Iterable<IndexTask>, consume: (result: IndexTaskResult) => void): Promise<void> =>
     runIndexTasks({ options, blocked }, run.workers ?? 1, tasks, inTaskOrder(consume));
 
   // Sketch batches wait in the space until the blocked k-grams are known.
@@ -175,14 +175,14 @@ async function addDocuments(
   // A recount counts the stored articles, then each new one as its sketch comes back, while the workers sketch the next.
   const counter = recount ? countStored(store, replacing, new SpooledWords(space.log('grams'))) : null;
   run.onProgress?.('sketch', 0, todo.length);
-  await inPool(new Uint32Array(0), mapLazily(batches(todo, TASK_DOCUMENTS), (b): IndexTask => ({ kind: 'index-sketch', texts: b.map((i) => docs.text(i)) })), (result) => {
+  await inPool(NO_BLOCKED_GRAMS, mapLazily(batches(todo, TASK_DOCUMENTS), (b): IndexTask => ({ kind: 'index-sketch', texts: b.map((i) => docs.text(i)) })), (result) => {
     const batch = expectKind(result, 'index-sketch');
     const first = TASK_DOCUMENTS * sketched.count;
     sketched.add(batch);
     if (counter !== null) batch.grams.ends.forEach((_, d) => counter.add(unpackArray(batch.grams, d), docs.outlet(todo[first + d]!)));
     run.onProgress?.('sketch', first + batch.grams.ends.length, todo.length);
   });
-  const blocked = counter !== null ? Uint32Array.from(counter.blocked(options)).sort() : store.readBlocked().blocked;
+  const blocked = counter !== null ? counter.blocked(options) : store.readBlocked().blocked;
 
   // A write batch is one sign task: its sketch batches read back, their sketches moved to a worker, their k-grams and texts kept here until written.
   const batchSize = writeBatchSize(todo.length);
@@ -258,7 +258,7 @@ async function settle(store: IndexStore, options: ResolvedOptions, run: IndexRun
     let done = 0;
     progress(0, ranges.length);
     const tasks = ranges.map(([lo, hi]): IndexTask => ({ kind: 'index-merge-range', lo, hi }));
-    await runIndexTasks({ options, blocked: new Uint32Array(0), merge }, workers, tasks, inTaskOrder((result) => {
+    await runIndexTasks({ options, blocked: NO_BLOCKED_GRAMS, merge }, workers, tasks, inTaskOrder((result) => {
       push(expectKind(result, 'index-merge-range').entries);
       progress(++done, ranges.length);
     }));

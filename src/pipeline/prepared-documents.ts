@@ -10,7 +10,7 @@ import { InternalError } from '../errors';
 import type { Article } from '../model';
 import type { ResolvedOptions } from '../options';
 import type { CandidateDocumentPair } from './find-candidates';
-import { markBlockedTokens } from './find-boilerplate';
+import { markBlockedTokens, type BlockedGramSets } from './find-boilerplate';
 import { prepareDocument, type PreparedDocument } from './prepare-document';
 
 export class PreparedDocuments {
@@ -27,7 +27,7 @@ export class PreparedDocuments {
     private readonly articles: readonly Article[],
     candidates: readonly CandidateDocumentPair[],
     private readonly options: ResolvedOptions,
-    private readonly blocked: ReadonlySet<number>,
+    private readonly blocked: BlockedGramSets,
   ) {
     const last = new Map<number, number>();
     candidates.forEach((c, i) => {
@@ -48,7 +48,7 @@ export class PreparedDocuments {
     const article = this.articles[index];
     if (article === undefined) throw new InternalError(`PreparedDocuments: no document ${index}`);
     const doc = prepareDocument(article, this.options);
-    markBlockedTokens(doc.text.tokens.hash, doc.text.tokens.count, doc.boilerplate, this.blocked, this.options.anchorSize);
+    markBlockedTokens(doc.text.tokens.hash, doc.text.tokens.count, doc.boilerplate, this.blocked, this.options.anchorSize, this.options.passageWords);
     this.live.set(index, doc);
     return doc;
   }

@@ -26,12 +26,13 @@ import { bandMajorRows, createWindowHasher, resolveBanding, signWindows, type Ca
 import { buffersOf, packArrays, unpackArray, type PackedArrays } from './packed-arrays';
 import { PreparedDocuments } from './prepared-documents';
 import { streamPool, WorkerPool } from './worker-pool';
+import { blockedGramSets, type BlockedGrams, type BlockedGramSets } from './find-boilerplate';
 import { markSketchBoilerplate, sketchDocument, sketchSettingsOf, type SketchSettings } from './sketch-document';
 
 /** One batch of scan work. */
 export type ScanTask =
   /** The collection's blocked k-grams, known once every text is sketched: a pool's set-up for the sign and align batches. */
-  | { readonly kind: 'blocked'; readonly grams: Uint32Array }
+  | { readonly kind: 'blocked'; readonly grams: BlockedGrams }
   | { readonly kind: 'sketch'; readonly texts: readonly string[] }
   | { readonly kind: 'sign'; readonly sketches: PackedSketches }
   /** `pairs` index into the batch's own `articles`. */
@@ -135,16 +136,16 @@ function packLowBits(signatures: readonly Uint32Array[]): PackedArrays<Uint16Arr
 export interface ScanWorkerData {
   readonly options: ResolvedOptions;
   /** The collection's blocked k-grams (empty before they are known). */
-  readonly blocked: Uint32Array;
+  readonly blocked: BlockedGrams;
   /** What 'index-merge-range' tasks read. */
   readonly merge?: MergeSource;
 }
 
 /** Marks a sketch's collection boilerplate (in place) and signs its windows: the scan's sign step. */
-function createSigner(options: ResolvedOptions, blocked: ReadonlySet<number>): (sketch: SignableDocument) => Uint32Array {
+function createSigner(options: ResolvedOptions, blocked: BlockedGramSets): (sketch: SignableDocument) => Uint32Array {
   const hasher = createWindowHasher(options);
   return (sketch) => {
-    markSketchBoilerplate(sketch, blocked, options.anchorSize);
+    markSketchBoilerplate(sketch, blocked, options);
     return signWindows(sketch, hasher, options.shingleSize);
   };
 }
@@ -152,14 +153,14 @@ function createSigner(options: ResolvedOptions, blocked: ReadonlySet<number>): (
 /** The handler for scan batches; one per worker (or one in this thread). */
 export function scanTaskHandler(data: ScanWorkerData): (task: ScanTask) => ScanTaskResult {
   const { options } = data;
-  let blocked = new Set(data.blocked);
+  let blocked = blockedGramSets(data.blocked);
   const settings = sketchSettingsOf(options);
   const banding = resolveBanding(options);
   let sign = createSigner(options, blocked);
   return (task) => {
     switch (task.kind) {
       case 'blocked':
-        blocked = new Set(task.grams);
+        blocked = blockedGramSets(task.grams);
         sign = createSigner(options, blocked);
         return [];
       case 'sketch':
@@ -189,7 +190,7 @@ export function scanTaskHandler(data: ScanWorkerData): (task: ScanTask) => ScanT
 export function indexTaskHandler(data: ScanWorkerData): (task: IndexTask) => IndexTaskResult {
   const { options } = data;
   const settings = sketchSettingsOf(options);
-  const sign = createSigner(options, new Set(data.blocked));
+  const sign = createSigner(options, blockedGramSets(data.blocked));
   const { bands, rows } = resolveBanding(options);
   let merging: SegmentRangeReader | undefined;
   return (task) => {

@@ -9,7 +9,7 @@ import { InternalError } from '../errors';
 import type { Article, Pair, Report, ReportDocument, Warning } from '../model';
 import { resolveOptions, type ResolvedOptions, type ScanOptions } from '../options';
 import { alignSettingsOf } from '../align';
-import { BoilerplateCounter } from './find-boilerplate';
+import { BoilerplateCounter, NO_BLOCKED_GRAMS } from './find-boilerplate';
 import { CandidateCollector, resolveBanding, type Banding, type CandidateDocumentPair } from './find-candidates';
 import { openScanPool, type ScanSketchBatch, type ScanTask, type ScanTaskResult, type SignedBatch } from './scan-tasks';
 import { unpackArray } from './packed-arrays';
@@ -68,7 +68,7 @@ export async function scanArticles(
   run: ScanRun = {},
 ): Promise<Report> {
   const space = ScanSpace.inMemory();
-  const pool = openScanPool({ options, blocked: EMPTY }, run.workers ?? 1);
+  const pool = openScanPool({ options, blocked: NO_BLOCKED_GRAMS }, run.workers ?? 1);
   try {
     return await scanDocuments(documentsInMemory(sortById(articles)), space, pool, options, warnings, run);
   } finally {
@@ -95,8 +95,6 @@ async function scanDocuments(
   collectGarbage();
   return reportOf(Array.from(range(docs.count), (i) => toReportDocument(docs.outline(i))), found, options, banding, warnings);
 }
-
-const EMPTY = new Uint32Array(0);
 
 type ScanPool = ReturnType<typeof openScanPool>;
 
@@ -150,7 +148,7 @@ async function findPairs(
       sketched += n;
       return n;
     });
-    return Uint32Array.from(counter.blocked(options));
+    return counter.blocked(options);
   })();
   collectGarbage();
   await pool.setUp({ kind: 'blocked', grams: blocked });
@@ -375,7 +373,7 @@ export async function scanWithTexts(
 ): Promise<ScanResult> {
   const resolved = resolveOptions(options);
   const space = ScanSpace.onDisk();
-  const pool = openScanPool({ options: resolved, blocked: EMPTY }, run.workers ?? 1);
+  const pool = openScanPool({ options: resolved, blocked: NO_BLOCKED_GRAMS }, run.workers ?? 1);
   try {
     // Once a megabyte is read the threads start, while the rest is read (a smaller input may not need them).
     const onRead = (phase: 'read', done: number, total: number): void => {

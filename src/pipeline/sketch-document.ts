@@ -10,11 +10,12 @@
  * tokeniser, sentence splitter, repeated-line rule, windows), so the windows
  * signed here are the windows a prepared document would have.
  */
+import type { ResolvedOptions } from '../options';
 import { REPEATED_LINE_BOILERPLATE } from '../align';
 import { computeShingles } from '../shingle';
 import { buildPassageWindows, markRepeatedLines, splitSentences } from '../text';
 import { tokenizeTextTransient } from '../text/tokenize';
-import { markBlockedTokens } from './find-boilerplate';
+import { markBlockedTokens, type BlockedGramSets } from './find-boilerplate';
 import { distinctSorted } from './gram-counter';
 
 /** The settings a sketch depends on. */
@@ -63,9 +64,13 @@ export function sketchDocument(original: string, settings: SketchSettings): Docu
   };
 }
 
-/** Mark the collection's blocked k-grams on a sketch's mask (in place). */
-export function markSketchBoilerplate(sketch: Pick<DocumentSketch, 'hashes' | 'mask'>, blocked: ReadonlySet<number>, anchorSize: number): void {
-  markBlockedTokens(sketch.hashes, sketch.hashes.length, sketch.mask, blocked, anchorSize);
+/** Mark the collection's blocked k-grams on a sketch's mask (in place; see {@link markBlockedTokens}). */
+export function markSketchBoilerplate(
+  sketch: Pick<DocumentSketch, 'hashes' | 'mask'>,
+  blocked: BlockedGramSets,
+  options: Pick<ResolvedOptions, 'anchorSize' | 'passageWords'>,
+): void {
+  markBlockedTokens(sketch.hashes, sketch.hashes.length, sketch.mask, blocked, options.anchorSize, options.passageWords);
 }
 
 /** The sketch settings of resolved options. */

@@ -20,6 +20,13 @@ import { CREATE_SCHEMA, INDEX_FORMAT, INDEX_SCHEMA_VERSION, INDEX_TABLES } from 
 import { keepDocuments, sortBatchPostings, type SortedBatch, type SortedEntries } from './posting-chunks';
 import { MERGE_FANIN, PostingSegments, type MergeSource } from './posting-segments';
 
+/** Blocked k-grams by rule, sorted and disjoint, with the article count of each blocked everywhere (the pipeline's `BlockedGrams`). */
+export interface StoredBlockedGrams {
+  readonly always: Uint32Array;
+  readonly everywhere: Uint32Array;
+  readonly everywhereCounts: Uint32Array;
+}
+
 /** How long a writer waits for another writer's batch before giving up. */
 export const WRITE_WAIT_MS = 60_000;
 /** How long a reader waits on the rare lock a reader can meet (log recovery). */
@@ -447,23 +454,43 @@ export class IndexStore {
     });
   }
 
-  /** The collection's blocked k-grams as last computed, and the article count then. */
-  readBlocked(): { readonly blocked: Uint32Array; readonly documents: number } {
+  /**
+   * The collection's blocked k-grams as last computed, and the article count
+   * then. `blocked` holds all of them; `blockedEverywhere` those blocked for
+   * recurring across the collection, then their article counts (an index
+   * made before it was kept has none: all its blocked k-grams are
+   * boilerplate wherever they are, as they were then).
+   */
+  readBlocked(): { readonly blocked: StoredBlockedGrams; readonly documents: number } {
     return this.guard(() => {
       const blocked = this.statements.getState.get('blocked') as { value: Buffer } | undefined;
+      const everywhere = this.statements.getState.get('blockedEverywhere') as { value: Buffer } | undefined;
       const documents = this.statements.getState.get('blockedDocs') as { value: Buffer } | undefined;
+      const all = blocked === undefined ? new Uint32Array(0) : decodeUint32(blocked.value);
+      const shared = everywhere === undefined ? new Uint32Array(0) : decodeUint32(everywhere.value);
+      if (shared.length % 2 !== 0) throw new FormatError(this.file, `its blockedEverywhere state holds ${shared.length} numbers, not grams and their counts`);
+      const grams = shared.subarray(0, shared.length / 2);
+      const sharedSet = new Set(grams);
       return {
-        blocked: blocked === undefined ? new Uint32Array(0) : decodeUint32(blocked.value),
+        blocked: { always: all.filter((h) => !sharedSet.has(h)), everywhere: grams, everywhereCounts: shared.subarray(shared.length / 2) },
         documents: documents === undefined ? 0 : Number(documents.value.toString('utf8')),
       };
     });
   }
 
   /** Record the collection's blocked k-grams, computed over `documents` articles. */
-  saveBlocked(blocked: Uint32Array, documents: number): void {
+  saveBlocked(blocked: StoredBlockedGrams, documents: number): void {
+    const all = new Uint32Array(blocked.always.length + blocked.everywhere.length);
+    all.set(blocked.always);
+    all.set(blocked.everywhere, blocked.always.length);
+    all.sort();
     this.guard(() =>
       this.inWriteLock(() => {
-        this.statements.putState.run('blocked', encodeArray(blocked));
+        this.statements.putState.run('blocked', encodeArray(all));
+        const shared = new Uint32Array(2 * blocked.everywhere.length);
+        shared.set(blocked.everywhere);
+        shared.set(blocked.everywhereCounts, blocked.everywhere.length);
+        this.statements.putState.run('blockedEverywhere', encodeArray(shared));
         this.statements.putState.run('blockedDocs', Buffer.from(String(documents), 'utf8'));
       }),
     );
@@ -503,6 +530,7 @@ export class IndexStore {
     return this.guard(() => {
       const row = this.statements.stats.get() as { documents: number; windows: number | null; keys: number | null; chars: number | null; bytes: number | null };
       const { blocked, documents } = this.readBlocked();
+      const blockedGrams = blocked.always.length + blocked.everywhere.length;
       return {
         documents: row.documents,
         windows: row.windows ?? 0,
@@ -510,7 +538,7 @@ export class IndexStore {
         characters: row.chars ?? 0,
         textBytes: row.bytes ?? 0,
         bytesOnDisk: [this.file, `${this.file}-wal`, `${this.file}-shm`].reduce((sum, f) => sum + (existsSync(f) ? statSync(f).size : 0), 0),
-        blockedGrams: blocked.length,
+        blockedGrams,
         blockedAtDocuments: documents,
       };
     });

@@ -9,7 +9,8 @@
  * - Across a collection (see `pipeline/`): word k-grams found in many articles of
  *   one outlet (sign-up blurbs, bylines, navigation) or in a large share of all
  *   articles (stock phrases) are blocked; {@link markBlockedGrams} turns them
- *   into a token mask.
+ *   into a token mask, and {@link markShortRuns} the second kind, whose runs
+ *   as long as a passage are shared text, not boilerplate.
  */
 import { combine32 } from '../shingle/hash';
 import type { Tokens } from './tokenize';
@@ -66,15 +67,60 @@ export function markBlockedGrams(grams: Uint32Array, k: number, blocked: Readonl
   }
 }
 
-/** Bitmaps of the sets seen, with the size each had when its bitmap was made. */
-const filters = new WeakMap<ReadonlySet<number>, { readonly size: number; readonly bits: Uint8Array }>();
+/**
+ * Neighbouring blocked k-grams are one run while the numbers of articles they
+ * are in stay within this ratio: a footer many more articles print, right
+ * after a story fewer carry, is a run of its own.
+ */
+const RUN_COUNT_RATIO = 0.8;
 
-/** Bit `v & 0xFFFF` set for every value `v` of `blocked`. */
-function lowBitsFilter(blocked: ReadonlySet<number>): Uint8Array {
+/**
+ * Mark the tokens of blocked k-grams (by start position) in runs shorter than
+ * `longRun` tokens: for k-grams blocked because they recur across the
+ * collection (`blocked` gives the number of articles each is in). A stock
+ * phrase or a template line is a short run; a run of passages is a text that
+ * many articles share (a wire story on dozens of outlets, a long statement
+ * quoted whole), which is what reprint reports, so it is left unmarked. A run goes on while its k-grams' tokens overlap and their article
+ * counts stay within {@link RUN_COUNT_RATIO} of each other.
+ */
+export function markShortRuns(grams: Uint32Array, k: number, blocked: ReadonlyMap<number, number>, mask: Uint8Array, longRun: number): void {
+  if (blocked.size === 0) return;
+  const bits = lowBitsFilter(blocked);
+  let first = -1;
+  let last = -1;
+  let lastCount = 0;
+  const close = (): void => {
+    const end = Math.min(mask.length, last + k);
+    if (end - first < longRun) mask.fill(1, first, end);
+  };
+  for (let i = 0; i < grams.length; i++) {
+    const g = grams[i]!;
+    if ((bits[(g & 0xffff) >>> 3]! & (1 << (g & 7))) === 0) continue;
+    const count = blocked.get(g);
+    if (count === undefined) continue;
+    if (first >= 0 && (i >= last + k || Math.min(count, lastCount) < RUN_COUNT_RATIO * Math.max(count, lastCount))) {
+      close();
+      first = -1;
+    }
+    if (first < 0) first = i;
+    last = i;
+    lastCount = count;
+  }
+  if (first >= 0) close();
+}
+
+/** Blocked k-grams: a set, or a map keyed by them. */
+type BlockedKeys = ReadonlySet<number> | ReadonlyMap<number, number>;
+
+/** Bitmaps of the sets seen, with the size each had when its bitmap was made. */
+const filters = new WeakMap<BlockedKeys, { readonly size: number; readonly bits: Uint8Array }>();
+
+/** Bit `v & 0xFFFF` set for every value `v` of `blocked` (every key of a map). */
+function lowBitsFilter(blocked: BlockedKeys): Uint8Array {
   const known = filters.get(blocked);
   if (known !== undefined && known.size === blocked.size) return known.bits;
   const bits = new Uint8Array(0x10000 >>> 3);
-  for (const v of blocked) bits[(v & 0xffff) >>> 3]! |= 1 << (v & 7);
+  for (const v of blocked.keys()) bits[(v & 0xffff) >>> 3]! |= 1 << (v & 7);
   filters.set(blocked, { size: blocked.size, bits });
   return bits;
 }

@@ -1,0 +1,60 @@
+/**
+ * A story many outlets carry is reported however many carry it. Its k-grams
+ * are in more than 5% and 20 of the articles, the collection-wide boilerplate
+ * rule; before runs as long as a passage were exempt from it, a wire story on
+ * 21 or more of a folder's articles was masked as a stock phrase and no pair
+ * of its copies was reported. A footer line the same articles share is still
+ * boilerplate.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { resolveOptions, scanArticles, type Report } from '../../src';
+import { article } from '../helpers/article';
+
+const SPUTNIK = readFileSync(join(__dirname, '..', '..', 'samples', '004_c4d09dfc72624344.txt'), 'utf8');
+/** About 30 words: shorter than two passage windows (80 words). */
+const FOOTER =
+  'Subscribe to our newsletter for the latest headlines delivered every morning to your inbox. ' +
+  'Copyright all rights reserved by the publisher, reproduction without written permission is prohibited.';
+
+/** A distinct short article of its own words (numbers make its word 3-grams its own). */
+function unrelated(n: number): string {
+  return Array.from({ length: 6 }, (_, i) => `Reporter ${n * 100 + i} wrote about river ${n + i} and bridge ${n * 7 + i} near town ${n * 13 + i} yesterday.`).join(' ');
+}
+
+/** `copies` outlets carry the story under a line of their own; 10 more publish their own articles; all print the footer. */
+function collection(copies: number): ReturnType<typeof article>[] {
+  const carriers = Array.from({ length: copies }, (_, i) => article(`copy-${String(i).padStart(2, '0')}`, `Outlet ${i} carries this report.\n\n${SPUTNIK}\n\n${FOOTER}`, `carrier${i}.example`));
+  const others = Array.from({ length: 10 }, (_, i) => article(`own-${i}`, `${unrelated(i + 1)}\n\n${FOOTER}`, `own${i}.example`));
+  return [...carriers, ...others];
+}
+
+const isCopy = (id: string): boolean => id.startsWith('copy-');
+
+function copyPairs(report: Report): number {
+  return report.pairs.filter((p) => isCopy(p.source) && isCopy(p.target)).length;
+}
+
+describe('a story many outlets carry', () => {
+  test.each([12, 24])('is reported between every two of %i copies, with the footer in no passage', async (copies) => {
+    const articles = collection(copies);
+    const report = await scanArticles(articles, resolveOptions());
+    // 24 of 34 articles: the story's k-grams are in far more than 5% and 20 of them.
+    expect(copyPairs(report)).toBe((copies * (copies - 1)) / 2);
+    const textOf = new Map(articles.map((a) => [a.id, a.text]));
+    for (const pair of report.pairs) {
+      for (const p of pair.passages) {
+        expect(textOf.get(pair.source)!.slice(p.source.start, p.source.end)).not.toContain('Subscribe to our newsletter');
+        expect(textOf.get(pair.target)!.slice(p.target.start, p.target.end)).not.toContain('Subscribe to our newsletter');
+      }
+    }
+    // The articles sharing only the footer are no pair: it stays boilerplate.
+    expect(report.pairs.filter((p) => !isCopy(p.source) || !isCopy(p.target))).toEqual([]);
+    expect(report.clusters[0]?.size).toBe(copies);
+  });
+
+  test('with boilerplate handling off, the footer alone pairs the other articles (the footer test can fail)', async () => {
+    const report = await scanArticles(collection(24), resolveOptions({ boilerplate: false }));
+    expect(report.pairs.filter((p) => !isCopy(p.source) && !isCopy(p.target)).length).toBeGreaterThan(0);
+  });
+});

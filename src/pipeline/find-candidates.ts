@@ -300,15 +300,27 @@ export class CandidateCollector {
     const pairs = new PairBuffer();
     const values = new Uint16Array(count * rows);
     const valueBytes = bytesOf(values);
-    // Windows that sat in a bucket skipped for its size in a band done.
+    // Windows that sat in a bucket too large to pair all with all, in a band done.
     const skipped = new Uint8Array(count);
     const bucketing: BucketPairing = {
       count,
       items: null,
       groups,
       maxBucketSize: this.maxBucketSize,
+      // A bucket too large to pair all with all (a story hundreds of outlets carry, or furniture):
+      // its first window (the lowest numbered: of the first document in id order) is paired with
+      // every window of another document in it, so each document is a candidate with the first.
       onSkippedBucket: (entries, from, to) => {
-        for (let x = from; x < to; x++) skipped[entries[x]!] = 1;
+        let first = entries[from]!;
+        for (let x = from; x < to; x++) {
+          const e = entries[x]!;
+          skipped[e] = 1;
+          if (e < first) first = e;
+        }
+        for (let x = from; x < to; x++) {
+          const e = entries[x]!;
+          if (groups[e] !== groups[first]) pairs.push(first, e);
+        }
       },
     };
     const figures = new BucketFigures(count);

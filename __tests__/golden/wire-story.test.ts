@@ -12,7 +12,7 @@ import { resolveOptions, scanArticles, type Report } from '../../src';
 import { article } from '../helpers/article';
 
 const SPUTNIK = readFileSync(join(__dirname, '..', '..', 'samples', '004_c4d09dfc72624344.txt'), 'utf8');
-/** About 30 words: shorter than two passage windows (80 words). */
+/** About 30 words: shorter than a passage window (40 words). */
 const FOOTER =
   'Subscribe to our newsletter for the latest headlines delivered every morning to your inbox. ' +
   'Copyright all rights reserved by the publisher, reproduction without written permission is prohibited.';

@@ -78,9 +78,10 @@ const RUN_COUNT_RATIO = 0.8;
  * Mark the tokens of blocked k-grams (by start position) in runs shorter than
  * `longRun` tokens: for k-grams blocked because they recur across the
  * collection (`blocked` gives the number of articles each is in). A stock
- * phrase or a template line is a short run; a run of passages is a text that
- * many articles share (a wire story on dozens of outlets, a long statement
- * quoted whole), which is what reprint reports, so it is left unmarked. A run goes on while its k-grams' tokens overlap and their article
+ * phrase or a template line is a short run; a run as long as a passage is a
+ * text that many articles share (a wire story on dozens of outlets, a
+ * statement quoted whole), which is what reprint reports, so it is left
+ * unmarked. A run goes on while its k-grams' tokens overlap and their article
  * counts stay within {@link RUN_COUNT_RATIO} of each other.
  */
 export function markShortRuns(grams: Uint32Array, k: number, blocked: ReadonlyMap<number, number>, mask: Uint8Array, longRun: number): void {

@@ -32,9 +32,9 @@ export interface CandidatePair {
 export interface BandingStats {
   /** Buckets (over all bands) with at least two items, that were not skipped. */
   readonly buckets: number;
-  /** Buckets skipped for holding more than `maxBucketSize` items. */
+  /** Buckets holding more than `maxBucketSize` items: skipped, or paired with their first entry only (`oversized`). */
   readonly skippedBuckets: number;
-  /** Item slots in the skipped buckets (an item counts once per band). */
+  /** Item slots in those buckets (an item counts once per band). */
   readonly skippedItems: number;
   /** Size of the largest bucket seen, skipped or not. */
   readonly largestBucket: number;
@@ -51,11 +51,18 @@ export interface BandingInput {
   readonly items: Uint32Array;
   /** Group of each entry; entries of one group are never paired. */
   readonly groups: Uint32Array;
-  /** Buckets with more entries than this are skipped. */
+  /** Buckets with more entries than this are not paired all with all (see `oversized`). */
   readonly maxBucketSize: number;
+  /**
+   * What becomes of a bucket over `maxBucketSize`: skipped (the default), or
+   * its first entry (the lowest-numbered) paired with every entry of another
+   * group, so each group in it is a candidate with the first one's, at one
+   * pair an entry instead of m(m−1)/2 (a story hundreds of outlets carry).
+   */
+  readonly oversized?: 'skip' | 'pair-with-first';
   /** Write band `band`'s two key words of every entry `e` to `key1[e]` and `key2[e]`. */
   readonly fillBand: (band: number, key1: Uint32Array, key2: Uint32Array) => void;
-  /** Told of each bucket skipped for its size: its entries are `entries[from, to)`. */
+  /** Told of each bucket over `maxBucketSize` (skipped or paired with its first entry): its entries are `entries[from, to)`. */
   readonly onSkippedBucket?: (entries: Uint32Array, from: number, to: number) => void;
 }
 
@@ -125,7 +132,7 @@ export function bandPairsInto(input: BandPairing, scratch: BandingScratch, pairs
 export type BandPairing = Omit<BandingInput, 'items'> & { readonly items: Uint32Array | null };
 
 /** What {@link pairSortedBand} reads of a band: its entries, their items and groups, and the bucket limit (not its keys, already sorted). */
-export type BucketPairing = Pick<BandPairing, 'count' | 'items' | 'groups' | 'maxBucketSize' | 'onSkippedBucket'>;
+export type BucketPairing = Pick<BandPairing, 'count' | 'items' | 'groups' | 'maxBucketSize' | 'oversized' | 'onSkippedBucket'>;
 
 /** The bucket figures of {@link BandingStats}, counted band by band. */
 export class BucketFigures {
@@ -180,7 +187,20 @@ export function pairSortedBand(input: BucketPairing, scratch: BandingScratch, pa
     }
   }
 
-  /** Count the bucket `entries[from, to)` and pair its entries unless it is too large. */
+  /** Push the pair of the first of the entries `entries[from, to)` (a bucket's are in entry order: its lowest-numbered) with each entry of another group. */
+  function emitPairsWithFirst(entries: Uint32Array, from: number, to: number): void {
+    const first = entries[from]!;
+    const i0 = items === null ? first : items[first]!;
+    for (let x = from; x < to; x++) {
+      const ex = entries[x]!;
+      if (groups[ex] === groups[first]) continue;
+      const ix = items === null ? ex : items[ex]!;
+      if (i0 < ix) pairs.push(i0, ix);
+      else pairs.push(ix, i0);
+    }
+  }
+
+  /** Count the bucket `entries[from, to)` and pair its entries (all with all unless it is too large). */
   function bucket(entries: Uint32Array, from: number, to: number): void {
     const m = to - from;
     if (m > figures.largestBucket) figures.largestBucket = m;
@@ -188,6 +208,7 @@ export function pairSortedBand(input: BucketPairing, scratch: BandingScratch, pa
     if (m > maxBucketSize) {
       figures.skippedBuckets++;
       figures.skippedItems += m;
+      if (input.oversized === 'pair-with-first') emitPairsWithFirst(entries, from, to);
       input.onSkippedBucket?.(entries, from, to);
     } else {
       figures.buckets++;

@@ -26,8 +26,9 @@
  * `maxBucketSize` times (a wire story taken by hundreds of outlets) loses the
  * bands whose buckets overflowed, and disappears if all of them did. Raise
  * `maxBucketSize` for wire-heavy corpora, and watch `skippedBuckets`. (The
- * scan's `CandidateCollector` does not lose them: through `onSkippedBucket`
- * it pairs an oversized bucket's first window with every other document's.)
+ * scan's `CandidateCollector` does not lose them: its banding pairs an
+ * oversized bucket's first window with every other document's, `oversized:
+ * 'pair-with-first'`.)
  */
 
 import { InternalError, OptionsError, ParameterMismatchError } from '../errors';

@@ -307,20 +307,11 @@ export class CandidateCollector {
       items: null,
       groups,
       maxBucketSize: this.maxBucketSize,
-      // A bucket too large to pair all with all (a story hundreds of outlets carry, or furniture):
-      // its first window (the lowest numbered: of the first document in id order) is paired with
-      // every window of another document in it, so each document is a candidate with the first.
+      // A story hundreds of outlets carry fills such buckets: its first window (of the first
+      // document in id order) is paired with every other document's, so each is a candidate.
+      oversized: 'pair-with-first',
       onSkippedBucket: (entries, from, to) => {
-        let first = entries[from]!;
-        for (let x = from; x < to; x++) {
-          const e = entries[x]!;
-          skipped[e] = 1;
-          if (e < first) first = e;
-        }
-        for (let x = from; x < to; x++) {
-          const e = entries[x]!;
-          if (groups[e] !== groups[first]) pairs.push(first, e);
-        }
+        for (let x = from; x < to; x++) skipped[entries[x]!] = 1;
       },
     };
     const figures = new BucketFigures(count);

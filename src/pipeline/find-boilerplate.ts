@@ -18,28 +18,15 @@
 import { InternalError } from '../errors';
 import type { ResolvedOptions } from '../options';
 import { computeShingles } from '../shingle';
-import { markBlockedGrams, markShortRuns } from '../text';
+import { markBlockedGrams, markShortRuns, type BlockedGrams } from '../text';
+
+export type { BlockedGrams };
 import { FrequentKeys, GramCounter } from './gram-counter';
 
 /** Fewest articles of one outlet a k-gram must recur in to be that outlet's boilerplate. */
 export const OUTLET_MIN_DOCS = 3;
 /** Share of one outlet's articles a k-gram must recur in to be its boilerplate. */
 export const OUTLET_SHARE = 0.5;
-
-/** The collection's blocked k-grams by the rule that blocked them, each sorted; no k-gram in both. */
-export interface BlockedGrams {
-  /**
-   * Boilerplate wherever it is: an outlet's furniture (in at least half of
-   * its articles), and k-grams in a large share of all articles when most of
-   * those articles' outlets are unknown (a site's footer in a folder of bare
-   * texts is not told from a story many outlets carry).
-   */
-  readonly always: Uint32Array;
-  /** In a large share of all articles, most of them of known outlets, and no outlet's furniture: boilerplate in runs shorter than a passage window. */
-  readonly everywhere: Uint32Array;
-  /** The number of articles each of {@link everywhere} is in. */
-  readonly everywhereCounts: Uint32Array;
-}
 
 /** {@link BlockedGrams} as a set and a map, to look k-grams up in. */
 export interface BlockedGramSets {
@@ -235,10 +222,10 @@ export class BoilerplateCounter {
     const covered = occurrences / (capacity + 1) < min;
     const table = (): GramCounter => (covered ? summaryKeys(frequent, capacity) : new GramCounter(Math.min(occurrences, 1 << 16)));
     const exact = table();
-    // The same k-grams, counting the articles of a known outlet only.
-    const known = table();
+    // The same k-grams, counting the articles of a known outlet only; not needed when every member has one (an outlet's own count).
+    const known = members.some((d) => this.outletOf[d] === null) ? table() : null;
     for (const d of members) {
-      const ofKnown = this.outletOf[d] !== null;
+      const ofKnown = known !== null && this.outletOf[d] !== null;
       for (const h of this.documents.get(d)) {
         if (covered) {
           if (exact.incrementPresent(h) && ofKnown) known.incrementPresent(h);
@@ -248,7 +235,7 @@ export class BoilerplateCounter {
         }
       }
     }
-    exact.forEachAtLeast(min, (h, count) => found(h, count, known.get(h)));
+    exact.forEachAtLeast(min, (h, count) => found(h, count, known === null ? count : known.get(h)));
   }
 
 

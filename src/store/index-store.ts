@@ -12,6 +12,7 @@ import Database from 'better-sqlite3';
 import { existsSync, statSync } from 'node:fs';
 import { FormatError, InputError, InternalError, ReprintError } from '../errors';
 import type { Article, ArticleMeta, StoredArticle } from '../model';
+import type { BlockedGrams } from '../text';
 import { decodeText, decodeUint16, decodeUint32, encodeArray } from './blob-codec';
 import { checkIndexFile } from './check-index-file';
 import { Checkpointer } from './checkpointer';
@@ -19,13 +20,6 @@ import type { IndexParameters } from './index-parameters';
 import { CREATE_SCHEMA, INDEX_FORMAT, INDEX_SCHEMA_VERSION, INDEX_TABLES } from './index-schema';
 import { keepDocuments, sortBatchPostings, type SortedBatch, type SortedEntries } from './posting-chunks';
 import { MERGE_FANIN, PostingSegments, type MergeSource } from './posting-segments';
-
-/** Blocked k-grams by rule, sorted and disjoint, with the article count of each blocked everywhere (the pipeline's `BlockedGrams`). */
-export interface StoredBlockedGrams {
-  readonly always: Uint32Array;
-  readonly everywhere: Uint32Array;
-  readonly everywhereCounts: Uint32Array;
-}
 
 /** How long a writer waits for another writer's batch before giving up. */
 export const WRITE_WAIT_MS = 60_000;
@@ -461,7 +455,7 @@ export class IndexStore {
    * made before it was kept has none: all its blocked k-grams are
    * boilerplate wherever they are, as they were then).
    */
-  readBlocked(): { readonly blocked: StoredBlockedGrams; readonly documents: number } {
+  readBlocked(): { readonly blocked: BlockedGrams; readonly documents: number } {
     return this.guard(() => {
       const blocked = this.statements.getState.get('blocked') as { value: Buffer } | undefined;
       const everywhere = this.statements.getState.get('blockedEverywhere') as { value: Buffer } | undefined;
@@ -479,7 +473,7 @@ export class IndexStore {
   }
 
   /** Record the collection's blocked k-grams, computed over `documents` articles. */
-  saveBlocked(blocked: StoredBlockedGrams, documents: number): void {
+  saveBlocked(blocked: BlockedGrams, documents: number): void {
     const all = new Uint32Array(blocked.always.length + blocked.everywhere.length);
     all.set(blocked.always);
     all.set(blocked.everywhere, blocked.always.length);

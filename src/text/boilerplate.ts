@@ -16,6 +16,26 @@ import { combine32 } from '../shingle/hash';
 import type { Tokens } from './tokenize';
 
 /**
+ * A collection's blocked k-grams by the rule that blocked them, each sorted,
+ * no k-gram in both: what the pipeline's boilerplate counter finds and an
+ * index keeps. `always` is marked by {@link markBlockedGrams}, `everywhere`
+ * by {@link markShortRuns}.
+ */
+export interface BlockedGrams {
+  /**
+   * Boilerplate wherever it is: an outlet's furniture (in at least half of
+   * its articles), and k-grams in a large share of all articles when most of
+   * those articles' outlets are unknown (a site's footer in a folder of bare
+   * texts is not told from a story many outlets carry).
+   */
+  readonly always: Uint32Array;
+  /** In a large share of all articles, most of them of known outlets, and no outlet's furniture: boilerplate in runs shorter than a passage window. */
+  readonly everywhere: Uint32Array;
+  /** The number of articles each of {@link everywhere} is in. */
+  readonly everywhereCounts: Uint32Array;
+}
+
+/**
  * Mark the tokens of lines that occur at least `minRepeats` times in the text.
  * Lines are compared by their words: a line's key folds its tokens' hashes
  * (and its length) with `combine32`, so no string is built per line; two

@@ -6,4 +6,4 @@ export { buildPassageWindows, type PassageWindow } from './passages';
 export { findQuotedSpans, mergeSpans, countCovered, quotedShare } from './quotes';
 export { computeTerms, termOf } from './terms';
 export { STOPWORDS } from './stopwords';
-export { markRepeatedLines, markBlockedGrams, markShortRuns, countMarked } from './boilerplate';
+export { markRepeatedLines, markBlockedGrams, markShortRuns, countMarked, type BlockedGrams } from './boilerplate';

@@ -77,7 +77,7 @@ describe('IndexStore.writeSorted', () => {
   /** Ids of the documents each key finds. */
   function answer(store: IndexStore, keys: readonly number[]): Record<number, string[]> {
     const out: Record<number, string[]> = {};
-    for (const [key, docs] of store.lookup(keys, 100)) out[key] = docs.map((d) => store.readDocument(d)!.article.id).sort();
+    for (const [key, docs] of store.lookup(keys, 100).buckets) out[key] = docs.map((d) => store.readDocument(d)!.article.id).sort();
     return out;
   }
 
@@ -89,7 +89,7 @@ describe('IndexStore.writeSorted', () => {
     const counts = store.writeSorted([row('a', '1'), row('b', '1'), row('c', '1'), row('b', '2')], postings);
     expect(counts).toEqual({ added: 2, replaced: 0, unchanged: 1 });
     expect(answer(store, [10, 11, 20, 21, 22, 30, 2 ** 40])).toEqual({ 10: ['a'], 11: ['a'], 20: ['b'], 22: ['b'], 30: ['c'], [2 ** 40]: ['c'] });
-    expect(store.readDocument(store.lookup([22], 10).get(22)![0]!)!.article.text).toBe('text of b 2');
+    expect(store.readDocument(store.lookup([22], 10).buckets.get(22)![0]!)!.article.text).toBe('text of b 2');
     // Key counts per live document: a 2, c 2, b 2 (20, 22); nothing of position 1 is left.
     const census = store.postingCensus();
     expect(census.dead).toBe(0);

@@ -3,7 +3,8 @@
  * a lookup answers what a plain map of (key → live documents) answers,
  * whatever merges happened (by level as batches are written, the smallest at
  * the end of a run, all of them at vacuum); removed and replaced articles
- * are never answered, and a bucket is oversized by its live documents only.
+ * are never answered, and a bucket is oversized by its live documents only
+ * (it then answers its earliest archived ones).
  */
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
@@ -39,7 +40,7 @@ function entry(id: string, keys: readonly number[], version = 'a'): IndexEntry {
 /** Ids of the documents `store` answers for each key, as the lookup gives them. */
 function answer(store: IndexStore, keys: readonly number[], maxBucket = 1000): Map<number, string[]> {
   const out = new Map<number, string[]>();
-  for (const [key, docs] of store.lookup(keys, maxBucket)) out.set(key, docs.map((d) => store.readDocument(d)!.article.id).sort());
+  for (const [key, docs] of store.lookup(keys, maxBucket).buckets) out.set(key, docs.map((d) => store.readDocument(d)!.article.id).sort());
   return out;
 }
 
@@ -254,15 +255,47 @@ describe('posting segments', () => {
     expect(chunkPages()).toBeLessThanOrEqual(before + 2);
   });
 
-  test('a bucket is left out when it has more live documents than maxBucket, counting live ones only', () => {
+  test('an oversized bucket gives its earliest maxBucket live documents and is named so, counting live ones only', () => {
     const store = tempStore();
     const next = keyStream(11);
     const common = next();
+    const other = next();
     store.write([1, 2, 3, 4, 5].map((i) => entry(`d${i}`, [common, next()])));
-    expect(answer(store, [common], 3).has(common)).toBe(false);
+    store.write([entry('e1', [other])]);
+    const capped = store.lookup([common, other], 3);
+    expect([...capped.oversized]).toEqual([common]);
+    expect(answer(store, [common, other], 3)).toEqual(
+      new Map([
+        [common, ['d1', 'd2', 'd3']],
+        [other, ['e1']],
+      ]),
+    );
+    expect(store.lookup([common], 5).oversized.size).toBe(0);
     expect(answer(store, [common], 5).get(common)).toEqual(['d1', 'd2', 'd3', 'd4', 'd5']);
     store.remove(['d1', 'd4']);
+    expect(store.lookup([common], 3).oversized.size).toBe(0);
     expect(answer(store, [common], 3).get(common)).toEqual(['d2', 'd3', 'd5']);
+    store.close();
+  });
+
+  test('the earliest archived documents of an oversized bucket, whatever segments they are in', () => {
+    const store = tempStore();
+    const next = keyStream(13);
+    const common = next();
+    const batch = (ids: number[]): IndexEntry[] => ids.map((i) => entry(`d${i}`, [common, next(), next()]));
+    // A small segment, a large one, a small one: the end of the run merges the
+    // two small ones into a segment after the large one, so the oldest
+    // documents (d1–d3) come last in segment order.
+    store.write(batch([1, 2, 3]));
+    store.write(batch(Array.from({ length: 60 }, (_, i) => i + 4)));
+    store.write(batch([64]));
+    store.settle();
+    expect(store.countSegments()).toBe(2);
+    const { buckets, oversized } = store.lookup([common], 5);
+    expect(oversized.has(common)).toBe(true);
+    const docs = buckets.get(common)!;
+    expect(docs).toEqual([...docs].sort((a, b) => a - b));
+    expect(docs.map((d) => store.readDocument(d)!.article.id)).toEqual(['d1', 'd2', 'd3', 'd4', 'd5']);
     store.close();
   });
 });

@@ -5,7 +5,8 @@
  * archived article sharing a bucket is a candidate when some window of the
  * draft that collided with it estimates, against some window of it, at or
  * above `minEstimate` (the scan's rule; here over all of the article's
- * windows, since the index keeps documents, not windows, per bucket).
+ * windows, since the index keeps documents, not windows, per bucket); of a
+ * bucket over the limit, only its earliest archived articles are.
  * Candidates are aligned with the scan's `comparePair`, so the report is the
  * scan's contract: the drafts and the archived articles they reuse are its
  * documents, each draft–article pair with passages a pair. Drafts are not
@@ -109,11 +110,27 @@ function findIndexedCandidates(store: IndexStore, draft: Article, blocked: Block
   }
   /** Draft windows that collided with each archived article. */
   const collided = new Map<number, Set<number>>();
-  for (const [key, docs] of store.lookup(windowsOf.keys(), DEFAULT_MAX_BUCKET_SIZE)) {
-    for (const doc of docs) {
-      let set = collided.get(doc);
-      if (set === undefined) collided.set(doc, (set = new Set()));
-      for (const w of windowsOf.get(key)!) set.add(w);
+  const collide = (key: number, doc: number): void => {
+    let set = collided.get(doc);
+    if (set === undefined) collided.set(doc, (set = new Set()));
+    for (const w of windowsOf.get(key)!) set.add(w);
+  };
+  const { buckets, oversized } = store.lookup(windowsOf.keys(), DEFAULT_MAX_BUCKET_SIZE);
+  for (const [key, docs] of buckets) if (!oversized.has(key)) for (const doc of docs) collide(key, doc);
+  // A bucket over the limit is a passage archived hundreds of times (a wire
+  // story: exactly what a draft may copy). Skipped, as it once was, a draft
+  // copying a story archived more than 200 times was "clean". Its earliest
+  // archived articles are candidates instead, at most the limit's number in
+  // all from such buckets (keys in order), so a draft costs what a full
+  // bucket costs however many buckets overflow.
+  const wide = new Set<number>();
+  for (const key of [...oversized].sort((a, b) => a - b)) {
+    for (const doc of buckets.get(key)!) {
+      if (!collided.has(doc) && !wide.has(doc)) {
+        if (wide.size === DEFAULT_MAX_BUCKET_SIZE) continue;
+        wide.add(doc);
+      }
+      collide(key, doc);
     }
   }
   const floor = minEstimate(options.threshold, k);

@@ -19,7 +19,7 @@ import { Checkpointer } from './checkpointer';
 import type { IndexParameters } from './index-parameters';
 import { CREATE_SCHEMA, INDEX_FORMAT, INDEX_SCHEMA_VERSION, INDEX_TABLES } from './index-schema';
 import { keepDocuments, sortBatchPostings, type SortedBatch, type SortedEntries } from './posting-chunks';
-import { MERGE_FANIN, PostingSegments, type MergeSource } from './posting-segments';
+import { MERGE_FANIN, PostingSegments, type BucketLookup, type MergeSource } from './posting-segments';
 
 /** How long a writer waits for another writer's batch before giving up. */
 export const WRITE_WAIT_MS = 60_000;
@@ -491,11 +491,11 @@ export class IndexStore {
   }
 
   /**
-   * The documents in the bucket of each key, by key; a bucket with more than
-   * `maxBucket` documents is left out (boilerplate shared by a large part of
-   * the archive, as the scan's LSH index skips oversized buckets).
+   * The documents in the bucket of each key, by key, ascending; a bucket with
+   * more than `maxBucket` documents (a story archived hundreds of times) gives
+   * its first `maxBucket`, the earliest archived, and is named `oversized`.
    */
-  lookup(keys: Iterable<number>, maxBucket: number): Map<number, number[]> {
+  lookup(keys: Iterable<number>, maxBucket: number): BucketLookup {
     return this.guard(() => this.db.transaction(() => this.segments.lookup(keys, maxBucket))());
   }
 

@@ -3,7 +3,7 @@ export { openIndexStore, IndexStore, WRITE_WAIT_MS, INDEX_BUSY, type IndexEntry,
 export { indexParametersOf, resolveIndexOptions, findParameterDifference, RECORDED_REPORT_PARAMETERS, SIGNATURE_BITS, type IndexParameters } from './index-parameters';
 export { computeStoreBandKeys, computeWindowBandKeys, storeKey } from './store-band-keys';
 export { sortBatchPostings, type SortedBatch, type SortedEntries } from './posting-chunks';
-export { BULK_MERGE_FANIN, MERGE_FANIN, MERGE_RANGE_ENTRIES, keyRanges, mergeRanges, SegmentRangeReader, type MergeSource } from './posting-segments';
+export { BULK_MERGE_FANIN, MERGE_FANIN, MERGE_RANGE_ENTRIES, keyRanges, mergeRanges, SegmentRangeReader, type BucketLookup, type MergeSource } from './posting-segments';
 export { checkIndexFile } from './check-index-file';
 export { INDEX_FORMAT, INDEX_SCHEMA_VERSION } from './index-schema';
 export { encodeText, decodeText } from './blob-codec';

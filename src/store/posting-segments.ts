@@ -66,6 +66,14 @@ interface SegmentRow {
   readonly entries: number;
 }
 
+/** What {@link PostingSegments.lookup} answers. */
+export interface BucketLookup {
+  /** Each key's live documents (row numbers), ascending; an oversized bucket's first `maxBucket`. */
+  readonly buckets: Map<number, number[]>;
+  /** Keys whose bucket has more than `maxBucket` live documents. */
+  readonly oversized: Set<number>;
+}
+
 /** The posting segments of one connection. */
 export class PostingSegments {
   private readonly s;
@@ -171,11 +179,13 @@ export class PostingSegments {
   }
 
   /**
-   * The live documents of each key's bucket, by key; a bucket with more than
-   * `maxBucket` live documents is left out. Run it inside one read
-   * transaction (segments merged meanwhile would be gone).
+   * The live documents of each key's bucket, by key, ascending. A bucket with
+   * more than `maxBucket` live documents gives its first `maxBucket` (the
+   * lowest row numbers: the earliest archived) and its key is in `oversized`.
+   * Run it inside one read transaction (segments merged meanwhile would be
+   * gone).
    */
-  lookup(keys: Iterable<number>, maxBucket: number): Map<number, number[]> {
+  lookup(keys: Iterable<number>, maxBucket: number): BucketLookup {
     const wanted = Float64Array.from(new Set(keys)).sort();
     /** The keys to look for in each chunk (by row id), from every segment's directory. */
     const keysOf = new Map<number, number[]>();
@@ -212,17 +222,23 @@ export class PostingSegments {
       if (known === undefined) live.set(doc, (known = this.s.isLive.get(doc) !== undefined));
       return known;
     };
-    const out = new Map<number, number[]>();
+    const buckets = new Map<number, number[]>();
+    const oversized = new Set<number>();
     for (const [key, docs] of found) {
+      // Ascending first, so an oversized bucket keeps its earliest archived documents whatever segments they are in.
+      docs.sort((a, b) => a - b);
       const kept: number[] = [];
       for (const doc of docs) {
         if (!isLive(doc)) continue;
+        if (kept.length === maxBucket) {
+          oversized.add(key);
+          break;
+        }
         kept.push(doc);
-        if (kept.length > maxBucket) break;
       }
-      if (kept.length > 0 && kept.length <= maxBucket) out.set(key, kept.sort((a, b) => a - b));
+      if (kept.length > 0) buckets.set(key, kept);
     }
-    return out;
+    return { buckets, oversized };
   }
 
   /** Number of live entries per document and of entries of removed documents, over all segments. */

@@ -53,6 +53,21 @@ describe('a story many outlets carry', () => {
     expect(report.clusters[0]?.size).toBe(copies);
   });
 
+  test('with a stock phrase after every sentence of the story, the whole story is one passage', async () => {
+    // The phrase is in all 34 articles, the story in 24: at every sentence the k-grams' article counts jump.
+    const STOCK = 'Officials familiar with the matter said so on condition of anonymity.';
+    const articles = collection(24).map((a) => ({ ...a, text: isCopy(a.id) ? a.text.replace(/\. (?=[A-Z])/g, `. ${STOCK} `) : `${a.text}\n\n${STOCK}` }));
+    const report = await scanArticles(articles, resolveOptions());
+    expect(copyPairs(report)).toBe((24 * 23) / 2);
+    const textOf = new Map(articles.map((a) => [a.id, a.text]));
+    for (const pair of report.pairs) {
+      const text = textOf.get(pair.source)!;
+      // The story, from after the outlet's own line to its last word, before the page furniture the Sputnik page ends with.
+      const [from, to] = [text.indexOf('\n\n') + 2, text.indexOf('\n\nSputnik International feedback')];
+      expect(pair.passages.some((p) => p.source.start <= from && p.source.end >= to - 1)).toBe(true);
+    }
+  });
+
   test('with boilerplate handling off, the footer alone pairs the other articles (the footer test can fail)', async () => {
     const report = await scanArticles(collection(24), resolveOptions({ boilerplate: false }));
     expect(report.pairs.filter((p) => !isCopy(p.source) && !isCopy(p.target)).length).toBeGreaterThan(0);

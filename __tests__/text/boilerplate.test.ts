@@ -88,5 +88,18 @@ describe('markShortRuns', () => {
     // Counts within the ratio: one run, all left.
     const close: [number, number][] = blocked.map(([g]) => [g, g <= 8 ? 30 : 34]);
     expect(marked(grams, close)).toEqual(new Array(14).fill(0));
+    // A header line more articles print, before the story: its own run, marked.
+    const header: [number, number][] = blocked.map(([g]) => [g, g <= 4 ? 34 : 24]);
+    expect(marked(grams, header)).toEqual([1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0]);
+  });
+
+  test('does not split a run inside it: a stock phrase in more articles, a sentence edited in some, all left', () => {
+    const grams = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
+    const story = (inside: number): [number, number][] => grams.map((g) => [g, g === 6 || g === 7 ? inside : 24]);
+    // Grams 6–7: a stock phrase in 200 articles, or a sentence 14 of the 24 copies kept unedited.
+    expect(marked(grams, story(200))).toEqual(new Array(14).fill(0));
+    expect(marked(grams, story(14))).toEqual(new Array(14).fill(0));
+    // The pieces on either side alone are shorter than a passage: split there, both would be marked.
+    expect(marked([1, 2, 3, 4, 5], story(200).slice(0, 5))).toEqual([1, 1, 1, 1, 1, 1, 1]);
   });
 });

@@ -88,9 +88,9 @@ export function markBlockedGrams(grams: Uint32Array, k: number, blocked: Readonl
 }
 
 /**
- * Neighbouring blocked k-grams are one run while the numbers of articles they
- * are in stay within this ratio: a footer many more articles print, right
- * after a story fewer carry, is a run of its own.
+ * Blocked k-grams at the ends of a run whose article counts are not within
+ * this ratio of the run's median count are runs of their own: a footer many
+ * more articles print, right after a story fewer carry.
  */
 const RUN_COUNT_RATIO = 0.8;
 
@@ -101,33 +101,65 @@ const RUN_COUNT_RATIO = 0.8;
  * phrase or a template line is a short run; a run as long as a passage is a
  * text that many articles share (a wire story on dozens of outlets, a
  * statement quoted whole), which is what reprint reports, so it is left
- * unmarked. A run goes on while its k-grams' tokens overlap and their article
- * counts stay within {@link RUN_COUNT_RATIO} of each other.
+ * unmarked.
+ *
+ * A run is a stretch of blocked k-grams whose tokens overlap. Its level is
+ * the median of their article counts; k-grams at either end whose counts are
+ * off that level ({@link RUN_COUNT_RATIO}) are split off as runs of their own
+ * (a footer more articles print, after a story). Inside a run, counts off the
+ * level do not split it: a stock phrase inside a wire story is in more
+ * articles than the story, an edited sentence in fewer, and splitting there
+ * cut the story into pieces shorter than a passage, masked (measured: 150
+ * verbatim copies of a synthetic story among 2,150 articles were reported
+ * with a quarter of their text masked).
  */
 export function markShortRuns(grams: Uint32Array, k: number, blocked: ReadonlyMap<number, number>, mask: Uint8Array, longRun: number): void {
   if (blocked.size === 0) return;
   const bits = lowBitsFilter(blocked);
-  let first = -1;
-  let last = -1;
-  let lastCount = 0;
-  const close = (): void => {
-    const end = Math.min(mask.length, last + k);
+  const starts: number[] = [];
+  const counts: number[] = [];
+  /** Mask the run of k-grams `[from, to)` of the open run when it is short. */
+  const markRun = (from: number, to: number): void => {
+    if (from >= to) return;
+    const first = starts[from]!;
+    const end = Math.min(mask.length, starts[to - 1]! + k);
     if (end - first < longRun) mask.fill(1, first, end);
+  };
+  const close = (): void => {
+    const n = starts.length;
+    if (n === 0) return;
+    const level = medianOf(counts);
+    let from = 0;
+    while (!sameLevel(counts[from]!, level)) from++;
+    let to = n;
+    while (!sameLevel(counts[to - 1]!, level)) to--;
+    markRun(0, from);
+    markRun(from, to);
+    markRun(to, n);
+    starts.length = 0;
+    counts.length = 0;
   };
   for (let i = 0; i < grams.length; i++) {
     const g = grams[i]!;
     if ((bits[(g & 0xffff) >>> 3]! & (1 << (g & 7))) === 0) continue;
     const count = blocked.get(g);
     if (count === undefined) continue;
-    if (first >= 0 && (i >= last + k || Math.min(count, lastCount) < RUN_COUNT_RATIO * Math.max(count, lastCount))) {
-      close();
-      first = -1;
-    }
-    if (first < 0) first = i;
-    last = i;
-    lastCount = count;
+    if (starts.length > 0 && i >= starts[starts.length - 1]! + k) close();
+    starts.push(i);
+    counts.push(count);
   }
-  if (first >= 0) close();
+  close();
+}
+
+/** Whether two article counts are at one level. */
+function sameLevel(a: number, b: number): boolean {
+  return Math.min(a, b) >= RUN_COUNT_RATIO * Math.max(a, b);
+}
+
+/** The median of `values` (the upper one of an even number). */
+function medianOf(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[sorted.length >> 1]!;
 }
 
 /** Blocked k-grams: a set, or a map keyed by them. */

@@ -19,9 +19,9 @@ import { InternalError } from '../errors';
 import type { ResolvedOptions } from '../options';
 import { computeShingles } from '../shingle';
 import { markBlockedGrams, markShortRuns, type BlockedGrams } from '../text';
+import { FrequentKeys, GramCounter } from './gram-counter';
 
 export type { BlockedGrams };
-import { FrequentKeys, GramCounter } from './gram-counter';
 
 /** Fewest articles of one outlet a k-gram must recur in to be that outlet's boilerplate. */
 export const OUTLET_MIN_DOCS = 3;
@@ -237,7 +237,6 @@ export class BoilerplateCounter {
     }
     exact.forEachAtLeast(min, (h, count) => found(h, count, known === null ? count : known.get(h)));
   }
-
 
   /** Document numbers by outlet. */
   private byOutlet(): Map<string, number[]> {

@@ -82,8 +82,7 @@ export function markBlockedGrams(grams: Uint32Array, k: number, blocked: Readonl
   const bits = lowBitsFilter(blocked);
   for (let i = 0; i < grams.length; i++) {
     const g = grams[i]!;
-    if ((bits[(g & 0xffff) >>> 3]! & (1 << (g & 7))) === 0) continue;
-    if (blocked.has(g)) mask.fill(1, i, Math.min(mask.length, i + k));
+    if (mayBeIn(bits, g) && blocked.has(g)) mask.fill(1, i, Math.min(mask.length, i + k));
   }
 }
 
@@ -129,6 +128,7 @@ export function markShortRuns(grams: Uint32Array, k: number, blocked: ReadonlyMa
     const n = starts.length;
     if (n === 0) return;
     const level = medianOf(counts);
+    // The median's own k-gram is at the level: both ends stop at it at the latest.
     let from = 0;
     while (!sameLevel(counts[from]!, level)) from++;
     let to = n;
@@ -141,7 +141,7 @@ export function markShortRuns(grams: Uint32Array, k: number, blocked: ReadonlyMa
   };
   for (let i = 0; i < grams.length; i++) {
     const g = grams[i]!;
-    if ((bits[(g & 0xffff) >>> 3]! & (1 << (g & 7))) === 0) continue;
+    if (!mayBeIn(bits, g)) continue;
     const count = blocked.get(g);
     if (count === undefined) continue;
     if (starts.length > 0 && i >= starts[starts.length - 1]! + k) close();
@@ -176,6 +176,11 @@ function lowBitsFilter(blocked: BlockedKeys): Uint8Array {
   for (const v of blocked.keys()) bits[(v & 0xffff) >>> 3]! |= 1 << (v & 7);
   filters.set(blocked, { size: blocked.size, bits });
   return bits;
+}
+
+/** Whether `g` may be among the keys of the set whose {@link lowBitsFilter} is `bits` (false: it is not). */
+function mayBeIn(bits: Uint8Array, g: number): boolean {
+  return (bits[(g & 0xffff) >>> 3]! & (1 << (g & 7))) !== 0;
 }
 
 /** Number of tokens in `[from, to)` marked 1 in `mask`. */

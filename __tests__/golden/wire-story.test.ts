@@ -68,6 +68,23 @@ describe('a story many outlets carry', () => {
     }
   });
 
+  test('carried by one article fewer than the bar, with an edited copy reaching it between the edits, the story is one passage', async () => {
+    // 19 carriers and a copy with a word changed every 25: the copy's unedited stretches are in 20 articles (the bar: 20),
+    // blocked, and the words around its edits in 19, near the bar. The blocked stretches alone are shorter than a passage.
+    const edited = SPUTNIK.split(' ')
+      .map((w, i) => (i % 25 === 12 ? 'meanwhile' : w))
+      .join(' ');
+    const articles = [...collection(19), article('edited', `Another outlet carries it.\n\n${edited}`, 'edited.example')];
+    const report = await scanArticles(articles, resolveOptions());
+    expect(copyPairs(report)).toBe((19 * 18) / 2);
+    const textOf = new Map(articles.map((a) => [a.id, a.text]));
+    for (const pair of report.pairs.filter((p) => isCopy(p.source) && isCopy(p.target))) {
+      const text = textOf.get(pair.source)!;
+      const [from, to] = [text.indexOf('\n\n') + 2, text.indexOf('\n\nSputnik International feedback')];
+      expect(pair.passages.some((p) => p.source.start <= from && p.source.end >= to - 1)).toBe(true);
+    }
+  });
+
   test('with boilerplate handling off, the footer alone pairs the other articles (the footer test can fail)', async () => {
     const report = await scanArticles(collection(24), resolveOptions({ boilerplate: false }));
     expect(report.pairs.filter((p) => !isCopy(p.source) && !isCopy(p.target)).length).toBeGreaterThan(0);

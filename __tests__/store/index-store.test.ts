@@ -100,4 +100,27 @@ describe('index store', () => {
     expect(options.numPerm).toBe(64);
     store.close();
   });
+
+  test('keeps the blocked k-grams by rule, with their counts; an index from before the near ones were kept has none', () => {
+    const file = tempIndex();
+    const { store } = openIndex(file, {}, { create: true });
+    const u32 = (...v: number[]): Uint32Array => Uint32Array.from(v);
+    const blocked = { always: u32(3, 9), everywhere: u32(5, 7), everywhereCounts: u32(40, 41), near: u32(2, 11, 12), nearCounts: u32(20, 25, 30) };
+    store.saveBlocked(blocked, 80);
+    store.close();
+    const again = openIndex(file, {}).store;
+    const read = again.readBlocked();
+    again.close();
+    expect(read.documents).toBe(80);
+    const lists = (b: typeof blocked): Record<string, number[]> => Object.fromEntries(Object.entries(b).map(([k, v]) => [k, Array.from(v)]));
+    expect(lists(read.blocked)).toEqual(lists(blocked));
+    // Before the near k-grams were kept: no such state.
+    const db = new Database(file);
+    db.prepare("DELETE FROM state WHERE name = 'blockedNear'").run();
+    db.close();
+    const old = openIndex(file, {}).store;
+    const oldRead = old.readBlocked().blocked;
+    old.close();
+    expect(lists(oldRead)).toEqual({ ...lists(blocked), near: [], nearCounts: [] });
+  });
 });

@@ -93,6 +93,30 @@ describe('markShortRuns', () => {
     expect(marked(grams, header)).toEqual([1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0]);
   });
 
+  test('k-grams near the bar keep a run whole and are never marked themselves', () => {
+    // A story whose grams 3 and 8 reach the bar (20 articles, blocked) and the rest are just under it (19, near).
+    const grams = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
+    const blocked = new Map([[3, 20], [8, 20]]);
+    const near = new Map(grams.filter((g) => !blocked.has(g)).map((g): [number, number] => [g, 19]));
+    const mask = (withNear: ReadonlyMap<number, number>): number[] => {
+      const m = new Uint8Array(grams.length + 2);
+      markShortRuns(Uint32Array.from(grams), 3, blocked, m, 10, withNear);
+      return Array.from(m);
+    };
+    // Without them, the blocked grams are two short runs: marked.
+    expect(mask(new Map())).toEqual([0, 0, 1, 1, 1, 0, 0, 1, 1, 1, 0, 0, 0, 0]);
+    // With them, one run of 14 tokens: left.
+    expect(mask(near)).toEqual(new Array(14).fill(0));
+    // A short run of near and blocked grams marks the blocked grams' tokens only; near grams alone mark nothing.
+    const short = [0, 0, 1, 2, 3, 4, 0, 0, 0, 0, 0, 0];
+    const m = new Uint8Array(short.length + 2);
+    markShortRuns(Uint32Array.from(short), 3, new Map([[3, 20]]), m, 10, new Map([[1, 19], [2, 19], [4, 19]]));
+    expect(Array.from(m)).toEqual([0, 0, 0, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0]);
+    const none = new Uint8Array(short.length + 2);
+    markShortRuns(Uint32Array.from(short), 3, new Map([[99, 20]]), none, 10, new Map([[1, 19], [2, 19], [4, 19]]));
+    expect(Array.from(none)).toEqual(new Array(14).fill(0));
+  });
+
   test('does not split a run inside it: a stock phrase in more articles, a sentence edited in some, all left', () => {
     const grams = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
     const story = (inside: number): [number, number][] => grams.map((g) => [g, g === 6 || g === 7 ? inside : 24]);

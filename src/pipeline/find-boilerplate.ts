@@ -33,15 +33,34 @@ export interface BlockedGramSets {
   readonly always: ReadonlySet<number>;
   /** Each k-gram blocked everywhere, with the number of articles it is in. */
   readonly everywhere: ReadonlyMap<number, number>;
+  /** Each k-gram near the bar (see `BlockedGrams.near`), with the number of articles it is in. */
+  readonly near: ReadonlyMap<number, number>;
 }
 
 /** No k-gram blocked (before they are counted, or with boilerplate handling off). */
-export const NO_BLOCKED_GRAMS: BlockedGrams = Object.freeze({ always: new Uint32Array(0), everywhere: new Uint32Array(0), everywhereCounts: new Uint32Array(0) });
+export const NO_BLOCKED_GRAMS: BlockedGrams = Object.freeze({
+  always: new Uint32Array(0),
+  everywhere: new Uint32Array(0),
+  everywhereCounts: new Uint32Array(0),
+  near: new Uint32Array(0),
+  nearCounts: new Uint32Array(0),
+});
 
 /** The set and map of `blocked`. */
 export function blockedGramSets(blocked: BlockedGrams): BlockedGramSets {
-  return { always: new Set(blocked.always), everywhere: new Map(Array.from(blocked.everywhere, (h, i) => [h, blocked.everywhereCounts[i]!])) };
+  return { always: new Set(blocked.always), everywhere: countsOf(blocked.everywhere, blocked.everywhereCounts), near: countsOf(blocked.near, blocked.nearCounts) };
 }
+
+function countsOf(grams: Uint32Array, counts: Uint32Array): Map<number, number> {
+  return new Map(Array.from(grams, (h, i) => [h, counts[i]!]));
+}
+
+/**
+ * Share of the collection bar (`max(boilerplateMinDocs, boilerplateShare ·
+ * documents)`) from which a k-gram mostly of known outlets is near it:
+ * counted, not blocked, and able to keep a run of blocked k-grams whole.
+ */
+export const NEAR_SHARE = 0.5;
 
 /** Counters kept by the first pass over the collection's k-grams (see {@link BoilerplateCounter}). */
 const FREQUENT_CAPACITY = 1 << 17;
@@ -59,11 +78,12 @@ const OUTLET_CAPACITY = 1 << 12;
  * them in one article only):
  *
  * - Overall: a k-gram is blocked only when it is in `max(boilerplateMinDocs,
- *   boilerplateShare · documents)` documents, so it is among the frequent
- *   items a Misra–Gries summary of {@link FREQUENT_CAPACITY} counters keeps
- *   (Misra & Gries 1982: every item more frequent than `occurrences /
- *   (capacity + 1)` survives); its exact count is then taken in a second pass
- *   over the documents' k-grams. When the guarantee does not cover the
+ *   boilerplateShare · documents)` documents, and counted only from
+ *   {@link NEAR_SHARE} of that, so it is among the frequent items a
+ *   Misra–Gries summary of {@link FREQUENT_CAPACITY} counters keeps (Misra &
+ *   Gries 1982: every item more frequent than `occurrences / (capacity + 1)`
+ *   survives); its exact count is then taken in a second pass over the
+ *   documents' k-grams. When the guarantee does not cover the
  *   threshold (documents with very many k-grams, a tiny share), the second
  *   pass counts every k-gram instead.
  * - Per outlet: when the collection's summary undercounts by less than the
@@ -110,43 +130,59 @@ export class BoilerplateCounter {
   blocked(options: Pick<ResolvedOptions, 'boilerplate' | 'boilerplateShare' | 'boilerplateMinDocs'>): BlockedGrams {
     const always = new Set<number>();
     const everywhere = new Map<number, number>();
+    const near = new Map<number, number>();
     const docs = this.documents.count;
     if (!options.boilerplate || docs < OUTLET_MIN_DOCS) return NO_BLOCKED_GRAMS;
     const globalMin = Math.max(options.boilerplateMinDocs, Math.ceil(options.boilerplateShare * docs));
+    // Everything from half the bar up is counted: the k-grams near it keep runs whole (see `markShortRuns`).
+    const nearMin = Math.max(2, Math.ceil(NEAR_SHARE * globalMin));
     const inOutlet = (h: number): void => {
       always.add(h);
     };
-    /** A k-gram in `count` articles, `known` of them of a known outlet. */
+    /** A k-gram in `count` (at least `nearMin`) articles, `known` of them of a known outlet. */
     const inMany = (h: number, count: number, known: number): void => {
-      if (2 * known >= count) everywhere.set(h, count);
-      else always.add(h);
+      if (2 * known < count) {
+        if (count >= globalMin) always.add(h);
+      } else {
+        (count >= globalMin ? everywhere : near).set(h, count);
+      }
     };
     const outlets = this.byOutlet();
     const outletMinOf = (members: readonly number[]): number => Math.max(OUTLET_MIN_DOCS, Math.ceil(OUTLET_SHARE * members.length));
     const undercount = this.occurrences / (this.capacity + 1);
-    if (undercount < globalMin) {
+    if (undercount < nearMin) {
       // The summary holds every k-gram that occurs more than `undercount` times, so also each outlet's furniture when its threshold is above that.
       const covered: number[][] = [];
       const own: number[][] = [];
       for (const members of outlets.values()) {
         if (members.length >= OUTLET_MIN_DOCS) (outletMinOf(members) > undercount ? covered : own).push(members);
       }
-      this.countCovered(covered, outletMinOf, globalMin, inOutlet, inMany);
+      this.countCovered(covered, outletMinOf, nearMin, inOutlet, inMany);
       for (const members of own) this.countOutlet(members, outletMinOf(members), inOutlet);
     } else {
       const everyone = Array.from({ length: docs }, (_, d) => d);
-      this.countAtLeast(everyone, this.frequent, this.occurrences, this.capacity, globalMin, inMany);
+      this.countAtLeast(everyone, this.frequent, this.occurrences, this.capacity, nearMin, inMany);
       for (const members of outlets.values()) {
         if (members.length >= OUTLET_MIN_DOCS) this.countOutlet(members, outletMinOf(members), inOutlet);
       }
     }
-    for (const h of always) everywhere.delete(h);
+    for (const h of always) {
+      everywhere.delete(h);
+      near.delete(h);
+    }
     const shared = Uint32Array.from(everywhere.keys()).sort();
-    return { always: Uint32Array.from(always).sort(), everywhere: shared, everywhereCounts: shared.map((h) => everywhere.get(h)!) };
+    const nearly = Uint32Array.from(near.keys()).sort();
+    return {
+      always: Uint32Array.from(always).sort(),
+      everywhere: shared,
+      everywhereCounts: shared.map((h) => everywhere.get(h)!),
+      near: nearly,
+      nearCounts: nearly.map((h) => near.get(h)!),
+    };
   }
 
   /**
-   * The collection's second pass when the summary covers `globalMin`, and,
+   * The collection's second pass when the summary covers `min`, and,
    * in the same reading of each document's k-grams, the exact counts of the
    * `covered` outlets (members each, threshold `outletMin`): every k-gram in
    * `outletMin` of an outlet's documents occurs more often than the
@@ -157,7 +193,7 @@ export class BoilerplateCounter {
   private countCovered(
     covered: readonly (readonly number[])[],
     outletMin: (members: readonly number[]) => number,
-    globalMin: number,
+    min: number,
     inOutlet: (h: number) => void,
     inMany: (h: number, count: number, known: number) => void,
   ): void {
@@ -183,7 +219,7 @@ export class BoilerplateCounter {
       const ofKnown = this.outletOf[d] !== null;
       for (const h of this.documents.get(d)) if (exact.incrementPresent(h) && ofKnown) known.incrementPresent(h);
     }
-    exact.forEachAtLeast(globalMin, (h, count) => inMany(h, count, known.get(h)));
+    exact.forEachAtLeast(min, (h, count) => inMany(h, count, known.get(h)));
   }
 
   /**
@@ -305,5 +341,5 @@ export function markBlockedTokens(hashes: Uint32Array, count: number, mask: Uint
   if ((blocked.always.size === 0 && blocked.everywhere.size === 0) || count < k) return;
   const grams = computeShingles(hashes, 0, count, k);
   markBlockedGrams(grams, k, blocked.always, mask);
-  markShortRuns(grams, k, blocked.everywhere, mask, SHARED_TEXT_WINDOWS * passageWords);
+  markShortRuns(grams, k, blocked.everywhere, mask, SHARED_TEXT_WINDOWS * passageWords, blocked.near);
 }

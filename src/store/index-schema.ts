@@ -13,8 +13,11 @@
  *   the LSH posting list as sorted segments of (band key, doc) entries
  *   (`posting-segments.ts`); chunk `n` of segment `seg` is row
  *   `seg × 2^26 + n`, the directory is each chunk's first key (float64 LE).
- * - `state(name, value)`: the collection's blocked k-grams (`blocked`) and the
- *   document count they were computed at (`blockedDocs`).
+ * - `state(name, value)`: the collection's blocked k-grams (`blocked`), those
+ *   of them blocked for recurring across the collection with their article
+ *   counts (`blockedEverywhere`), the k-grams near that bar with theirs
+ *   (`blockedNear`; absent in an index made before it was kept: none), and
+ *   the document count they were computed at (`blockedDocs`).
  *
  * Version 1 kept one B-tree row per (key, doc) in `bands` and the keys not
  * yet merged in `pending`; it is not read (rebuild the index).

@@ -453,20 +453,20 @@ export class IndexStore {
    * then. `blocked` holds all of them; `blockedEverywhere` those blocked for
    * recurring across the collection, then their article counts (an index
    * made before it was kept has none: all its blocked k-grams are
-   * boilerplate wherever they are, as they were then).
+   * boilerplate wherever they are, as they were then); `blockedNear` the
+   * k-grams near that bar, then their counts (none in an index made before
+   * it was kept: runs are as they were then).
    */
   readBlocked(): { readonly blocked: BlockedGrams; readonly documents: number } {
     return this.guard(() => {
       const blocked = this.statements.getState.get('blocked') as { value: Buffer } | undefined;
-      const everywhere = this.statements.getState.get('blockedEverywhere') as { value: Buffer } | undefined;
       const documents = this.statements.getState.get('blockedDocs') as { value: Buffer } | undefined;
       const all = blocked === undefined ? new Uint32Array(0) : decodeUint32(blocked.value);
-      const shared = everywhere === undefined ? new Uint32Array(0) : decodeUint32(everywhere.value);
-      if (shared.length % 2 !== 0) throw new FormatError(this.file, `its blockedEverywhere state holds ${shared.length} numbers, not grams and their counts`);
-      const grams = shared.subarray(0, shared.length / 2);
-      const sharedSet = new Set(grams);
+      const shared = this.readCountedGrams('blockedEverywhere');
+      const near = this.readCountedGrams('blockedNear');
+      const sharedSet = new Set(shared.grams);
       return {
-        blocked: { always: all.filter((h) => !sharedSet.has(h)), everywhere: grams, everywhereCounts: shared.subarray(shared.length / 2) },
+        blocked: { always: all.filter((h) => !sharedSet.has(h)), everywhere: shared.grams, everywhereCounts: shared.counts, near: near.grams, nearCounts: near.counts },
         documents: documents === undefined ? 0 : Number(documents.value.toString('utf8')),
       };
     });
@@ -481,13 +481,19 @@ export class IndexStore {
     this.guard(() =>
       this.inWriteLock(() => {
         this.statements.putState.run('blocked', encodeArray(all));
-        const shared = new Uint32Array(2 * blocked.everywhere.length);
-        shared.set(blocked.everywhere);
-        shared.set(blocked.everywhereCounts, blocked.everywhere.length);
-        this.statements.putState.run('blockedEverywhere', encodeArray(shared));
+        this.statements.putState.run('blockedEverywhere', encodeArray(concatUint32(blocked.everywhere, blocked.everywhereCounts)));
+        this.statements.putState.run('blockedNear', encodeArray(concatUint32(blocked.near, blocked.nearCounts)));
         this.statements.putState.run('blockedDocs', Buffer.from(String(documents), 'utf8'));
       }),
     );
+  }
+
+  /** A state of k-grams then their counts (none when it is absent). */
+  private readCountedGrams(key: string): { readonly grams: Uint32Array; readonly counts: Uint32Array } {
+    const state = this.statements.getState.get(key) as { value: Buffer } | undefined;
+    const both = state === undefined ? new Uint32Array(0) : decodeUint32(state.value);
+    if (both.length % 2 !== 0) throw new FormatError(this.file, `its ${key} state holds ${both.length} numbers, not grams and their counts`);
+    return { grams: both.subarray(0, both.length / 2), counts: both.subarray(both.length / 2) };
   }
 
   /**
@@ -556,6 +562,14 @@ export class IndexStore {
   close(): void {
     if (this.db.open) this.db.close();
   }
+}
+
+/** `a` then `b` in one array. */
+function concatUint32(a: Uint32Array, b: Uint32Array): Uint32Array {
+  const out = new Uint32Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
 }
 
 /** Positions of the rows with each id's last one only, in increasing order (a batch may name an id twice; the later version wins). */

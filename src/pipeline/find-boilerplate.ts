@@ -51,6 +51,7 @@ export function blockedGramSets(blocked: BlockedGrams): BlockedGramSets {
   return { always: new Set(blocked.always), everywhere: countsOf(blocked.everywhere, blocked.everywhereCounts), near: countsOf(blocked.near, blocked.nearCounts) };
 }
 
+/** `grams[i]` → `counts[i]`. */
 function countsOf(grams: Uint32Array, counts: Uint32Array): Map<number, number> {
   return new Map(Array.from(grams, (h, i) => [h, counts[i]!]));
 }

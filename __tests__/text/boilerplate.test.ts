@@ -71,13 +71,16 @@ describe('markShortRuns', () => {
     expect(marked([0, 1, 2, 3, 4, 5, 6, 7, 8, 0], [1, 2, 3, 4, 5, 6, 7, 8].map((g) => [g, 30]))).toEqual(new Array(12).fill(0));
   });
 
-  test('bridges grams whose tokens overlap, and not a gap of a whole k-gram', () => {
+  test('bridges grams whose tokens overlap or leave up to 3 words between them (an edit), and not a longer gap', () => {
+    const eight = [1, 2, 3, 4, 5, 6, 7, 8].map((g): [number, number] => [g, 30]);
     // Blocked grams at 0–3 and 5–8 (gram 4 not): their tokens overlap, one run of tokens [0, 11).
-    const bridged = [1, 2, 3, 4, 0, 5, 6, 7, 8, 0];
-    expect(marked(bridged, [1, 2, 3, 4, 5, 6, 7, 8].map((g) => [g, 30]))).toEqual(new Array(12).fill(0));
-    // Blocked grams at 0–3 and 7–10: tokens [0, 6) and [7, 13), two short runs, marked.
-    const apart = [1, 2, 3, 4, 0, 0, 0, 5, 6, 7, 8];
-    expect(marked(apart, [1, 2, 3, 4, 5, 6, 7, 8].map((g) => [g, 30]))).toEqual([1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1]);
+    expect(marked([1, 2, 3, 4, 0, 5, 6, 7, 8, 0], eight)).toEqual(new Array(12).fill(0));
+    // Blocked grams at 0–3 and 7–10: tokens [0, 6) and [7, 13), one word between them (a changed word): one run, left.
+    expect(marked([1, 2, 3, 4, 0, 0, 0, 5, 6, 7, 8], eight)).toEqual(new Array(13).fill(0));
+    // Three words between them ([0, 6) and [9, 15)): still one run.
+    expect(marked([1, 2, 3, 4, 0, 0, 0, 0, 0, 5, 6, 7, 8], eight)).toEqual(new Array(15).fill(0));
+    // Four words between them ([0, 6) and [10, 16)): two short runs, each marked, the gap not.
+    expect(marked([1, 2, 3, 4, 0, 0, 0, 0, 0, 0, 5, 6, 7, 8], eight)).toEqual([1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1]);
   });
 
   test('ends a run where the article counts jump: a footer more articles print is its own run', () => {

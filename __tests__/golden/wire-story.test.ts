@@ -35,6 +35,21 @@ function copyPairs(report: Report): number {
   return report.pairs.filter((p) => isCopy(p.source) && isCopy(p.target)).length;
 }
 
+/**
+ * Each pair of two copies, with the story's span in its source: from after the
+ * outlet's own line to its last word, before the page furniture the Sputnik
+ * page ends with.
+ */
+function copyPairStories(report: Report, articles: readonly { id: string; text: string }[]): { pair: Report['pairs'][number]; from: number; to: number }[] {
+  const textOf = new Map(articles.map((a) => [a.id, a.text]));
+  return report.pairs
+    .filter((p) => isCopy(p.source) && isCopy(p.target))
+    .map((pair) => {
+      const text = textOf.get(pair.source)!;
+      return { pair, from: text.indexOf('\n\n') + 2, to: text.indexOf('\n\nSputnik International feedback') };
+    });
+}
+
 describe('a story many outlets carry', () => {
   test.each([12, 24])('is reported between every two of %i copies, with the footer in no passage', async (copies) => {
     const articles = collection(copies);
@@ -59,11 +74,7 @@ describe('a story many outlets carry', () => {
     const articles = collection(24).map((a) => ({ ...a, text: isCopy(a.id) ? a.text.replace(/\. (?=[A-Z])/g, `. ${STOCK} `) : `${a.text}\n\n${STOCK}` }));
     const report = await scanArticles(articles, resolveOptions());
     expect(copyPairs(report)).toBe((24 * 23) / 2);
-    const textOf = new Map(articles.map((a) => [a.id, a.text]));
-    for (const pair of report.pairs) {
-      const text = textOf.get(pair.source)!;
-      // The story, from after the outlet's own line to its last word, before the page furniture the Sputnik page ends with.
-      const [from, to] = [text.indexOf('\n\n') + 2, text.indexOf('\n\nSputnik International feedback')];
+    for (const { pair, from, to } of copyPairStories(report, articles)) {
       expect(pair.passages.some((p) => p.source.start <= from && p.source.end >= to - 1)).toBe(true);
     }
   });
@@ -77,10 +88,7 @@ describe('a story many outlets carry', () => {
     const articles = [...collection(19), article('edited', `Another outlet carries it.\n\n${edited}`, 'edited.example')];
     const report = await scanArticles(articles, resolveOptions());
     expect(copyPairs(report)).toBe((19 * 18) / 2);
-    const textOf = new Map(articles.map((a) => [a.id, a.text]));
-    for (const pair of report.pairs.filter((p) => isCopy(p.source) && isCopy(p.target))) {
-      const text = textOf.get(pair.source)!;
-      const [from, to] = [text.indexOf('\n\n') + 2, text.indexOf('\n\nSputnik International feedback')];
+    for (const { pair, from, to } of copyPairStories(report, articles)) {
       expect(pair.passages.some((p) => p.source.start <= from && p.source.end >= to - 1)).toBe(true);
     }
   });
@@ -94,10 +102,7 @@ describe('a story many outlets carry', () => {
     });
     const report = await scanArticles(articles, resolveOptions());
     expect(copyPairs(report)).toBe((24 * 23) / 2);
-    const textOf = new Map(articles.map((a) => [a.id, a.text]));
-    for (const pair of report.pairs.filter((p) => isCopy(p.source) && isCopy(p.target))) {
-      const text = textOf.get(pair.source)!;
-      const [from, to] = [text.indexOf('\n\n') + 2, text.indexOf('\n\nSputnik International feedback')];
+    for (const { pair, from, to } of copyPairStories(report, articles)) {
       // The passages cover the story but for a few words at its ends.
       const covered = pair.passages.reduce((n, p) => n + Math.max(0, Math.min(p.source.end, to) - Math.max(p.source.start, from)), 0);
       expect(covered / (to - from)).toBeGreaterThan(0.95);

@@ -334,13 +334,21 @@ class GramSetsInMemory implements GramSets {
 export const SHARED_TEXT_WINDOWS = 1;
 
 /**
- * Mark the tokens of the blocked k-grams among `hashes[0, count)` on `mask`
- * (in place): an outlet's wherever they are, the collection's in runs of
- * fewer than {@link SHARED_TEXT_WINDOWS} passage windows of `passageWords`.
+ * Mark the tokens of the blocked k-grams (k: the anchor size) among
+ * `hashes[0, count)` on `mask` (in place): an outlet's wherever they are,
+ * the collection's in runs of fewer than {@link SHARED_TEXT_WINDOWS}
+ * passage windows.
  */
-export function markBlockedTokens(hashes: Uint32Array, count: number, mask: Uint8Array, blocked: BlockedGramSets, k: number, passageWords: number): void {
+export function markBlockedTokens(
+  hashes: Uint32Array,
+  count: number,
+  mask: Uint8Array,
+  blocked: BlockedGramSets,
+  options: Pick<ResolvedOptions, 'anchorSize' | 'passageWords'>,
+): void {
+  const k = options.anchorSize;
   if ((blocked.always.size === 0 && blocked.everywhere.size === 0) || count < k) return;
   const grams = computeShingles(hashes, 0, count, k);
   markBlockedGrams(grams, k, blocked.always, mask);
-  markShortRuns(grams, k, blocked.everywhere, mask, SHARED_TEXT_WINDOWS * passageWords, blocked.near);
+  markShortRuns(grams, k, blocked.everywhere, mask, SHARED_TEXT_WINDOWS * options.passageWords, blocked.near);
 }

@@ -48,7 +48,7 @@ export class PreparedDocuments {
     const article = this.articles[index];
     if (article === undefined) throw new InternalError(`PreparedDocuments: no document ${index}`);
     const doc = prepareDocument(article, this.options);
-    markBlockedTokens(doc.text.tokens.hash, doc.text.tokens.count, doc.boilerplate, this.blocked, this.options.anchorSize, this.options.passageWords);
+    markBlockedTokens(doc.text.tokens.hash, doc.text.tokens.count, doc.boilerplate, this.blocked, this.options);
     this.live.set(index, doc);
     return doc;
   }

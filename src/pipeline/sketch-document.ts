@@ -70,7 +70,7 @@ export function markSketchBoilerplate(
   blocked: BlockedGramSets,
   options: Pick<ResolvedOptions, 'anchorSize' | 'passageWords'>,
 ): void {
-  markBlockedTokens(sketch.hashes, sketch.hashes.length, sketch.mask, blocked, options.anchorSize, options.passageWords);
+  markBlockedTokens(sketch.hashes, sketch.hashes.length, sketch.mask, blocked, options);
 }
 
 /** The sketch settings of resolved options. */

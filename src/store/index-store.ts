@@ -474,10 +474,7 @@ export class IndexStore {
 
   /** Record the collection's blocked k-grams, computed over `documents` articles. */
   saveBlocked(blocked: BlockedGrams, documents: number): void {
-    const all = new Uint32Array(blocked.always.length + blocked.everywhere.length);
-    all.set(blocked.always);
-    all.set(blocked.everywhere, blocked.always.length);
-    all.sort();
+    const all = concatUint32(blocked.always, blocked.everywhere).sort();
     this.guard(() =>
       this.inWriteLock(() => {
         this.statements.putState.run('blocked', encodeArray(all));

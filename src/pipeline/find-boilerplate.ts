@@ -326,10 +326,12 @@ class GramSetsInMemory implements GramSets {
  * Passage windows a run of k-grams blocked everywhere must span to be shared
  * text, not boilerplate: 40 words by default, the unit reprint reports reuse
  * in. Stock phrases and the legal lines many sites print are shorter. Two
- * windows (80 words) lost lightly edited copies whose edits are closer than
- * that (measured: 19 copies and an edited one among 109 articles gave 171
- * pairs, against 190 with one window); a site's longer footer is caught by
- * the outlet rule, or, with outlets unknown, by the known-outlet condition.
+ * windows (80 words) cut lightly edited copies short where their edits are
+ * closer than that (measured: a story carried by 40 of 440 articles, each
+ * copy with about one word in 15 changed, its own: each copy pair's reported
+ * coverage, median 83% with one window, 68% with two; worst 55% and 27%);
+ * a site's longer footer is caught by the outlet rule, or, with outlets
+ * unknown, by the known-outlet condition.
  */
 export const SHARED_TEXT_WINDOWS = 1;
 

@@ -63,6 +63,8 @@ export interface ArticleMeta {
   readonly outlet: string | null;
   /** Display name of the outlet from the outlets file, or `null`. */
   readonly outletName: string | null;
+  /** Owner group of the outlet from the outlets file (`Rossiya Segodnya`), or `null`. */
+  readonly outletGroup: string | null;
   readonly url: string | null;
   readonly published: PublishedTime | null;
   readonly title: string | null;
@@ -174,6 +176,8 @@ export interface Pair {
   readonly credited: boolean;
   /** The credit found, `null` when uncredited. */
   readonly credit: PairCredit | null;
+  /** The two articles are of different outlets that the outlets file puts in one owner group (sister outlets). */
+  readonly sameGroup: boolean;
   readonly passages: readonly Passage[];
 }
 
@@ -205,6 +209,7 @@ export interface ReportDocument {
   readonly path?: string;
   readonly outlet: string | null;
   readonly outletName: string | null;
+  readonly outletGroup: string | null;
   readonly url: string | null;
   readonly published: PublishedTime | null;
   readonly title: string | null;

@@ -10,6 +10,7 @@ export function article(id: string, text: string, outlet: string): Article {
     meta: {
       outlet,
       outletName: null,
+      outletGroup: null,
       url: null,
       published: null,
       title: null,

@@ -3,7 +3,7 @@ import { resolveMeta, type MetaInputs } from '../../src/ingest/resolve-meta';
 
 const registry = new Map([
   ['taghribnews.com', { name: 'Taghrib News', timeZone: 'Asia/Tehran' }],
-  ['reuters.com', { name: 'Reuters' }],
+  ['reuters.com', { name: 'Reuters', group: 'Thomson Reuters' }],
 ]);
 const base: MetaInputs = { text: '', fields: NOTHING_STATED, manifest: undefined, embedded: NOTHING_STATED, registry, where: 'x.txt' };
 const utc = (iso: string): number => Date.parse(iso);
@@ -16,6 +16,7 @@ describe('resolveMeta', () => {
     expect(meta).toEqual({
       outlet: 'taghribnews.com',
       outletName: 'Taghrib News',
+      outletGroup: null,
       url: 'https://taghribnews.com/vdcfmcdtjw6dmma.r7iw.html',
       published: {
         kind: 'instant',
@@ -47,9 +48,9 @@ describe('resolveMeta', () => {
 
   test('a stated outlet: domain reduced, plain name kept; a name finds no registry entry', () => {
     const domain = resolveMeta({ ...base, fields: { ...NOTHING_STATED, outlet: 'https://www.reuters.com/world' } }).meta;
-    expect([domain.outlet, domain.outletName, domain.sources.outlet]).toEqual(['reuters.com', 'Reuters', 'field']);
+    expect([domain.outlet, domain.outletName, domain.outletGroup, domain.sources.outlet]).toEqual(['reuters.com', 'Reuters', 'Thomson Reuters', 'field']);
     const name = resolveMeta({ ...base, fields: { ...NOTHING_STATED, outlet: 'Reuters', url: 'https://www.reuters.com/x' } }).meta;
-    expect([name.outlet, name.outletName]).toEqual(['Reuters', null]);
+    expect([name.outlet, name.outletName, name.outletGroup]).toEqual(['Reuters', null, null]);
   });
 
   test('an unreadable published value warns and falls back to the next source', () => {
@@ -62,7 +63,7 @@ describe('resolveMeta', () => {
   test('nothing known: nulls and "unknown"', () => {
     const { meta } = resolveMeta({ ...base, text: 'just some words that are no headline at all because this line is far too long to be one, really.' });
     expect(meta).toEqual({
-      outlet: null, outletName: null, url: null, published: null, title: null,
+      outlet: null, outletName: null, outletGroup: null, url: null, published: null, title: null,
       sources: { outlet: 'unknown', url: 'unknown', published: 'unknown', title: 'unknown' },
     });
   });

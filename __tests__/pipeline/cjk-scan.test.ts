@@ -108,7 +108,7 @@ describe('a Chinese wire story credited in Chinese', () => {
     const articles = [
       { id: 'xinhua', text: xinhua },
       { id: 'portal', text: portal },
-    ].map((a) => ({ ...a, path: null, meta: { outlet: null, outletName: null, url: null, published: null, title: null, sources: { outlet: 'unknown', url: 'unknown', published: 'unknown', title: 'unknown' } } }) as const);
+    ].map((a) => ({ ...a, path: null, meta: { outlet: null, outletName: null, outletGroup: null, url: null, published: null, title: null, sources: { outlet: 'unknown', url: 'unknown', published: 'unknown', title: 'unknown' } } }) as const);
     const report = await scanArticles(articles, resolveOptions({}));
     expect(report.pairs).toHaveLength(1);
     expect(report.pairs[0]!.credited).toBe(true);

@@ -5,14 +5,14 @@ import { renderOutletGraph } from '../../src/report/html/outlet-graph-svg';
 import type { Pair, Report, ReportDocument } from '../../src';
 
 function doc(id: string, outlet: string | null, outletName: string | null = null): ReportDocument {
-  return { id, outlet, outletName, url: null, published: null, title: null, length: 1000 };
+  return { id, outlet, outletName, outletGroup: null, url: null, published: null, title: null, length: 1000 };
 }
 
 function pair(source: string, target: string, directed: boolean, credited: boolean, chars: number): Pair {
   return {
     source, target, directed, credited,
     basis: directed ? 'published-time' : 'time-unknown', basisDetail: '', relation: 'partial', score: 0.1,
-    coverage: { source: 0.1, target: 0.1 }, estimatedSimilarity: 0.5, credit: null,
+    coverage: { source: 0.1, target: 0.1 }, estimatedSimilarity: 0.5, credit: null, sameGroup: false,
     passages: [{ source: { start: 0, end: chars }, target: { start: 10, end: 10 + chars }, similarity: 1, kind: 'verbatim' }],
   };
 }

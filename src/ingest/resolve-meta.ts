@@ -111,6 +111,7 @@ export function resolveMeta(inputs: MetaInputs): ResolvedMeta {
   const meta: ArticleMeta = {
     outlet: outlet?.value ?? null,
     outletName: known?.name ?? null,
+    outletGroup: known?.group ?? null,
     url: url?.value ?? null,
     published,
     title: title?.value.replace(/\s+/g, ' ') ?? null,

@@ -5,7 +5,7 @@
  */
 import { alignDocuments, alignSettingsOf } from '../align';
 import { assessPair, classifyPassage, decideDirection, findCreditFor, round } from '../attribute';
-import type { Pair, PairCredit, Passage } from '../model';
+import type { ArticleMeta, Pair, PairCredit, Passage } from '../model';
 import type { ResolvedOptions } from '../options';
 import { quotedShare } from '../text';
 import type { PreparedDocument } from './prepare-document';
@@ -21,6 +21,12 @@ function creditIn(carrier: PreparedDocument, credited: PreparedDocument): PairCr
     credits: credited.credits,
   });
   return c === null ? null : { in: carrier.article.id, span: c.span, kind: c.kind, names: c.names };
+}
+
+/** Different outlets of one owner group (an index written before groups were kept has none). */
+function sameGroup(a: ArticleMeta, b: ArticleMeta): boolean {
+  const group = a.outletGroup ?? null;
+  return group !== null && group === (b.outletGroup ?? null) && a.outlet !== b.outlet;
 }
 
 /** Align and attribute a pair of prepared documents. */
@@ -68,6 +74,7 @@ export function comparePair(
     estimatedSimilarity: round(estimatedSimilarity),
     credited: credit !== null,
     credit,
+    sameGroup: sameGroup(src.article.meta, dst.article.meta),
     passages,
   };
 }

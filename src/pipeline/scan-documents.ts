@@ -52,6 +52,8 @@ export function toReportDocument(a: Article | StoredArticle): ReportDocument {
     ...(a.path !== null ? { path: a.path } : {}),
     outlet: a.meta.outlet,
     outletName: a.meta.outletName,
+    // An index written before owner groups were kept has none.
+    outletGroup: a.meta.outletGroup ?? null,
     url: a.meta.url,
     published: a.meta.published,
     title: a.meta.title,

@@ -1,5 +1,5 @@
 /** How a document is named for people: outlet display name, domain, or "unknown outlet". */
-import type { ReportDocument } from '../model';
+import type { Pair, ReportDocument } from '../model';
 
 /** `Sputnik International (sputniknews.com)`, `sputniknews.com`, `Reuters` or `unknown outlet`. */
 export function outletLabel(doc: ReportDocument | undefined): string {
@@ -8,4 +8,9 @@ export function outletLabel(doc: ReportDocument | undefined): string {
     return `${doc.outletName} (${doc.outlet})`;
   }
   return doc.outletName ?? doc.outlet ?? 'unknown outlet';
+}
+
+/** The owner group both outlets of `pair` belong to (`Rossiya Segodnya`), or `null` unless the pair is of sister outlets. */
+export function sisterGroup(pair: Pair, docs: ReadonlyMap<string, ReportDocument>): string | null {
+  return pair.sameGroup ? (docs.get(pair.source)?.outletGroup ?? null) : null;
 }

@@ -5,7 +5,7 @@
  */
 import type { Report, ReportDocument } from '../model';
 import { countBy, counted, pairCount, percent } from './count-by';
-import { outletLabel } from './document-label';
+import { outletLabel, sisterGroup } from './document-label';
 import { shorten } from './shorten';
 import { topPassages } from './top-passages';
 
@@ -56,7 +56,8 @@ export function renderMarkdown(report: Report, texts: ReadonlyMap<string, string
   else {
     out.push('| # | source | | target | relation | score | coverage (source / target) | passages | credit |', '|---:|---|:---:|---|---|---:|---|---|---|');
     report.pairs.slice(0, maxPairs).forEach((pair, i) => {
-      const credit = pair.credit === null ? 'none' : `${pair.credit.kind}: ${escapeMarkdown(pair.credit.names.join(', '))}`;
+      const group = sisterGroup(pair, docs);
+      const credit = (pair.credit === null ? 'none' : `${pair.credit.kind}: ${escapeMarkdown(pair.credit.names.join(', '))}`) + (group === null ? '' : `; sister outlets (${escapeMarkdown(group)})`);
       out.push(
         `| ${i + 1} | ${docCell(docs.get(pair.source), pair.source)} | ${pair.directed ? '→' : '↔'} | ${docCell(docs.get(pair.target), pair.target)} | ` +
           `${pair.relation} | ${pair.score.toFixed(3)} | ${percent(pair.coverage.source)} / ${percent(pair.coverage.target)} | ` +

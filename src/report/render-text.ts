@@ -12,7 +12,7 @@ import type { Pair, PassageKind, RelationKind, Report, ReportDocument } from '..
 import { describeTime } from '../attribute';
 import { applyStyle, type TextStyle } from './ansi-style';
 import { countBy, counted, pairCount, percent } from './count-by';
-import { outletLabel } from './document-label';
+import { outletLabel, sisterGroup } from './document-label';
 import { shorten } from './shorten';
 import { topPassages } from './top-passages';
 
@@ -58,6 +58,8 @@ function renderPair(rank: number, pair: Pair, docs: ReadonlyMap<string, ReportDo
       : { text: `   credit: credited (${pair.credit.kind}: ${pair.credit.names.join(', ')}) in ${pair.credit.in} at [${pair.credit.span.start}, ${pair.credit.span.end})`, style: 'green' },
     { text: `   passages: ${pair.passages.length} (${countBy(pair.passages.map((p) => p.kind))})` },
   ];
+  const group = sisterGroup(pair, docs);
+  if (group !== null) lines.splice(lines.length - 1, 0, { text: `   owner: sister outlets, both of ${group} (outlets file)` });
   const shown = topPassages(pair, options.passagesPerPair ?? 3);
   const text = options.texts?.get(pair.source);
   for (const p of shown) {

@@ -1,7 +1,8 @@
 /**
  * The outlets file's owner group: reuse between two outlets of one group
  * (sister outlets) is reported like any other pair, and marked as such in
- * the JSON (`sameGroup`, `outletGroup`), the text report and the CSV.
+ * the JSON (`sameGroup`, `outletGroup`), the text report and the CSV. (An
+ * index's articles stored before groups were kept: `index-store.test`.)
  *
  * Fixture, written here: the Sputnik seed's story published by Sputnik, by
  * RIA Novosti (the same owner group in the outlets file), and by Taghrib
@@ -12,7 +13,6 @@ import { join, resolve } from 'node:path';
 import { readInputs } from '../../src/ingest';
 import { renderCsvPairs, renderText } from '../../src/report';
 import { resolveOptions, scanArticles, type Pair, type Report } from '../../src';
-import { toReportDocument } from '../../src/pipeline/scan-documents';
 import { article } from '../helpers/article';
 import { tempDir } from '../helpers/temp-dir';
 
@@ -77,12 +77,5 @@ describe('owner groups of the outlets file', () => {
     const same = await scanArticles([grouped(a), grouped(b)], resolveOptions({ includeSameOutlet: true }));
     expect(same.pairs).toHaveLength(1);
     expect(same.pairs[0]!.sameGroup).toBe(false);
-  });
-
-  test('an article stored before groups were kept (no outletGroup in its metadata) reports null', () => {
-    const old = article('old', 'Some text.', 'sputniknews.com');
-    const { outletGroup: _dropped, ...meta } = old.meta;
-    const doc = toReportDocument({ ...old, meta: meta as typeof old.meta });
-    expect(doc.outletGroup).toBeNull();
   });
 });

@@ -55,6 +55,23 @@ describe('index store', () => {
     for (const a of samples) expect(before.get(a.id)).toBeGreaterThan(37);
   });
 
+  test('an article stored before owner groups were kept (no outletGroup in its metadata) reads back with none', async () => {
+    const file = tempIndex();
+    const { store, options } = openIndex(file, {}, { create: true });
+    await addArticlesToIndex(store, samples.slice(0, 1), options);
+    store.close();
+    const db = new Database(file);
+    const { doc, meta } = db.prepare('SELECT doc, meta FROM docs').get() as { doc: number; meta: string };
+    const { outletGroup: _dropped, ...old } = JSON.parse(meta) as Record<string, unknown>;
+    db.prepare('UPDATE docs SET meta = ? WHERE doc = ?').run(JSON.stringify(old), doc);
+    db.close();
+    const again = openIndex(file, {}).store;
+    const stored = again.readDocument(doc);
+    again.close();
+    expect(stored?.article.meta.outletName).toBe(samples[0]!.meta.outletName);
+    expect(stored?.article.meta.outletGroup).toBeNull();
+  });
+
   test('changed content replaces the stored version and its band keys', async () => {
     const file = tempIndex();
     const { store, options } = openIndex(file, {}, { create: true });

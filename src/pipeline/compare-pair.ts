@@ -23,10 +23,9 @@ function creditIn(carrier: PreparedDocument, credited: PreparedDocument): PairCr
   return c === null ? null : { in: carrier.article.id, span: c.span, kind: c.kind, names: c.names };
 }
 
-/** Different outlets of one owner group (an index written before groups were kept has none). */
+/** Different outlets of one owner group. */
 function sameGroup(a: ArticleMeta, b: ArticleMeta): boolean {
-  const group = a.outletGroup ?? null;
-  return group !== null && group === (b.outletGroup ?? null) && a.outlet !== b.outlet;
+  return a.outletGroup !== null && a.outletGroup === b.outletGroup && a.outlet !== b.outlet;
 }
 
 /** Align and attribute a pair of prepared documents. */

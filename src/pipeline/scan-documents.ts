@@ -52,8 +52,7 @@ export function toReportDocument(a: Article | StoredArticle): ReportDocument {
     ...(a.path !== null ? { path: a.path } : {}),
     outlet: a.meta.outlet,
     outletName: a.meta.outletName,
-    // An index written before owner groups were kept has none.
-    outletGroup: a.meta.outletGroup ?? null,
+    outletGroup: a.meta.outletGroup,
     url: a.meta.url,
     published: a.meta.published,
     title: a.meta.title,

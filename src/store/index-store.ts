@@ -517,7 +517,7 @@ export class IndexStore {
         | { id: string; path: string | null; meta: string; text: Buffer; signatures: Buffer }
         | undefined;
       if (row === undefined) return null;
-      const article: Article = { id: row.id, path: row.path, text: decodeText(row.text), meta: JSON.parse(row.meta) as ArticleMeta };
+      const article: Article = { id: row.id, path: row.path, text: decodeText(row.text), meta: storedMeta(row.meta) };
       return { doc, article, signatures: decodeUint16(row.signatures) };
     });
   }
@@ -559,6 +559,11 @@ export class IndexStore {
   close(): void {
     if (this.db.open) this.db.close();
   }
+}
+
+/** An article's stored metadata; one stored before owner groups were kept has none (`outletGroup` null). */
+function storedMeta(json: string): ArticleMeta {
+  return { outletGroup: null, ...(JSON.parse(json) as Omit<ArticleMeta, 'outletGroup'> & Partial<Pick<ArticleMeta, 'outletGroup'>>) };
 }
 
 /** `a` then `b` in one array. */

@@ -48,6 +48,16 @@ describe('index commands', () => {
     expect(check.pairs.flatMap((p) => [p.source, p.target])).not.toContain('000_6ebd8b03c1841edc');
   });
 
+  test('index add of records without ids: added under their positions, not counted as failed', async () => {
+    const index = join(dir, 'no-ids.db');
+    const dump = join(dir, 'no-ids.jsonl');
+    writeFileSync(dump, '{"body": "The river rose by two metres overnight."}\n{"body": "The council met on Tuesday to discuss the bridge."}\n{"id": "x"}\n');
+    const run = await runCli(['index', 'add', dump, '--index', index, '--field', 'text=body']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/2 added, 0 replaced, 0 unchanged, 1 failed; 2 articles in the index/);
+    expect(run.stderr).toContain('using "no-ids.jsonl:1", and likewise for 1 more record of this file');
+  });
+
   test('index add that reads no article is exit 2 naming the inputs; the index is left as it was', async () => {
     const index = join(dir, 'nothing.db');
     expect((await runCli(['index', 'add', SAMPLES, '--index', index, '--quiet'])).code).toBe(0);

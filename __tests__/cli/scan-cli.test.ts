@@ -179,23 +179,41 @@ describe('reprint scan (CLI)', () => {
     expect(r.stderr).toMatch(/\/no\/such\/dir\/report\.txt/);
   });
 
-  test('a dump whose every record lacks the same field: five warnings of that kind on stderr, then one line counting the rest; the report keeps them all', async () => {
+  test('a dump whose every record has the same bad field: five warnings of that kind on stderr, then one line counting the rest; the report keeps them all', async () => {
     const dir = tempDir('reprint-warnings-');
     const dump = join(dir, 'dump.jsonl');
-    const records = Array.from({ length: 12 }, (_, i) => JSON.stringify({ body: `Story number ${i} says the river rose by ${i} metres overnight.` }));
+    const records = Array.from({ length: 12 }, (_, i) => JSON.stringify({ id: `s${i}`, title: i, body: `Story number ${i} says the river rose by ${i} metres overnight.` }));
     writeFileSync(dump, `${records.join('\n')}\n{oops\n`);
     const r = await runCli(['scan', dump, '--field', 'text=body', '--format', 'json']);
     expect(r.code).toBe(0);
     const lines = r.stderr.split('\n').filter((l) => l.startsWith('reprint: warning:'));
-    const noId = lines.filter((l) => l.includes('no id field'));
-    expect(noId).toHaveLength(5);
-    expect(noId[0]).toBe(`reprint: warning: ${dump}:1: no id field (looked for id); using "dump.jsonl:1"`);
+    const badTitle = lines.filter((l) => l.includes('field "title" is not a string'));
+    expect(badTitle).toHaveLength(5);
+    expect(badTitle[0]).toBe(`reprint: warning: ${dump}:1: field "title" is not a string; ignored`);
     // The malformed line is another kind: shown in full.
     expect(lines.filter((l) => l.includes(`${dump}:13: malformed JSON`))).toHaveLength(1);
-    expect(lines).toContain(`reprint: warning: ${dump}: 7 more W_NO_ID warnings like these not shown (all are in the report with --format json or ndjson)`);
+    expect(lines).toContain(`reprint: warning: ${dump}: 7 more W_BAD_FIELD warnings like these not shown (all are in the report with --format json or ndjson)`);
     expect(lines).toHaveLength(7);
     const report = JSON.parse(r.stdout) as { warnings: { code: string }[] };
-    expect(report.warnings.filter((w) => w.code === 'W_NO_ID')).toHaveLength(12);
+    expect(report.warnings.filter((w) => w.code === 'W_BAD_FIELD')).toHaveLength(12);
     expect(r.stderr).toMatch(/13 warnings in /);
+  });
+
+  test('a dump without ids: its records are scanned under their positions, with one W_NO_ID warning for the file that counts them', async () => {
+    const dir = tempDir('reprint-no-ids-');
+    const dump = join(dir, 'dump.jsonl');
+    const records = Array.from({ length: 12 }, (_, i) => JSON.stringify({ body: `Story number ${i} says the river rose by ${i} metres overnight.` }));
+    writeFileSync(dump, `${records.join('\n')}\n`);
+    const r = await runCli(['scan', dump, '--field', 'text=body', '--format', 'json']);
+    expect(r.code).toBe(0);
+    const lines = r.stderr.split('\n').filter((l) => l.startsWith('reprint: warning:'));
+    expect(lines).toEqual([
+      `reprint: warning: ${dump}:1: no id field (looked for id); using "dump.jsonl:1", and likewise for 11 more records of this file, each named by its position`,
+    ]);
+    const report = JSON.parse(r.stdout) as { documents: { id: string }[]; warnings: { code: string; where: string }[] };
+    expect(report.documents.map((d) => d.id)).toHaveLength(12);
+    expect(report.documents.map((d) => d.id)).toContain('dump.jsonl:12');
+    expect(report.warnings).toEqual([expect.objectContaining({ code: 'W_NO_ID', where: `${dump}:1` })]);
+    expect(r.stderr).toMatch(/12 articles, 0 pairs, 0 clusters, 1 warning in /);
   });
 });

@@ -70,6 +70,7 @@ export async function readJsonlFile(file: InputFile, options: JsonlFileOptions, 
   const onInvalidLine = (line: number): void => {
     found.push({ line, warning: { code: WarningCode.invalidUtf8, where: `${file.display}:${line}`, message: 'invalid UTF-8; line skipped' } });
   };
+  const noIds = new NoIdWarnings();
   let linesRead = 0;
   async function* counted(lines: AsyncIterable<string>): AsyncGenerator<string> {
     for await (const line of lines) {
@@ -92,6 +93,8 @@ export async function readJsonlFile(file: InputFile, options: JsonlFileOptions, 
       if (event.kind === 'record') {
         const { record } = event;
         documents.push(rawDocument(record.claim, { path: record.claim.where, fields: record.fields, embedded: NOTHING_STATED }, record.text, store));
+      } else if (event.warning.code === WarningCode.noId) {
+        noIds.add(lineOf(event.warning.where), event.warning);
       } else if (event.warning.code !== WarningCode.emptyFile || found.length === 0) {
         // A file whose every line was skipped as it was read (not UTF-8, too long) is not empty: those warnings say what it held.
         found.push({ line: lineOf(event.warning.where), warning: event.warning });
@@ -116,6 +119,8 @@ export async function readJsonlFile(file: InputFile, options: JsonlFileOptions, 
       found.push({ line: Number.POSITIVE_INFINITY, warning: { code: WarningCode.unreadable, where: file.display, message: `${describeFsError(error)}; rest of file skipped` } });
     }
   }
+  const noId = noIds.warning();
+  if (noId !== null) found.push(noId);
   // Invalid lines are reported while decoding, ahead of the records before them.
   found.sort((a, b) => a.line - b.line);
   return { documents, warnings: found.map((item) => item.warning) };
@@ -136,4 +141,33 @@ async function readHead(file: string): Promise<Uint8Array> {
 function lineOf(where: string): number {
   const match = /:(\d+)$/.exec(where);
   return match === null ? Number.POSITIVE_INFINITY : Number(match[1]);
+}
+
+/**
+ * The `W_NO_ID` warnings of one file, folded into one: the first record
+ * without an id, and how many more there are. Each of those records is
+ * kept, named by its position, so a warning per record says nothing its id
+ * does not; and a dump whose every record lacks an id (news-please's and
+ * Common Crawl News exports have none) gave a million warnings at 1M
+ * articles: a quarter of a gigabyte held until the report, and as much
+ * again written in it.
+ */
+class NoIdWarnings {
+  private first: { readonly line: number; readonly warning: Warning } | null = null;
+  private count = 0;
+
+  add(line: number, warning: Warning): void {
+    this.first ??= { line, warning };
+    this.count += 1;
+  }
+
+  /** The one warning of the file, at its first record without an id (null when every record had one). */
+  warning(): { readonly line: number; readonly warning: Warning } | null {
+    if (this.first === null) return null;
+    const { line, warning } = this.first;
+    const more = this.count - 1;
+    if (more === 0) return this.first;
+    const records = more === 1 ? 'record' : 'records';
+    return { line, warning: { ...warning, message: `${warning.message}, and likewise for ${more.toLocaleString('en-US')} more ${records} of this file, each named by its position` } };
+  }
 }

@@ -160,7 +160,7 @@ export function renderSummaryLine(report: Report, run: RunFigures): string {
       ? ` (${(report.documents.length / run.seconds).toFixed(0)} articles/s, ${(run.chars / 1e6 / run.seconds).toFixed(1)} M chars/s)`
       : '';
   return (
-    `reprint: ${report.documents.length} articles, ${pairCount(report.pairs)}, ` +
+    `reprint: ${counted(report.documents.length, 'article')}, ${pairCount(report.pairs)}, ` +
     `${counted(report.clusters.length, 'cluster')}, ${counted(report.warnings.length, 'warning')} in ${run.seconds.toFixed(1)} s${rate}\n`
   );
 }

@@ -40,7 +40,6 @@ const SKIPPING: ReadonlySet<string> = new Set([
   WarningCode.unreadable,
   WarningCode.malformedJson,
   WarningCode.noText,
-  WarningCode.noId,
   WarningCode.truncated,
   WarningCode.corruptInput,
 ]);

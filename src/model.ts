@@ -178,6 +178,12 @@ export interface Pair {
   readonly credit: PairCredit | null;
   /** The two articles are of different outlets that the outlets file puts in one owner group (sister outlets). */
   readonly sameGroup: boolean;
+  /**
+   * The two articles are of the same known outlet. A scan reports such a pair
+   * only as a duplicate record (`isDuplicate`: the same article twice), unless
+   * asked for every one (`includeSameOutlet`).
+   */
+  readonly sameOutlet: boolean;
   readonly passages: readonly Passage[];
 }
 

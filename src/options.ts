@@ -139,8 +139,11 @@ export interface ScanOptions {
   /** …and the fewest articles. @default 20 */
   readonly boilerplateMinDocs?: number;
   /**
-   * Report pairs of articles from the same outlet too (an outlet reusing its own
-   * text is not syndication). Unknown outlets never count as the same.
+   * Report every pair of articles from the same outlet: an outlet reusing part
+   * of its own text too, which is not syndication. Without it a scan reports a
+   * pair of one outlet only as a duplicate record (`isDuplicate`: the same
+   * article twice); `check` leaves the draft's own outlet out. Unknown outlets
+   * never count as the same.
    * @default false
    */
   readonly includeSameOutlet?: boolean;

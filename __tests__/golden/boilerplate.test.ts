@@ -34,9 +34,12 @@ describe('boilerplate', () => {
 
 describe('same-outlet pairs', () => {
   const copy = `Copied today.\n\n${SPUTNIK}`;
-  test('are left out by default and kept with includeSameOutlet', async () => {
-    const same = [article('a', SPUTNIK, 'sputniknews.com'), article('b', copy, 'sputniknews.com')];
-    expect((await scanArticles(same, resolveOptions())).pairs).toHaveLength(0);
-    expect((await scanArticles(same, resolveOptions({ includeSameOutlet: true }))).pairs).toHaveLength(1);
+  const part = `Background, from our own earlier report.\n\n${SPUTNIK.slice(0, Math.floor(SPUTNIK.length / 3))}`;
+  test('the same article twice is reported as a duplicate; a part of one reused is left out by default and kept with includeSameOutlet', async () => {
+    const twice = [article('a', SPUTNIK, 'sputniknews.com'), article('b', copy, 'sputniknews.com')];
+    expect((await scanArticles(twice, resolveOptions())).pairs.map((p) => [p.source, p.target, p.sameOutlet])).toEqual([['a', 'b', true]]);
+    const reused = [article('a', SPUTNIK, 'sputniknews.com'), article('c', part, 'sputniknews.com')];
+    expect((await scanArticles(reused, resolveOptions())).pairs).toHaveLength(0);
+    expect((await scanArticles(reused, resolveOptions({ includeSameOutlet: true }))).pairs).toHaveLength(1);
   });
 });

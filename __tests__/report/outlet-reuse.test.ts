@@ -12,7 +12,7 @@ function pair(source: string, target: string, directed: boolean, credited: boole
   return {
     source, target, directed, credited,
     basis: directed ? 'published-time' : 'time-unknown', basisDetail: '', relation: 'partial', score: 0.1,
-    coverage: { source: 0.1, target: 0.1 }, estimatedSimilarity: 0.5, credit: null, sameGroup: false,
+    coverage: { source: 0.1, target: 0.1 }, estimatedSimilarity: 0.5, credit: null, sameGroup: false, sameOutlet: false,
     passages: [{ source: { start: 0, end: chars }, target: { start: 10, end: 10 + chars }, similarity: 1, kind: 'verbatim' }],
   };
 }

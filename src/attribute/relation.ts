@@ -84,6 +84,19 @@ export function assessPair(
   };
 }
 
+/**
+ * Coverage each side of a `syndication` pair must reach for the pair to be
+ * a duplicate record: one article, twice (a page crawled twice, a record
+ * exported twice, a story re-filed with a word changed), not an outlet
+ * reusing a paragraph of its own.
+ */
+export const DUPLICATE_SHARE = 0.8;
+
+/** Whether a pair is a duplicate record (see {@link DUPLICATE_SHARE}). */
+export function isDuplicate(pair: Pick<PairAssessment, 'relation' | 'coverage'>): boolean {
+  return pair.relation === 'syndication' && Math.min(pair.coverage.source, pair.coverage.target) >= DUPLICATE_SHARE;
+}
+
 /** Round to 4 decimals so reports are byte-stable and readable. */
 export function round(x: number): number {
   return Math.round(x * 10000) / 10000;

@@ -28,6 +28,11 @@ function sameGroup(a: ArticleMeta, b: ArticleMeta): boolean {
   return a.outletGroup !== null && a.outletGroup === b.outletGroup && a.outlet !== b.outlet;
 }
 
+/** One known outlet. */
+function sameOutlet(a: ArticleMeta, b: ArticleMeta): boolean {
+  return a.outlet !== null && a.outlet === b.outlet;
+}
+
 /** Align and attribute a pair of prepared documents. */
 export function comparePair(
   x: PreparedDocument,
@@ -74,6 +79,7 @@ export function comparePair(
     credited: credit !== null,
     credit,
     sameGroup: sameGroup(src.article.meta, dst.article.meta),
+    sameOutlet: sameOutlet(src.article.meta, dst.article.meta),
     passages,
   };
 }

@@ -4,7 +4,7 @@
  */
 import { buildClusters } from '../cluster';
 import { NORMALIZER_VERSION } from '../text';
-import { round } from '../attribute';
+import { isDuplicate, round } from '../attribute';
 import { InternalError } from '../errors';
 import type { Article, Pair, Report, ReportDocument, Warning } from '../model';
 import { resolveOptions, type ResolvedOptions, type ScanOptions } from '../options';
@@ -190,7 +190,7 @@ async function alignWhileBanding(
 ): Promise<void> {
   const progress = run.onProgress ?? (() => undefined);
   const { bands } = collector.banding;
-  const comparable = comparableIn(docs, options);
+  const reported = reportedIn(options);
   // Batches of candidates wait as such (their texts are read as a thread takes them); while this thread sorts bands, one thread fewer aligns: it needs a core too.
   const queue = new TaskQueue<ScanTask, CandidateDocumentPair[]>((pairs) => alignTask(docs, pairs), 1);
   /** Candidate pairs in the order they went to be aligned (a batch at a time). */
@@ -217,7 +217,7 @@ async function alignWhileBanding(
     inTaskOrder((pairs: ScanTaskResult) => {
       for (const pair of pairs as readonly (Pair | null)[]) {
         const c = sent[aligned++]!;
-        if (pair === null) continue;
+        if (pair === null || !reported(pair)) continue;
         if (estimates === null) waiting.push([pair, c]);
         else confirm(pair, c);
       }
@@ -233,7 +233,6 @@ async function alignWhileBanding(
     (band) => progress('candidates', band, bands),
     (a, b, estimate) => {
       const c = { a, b, estimatedSimilarity: estimate };
-      if (!comparable(c)) return;
       sent.push(c);
       batch.push(c);
       if (batch.length === PAIR_BATCH) send();
@@ -283,13 +282,15 @@ function sortById<T extends { readonly id: string }>(articles: readonly T[]): T[
   return [...articles].sort((a, b) => compare(a.id, b.id));
 }
 
-/** Whether a candidate is worth aligning: same-outlet pairs go unless the options keep them. */
-function comparableIn(docs: ScanDocuments, options: ResolvedOptions): (c: CandidateDocumentPair) => boolean {
+/**
+ * Whether a confirmed pair is reported: a pair of one outlet only as a
+ * duplicate record (the same article twice, which whoever cleans a dump
+ * needs to know of), unless the options keep every one; an outlet reusing
+ * its own text is not syndication.
+ */
+function reportedIn(options: ResolvedOptions): (pair: Pair) => boolean {
   if (options.includeSameOutlet) return () => true;
-  return (c) => {
-    const o = docs.outlet(c.a);
-    return o === null || o !== docs.outlet(c.b);
-  };
+  return (pair) => !pair.sameOutlet || isDuplicate(pair);
 }
 
 /** The report of confirmed pairs: ranked, with documents (in the order given: sorted by id) and clusters. */

@@ -14,7 +14,7 @@
 import { createHash } from 'node:crypto';
 import type { Pair, Report, ReportDocument } from '../model';
 import { pairCount, percent } from './count-by';
-import { outletLabel, sisterGroup } from './document-label';
+import { outletLabel, sameOutletNote, sisterGroup } from './document-label';
 import { escapeHtml, jsonForScript } from './escape-html';
 import { REPORT_SCRIPT } from './html/html-script';
 import { REPORT_CSS } from './html/html-style';
@@ -80,11 +80,13 @@ function renderPairRow(pair: Pair, index: number, docs: ReadonlyMap<string, Repo
       : `<span class="chip credit">${escapeHtml(pair.credit.kind)}: ${escapeHtml(pair.credit.names.join(', '))}</span>`;
   const group = sisterGroup(pair, docs);
   const sisters = group === null ? '' : ` <span class="chip" title="both outlets belong to this owner group (outlets file)">sister outlets: ${escapeHtml(group)}</span>`;
+  const own = sameOutletNote(pair, docs);
+  const sameOutlet = own === null ? '' : ` <span class="chip" title="both articles are of this outlet">${escapeHtml(own)}</span>`;
   return (
     `<tr><td class="num">${index + 1}</td>${docCell(docs.get(pair.source), pair.source)}` +
     `<td title="${escapeHtml(pair.basisDetail)}">${pair.directed ? '→' : '↔'}</td>${docCell(docs.get(pair.target), pair.target)}` +
     `<td><span class="rel rel-${escapeHtml(pair.relation)}">${escapeHtml(pair.relation)}</span></td><td class="num">${pair.score.toFixed(3)}</td>` +
-    `<td class="num">${percent(pair.coverage.source)} / ${percent(pair.coverage.target)}</td><td>${kinds}</td><td>${credit}${sisters}</td>` +
+    `<td class="num">${percent(pair.coverage.source)} / ${percent(pair.coverage.target)}</td><td>${kinds}</td><td>${credit}${sisters}${sameOutlet}</td>` +
     `<td><button type="button" class="view" data-pair="${index}" aria-expanded="false">side by side</button></td></tr>`
   );
 }

@@ -5,7 +5,7 @@
  */
 import type { Report, ReportDocument } from '../model';
 import { countBy, counted, pairCount, percent } from './count-by';
-import { outletLabel, sisterGroup } from './document-label';
+import { outletLabel, sameOutletNote, sisterGroup } from './document-label';
 import { shorten } from './shorten';
 import { topPassages } from './top-passages';
 
@@ -57,7 +57,11 @@ export function renderMarkdown(report: Report, texts: ReadonlyMap<string, string
     out.push('| # | source | | target | relation | score | coverage (source / target) | passages | credit |', '|---:|---|:---:|---|---|---:|---|---|---|');
     report.pairs.slice(0, maxPairs).forEach((pair, i) => {
       const group = sisterGroup(pair, docs);
-      const credit = (pair.credit === null ? 'none' : `${pair.credit.kind}: ${escapeMarkdown(pair.credit.names.join(', '))}`) + (group === null ? '' : `; sister outlets (${escapeMarkdown(group)})`);
+      const own = sameOutletNote(pair, docs);
+      const credit =
+        (pair.credit === null ? 'none' : `${pair.credit.kind}: ${escapeMarkdown(pair.credit.names.join(', '))}`) +
+        (group === null ? '' : `; sister outlets (${escapeMarkdown(group)})`) +
+        (own === null ? '' : `; ${escapeMarkdown(own)}`);
       out.push(
         `| ${i + 1} | ${docCell(docs.get(pair.source), pair.source)} | ${pair.directed ? '→' : '↔'} | ${docCell(docs.get(pair.target), pair.target)} | ` +
           `${pair.relation} | ${pair.score.toFixed(3)} | ${percent(pair.coverage.source)} / ${percent(pair.coverage.target)} | ` +

@@ -12,7 +12,7 @@ import type { Pair, PassageKind, RelationKind, Report, ReportDocument } from '..
 import { describeTime } from '../attribute';
 import { applyStyle, type TextStyle } from './ansi-style';
 import { countBy, counted, pairCount, percent } from './count-by';
-import { outletLabel, sisterGroup } from './document-label';
+import { outletLabel, sameOutletNote, sisterGroup } from './document-label';
 import { shorten } from './shorten';
 import { topPassages } from './top-passages';
 
@@ -60,6 +60,8 @@ function renderPair(rank: number, pair: Pair, docs: ReadonlyMap<string, ReportDo
   ];
   const group = sisterGroup(pair, docs);
   if (group !== null) lines.splice(lines.length - 1, 0, { text: `   owner: sister outlets, both of ${group} (outlets file)` });
+  const own = sameOutletNote(pair, docs);
+  if (own !== null) lines.splice(lines.length - 1, 0, { text: `   outlet: ${own}` });
   const shown = topPassages(pair, options.passagesPerPair ?? 3);
   const text = options.texts?.get(pair.source);
   for (const p of shown) {

@@ -45,7 +45,7 @@ export function scanBuilder(y: Argv): Argv<ScanArgs> {
     .option('manifest', { type: 'string', describe: 'sidecar manifest (id → outlet, url, published, title) [default: manifest.json in a scanned folder]' })
     .option('outlets', { type: 'string', describe: 'outlets file (domain → name, time zone, group) [default: outlets.json in a scanned folder]' })
     .option('strict', { type: 'boolean', default: false, describe: 'stop at the first malformed JSONL line, CSV row or JSON element (exit 2)' })
-    .option('include-same-outlet', { type: 'boolean', default: false, describe: 'also report pairs of articles from the same outlet' })
+    .option('include-same-outlet', { type: 'boolean', default: false, describe: 'also report an outlet reusing part of its own text (without it, a pair of one outlet is reported only as a duplicate record: the same article twice)' })
     .option('workers', workersOption())
     .option('index', SCAN_INDEX_OPTION);
   return declareTuningFlags(withInput) as unknown as Argv<ScanArgs>;

@@ -52,6 +52,7 @@ export type JsonlFileOptions = JsonlReadOptions & Pick<ResolvedIngestOptions, 'm
  * limit for one article) with `W_FILE_TOO_LARGE`, unparsed. Gzip or zstd data that ends
  * early keeps every complete line before the cut and gives one `W_TRUNCATED` warning
  * naming the first line lost; data that is not gzip (or zstd) gives `W_CORRUPT_INPUT`.
+ * Records without an id give one `W_NO_ID` warning for the file ({@link NoIdWarnings}).
  *
  * Texts go to `store` as they are read, when one is given.
  *

@@ -7,7 +7,7 @@
  * Without /usr/bin/chromium the tests are skipped with a message, unless
  * REPRINT_REQUIRE_BROWSER=1 (CI), which makes a missing browser a failure.
  */
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -173,6 +173,31 @@ describeBrowser('HTML report in chromium: the samples', () => {
     expect(await visible()).toBe(report.pairs.length);
     expect(problems).toEqual([]);
     expect(requests).toEqual([url]);
+    await p.close();
+  });
+});
+
+describeBrowser('HTML report in chromium: a duplicate record of one outlet', () => {
+  test('its pairs stand on the matrix diagonal, shaded and readable (not hatched over), and its row carries the note', async () => {
+    const story = 'Lavrov and Blinken spoke by phone on Saturday at the request of the US side, and the ministers discussed security guarantees and the situation around Ukraine at length. ';
+    const docs = join(dir, 'duplicate');
+    mkdirSync(docs, { recursive: true });
+    const record = (id: string, url: string): string => JSON.stringify({ id, url, text: story.repeat(3) });
+    writeFileSync(join(docs, 'dump.jsonl'), `${record('a', 'https://example.com/a')}\n${record('b', 'https://example.com/a?page=1')}\n`);
+    const { report, texts } = await scanWithTexts([docs], {});
+    expect(report.pairs.map((x) => x.sameOutlet)).toEqual([true]);
+    const { page: p, problems } = await open(renderHtml(report, texts), 'duplicate.html');
+    const cell = p.locator('.matrix td.self').first();
+    expect(await cell.innerText()).toBe('1↔');
+    const look = await cell.evaluate((td) => {
+      const style = getComputedStyle(td);
+      return { image: style.backgroundImage, color: style.color, background: style.backgroundColor };
+    });
+    // A pattern over the heat colour hid the count: white text on a white hatch.
+    expect(look.image).toBe('none');
+    expect(look.background).not.toBe(look.color);
+    expect(await p.locator('#pairs tbody tr').first().innerText()).toContain('same outlet, example.com: a duplicate record');
+    expect(problems).toEqual([]);
     await p.close();
   });
 });

@@ -20,7 +20,7 @@ table { border-collapse: collapse; }
 .matrix th, .matrix td { border: 1px solid var(--line); padding: 3px 6px; text-align: center; font-size: 12px; }
 .matrix th { background: var(--panel); font-weight: 600; max-width: 110px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 .matrix th.corner { font-weight: 400; color: var(--muted); }
-.matrix td.self { background: repeating-linear-gradient(45deg, #fff, #fff 3px, #eef0f2 3px, #eef0f2 6px); }
+.matrix td.self.h0 { background: repeating-linear-gradient(45deg, #fff, #fff 3px, #eef0f2 3px, #eef0f2 6px); }
 .h0 { background: #fff; } .h1 { background: #fde4d8; } .h2 { background: #fbc4a9; } .h3 { background: #f69a73; } .h4 { background: #e8643f; color: #fff; } .h5 { background: #b8321a; color: #fff; }
 .graph { border: 1px solid var(--line); border-radius: 6px; background: #fff; max-width: 100%; height: auto; }
 .graph text { font-size: 11px; fill: var(--fg); }

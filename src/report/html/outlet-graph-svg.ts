@@ -41,9 +41,9 @@ export function renderOutletGraph(reuse: OutletReuse, maxOutlets: number): strin
       const cls = directed ? (l.uncredited > 0 ? 'e-uncredited' : 'e-credited') : 'e-undirected';
       let d: string;
       if (a === b) {
-        // a loop outside the ring, for pairs within one node (e.g. two documents of unknown outlet)
-        const ox = a.x + Math.cos(a.angle) * (a.r + 22);
-        const oy = a.y + Math.sin(a.angle) * (a.r + 22);
+        // a loop inside the ring (outside, the node's label is), for pairs within one node (duplicates of one outlet, documents of unknown outlet)
+        const ox = a.x - Math.cos(a.angle) * (a.r + 22);
+        const oy = a.y - Math.sin(a.angle) * (a.r + 22);
         d = `M${fixed(a.x)},${fixed(a.y)} C${fixed(ox + 28 * Math.sin(a.angle))},${fixed(oy - 28 * Math.cos(a.angle))} ${fixed(ox - 28 * Math.sin(a.angle))},${fixed(oy + 28 * Math.cos(a.angle))} ${fixed(a.x)},${fixed(a.y)}`;
       } else {
         // a slight bend to the right of the direction, so A→B and B→A stay apart; ends on the circles

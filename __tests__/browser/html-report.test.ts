@@ -189,8 +189,10 @@ describeBrowser('HTML report in chromium: a duplicate record of one outlet', () 
     const { page: p, problems } = await open(renderHtml(report, texts), 'duplicate.html');
     const cell = p.locator('.matrix td.self').first();
     expect(await cell.innerText()).toBe('1↔');
+    // Runs in the page (this project's types have no DOM): the cell's computed style.
+    type Style = { readonly backgroundImage: string; readonly color: string; readonly backgroundColor: string };
     const look = await cell.evaluate((td) => {
-      const style = getComputedStyle(td);
+      const style = (globalThis as unknown as { getComputedStyle(element: unknown): Style }).getComputedStyle(td);
       return { image: style.backgroundImage, color: style.color, background: style.backgroundColor };
     });
     // A pattern over the heat colour hid the count: white text on a white hatch.

@@ -179,41 +179,49 @@ describe('reprint scan (CLI)', () => {
     expect(r.stderr).toMatch(/\/no\/such\/dir\/report\.txt/);
   });
 
-  test('a dump whose every record has the same bad field: five warnings of that kind on stderr, then one line counting the rest; the report keeps them all', async () => {
+  test('a dump whose records lack their text: five warnings of that kind on stderr, then one line counting the rest; the report keeps them all', async () => {
     const dir = tempDir('reprint-warnings-');
     const dump = join(dir, 'dump.jsonl');
-    const records = Array.from({ length: 12 }, (_, i) => JSON.stringify({ id: `s${i}`, title: i, body: `Story number ${i} says the river rose by ${i} metres overnight.` }));
-    writeFileSync(dump, `${records.join('\n')}\n{oops\n`);
+    const records = Array.from({ length: 12 }, (_, i) => JSON.stringify({ id: `s${i}`, title: `Story number ${i}` }));
+    writeFileSync(dump, `${records.join('\n')}\n{oops\n${JSON.stringify({ id: 'kept', body: 'The river rose by two metres overnight.' })}\n`);
     const r = await runCli(['scan', dump, '--field', 'text=body', '--format', 'json']);
     expect(r.code).toBe(0);
     const lines = r.stderr.split('\n').filter((l) => l.startsWith('reprint: warning:'));
-    const badTitle = lines.filter((l) => l.includes('field "title" is not a string'));
-    expect(badTitle).toHaveLength(5);
-    expect(badTitle[0]).toBe(`reprint: warning: ${dump}:1: field "title" is not a string; ignored`);
+    const noText = lines.filter((l) => l.includes('no text field'));
+    expect(noText).toHaveLength(5);
+    expect(noText[0]).toBe(`reprint: warning: ${dump}:1: no text field (looked for body); skipped`);
     // The malformed line is another kind: shown in full.
     expect(lines.filter((l) => l.includes(`${dump}:13: malformed JSON`))).toHaveLength(1);
-    expect(lines).toContain(`reprint: warning: ${dump}: 7 more W_BAD_FIELD warnings like these not shown (all are in the report with --format json or ndjson)`);
+    expect(lines).toContain(`reprint: warning: ${dump}: 7 more W_NO_TEXT warnings like these not shown (all are in the report with --format json or ndjson)`);
     expect(lines).toHaveLength(7);
     const report = JSON.parse(r.stdout) as { warnings: { code: string }[] };
-    expect(report.warnings.filter((w) => w.code === 'W_BAD_FIELD')).toHaveLength(12);
-    expect(r.stderr).toMatch(/13 warnings in /);
+    expect(report.warnings.filter((w) => w.code === 'W_NO_TEXT')).toHaveLength(12);
+    expect(r.stderr).toMatch(/1 article, 0 pairs, 0 clusters, 13 warnings in /);
   });
 
-  test('a dump without ids: its records are scanned under their positions, with one W_NO_ID warning for the file that counts them', async () => {
+  test('a dump without ids, with a field of another type: its records are scanned (under their positions, without the field), one warning of each kind for the file counting them', async () => {
     const dir = tempDir('reprint-no-ids-');
     const dump = join(dir, 'dump.jsonl');
-    const records = Array.from({ length: 12 }, (_, i) => JSON.stringify({ body: `Story number ${i} says the river rose by ${i} metres overnight.` }));
+    const records = Array.from({ length: 12 }, (_, i) =>
+      JSON.stringify({ body: `Story number ${i} says the river rose by ${i} metres overnight.`, published: { $date: '2022-02-12T18:40:00Z' }, ...(i === 3 ? { title: 7 } : {}) }),
+    );
     writeFileSync(dump, `${records.join('\n')}\n`);
     const r = await runCli(['scan', dump, '--field', 'text=body', '--format', 'json']);
     expect(r.code).toBe(0);
     const lines = r.stderr.split('\n').filter((l) => l.startsWith('reprint: warning:'));
     expect(lines).toEqual([
-      `reprint: warning: ${dump}:1: no id field (looked for id); using "dump.jsonl:1", and likewise for 11 more records of this file, each named by its position`,
+      `reprint: warning: ${dump}:1: no id field (looked for id); using "dump.jsonl:1", and likewise for 11 more records of this file`,
+      `reprint: warning: ${dump}:1: field "published" is not a string or number; ignored, and likewise for 11 more records of this file`,
+      `reprint: warning: ${dump}:4: field "title" is not a string; ignored`,
     ]);
     const report = JSON.parse(r.stdout) as { documents: { id: string }[]; warnings: { code: string; where: string }[] };
     expect(report.documents.map((d) => d.id)).toHaveLength(12);
     expect(report.documents.map((d) => d.id)).toContain('dump.jsonl:12');
-    expect(report.warnings).toEqual([expect.objectContaining({ code: 'W_NO_ID', where: `${dump}:1` })]);
-    expect(r.stderr).toMatch(/12 articles, 0 pairs, 0 clusters, 1 warning in /);
+    expect(report.warnings.map((w) => [w.code, w.where])).toEqual([
+      ['W_NO_ID', `${dump}:1`],
+      ['W_BAD_FIELD', `${dump}:1`],
+      ['W_BAD_FIELD', `${dump}:4`],
+    ]);
+    expect(r.stderr).toMatch(/12 articles, 0 pairs, 0 clusters, 3 warnings in /);
   });
 });

@@ -19,7 +19,8 @@
  *   --seed N                 corpus seed (default 1)
  *   --dir DIR                keep dumps and reports in DIR and reuse dumps found there
  *                            (default: a temporary folder, removed at the end)
- *   --timeout S              time limit per job in seconds (default 600); a job over it is stopped
+ *   --timeout S              time limit per job in seconds (default 600, or 0.7 s per MB of input
+ *                            above 857 MB: 1,852 s at 1M); a job over it is stopped
  *   --with-package-at-100k   also run the minhash package job above 10k articles
  *   --cli PATH               the compiled CLI to time (default: this build's, dist-bench/src/cli/bin.js)
  *   --cli-arg ARG            extra argument for the CLI, repeatable (e.g. --cli-arg --no-sentence-channel)
@@ -83,6 +84,7 @@ async function benchCorpora(): Promise<void> {
   const sizes = (arg('size') ?? arg('sizes') ?? '10000,100000').split(',').map((s) => positiveInt('sizes', s.trim()));
   const seed = Number(arg('seed') ?? '1');
   const keepDir = arg('dir');
+  const timeout = arg('timeout');
   const dir = keepDir === undefined ? mkdtempSync(join(tmpdir(), 'reprint-bench-')) : resolve(keepDir);
   if (keepDir !== undefined) mkdirSync(dir, { recursive: true });
   const settings: CorpusBenchSettings = {
@@ -90,7 +92,7 @@ async function benchCorpora(): Promise<void> {
     seed,
     cli: resolve(arg('cli') ?? join(__dirname, '..', 'src', 'cli', 'bin.js')),
     cliArgs: args('cli-arg'),
-    timeoutSeconds: positiveInt('timeout', arg('timeout') ?? '600'),
+    timeoutSeconds: timeout === undefined ? null : positiveInt('timeout', timeout),
     phases: flag('phases'),
   };
   const log = (line: string): void => {

@@ -149,7 +149,7 @@ function lineOf(where: string): number {
  * folded into one each: the first, and how many more. A warning per record
  * says nothing the first does not, and a dump whose every record lacks an
  * id (news-please's and Common Crawl News exports have none) or carries a
- * field of another type (a MongoDB export's `{"$date": …}`) gave a million
+ * field of another type (a MongoDB export's `{"$date": …}`) gave a million warnings
  * at 1M articles, held until the report (200,000 records without ids: 47 MB
  * of peak RSS and 33 MB of report). Warnings about records skipped are not
  * folded: each names a line whose data is not in the scan.

@@ -49,5 +49,13 @@ describe('renderSummaryLine', () => {
     expect(renderSummaryLine(one, { seconds: 1, chars: 10 })).toMatch(/, 1 cluster, 1 warning in 1\.0 s/);
     const two = { ...report, clusters: [], warnings: [warning, warning] } as unknown as Report;
     expect(renderSummaryLine(two, { seconds: 1, chars: 10 })).toMatch(/, 0 clusters, 2 warnings in 1\.0 s/);
+    const single = { ...report, documents: report.documents.slice(0, 1) } as unknown as Report;
+    expect(renderSummaryLine(single, { seconds: 1, chars: 10 })).toMatch(/^reprint: 1 article, /);
+  });
+
+  it('writes large counts with thousands separators (a dump of tens of thousands of articles)', async () => {
+    const { report } = await scanSamples();
+    const many = { ...report, documents: Array.from({ length: 19_043 }, () => report.documents[0]), warnings: Array.from({ length: 2_535 }, () => report.warnings[0]) } as unknown as Report;
+    expect(renderSummaryLine(many, { seconds: 2, chars: 10 })).toMatch(/^reprint: 19,043 articles, 6 pairs \(.*\), 2 clusters, 2,535 warnings in 2\.0 s \(9,522 articles\/s, /);
   });
 });

@@ -8,6 +8,7 @@
 import type { Warning } from '../model';
 import type { Io } from './io';
 import { InputError } from '../errors';
+import { thousands } from '../report';
 
 /** Warnings of one code in one file printed in full. */
 export const SHOWN_PER_KIND = 5;
@@ -39,7 +40,7 @@ export function printWarnings(io: Pick<Io, 'stderr'>, warnings: readonly Warning
   }
   for (const { file, code, count } of held.values()) {
     const what = count === 1 ? `${code} warning like these` : `${code} warnings like these`;
-    io.stderr(`reprint: warning: ${file}: ${count.toLocaleString('en-US')} more ${what} not shown${more === null ? '' : ` (${more})`}\n`);
+    io.stderr(`reprint: warning: ${file}: ${thousands(count)} more ${what} not shown${more === null ? '' : ` (${more})`}\n`);
   }
 }
 

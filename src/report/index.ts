@@ -10,3 +10,4 @@ export { renderMarkdown, escapeMarkdown, type MarkdownRenderOptions } from './re
 export { quotesTexts, renderReport, renderReportChunks, REPORT_FORMATS, type ReportFormat, type RenderReportOptions } from './render-report';
 export { computeOutletReuse, type OutletReuse, type OutletNode, type OutletLink } from './outlet-reuse';
 export { escapeHtml } from './escape-html';
+export { thousands } from './count-by';

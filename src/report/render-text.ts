@@ -11,7 +11,7 @@
 import type { Pair, PassageKind, RelationKind, Report, ReportDocument } from '../model';
 import { describeTime } from '../attribute';
 import { applyStyle, type TextStyle } from './ansi-style';
-import { countBy, counted, pairCount, percent } from './count-by';
+import { countBy, counted, pairCount, percent, thousands } from './count-by';
 import { outletLabel, sameOutletNote, sisterGroup } from './document-label';
 import { shorten } from './shorten';
 import { topPassages } from './top-passages';
@@ -159,7 +159,7 @@ export interface RunFigures {
 export function renderSummaryLine(report: Report, run: RunFigures): string {
   const rate =
     run.seconds > 0
-      ? ` (${(report.documents.length / run.seconds).toFixed(0)} articles/s, ${(run.chars / 1e6 / run.seconds).toFixed(1)} M chars/s)`
+      ? ` (${thousands(report.documents.length / run.seconds)} articles/s, ${(run.chars / 1e6 / run.seconds).toFixed(1)} M chars/s)`
       : '';
   return (
     `reprint: ${counted(report.documents.length, 'article')}, ${pairCount(report.pairs)}, ` +

@@ -10,6 +10,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { openIndexStore } from '../../src';
 import { INDEX_BATCH, writeBatchSize } from '../../src/pipeline/index-articles';
+import { thousands } from '../../src/report';
 import { tempDir } from '../helpers/temp-dir';
 
 const BIN = resolve(__dirname, '../../dist/cli/bin.js');
@@ -116,7 +117,7 @@ describe('index add under real processes', () => {
     // Adding again completes the index: the committed articles are unchanged, the rest added.
     const again = await run(['index', 'add', dump, '--index', index, '--quiet']).done;
     expect(again.code).toBe(0);
-    expect(again.stdout).toContain(`${total - after.length} added, 0 replaced, ${after.length} unchanged`);
+    expect(again.stdout).toContain(`${thousands(total - after.length)} added, 0 replaced, ${thousands(after.length)} unchanged`);
   }, 120000);
 
   test('two writers at once: both finish, every article once, no orphan band rows', async () => {

@@ -14,6 +14,7 @@ import { resolveWorkers, workersOption } from './workers-flag';
 import { STDIN_ARG } from '../stdin-arg';
 import { declareIndexFlag, declareIndexInputFlags, toIndexInputOptions, waitNotice, type IndexFileArgs, type IndexInputArgs } from './index-flags';
 import { nothingRead, printWarnings } from '../print-warnings';
+import { thousands } from '../../report';
 
 /** Parsed flags of `index add`. */
 export interface IndexAddArgs extends IndexInputArgs {
@@ -89,8 +90,8 @@ export async function runIndexAdd(args: IndexAddArgs, io: Io): Promise<number> {
     if (!args.quiet) printWarnings(io, warnings, null);
     const seconds = (Date.now() - started) / 1000;
     io.stdout(
-      `reprint: ${args.index}: ${result.added} added, ${result.replaced} replaced, ${result.unchanged} unchanged, ${countFailed(warnings)} failed; ` +
-        `${result.documents} articles in the index (${seconds.toFixed(1)} s, ${(result.read / Math.max(seconds, 1e-3)).toFixed(0)} articles/s)\n`,
+      `reprint: ${args.index}: ${thousands(result.added)} added, ${thousands(result.replaced)} replaced, ${thousands(result.unchanged)} unchanged, ${thousands(countFailed(warnings))} failed; ` +
+        `${thousands(result.documents)} articles in the index (${seconds.toFixed(1)} s, ${thousands(result.read / Math.max(seconds, 1e-3))} articles/s)\n`,
     );
     // As scan: a run that read nothing (a wrong --field, an empty folder) must not look like one with nothing new.
     if (result.read === 0) throw nothingRead('add', args.inputs, warnings.length, args.quiet);

@@ -56,7 +56,7 @@ describe('index progress', () => {
       stderrIsTty: true,
     });
     expect(code).toBe(0);
-    expect(stdout).toMatch(/1100 added/);
+    expect(stdout).toMatch(/1,100 added/);
     const shown = [...stderr.matchAll(/\r(\w+): /g)].map((m) => m[1]).filter((p, i, all) => i === 0 || all[i - 1] !== p);
     expect(shown).toEqual(['read', 'sketch', 'write', 'merge']);
     expect(stderr).toMatch(/write: 1100\/1100 articles/);

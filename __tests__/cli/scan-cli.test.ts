@@ -80,6 +80,9 @@ describe('reprint scan (CLI)', () => {
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(/--num-perm/);
     expect(help.stdout).toMatch(/Exit codes/);
+    // A required list of paths has no default to show (yargs gives variadic positionals an empty one).
+    expect(help.stdout).toMatch(/\[array\] \[required\]\n/);
+    expect(help.stdout).not.toMatch(/\[default: \[\]\]/);
   });
 
   test('nothing to scan (an empty folder, every record skipped) is exit 2 naming the inputs, and no report is written', async () => {

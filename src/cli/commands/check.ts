@@ -34,7 +34,7 @@ export interface CheckArgs extends IndexInputArgs {
 /** Declare the flags of `check`. */
 export function checkBuilder(y: Argv): Argv<CheckArgs> {
   const withDrafts = y
-    .positional('drafts', { describe: 'draft files (plain text, HTML, Markdown), JSONL, CSV or a .json array of drafts, or - for JSONL on stdin', type: 'string', array: true })
+    .positional('drafts', { describe: 'draft files (plain text, HTML, Markdown), JSONL, CSV or a .json array of drafts, or - for JSONL on stdin', type: 'string', array: true, default: undefined })
     .option('format', formatOption())
     .option('out', { type: 'string', describe: 'write the report to FILE instead of stdout (through a temporary file renamed when complete)' })
     .option('color', colorOption())

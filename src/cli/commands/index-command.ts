@@ -53,7 +53,7 @@ export function countFailed(warnings: readonly Warning[]): number {
 /** Declare the flags of `index add`. */
 export function indexAddBuilder(y: Argv): Argv<IndexAddArgs> {
   const withInputs = y
-    .positional('inputs', { describe: 'files, folders, JSONL dumps, CSV/TSV exports, WARC (each also .gz or .zst), a .json array of articles, or - for JSONL on stdin', type: 'string', array: true })
+    .positional('inputs', { describe: 'files, folders, JSONL dumps, CSV/TSV exports, WARC (each also .gz or .zst), a .json array of articles, or - for JSONL on stdin', type: 'string', array: true, default: undefined })
     .option('workers', workersOption());
   return declareIndexInputFlags(withInputs) as unknown as Argv<IndexAddArgs>;
 }
@@ -65,7 +65,7 @@ export function indexStatsBuilder(y: Argv): Argv<IndexStatsArgs> {
 
 /** Declare the flags of `index remove`. */
 export function indexRemoveBuilder(y: Argv): Argv<IndexRemoveArgs> {
-  return declareIndexFlag(y.positional('ids', { describe: 'ids of the articles to remove', type: 'string', array: true })) as unknown as Argv<IndexRemoveArgs>;
+  return declareIndexFlag(y.positional('ids', { describe: 'ids of the articles to remove', type: 'string', array: true, default: undefined })) as unknown as Argv<IndexRemoveArgs>;
 }
 
 /** Declare the flags of `index vacuum`. */

@@ -36,7 +36,7 @@ export interface ScanArgs extends TuningArgs {
 /** Declare the `scan` command's flags on a yargs instance. */
 export function scanBuilder(y: Argv): Argv<ScanArgs> {
   const withInput = y
-    .positional('paths', { describe: 'files, folders (recursive), JSONL dumps (.jsonl, .ndjson), CSV/TSV exports (.csv, .tsv), WARC (.warc), each also .gz or .zst, a .json array of articles, or - for JSONL on stdin', type: 'string', array: true })
+    .positional('paths', { describe: 'files, folders (recursive), JSONL dumps (.jsonl, .ndjson), CSV/TSV exports (.csv, .tsv), WARC (.warc), each also .gz or .zst, a .json array of articles, or - for JSONL on stdin', type: 'string', array: true, default: undefined })
     .option('format', formatOption())
     .option('out', { type: 'string', describe: 'write the report to FILE instead of stdout (through a temporary file renamed when complete)' })
     .option('color', colorOption())

@@ -19,7 +19,7 @@ import { lowBits, lowBitsAgreement } from '../minhash';
 import type { Article, DraftShare, Pair, Report, Warning } from '../model';
 import type { ResolvedOptions } from '../options';
 import { computeWindowBandKeys, type IndexStore, type StoredDocument } from '../store';
-import { comparePair } from './compare-pair';
+import { comparePair, sameOutlet } from './compare-pair';
 import { createWindowHasher, minEstimate, resolveBanding, signWindows, type CandidateDocumentPair } from './find-candidates';
 import { PreparedDocuments } from './prepared-documents';
 import { buildReport } from './scan';
@@ -48,7 +48,7 @@ export function checkDrafts(store: IndexStore, drafts: readonly Article[], optio
   const largest: DraftShare[] = [];
   for (const draft of drafts) {
     const candidates = findIndexedCandidates(store, draft, blocked, options).filter(
-      (c) => c.stored.article.id !== draft.id && (options.includeSameOutlet || draft.meta.outlet === null || draft.meta.outlet !== c.stored.article.meta.outlet),
+      (c) => c.stored.article.id !== draft.id && (options.includeSameOutlet || !sameOutlet(draft.meta, c.stored.article.meta)),
     );
     const articles = [draft, ...candidates.map((c) => c.stored.article)];
     const pairs: CandidateDocumentPair[] = candidates.map((c, i) => ({ a: 0, b: i + 1, estimatedSimilarity: c.estimate }));

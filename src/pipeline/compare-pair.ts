@@ -28,8 +28,8 @@ function sameGroup(a: ArticleMeta, b: ArticleMeta): boolean {
   return a.outletGroup !== null && a.outletGroup === b.outletGroup && a.outlet !== b.outlet;
 }
 
-/** One known outlet. */
-function sameOutlet(a: ArticleMeta, b: ArticleMeta): boolean {
+/** Two articles of one known outlet (unknown outlets are never the same). */
+export function sameOutlet(a: ArticleMeta, b: ArticleMeta): boolean {
   return a.outlet !== null && a.outlet === b.outlet;
 }
 

@@ -13,7 +13,7 @@ import { CandidateCollector, createWindowHasher, minEstimate, resolveBanding, si
 import { lowBits, lowBitsAgreement } from '../../src/minhash';
 import { NO_BLOCKED_GRAMS } from '../../src/pipeline/find-boilerplate';
 import { sketchDocument } from '../../src/pipeline/sketch-document';
-import { SpooledSketchBatches, SpooledTexts, SpooledWords } from '../../src/pipeline/spooled-records';
+import { readSpooledTexts, SpooledSketchBatches, SpooledTexts, SpooledWords } from '../../src/pipeline/spooled-records';
 import { indexTaskHandler, scanTaskHandler, type IndexSketchBatch, type ScanSketchBatch, type SignedBatch } from '../../src/pipeline/scan-tasks';
 import { resolveOptions, scanArticles, scanWithTexts } from '../../src';
 import { tempDir } from '../helpers/temp-dir';
@@ -149,6 +149,18 @@ describe('spooled records', () => {
         expect(store.get(s.handle)).toBe(texts[i]);
       });
     }
+  });
+
+  it('a thread given where texts are in the spool file reads them back exactly, still buffered ones too; in memory there is no file to give', () => {
+    const texts = ['Plain ASCII text.', 'Déjà vu — naïve café', '👍🏽 emoji 𝒳', '中文新闻报道', '', 'lone \ud800 high and \udc00 low', 'x'.repeat(5000)];
+    const store = new SpooledTexts(new FileLog(join(tempFolder(), 'texts')));
+    const handles = texts.map((t) => store.put(t).handle);
+    // Out of order and repeated, as documents in id order may lie in the file; nothing written out yet (all in the write buffer).
+    const order = [3, 0, 6, 5, 1, 4, 2, 3];
+    const refs = store.refs(order.map((i) => handles[i]!));
+    expect(refs).not.toBeNull();
+    expect(readSpooledTexts(refs!)).toEqual(order.map((i) => texts[i]));
+    expect(new SpooledTexts(new MemoryLog()).refs([])).toBeNull();
   });
 
   it('k-gram sets come back exactly', () => {

@@ -99,7 +99,7 @@ export class FileLog implements ByteLog {
   private lastEnd = -1;
   private streak = 0;
 
-  constructor(private readonly path: string) {
+  constructor(readonly path: string) {
     this.fd = openSync(path, 'w+');
   }
 
@@ -157,7 +157,8 @@ export class FileLog implements ByteLog {
     closeSync(this.fd);
   }
 
-  private flush(): void {
+  /** Write out what the buffer holds, so that another thread reading {@link path} sees every byte appended so far. */
+  flush(): void {
     if (this.buffered === 0) return;
     this.writeOut(this.buffer.subarray(0, this.buffered));
     this.buffered = 0;
@@ -226,6 +227,12 @@ export class RecordLog {
   length(index: number): number {
     this.check(index);
     return this.lengths[index]!;
+  }
+
+  /** Where record `index`'s bytes are in the log. */
+  where(index: number): { readonly position: number; readonly length: number } {
+    this.check(index);
+    return { position: this.starts[index]!, length: this.lengths[index]! };
   }
 
   /** Copy record `index` into `target` from its start (which must have room). */

@@ -12,8 +12,9 @@
  * and for the report.
  */
 import { InternalError } from '../errors';
-import type { Article, ArticleMeta, ReportDocument, StoredArticle, StoredText, TextStore } from '../model';
+import type { Article, ArticleMeta, ReportDocument, StoredArticle, StoredText } from '../model';
 import { RecordLog, type ByteLog } from './byte-log';
+import type { SpooledTextRefs, SpooledTexts } from './spooled-records';
 
 /** What a scan reads of its documents (index `i` in id order). */
 export interface ScanDocuments {
@@ -22,6 +23,12 @@ export interface ScanDocuments {
   outlet(i: number): string | null;
   /** The original text (read back when it was put aside). */
   text(i: number): string;
+  /**
+   * Where the texts of documents `ids` are in a spool file, for a worker
+   * thread to read them itself; `null` when they are not in a file (then
+   * {@link text} gives them).
+   */
+  textRefs(ids: readonly number[]): SpooledTextRefs | null;
   /** The article, text and all (read back when it was put aside). */
   article(i: number): Article;
   /** The article without reading its text back: id, path, metadata, and its text or where it is (its length either way). */
@@ -40,6 +47,7 @@ export function documentsInMemory(articles: readonly Article[]): ScanDocuments {
     id: (i) => at(i).id,
     outlet: (i) => at(i).meta.outlet,
     text: (i) => at(i).text,
+    textRefs: () => null,
     article: at,
     outline: at,
   };
@@ -70,7 +78,7 @@ export interface KeptArticle {
 }
 
 /**
- * Documents whose texts are in a {@link TextStore} and whose metadata is in a
+ * Documents whose texts are in a {@link SpooledTexts} and whose metadata is in a
  * log: {@link keep} each article as ingest resolves it, then {@link sorted}.
  */
 export class SpooledDocuments {
@@ -79,7 +87,7 @@ export class SpooledDocuments {
 
   constructor(
     log: ByteLog,
-    private readonly texts: TextStore,
+    private readonly texts: SpooledTexts,
   ) {
     this.records = new RecordLog(log);
   }
@@ -106,6 +114,7 @@ export class SpooledDocuments {
       id: (i) => at(i).id,
       outlet: (i) => at(i).outlet,
       text: (i) => this.texts.get(at(i).text.handle),
+      textRefs: (ids) => this.texts.refs(ids.map((i) => at(i).text.handle)),
       article: (i) => {
         const k = at(i);
         return { id: k.id, ...stated(k), text: this.texts.get(k.text.handle) };

@@ -25,6 +25,7 @@ import { comparePair } from './compare-pair';
 import { bandMajorRows, createWindowHasher, resolveBanding, signWindows, type CandidateDocumentPair, type SignableDocument } from './find-candidates';
 import { buffersOf, packArrays, unpackArray, type PackedArrays } from './packed-arrays';
 import { PreparedDocuments } from './prepared-documents';
+import { readSpooledTexts, type SpooledTextRefs } from './spooled-records';
 import { streamPool, WorkerPool } from './worker-pool';
 import { blockedGramSets, type BlockedGrams, type BlockedGramSets } from './find-boilerplate';
 import { markSketchBoilerplate, sketchDocument, sketchSettingsOf, type SketchSettings } from './sketch-document';
@@ -33,10 +34,23 @@ import { markSketchBoilerplate, sketchDocument, sketchSettingsOf, type SketchSet
 export type ScanTask =
   /** The collection's blocked k-grams, known once every text is sketched: a pool's set-up for the sign and align batches. */
   | { readonly kind: 'blocked'; readonly grams: BlockedGrams }
-  | { readonly kind: 'sketch'; readonly texts: readonly string[] }
+  | { readonly kind: 'sketch'; readonly texts: TaskTexts }
   | { readonly kind: 'sign'; readonly sketches: PackedSketches }
   /** `pairs` index into the batch's own `articles`. */
   | { readonly kind: 'align'; readonly articles: readonly Article[]; readonly pairs: readonly CandidateDocumentPair[] };
+
+/**
+ * A batch's texts: the texts, or where they are in the text spool of a scan
+ * or `index add`, for the thread to read them itself. Read by the main
+ * thread for every thread, with the k-grams of every batch to count too, they
+ * kept the threads waiting for it.
+ */
+export type TaskTexts = readonly string[] | SpooledTextRefs;
+
+/** The texts of a batch. */
+function textsOf(texts: TaskTexts): readonly string[] {
+  return 'file' in texts ? readSpooledTexts(texts) : texts;
+}
 
 /** What a batch gives back, by kind: sketches, window signatures, pairs (null: not confirmed); nothing for 'blocked'. */
 export type ScanTaskResult = ScanSketchBatch | SignedBatch | readonly (Pair | null)[];
@@ -76,7 +90,7 @@ export interface SignedBatch {
  * sorted together; merge the keys `[lo, hi)` of the workers' `merge` source.
  */
 export type IndexTask =
-  | { readonly kind: 'index-sketch'; readonly texts: readonly string[] }
+  | { readonly kind: 'index-sketch'; readonly texts: TaskTexts }
   | { readonly kind: 'index-sign-batch'; readonly sketches: readonly PackedSketches[] }
   | { readonly kind: 'index-merge-range'; readonly lo: number; readonly hi: number };
 
@@ -164,7 +178,7 @@ export function scanTaskHandler(data: ScanWorkerData): (task: ScanTask) => ScanT
         sign = createSigner(options, blocked);
         return [];
       case 'sketch':
-        return { kind: 'sketch', ...sketchBatch(task.texts, settings) };
+        return { kind: 'sketch', ...sketchBatch(textsOf(task.texts), settings) };
       case 'sign': {
         const signatures = packLowBits(signPacked(task.sketches, sign));
         return { kind: 'sign', signatures, bandRows: bandMajorRows(signatures.values, options.numPerm, banding) };
@@ -195,15 +209,17 @@ export function indexTaskHandler(data: ScanWorkerData): (task: IndexTask) => Ind
   let merging: SegmentRangeReader | undefined;
   return (task) => {
     switch (task.kind) {
-      case 'index-sketch':
+      case 'index-sketch': {
+        const texts = textsOf(task.texts);
         return {
           kind: 'index-sketch',
-          ...sketchBatch(task.texts, settings),
+          ...sketchBatch(texts, settings),
           storedTexts: packArrays<Uint8Array>(
-            task.texts.map((text) => encodeText(text)),
+            texts.map((text) => encodeText(text)),
             (n) => new Uint8Array(n),
           ),
         };
+      }
       case 'index-merge-range': {
         if (data.merge === undefined) throw new InternalError('index-merge-range task without a merge source');
         merging ??= new SegmentRangeReader(data.merge);

@@ -7,9 +7,10 @@
  * decoding are exact: what is read back equals what was written, so spooling
  * changes no result.
  */
+import { closeSync, openSync, readSync } from 'node:fs';
 import { InternalError } from '../errors';
 import type { TextStore, StoredText } from '../ingest';
-import { asUint32, bytesOf, RecordLog, type ByteLog } from './byte-log';
+import { asUint32, bytesOf, FileLog, RecordLog, type ByteLog } from './byte-log';
 import type { PackedArrays } from './packed-arrays';
 import type { SketchBatch } from './scan-tasks';
 
@@ -17,11 +18,22 @@ import type { SketchBatch } from './scan-tasks';
 const UTF8 = 1;
 const UTF16 = 2;
 
+/**
+ * Where some texts of a {@link SpooledTexts} are in its file, for a thread
+ * to read them itself ({@link readSpooledTexts}) rather than be sent them.
+ */
+export interface SpooledTextRefs {
+  readonly file: string;
+  /** Each text's record: where it starts in the file, and its length in bytes. */
+  readonly positions: Float64Array;
+  readonly lengths: Uint32Array;
+}
+
 /** Texts in a log: the ingest's {@link TextStore} for a dump too large to hold. */
 export class SpooledTexts implements TextStore {
   private readonly records: RecordLog;
 
-  constructor(log: ByteLog) {
+  constructor(private readonly log: ByteLog) {
     this.records = new RecordLog(log);
   }
 
@@ -35,12 +47,57 @@ export class SpooledTexts implements TextStore {
   }
 
   get(handle: number): string {
-    const bytes = this.records.read(handle);
-    const body = Buffer.from(bytes.buffer, bytes.byteOffset + 1, bytes.length - 1);
-    if (bytes[0] === UTF8) return body.toString('utf8');
-    if (bytes[0] === UTF16) return body.toString('utf16le');
-    throw new InternalError(`SpooledTexts: record ${handle} has tag ${bytes[0]}`);
+    return decodeText(this.records.read(handle), handle);
   }
+
+  /**
+   * Where the texts `handles` are, when the log is a file (written out first,
+   * so another thread reads every one of them); `null` when it is in memory.
+   */
+  refs(handles: readonly number[]): SpooledTextRefs | null {
+    if (!(this.log instanceof FileLog)) return null;
+    this.log.flush();
+    const positions = new Float64Array(handles.length);
+    const lengths = new Uint32Array(handles.length);
+    handles.forEach((handle, i) => {
+      const { position, length } = this.records.where(handle);
+      positions[i] = position;
+      lengths[i] = length;
+    });
+    return { file: this.log.path, positions, lengths };
+  }
+}
+
+/**
+ * The texts `refs` points to, read with positioned reads of its file: the
+ * same strings {@link SpooledTexts.get} gives. Any thread may call it; the
+ * file is open only during the call.
+ */
+export function readSpooledTexts(refs: SpooledTextRefs): string[] {
+  const fd = openSync(refs.file, 'r');
+  try {
+    let buffer = new Uint8Array(refs.lengths.reduce((most, length) => Math.max(most, length), 0));
+    return Array.from(refs.positions, (position, i) => {
+      const length = refs.lengths[i]!;
+      if (buffer.length < length) buffer = new Uint8Array(length);
+      for (let done = 0; done < length; ) {
+        const n = readSync(fd, buffer, done, length - done, position + done);
+        if (n === 0) throw new InternalError(`readSpooledTexts: ${refs.file} ends at ${position + done}, ${length - done} bytes short`);
+        done += n;
+      }
+      return decodeText(buffer.subarray(0, length), i);
+    });
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** A text record's string (`record`: its number, for the error). */
+function decodeText(bytes: Uint8Array, record: number): string {
+  const body = Buffer.from(bytes.buffer, bytes.byteOffset + 1, bytes.length - 1);
+  if (bytes[0] === UTF8) return body.toString('utf8');
+  if (bytes[0] === UTF16) return body.toString('utf16le');
+  throw new InternalError(`SpooledTexts: record ${record} has tag ${bytes[0]}`);
 }
 
 /**

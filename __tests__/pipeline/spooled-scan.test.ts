@@ -243,6 +243,39 @@ describe('a scan spooled to disk', () => {
     stored.articles.forEach((a, i) => expect(store.get(a.text.handle)).toBe(inMemory.articles[i]!.text));
   });
 
+  it('reads a text back to resolve metadata only when a field the text may state is missing, with the same metadata as in memory', async () => {
+    const dir = tempFolder();
+    const body = 'The minister said the port would reopen on Monday after the storm. 12 Feb 2022 - 18:40';
+    const record = (i: number, stated: boolean): string =>
+      JSON.stringify({ id: `doc-${i}`, text: `${body} ${i}.`, ...(stated ? { url: `https://outlet.example/${i}`, published: '2022-02-12T18:40:00Z', title: `Title ${i}` } : {}) });
+    /** Texts read back from the store (by handle) while the dump is read. */
+    const readBack = async (stated: boolean): Promise<number> => {
+      const dump = join(dir, `dump-${stated}.jsonl`);
+      writeFileSync(dump, `${Array.from({ length: 6 }, (_, i) => record(i, stated)).join('\n')}\n`);
+      const store = new SpooledTexts(new MemoryLog());
+      const texts = new Set<number>();
+      const got = new Set<number>();
+      const spy = {
+        put: (text: string) => {
+          const stored = store.put(text);
+          if (text.startsWith(body)) texts.add(stored.handle);
+          return stored;
+        },
+        get: (handle: number) => {
+          if (texts.has(handle)) got.add(handle);
+          return store.get(handle);
+        },
+      };
+      const stored = await readInputsToStore([dump], {}, spy);
+      const inMemory = await readInputs([dump]);
+      expect(stored.articles.map((a) => [a.id, a.meta])).toEqual(inMemory.articles.map((a) => [a.id, a.meta]));
+      expect(texts.size).toBe(6);
+      return got.size;
+    };
+    expect(await readBack(true)).toBe(0);
+    expect(await readBack(false)).toBe(6);
+  });
+
   it('gives the same ids, warnings and metadata when ids clash and fields need escaping, ladders read back from the store', async () => {
     const dir = tempFolder();
     const dump = join(dir, 'dump.jsonl');

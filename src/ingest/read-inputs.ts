@@ -60,17 +60,18 @@ export async function readInputs(paths: readonly string[], options: IngestOption
 
 /**
  * {@link readInputs} for dumps too large to hold: each text is put in `store`
- * as it is read (and read back once, to resolve its metadata), and each
- * article, once its metadata is resolved, is handed to `keep` with the text
- * just read back, which may put that aside too and return something smaller
- * (default: the article). The documents as read are dropped one by one as
+ * as it is read (and read back to resolve its metadata only when a field
+ * the text may state is not given otherwise: a URL, a date, a title), and
+ * each article, once its metadata is resolved, is handed to `keep` with a
+ * way to read its text (once), which may put that aside too and return
+ * something smaller (default: the article). The documents as read are dropped one by one as
  * they are resolved.
  */
 export async function readInputsToStore<T extends { readonly id: string } = StoredArticle>(
   paths: readonly string[],
   options: IngestOptions,
   store: TextStore,
-  keep: (article: StoredArticle, text: string) => T = (article) => article as unknown as T,
+  keep: (article: StoredArticle, text: () => string) => T = (article) => article as unknown as T,
 ): Promise<{ readonly articles: T[]; readonly warnings: Warning[] }> {
   return ingest(paths, options, store, (id, path, text, meta, read) => {
     if (typeof text === 'string') throw new InternalError('readInputsToStore: a text was not stored');
@@ -83,7 +84,7 @@ async function ingest<T extends { readonly id: string }>(
   paths: readonly string[],
   options: IngestOptions,
   store: TextStore | null,
-  make: (id: string, path: string, text: DocumentText, meta: ArticleMeta, read: string) => T,
+  make: (id: string, path: string, text: DocumentText, meta: ArticleMeta, read: () => string) => T,
 ): Promise<{ articles: T[]; warnings: Warning[] }> {
   const checked = resolveIngestOptions(options);
   const discovered = await discoverInputs(paths);
@@ -141,7 +142,9 @@ async function ingest<T extends { readonly id: string }>(
     pending[i] = undefined;
     const id = ids[i] as string;
     const { path, fields, embedded } = statedParts(document, store);
-    const text = readText(document.text, store);
+    // Read back from the store only if needed (a dump's records usually state what the text would be searched for).
+    let read: string | undefined;
+    const text = (): string => (read ??= readText(document.text, store));
     const { meta, warnings: metaWarnings } = resolveMeta({
       text,
       fields,

@@ -15,8 +15,12 @@ import { WarningCode } from './warning-codes';
 
 /** Everything known about one article that bears on its metadata. */
 export interface MetaInputs {
-  /** The article's original text. */
-  readonly text: string;
+  /**
+   * The article's original text, or a function that gives it: called only
+   * when a value no source states is looked for in the text (maybe more than
+   * once: it should remember the text).
+   */
+  readonly text: string | (() => string);
   /** JSONL field values. */
   readonly fields: StatedMeta;
   /** The manifest entry for the article's id, if any. */
@@ -66,8 +70,9 @@ export function resolveMeta(inputs: MetaInputs): ResolvedMeta {
     return null;
   };
 
+  const text = (): string => (typeof inputs.text === 'string' ? inputs.text : inputs.text());
   const statedUrl = first('url');
-  const foundUrl = statedUrl === null ? extractUrl(inputs.text) : null;
+  const foundUrl = statedUrl === null ? extractUrl(text()) : null;
   const url = statedUrl ?? (foundUrl === null ? null : { value: foundUrl, source: 'text' as const });
 
   const statedOutlet = first('outlet');
@@ -98,14 +103,14 @@ export function resolveMeta(inputs: MetaInputs): ResolvedMeta {
     });
   }
   if (date === null) {
-    const candidate = extractPublished(inputs.text);
+    const candidate = extractPublished(text());
     if (candidate !== null) date = { candidate, source: 'text' };
   }
   const published: PublishedTime | null =
     date === null ? null : buildPublishedTime(date.candidate, known?.timeZone ?? null);
 
   const statedTitle = first('title');
-  const foundTitle = statedTitle === null ? extractTitle(inputs.text) : null;
+  const foundTitle = statedTitle === null ? extractTitle(text()) : null;
   const title = statedTitle ?? (foundTitle === null ? null : { value: foundTitle, source: 'text' as const });
 
   const meta: ArticleMeta = {

@@ -17,7 +17,7 @@ export function readArticlesToStore<T extends { readonly id: string }>(
   paths: readonly string[],
   options: ScanOptions,
   store: TextStore,
-  keep: (article: StoredArticle, text: string) => T,
+  keep: (article: StoredArticle, text: () => string) => T,
   onRead?: (read: number, total: number | null) => void,
 ): Promise<{ readonly articles: T[]; readonly warnings: Warning[] }> {
   return readInputsToStore(paths, { ...ingestOptionsOf(options), ...(onRead !== undefined ? { onRead } : {}) }, store, keep);
@@ -51,7 +51,7 @@ export async function readToSpace(
   const onRead = onProgress === undefined ? undefined : (read: number, total: number | null): void => onProgress('read', ...megabytesRead(read, total));
   const texts = new SpooledTexts(space.log('texts'));
   const spooled = new SpooledDocuments(space.log('metadata'), texts);
-  const { articles, warnings } = await readArticlesToStore(paths, options, texts, (a, text) => ({ ...spooled.keep(a), digest: digest?.({ ...a, text }) ?? null }), onRead);
+  const { articles, warnings } = await readArticlesToStore(paths, options, texts, (a, text) => ({ ...spooled.keep(a), digest: digest?.({ ...a, text: text() }) ?? null }), onRead);
   const digests =
     digest === undefined
       ? null

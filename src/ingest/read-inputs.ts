@@ -60,12 +60,12 @@ export async function readInputs(paths: readonly string[], options: IngestOption
 
 /**
  * {@link readInputs} for dumps too large to hold: each text is put in `store`
- * as it is read (and read back to resolve its metadata only when a field
- * the text may state is not given otherwise: a URL, a date, a title), and
- * each article, once its metadata is resolved, is handed to `keep` with a
- * way to read its text (once), which may put that aside too and return
- * something smaller (default: the article). The documents as read are dropped one by one as
- * they are resolved.
+ * as it is read, and read back to resolve its metadata only when a value the
+ * text may state (a URL, a date, a title) is not given otherwise. Each
+ * article, once its metadata is resolved, is handed to `keep` with a function
+ * that gives its text (read back at most once); `keep` may put the article
+ * aside too and return something smaller (default: the article). The
+ * documents as read are dropped one by one as they are resolved.
  */
 export async function readInputsToStore<T extends { readonly id: string } = StoredArticle>(
   paths: readonly string[],

@@ -41,9 +41,9 @@ export type ScanTask =
 
 /**
  * A batch's texts: the texts, or where they are in the text spool of a scan
- * or `index add`, for the thread to read them itself. Read by the main
- * thread for every thread, with the k-grams of every batch to count too, they
- * kept the threads waiting for it.
+ * or `index add`, for the thread to read them itself. Sending the texts made
+ * the main thread read and decode every one, on top of counting each batch's
+ * k-grams, and the threads waited for it.
  */
 export type TaskTexts = readonly string[] | SpooledTextRefs;
 

@@ -144,12 +144,7 @@ export class FileLog implements ByteLog {
   }
 
   private readFile(position: number, length: number, target: Uint8Array, offset: number): void {
-    let done = 0;
-    while (done < length) {
-      const n = readSync(this.fd, target, offset + done, length - done, position + done);
-      if (n === 0) throw new InternalError(`FileLog: ${this.path} ends at ${position + done}, ${length - done} bytes short`);
-      done += n;
-    }
+    readFully(this.fd, this.path, position, length, target, offset);
   }
 
   /** Close the file (the folder it is in is removed by its {@link ScanSpace}). */
@@ -172,6 +167,19 @@ export class FileLog implements ByteLog {
       throw new InputError(this.path, `cannot write the scan's temporary file (${errorCode(error) ?? 'error'}); free space there or set TMPDIR to another folder`, { cause: error });
     }
     this.written += bytes.length;
+  }
+}
+
+/**
+ * Read `length` bytes of the open file `fd` (at `path`) from `position` into
+ * `target` at `offset`, however many reads it takes; a file that ends first
+ * is an internal error (a spool file is never cut short by anyone else).
+ */
+export function readFully(fd: number, path: string, position: number, length: number, target: Uint8Array, offset: number): void {
+  for (let done = 0; done < length; ) {
+    const n = readSync(fd, target, offset + done, length - done, position + done);
+    if (n === 0) throw new InternalError(`${path} ends at ${position + done}, ${length - done} bytes short`);
+    done += n;
   }
 }
 

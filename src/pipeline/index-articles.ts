@@ -175,7 +175,7 @@ async function addDocuments(
   // A recount counts the stored articles, then each new one as its sketch comes back, while the workers sketch the next.
   const counter = recount ? countStored(store, replacing, new SpooledWords(space.log('grams'))) : null;
   run.onProgress?.('sketch', 0, todo.length);
-  await inPool(NO_BLOCKED_GRAMS, mapLazily(batches(todo, TASK_DOCUMENTS), (b): IndexTask => ({ kind: 'index-sketch', texts: docs.textRefs(b) ?? b.map((i) => docs.text(i)) })), (result) => {
+  await inPool(NO_BLOCKED_GRAMS, mapLazily(batches(todo, TASK_DOCUMENTS), (b): IndexTask => ({ kind: 'index-sketch', texts: docs.batchTexts(b) })), (result) => {
     const batch = expectKind(result, 'index-sketch');
     const first = TASK_DOCUMENTS * sketched.count;
     sketched.add(batch);

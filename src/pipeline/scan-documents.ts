@@ -14,21 +14,19 @@
 import { InternalError } from '../errors';
 import type { Article, ArticleMeta, ReportDocument, StoredArticle, StoredText } from '../model';
 import { RecordLog, type ByteLog } from './byte-log';
-import type { SpooledTextRefs, SpooledTexts } from './spooled-records';
+import type { SpooledTexts, TaskTexts } from './spooled-records';
 
 /** What a scan reads of its documents (index `i` in id order). */
 export interface ScanDocuments {
   readonly count: number;
   id(i: number): string;
   outlet(i: number): string | null;
-  /** The original text (read back when it was put aside). */
-  text(i: number): string;
   /**
-   * Where the texts of documents `ids` are in a spool file, for a worker
-   * thread to read them itself; `null` when they are not in a file (then
-   * {@link text} gives them).
+   * The texts of documents `ids` for a batch: where they are in a spool
+   * file, for a worker thread to read them itself, or, when they are not in
+   * a file, the texts.
    */
-  textRefs(ids: readonly number[]): SpooledTextRefs | null;
+  batchTexts(ids: readonly number[]): TaskTexts;
   /** The article, text and all (read back when it was put aside). */
   article(i: number): Article;
   /** The article without reading its text back: id, path, metadata, and its text or where it is (its length either way). */
@@ -46,8 +44,7 @@ export function documentsInMemory(articles: readonly Article[]): ScanDocuments {
     count: articles.length,
     id: (i) => at(i).id,
     outlet: (i) => at(i).meta.outlet,
-    text: (i) => at(i).text,
-    textRefs: () => null,
+    batchTexts: (ids) => ids.map((i) => at(i).text),
     article: at,
     outline: at,
   };
@@ -113,8 +110,10 @@ export class SpooledDocuments {
       count: kept.length,
       id: (i) => at(i).id,
       outlet: (i) => at(i).outlet,
-      text: (i) => this.texts.get(at(i).text.handle),
-      textRefs: (ids) => this.texts.refs(ids.map((i) => at(i).text.handle)),
+      batchTexts: (ids) => {
+        const handles = ids.map((i) => at(i).text.handle);
+        return this.texts.refs(handles) ?? handles.map((handle) => this.texts.get(handle));
+      },
       article: (i) => {
         const k = at(i);
         return { id: k.id, ...stated(k), text: this.texts.get(k.text.handle) };

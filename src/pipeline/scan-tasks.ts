@@ -25,7 +25,7 @@ import { comparePair } from './compare-pair';
 import { bandMajorRows, createWindowHasher, resolveBanding, signWindows, type CandidateDocumentPair, type SignableDocument } from './find-candidates';
 import { buffersOf, packArrays, unpackArray, type PackedArrays } from './packed-arrays';
 import { PreparedDocuments } from './prepared-documents';
-import { readSpooledTexts, type SpooledTextRefs } from './spooled-records';
+import { readSpooledTexts, type TaskTexts } from './spooled-records';
 import { streamPool, WorkerPool } from './worker-pool';
 import { blockedGramSets, type BlockedGrams, type BlockedGramSets } from './find-boilerplate';
 import { markSketchBoilerplate, sketchDocument, sketchSettingsOf, type SketchSettings } from './sketch-document';
@@ -38,14 +38,6 @@ export type ScanTask =
   | { readonly kind: 'sign'; readonly sketches: PackedSketches }
   /** `pairs` index into the batch's own `articles`. */
   | { readonly kind: 'align'; readonly articles: readonly Article[]; readonly pairs: readonly CandidateDocumentPair[] };
-
-/**
- * A batch's texts: the texts, or where they are in the text spool of a scan
- * or `index add`, for the thread to read them itself. Sending the texts made
- * the main thread read and decode every one, on top of counting each batch's
- * k-grams, and the threads waited for it.
- */
-export type TaskTexts = readonly string[] | SpooledTextRefs;
 
 /** The texts of a batch. */
 function textsOf(texts: TaskTexts): readonly string[] {

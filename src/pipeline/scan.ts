@@ -138,7 +138,7 @@ async function findPairs(
   let windows = 0;
   const blocked = await (async () => {
     const counter = new BoilerplateCounter(undefined, new SpooledWords(space.log('grams')));
-    const texts = mapLazily(batches(ids, DOCUMENT_BATCH), (b): ScanTask => ({ kind: 'sketch', texts: docs.textRefs(b) ?? b.map((i) => docs.text(i)) }));
+    const texts = mapLazily(batches(ids, DOCUMENT_BATCH), (b): ScanTask => ({ kind: 'sketch', texts: docs.batchTexts(b) }));
     let sketched = 0;
     await inPhase('prepare', docs.count, texts, (batch: ScanSketchBatch) => {
       const n = batch.grams.ends.length;

@@ -7,10 +7,10 @@
  * decoding are exact: what is read back equals what was written, so spooling
  * changes no result.
  */
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, openSync } from 'node:fs';
 import { InternalError } from '../errors';
 import type { TextStore, StoredText } from '../ingest';
-import { asUint32, bytesOf, FileLog, RecordLog, type ByteLog } from './byte-log';
+import { asUint32, bytesOf, FileLog, readFully, RecordLog, type ByteLog } from './byte-log';
 import type { PackedArrays } from './packed-arrays';
 import type { SketchBatch } from './scan-tasks';
 
@@ -28,6 +28,14 @@ export interface SpooledTextRefs {
   readonly positions: Float64Array;
   readonly lengths: Uint32Array;
 }
+
+/**
+ * A batch's texts as a task carries them: the texts, or where they are in the
+ * text spool of a scan or `index add`, for the thread to read them itself.
+ * Sending the texts made the main thread read and decode every one, on top
+ * of counting each batch's k-grams, and the threads waited for it.
+ */
+export type TaskTexts = readonly string[] | SpooledTextRefs;
 
 /** Texts in a log: the ingest's {@link TextStore} for a dump too large to hold. */
 export class SpooledTexts implements TextStore {
@@ -80,11 +88,7 @@ export function readSpooledTexts(refs: SpooledTextRefs): string[] {
     return Array.from(refs.positions, (position, i) => {
       const length = refs.lengths[i]!;
       if (buffer.length < length) buffer = new Uint8Array(length);
-      for (let done = 0; done < length; ) {
-        const n = readSync(fd, buffer, done, length - done, position + done);
-        if (n === 0) throw new InternalError(`readSpooledTexts: ${refs.file} ends at ${position + done}, ${length - done} bytes short`);
-        done += n;
-      }
+      readFully(fd, refs.file, position, length, buffer, 0);
       return decodeText(buffer.subarray(0, length), i);
     });
   } finally {

@@ -24,6 +24,7 @@ export type {
   Report,
   PairCredit,
   ReuseCluster,
+  DuplicateRecords,
 } from './model';
 export { ReprintError, InputError, OptionsError, ParameterMismatchError, FormatError, InternalError } from './errors';
 export { resolveOptions, DEFAULTS, type ScanOptions, type ResolvedOptions, type FieldMap } from './options';
@@ -34,7 +35,7 @@ export { tokenizeText, normalizeText, findQuotedSpans, NORMALIZER_VERSION } from
 export { createMinHasher, estimateJaccard, type Signature } from './minhash';
 export { createLshIndex, chooseBandsRows } from './lsh';
 export { decideDirection, findCredits, findCreditFor } from './attribute';
-export { buildClusters } from './cluster';
+export { buildClusters, groupDuplicates } from './cluster';
 export {
   renderText,
   renderJson,

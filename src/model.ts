@@ -209,6 +209,23 @@ export interface ReuseCluster {
   readonly originBasis: 'earliest' | 'simultaneous' | 'time-unknown';
 }
 
+/**
+ * Documents that are one article several times over: joined by pairs that
+ * are duplicate records (a `syndication` pair covering at least 80% of each
+ * side), whatever their outlets.
+ */
+export interface DuplicateRecords {
+  readonly id: number;
+  /** Distinct documents (at least 2). */
+  readonly size: number;
+  /** Document ids, sorted. */
+  readonly members: readonly string[];
+  /** The member published first beyond every other's time precision, or `null`. */
+  readonly origin: string | null;
+  /** `earliest`, `simultaneous` (times tie within their precision) or `time-unknown`. */
+  readonly originBasis: 'earliest' | 'simultaneous' | 'time-unknown';
+}
+
 /** A document as it appears in the report. */
 export interface ReportDocument {
   readonly id: string;
@@ -246,6 +263,8 @@ export interface Report {
   readonly documents: readonly ReportDocument[];
   readonly pairs: readonly Pair[];
   readonly clusters: readonly ReuseCluster[];
+  /** Groups of duplicate records, largest first. */
+  readonly duplicates: readonly DuplicateRecords[];
   readonly warnings: readonly Warning[];
   /** A check's report only: one entry per draft, in the order given (a scan's report has none). */
   readonly drafts?: readonly DraftShare[];

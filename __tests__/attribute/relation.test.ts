@@ -1,4 +1,4 @@
-import { assessPair, classifyPassage } from '../../src/attribute';
+import { assessPair, classifyPassage, isDuplicate } from '../../src/attribute';
 
 describe('classifyPassage', () => {
   test('quote when quoted on both sides, else by similarity', () => {
@@ -48,5 +48,20 @@ describe('assessPair', () => {
       { source: { start: 200, end: 400 }, target: { start: 500, end: 700 }, kind: 'verbatim' as const },
     ];
     expect(assessPair(p, 1000, 1000, 0.3).coverage).toEqual({ source: 0.4, target: 0.5 });
+  });
+});
+
+describe('isDuplicate', () => {
+  const both = (share: number) => ({ source: share, target: share });
+  test('a syndication or shared-quote pair covering at least 80% of each side is a duplicate record; a partial one never is', () => {
+    expect(isDuplicate({ relation: 'syndication', coverage: both(0.8) })).toBe(true);
+    // An article made mostly of quotations, filed twice: its one passage is a quote in both.
+    expect(isDuplicate({ relation: 'shared-quote', coverage: both(0.99) })).toBe(true);
+    expect(isDuplicate({ relation: 'partial', coverage: both(1) })).toBe(false);
+  });
+
+  test('one side under 80% is reuse, not a duplicate', () => {
+    expect(isDuplicate({ relation: 'syndication', coverage: { source: 0.95, target: 0.79 } })).toBe(false);
+    expect(isDuplicate({ relation: 'shared-quote', coverage: { source: 0.5, target: 0.99 } })).toBe(false);
   });
 });

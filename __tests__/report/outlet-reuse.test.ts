@@ -28,6 +28,7 @@ const report: Report = {
     pair('u1', 'u2', false, false, 20), // unknown ↔ unknown: a loop
   ],
   clusters: [],
+  duplicates: [],
   warnings: [],
 };
 

@@ -85,16 +85,22 @@ export function assessPair(
 }
 
 /**
- * Coverage each side of a `syndication` pair must reach for the pair to be
- * a duplicate record: one article, twice (a page crawled twice, a record
- * exported twice, a story re-filed with a word changed), not an outlet
- * reusing a paragraph of its own.
+ * Coverage each side of a pair must reach for the pair to be a duplicate
+ * record: one article, twice (a page crawled twice, a record exported twice,
+ * a story re-filed with a word changed), not an outlet reusing a paragraph
+ * of its own.
  */
 export const DUPLICATE_SHARE = 0.8;
 
-/** Whether a pair is a duplicate record (see {@link DUPLICATE_SHARE}). */
+/**
+ * Whether a pair is a duplicate record: a `syndication` or `shared-quote`
+ * pair whose passages cover at least {@link DUPLICATE_SHARE} of each side.
+ * A `shared-quote` pair counts too: an article made mostly of quotations,
+ * filed twice, has passages that are quotes in both copies. A `partial`
+ * pair does not (reworded: two tellings, not one article twice).
+ */
 export function isDuplicate(pair: Pick<PairAssessment, 'relation' | 'coverage'>): boolean {
-  return pair.relation === 'syndication' && Math.min(pair.coverage.source, pair.coverage.target) >= DUPLICATE_SHARE;
+  return pair.relation !== 'partial' && Math.min(pair.coverage.source, pair.coverage.target) >= DUPLICATE_SHARE;
 }
 
 /** Round to 4 decimals so reports are byte-stable and readable. */

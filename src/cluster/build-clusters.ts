@@ -8,17 +8,14 @@
  * (union-find); each passage joins its source span and its target span. A connected
  * component that reaches `minMembers` distinct documents is a cluster.
  *
- * The origin follows the rule of `attribute/direction.ts` (published times are
- * intervals; only disjoint intervals are ordered), applied to every member at once:
- * 1. any member without a published time → no origin, `time-unknown` (an undated member
- *    could be the first: nobody can be proved earliest);
- * 2. else the member whose interval ends at or before the start of every other member's
- *    interval (`x.to <= y.from`) → that member, `earliest`;
- * 3. else (the earliest-ending interval overlaps another member's) → no origin,
- *    `simultaneous`.
+ * The origin is chosen over every member at once (`choose-origin.ts`): the member
+ * published before every other beyond their precision, else none.
  */
 import { InternalError, OptionsError } from '../errors';
-import type { PublishedTime, Span } from '../model';
+import type { Span } from '../model';
+import { chooseOrigin, type OriginBasis, type OriginCandidate } from './choose-origin';
+import { compareIds } from './compare-ids';
+import { DisjointSets } from './disjoint-sets';
 
 /** A pair as clustering needs it: two documents and their aligned passages. */
 export interface ClusterPairInput {
@@ -33,13 +30,7 @@ export interface ClusterPairInput {
 }
 
 /** A document's published time, for choosing the origin. */
-export interface ClusterDocumentInput {
-  readonly id: string;
-  readonly published: PublishedTime | null;
-}
-
-/** How a cluster's origin was decided: see the module header. */
-export type OriginBasis = 'earliest' | 'simultaneous' | 'time-unknown';
+export type ClusterDocumentInput = OriginCandidate;
 
 /** One document of a cluster and the spans of it that the cluster's story covers. */
 export interface ClusterMember {
@@ -96,24 +87,8 @@ export function buildClusters(
       }
     }
   }
-  const parent = nodes.map((_, i) => i);
-  const find = (i: number): number => {
-    let root = i;
-    while (parent[root] !== root) root = parent[root] ?? root;
-    let cur = i;
-    while (cur !== root) {
-      const next = parent[cur] ?? root;
-      parent[cur] = root;
-      cur = next;
-    }
-    return root;
-  };
-  const union = (a: number, b: number): void => {
-    const ra = find(a);
-    const rb = find(b);
-    if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
-  };
-  for (const [a, b] of links) union(a, b);
+  const sets = new DisjointSets(nodes.length);
+  for (const [a, b] of links) sets.union(a, b);
 
   // Overlapping spans of one document are one node: sweep each document's spans by start.
   const byDoc = new Map<string, number[]>();
@@ -128,7 +103,7 @@ export function buildClusters(
     let reachNode = -1;
     for (const i of indices) {
       const span = spanOf(nodes, i);
-      if (reachNode >= 0 && span.start < reach && span.start < span.end) union(reachNode, i);
+      if (reachNode >= 0 && span.start < reach && span.start < span.end) sets.union(reachNode, i);
       if (span.end > reach) {
         reach = span.end;
         reachNode = i;
@@ -139,7 +114,7 @@ export function buildClusters(
   // Group occurrences by component, then by document.
   const components = new Map<number, Map<string, Span[]>>();
   nodes.forEach((node, i) => {
-    const root = find(i);
+    const root = sets.find(i);
     let docs = components.get(root);
     if (docs === undefined) {
       docs = new Map();
@@ -156,22 +131,11 @@ export function buildClusters(
     if (docs.size < minMembers) continue;
     const members = [...docs.entries()]
       .map(([id, spans]): ClusterMember => ({ id, spans: mergeTouching(spans) }))
-      .sort((a, b) => compareStrings(a.id, b.id));
+      .sort((a, b) => compareIds(a.id, b.id));
     const { origin, originBasis } = chooseOrigin(members.map((m) => ({ id: m.id, published: published.get(m.id) ?? null })));
     unsorted.push({ size: members.length, members, origin, originBasis });
   }
   return unsorted.sort(compareClusters).map((c, i) => ({ id: i + 1, ...c }));
-}
-
-/** The origin of a cluster's members (rules 1–3 of the module header). */
-function chooseOrigin(members: readonly ClusterDocumentInput[]): { origin: string | null; originBasis: OriginBasis } {
-  const dated: { id: string; from: number; to: number }[] = [];
-  for (const m of members) {
-    if (m.published === null) return { origin: null, originBasis: 'time-unknown' };
-    dated.push({ id: m.id, ...m.published.interval });
-  }
-  const first = dated.find((x) => dated.every((y) => y === x || x.to <= y.from));
-  return first === undefined ? { origin: null, originBasis: 'simultaneous' } : { origin: first.id, originBasis: 'earliest' };
 }
 
 function compareClusters(a: Omit<Cluster, 'id'>, b: Omit<Cluster, 'id'>): number {
@@ -179,7 +143,7 @@ function compareClusters(a: Omit<Cluster, 'id'>, b: Omit<Cluster, 'id'>): number
   if (bySize !== 0) return bySize;
   const byChars = coveredChars(b) - coveredChars(a);
   if (byChars !== 0) return byChars;
-  return compareStrings(memberKey(a), memberKey(b));
+  return compareIds(memberKey(a), memberKey(b));
 }
 
 /** Member ids and spans, for the last tie-breaks (first member id first). */
@@ -207,8 +171,4 @@ function spanOf(nodes: readonly { readonly span: Span }[], i: number): Span {
   const node = nodes[i];
   if (node === undefined) throw new InternalError(`cluster node ${i} does not exist`);
   return node.span;
-}
-
-function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -1,4 +1,4 @@
-/** Cluster stage: reuse clusters of documents that carry the same story, and their origin. */
+/** Cluster stage: reuse clusters of documents that carry the same story, duplicate groups, and their origin. */
 export {
   buildClusters,
   DEFAULT_MIN_MEMBERS,
@@ -6,5 +6,6 @@ export {
   type ClusterMember,
   type ClusterPairInput,
   type ClusterDocumentInput,
-  type OriginBasis,
 } from './build-clusters';
+export { chooseOrigin, type OriginBasis, type OriginCandidate } from './choose-origin';
+export { groupDuplicates, type DuplicateGroup, type DuplicatePairInput } from './group-duplicates';

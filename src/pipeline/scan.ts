@@ -2,7 +2,7 @@
  * The one place the stages are wired: ingest → prepare (normalise, segment) →
  * shingle & sign → LSH candidates → align & verify → attribute → report.
  */
-import { buildClusters } from '../cluster';
+import { buildClusters, groupDuplicates } from '../cluster';
 import { NORMALIZER_VERSION } from '../text';
 import { isDuplicate, round } from '../attribute';
 import { InternalError } from '../errors';
@@ -293,7 +293,7 @@ function reportedIn(options: ResolvedOptions): (pair: Pair) => boolean {
   return (pair) => !pair.sameOutlet || isDuplicate(pair);
 }
 
-/** The report of confirmed pairs: ranked, with documents (in the order given: sorted by id) and clusters. */
+/** The report of confirmed pairs: ranked, with documents (in the order given: sorted by id), clusters and duplicate groups. */
 export function buildReport(
   sorted: readonly Article[],
   found: readonly Pair[],
@@ -321,6 +321,7 @@ function reportOf(
     documents,
     pairs,
     clusters: buildClusters(pairs, documents, options.minClusterSize),
+    duplicates: groupDuplicates(pairs.filter(isDuplicate), documents),
     warnings,
   };
 }

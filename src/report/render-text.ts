@@ -1,15 +1,16 @@
 /**
  * The plain-text report: pairs ranked by score, each with outlets, direction
  * and its basis, relation, coverage of each side and the top passages quoted
- * (shortened) with their offsets; then the documents and what is known of them.
+ * (shortened) with their offsets; then the reuse clusters, the groups of
+ * duplicate records, and the documents and what is known of them.
  *
  * On a terminal the CLI asks for colour (ANSI: relation, passage kinds, credit)
  * and a width: long lines then wrap at spaces under their own indent, and quotes
  * are shortened with "…" to fit one line. Without these options the output is
  * plain and lines are not wrapped.
  */
-import type { Pair, PassageKind, RelationKind, Report, ReportDocument } from '../model';
-import { describeTime } from '../attribute';
+import type { Pair, PassageKind, RelationKind, Report, ReportDocument, ReuseCluster } from '../model';
+import { describeTime, isDuplicate } from '../attribute';
 import { applyStyle, type TextStyle } from './ansi-style';
 import { countBy, counted, pairCount, percent, thousands } from './count-by';
 import { outletLabel, sameOutletNote, sisterGroup } from './document-label';
@@ -62,6 +63,7 @@ function renderPair(rank: number, pair: Pair, docs: ReadonlyMap<string, ReportDo
   if (group !== null) lines.splice(lines.length - 1, 0, { text: `   owner: sister outlets, both of ${group} (outlets file)` });
   const own = sameOutletNote(pair, docs);
   if (own !== null) lines.splice(lines.length - 1, 0, { text: `   outlet: ${own}` });
+  else if (isDuplicate(pair)) lines.splice(lines.length - 1, 0, { text: '   duplicate record: each article is at least 80% the other (see Duplicate records below)' });
   const shown = topPassages(pair, options.passagesPerPair ?? 3);
   const text = options.texts?.get(pair.source);
   for (const p of shown) {
@@ -119,6 +121,12 @@ function layOut(line: Line, options: TextRenderOptions): string[] {
   });
 }
 
+/** Where a cluster or duplicate group started: `origin Sputnik (004_…)`, or why none is named. */
+function describeOrigin(group: Pick<ReuseCluster, 'origin' | 'originBasis'>, docs: ReadonlyMap<string, ReportDocument>): string {
+  if (group.origin !== null) return `origin ${outletLabel(docs.get(group.origin))} (${group.origin})`;
+  return group.originBasis === 'simultaneous' ? 'origin: simultaneous (times tie within their precision)' : 'origin unknown (a member has no published time)';
+}
+
 /** Render a report as text. Ends with a newline. Plain and unwrapped unless `color` or `width` is given. */
 export function renderText(report: Report, options: TextRenderOptions = {}): string {
   const docs = new Map(report.documents.map((d) => [d.id, d]));
@@ -130,13 +138,19 @@ export function renderText(report: Report, options: TextRenderOptions = {}): str
   if (report.clusters.length > 0) {
     out.push({ text: 'Reuse clusters (passages shared by 3 or more documents), largest first:', style: 'bold' });
     for (const c of report.clusters) {
-      const origin =
-        c.origin !== null ? `origin ${outletLabel(docs.get(c.origin))} (${c.origin})` : c.originBasis === 'simultaneous' ? 'origin: simultaneous (times tie within their precision)' : 'origin unknown (a member has no published time)';
-      out.push({ text: `  #${c.id}: ${c.size} documents; ${origin}` });
+      out.push({ text: `  #${c.id}: ${c.size} documents; ${describeOrigin(c, docs)}` });
       for (const m of c.members) {
         const chars = m.spans.reduce((n, sp) => n + sp.end - sp.start, 0);
         out.push({ text: `    - ${m.id} (${outletLabel(docs.get(m.id))}): ${counted(m.spans.length, 'span')}, ${chars} chars` });
       }
+    }
+    out.push({ text: '' });
+  }
+  if (report.duplicates.length > 0) {
+    out.push({ text: 'Duplicate records (one article several times over: each pair at least 80% the same text), largest group first:', style: 'bold' });
+    for (const g of report.duplicates) {
+      out.push({ text: `  #${g.id}: ${g.size} documents; ${describeOrigin(g, docs)}` });
+      for (const id of g.members) out.push({ text: `    - ${id} (${outletLabel(docs.get(id))})` });
     }
     out.push({ text: '' });
   }

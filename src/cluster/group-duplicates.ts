@@ -1,0 +1,80 @@
+/**
+ * Duplicate groups: the documents that are one article several times over (a
+ * page crawled twice, a record exported twice, a wire story filed unchanged
+ * by several outlets), for whoever cleans a dump. The caller says which
+ * pairs are duplicates (a scan: `attribute`'s `isDuplicate`, each side at
+ * least 80% covered by a `syndication` pair's passages); a group is a
+ * connected component of those pairs, so two members need not be duplicates
+ * of each other directly (A ≈ B ≈ C). Its origin is chosen as a cluster's
+ * (`choose-origin.ts`).
+ */
+import { chooseOrigin, type OriginBasis, type OriginCandidate } from './choose-origin';
+import { compareIds } from './compare-ids';
+import { DisjointSets } from './disjoint-sets';
+
+/** A pair of documents that are duplicates of each other. */
+export interface DuplicatePairInput {
+  readonly source: string;
+  readonly target: string;
+}
+
+/** Documents that are one article, repeated. */
+export interface DuplicateGroup {
+  /** 1-based, in the sorted order. */
+  readonly id: number;
+  /** Distinct documents (at least 2). */
+  readonly size: number;
+  /** Document ids, sorted. */
+  readonly members: readonly string[];
+  /** The member published before every other beyond their precision, or `null`. */
+  readonly origin: string | null;
+  readonly originBasis: OriginBasis;
+}
+
+/**
+ * Group the documents of duplicate `pairs`, each group sorted by id; groups
+ * sorted by size (descending), then by their member lists; ids 1, 2, … in
+ * that order. Documents missing from `documents` count as undated.
+ */
+export function groupDuplicates(pairs: readonly DuplicatePairInput[], documents: readonly OriginCandidate[]): DuplicateGroup[] {
+  const numbers = new Map<string, number>();
+  const ids: string[] = [];
+  const numberOf = (id: string): number => {
+    let n = numbers.get(id);
+    if (n === undefined) {
+      n = ids.push(id) - 1;
+      numbers.set(id, n);
+    }
+    return n;
+  };
+  const links = pairs.map((p) => [numberOf(p.source), numberOf(p.target)] as const);
+  const sets = new DisjointSets(ids.length);
+  for (const [a, b] of links) sets.union(a, b);
+
+  const components = new Map<number, string[]>();
+  ids.forEach((id, n) => {
+    const root = sets.find(n);
+    const members = components.get(root);
+    if (members === undefined) components.set(root, [id]);
+    else members.push(id);
+  });
+  const published = new Map(documents.map((d) => [d.id, d.published] as const));
+  return [...components.values()]
+    .filter((members) => members.length >= 2)
+    .map((members) => members.sort(compareIds))
+    .sort((a, b) => b.length - a.length || compareLists(a, b))
+    .map((members, i) => ({
+      id: i + 1,
+      size: members.length,
+      members,
+      ...chooseOrigin(members.map((id) => ({ id, published: published.get(id) ?? null }))),
+    }));
+}
+
+function compareLists(a: readonly string[], b: readonly string[]): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    const c = compareIds(a[i]!, b[i]!);
+    if (c !== 0) return c;
+  }
+  return a.length - b.length;
+}

@@ -211,8 +211,8 @@ export interface ReuseCluster {
 
 /**
  * Documents that are one article several times over: joined by pairs that
- * are duplicate records (a `syndication` pair covering at least 80% of each
- * side), whatever their outlets.
+ * are duplicate records (a `syndication` or `shared-quote` pair covering at
+ * least 80% of each side), whatever their outlets.
  */
 export interface DuplicateRecords {
   readonly id: number;

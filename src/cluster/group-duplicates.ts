@@ -2,8 +2,8 @@
  * Duplicate groups: the documents that are one article several times over (a
  * page crawled twice, a record exported twice, a wire story filed unchanged
  * by several outlets), for whoever cleans a dump. The caller says which
- * pairs are duplicates (a scan: `attribute`'s `isDuplicate`, each side at
- * least 80% covered by a `syndication` pair's passages); a group is a
+ * pairs are duplicates (a scan: `attribute`'s `isDuplicate`, a `syndication`
+ * or `shared-quote` pair whose passages cover at least 80% of each side); a group is a
  * connected component of those pairs, so two members need not be duplicates
  * of each other directly (A ≈ B ≈ C). Its origin is chosen as a cluster's
  * (`choose-origin.ts`).
@@ -37,22 +37,14 @@ export interface DuplicateGroup {
  * that order. Documents missing from `documents` count as undated.
  */
 export function groupDuplicates(pairs: readonly DuplicatePairInput[], documents: readonly OriginCandidate[]): DuplicateGroup[] {
+  // Each document a number, in order of first appearance.
   const numbers = new Map<string, number>();
-  const ids: string[] = [];
-  const numberOf = (id: string): number => {
-    let n = numbers.get(id);
-    if (n === undefined) {
-      n = ids.push(id) - 1;
-      numbers.set(id, n);
-    }
-    return n;
-  };
-  const links = pairs.map((p) => [numberOf(p.source), numberOf(p.target)] as const);
-  const sets = new DisjointSets(ids.length);
-  for (const [a, b] of links) sets.union(a, b);
+  for (const p of pairs) for (const id of [p.source, p.target]) if (!numbers.has(id)) numbers.set(id, numbers.size);
+  const sets = new DisjointSets(numbers.size);
+  for (const p of pairs) sets.union(numbers.get(p.source)!, numbers.get(p.target)!);
 
   const components = new Map<number, string[]>();
-  ids.forEach((id, n) => {
+  numbers.forEach((n, id) => {
     const root = sets.find(n);
     const members = components.get(root);
     if (members === undefined) components.set(root, [id]);

@@ -2,7 +2,7 @@
  * The one place the stages are wired: ingest → prepare (normalise, segment) →
  * shingle & sign → LSH candidates → align & verify → attribute → report.
  */
-import { buildClusters, groupDuplicates } from '../cluster';
+import { buildClusters, compareIds, groupDuplicates } from '../cluster';
 import { NORMALIZER_VERSION } from '../text';
 import { isDuplicate, round } from '../attribute';
 import { InternalError } from '../errors';
@@ -279,7 +279,7 @@ function alignTask(docs: ScanDocuments, pairs: readonly CandidateDocumentPair[])
 
 /** Articles in id order (the order every stage and the report use). */
 function sortById<T extends { readonly id: string }>(articles: readonly T[]): T[] {
-  return [...articles].sort((a, b) => compare(a.id, b.id));
+  return [...articles].sort((a, b) => compareIds(a.id, b.id));
 }
 
 /**
@@ -313,7 +313,7 @@ function reportOf(
   warnings: readonly Warning[],
 ): Report {
   const pairs = [...found].sort(
-    (p, q) => q.score - p.score || compare(p.source, q.source) || compare(p.target, q.target),
+    (p, q) => q.score - p.score || compareIds(p.source, q.source) || compareIds(p.target, q.target),
   );
   return {
     schemaVersion: SCHEMA_VERSION,
@@ -398,10 +398,6 @@ export async function scanWithTexts(
     pool.close();
     space.close();
   }
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** Every parameter that shaped the report, so a reader can reproduce it. */

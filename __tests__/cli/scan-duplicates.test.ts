@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli } from './run-cli';
 import { tempDir } from '../helpers/temp-dir';
+import { parseCsv } from '../report/parse-csv';
 
 const SAMPLES = join(__dirname, '..', '..', 'samples');
 
@@ -25,6 +26,7 @@ function reutersLikeDump(): string {
     { newid: 8, date: '7-MAR-1987 12:00:00.00', body: b[5] },
     { newid: 9, date: '26-FEB-1987 15:01:01.79', body: b[0] },
     { newid: 10, date: '8-MAR-1987 12:00:00.00' },
+    { newid: 11, date: '9-MAR-1987 12:00:00.00', body: `${b[3]}\n${b[5]}` },
   ].map((r) => JSON.stringify({ ...r, title: `Story ${r.newid}` }));
   const dump = join(tempDir('reprint-duplicates-'), 'reuters.jsonl');
   writeFileSync(dump, `${records.join('\n')}\n`);
@@ -55,5 +57,43 @@ describe('reprint scan: duplicate records', () => {
     const ndjson = (await runCli(['scan', dump, '--field', 'id=newid', '--field', 'text=body', '--format', 'ndjson'])).stdout.trim().split('\n').map((l) => JSON.parse(l) as { type: string; members?: string[]; duplicates?: number });
     expect(ndjson.filter((l) => l.type === 'duplicates').map((l) => l.members)).toEqual([['1', '5', '9'], ['2', '7']]);
     expect(ndjson[ndjson.length - 1]).toMatchObject({ type: 'summary', duplicates: 2 });
+  });
+
+  test('HTML, Markdown and CSV mark the same pairs and list the same groups; the summary line counts the groups', async () => {
+    const dump = reutersLikeDump();
+    const args = ['scan', dump, '--field', 'id=newid', '--field', 'text=body'];
+    const json = await runCli([...args, '--format', 'json']);
+    const report = JSON.parse(json.stdout) as { pairs: { source: string; target: string }[] };
+    const key = (p: { source: string; target: string }): string => [p.source, p.target].sort().join('-');
+    const duplicatePairs = ['1-5', '1-9', '2-7', '5-9'];
+    const ranks = report.pairs.map(key).flatMap((k, i) => (duplicatePairs.includes(k) ? [i + 1] : []));
+    expect(ranks).toHaveLength(4);
+    expect(report.pairs.map(key)).toEqual(expect.arrayContaining(['11-4', '11-8'])); // pairs, not duplicate records
+    expect(json.stderr).toMatch(/, 2 groups of duplicate records, 1 warning in /);
+
+    const csv = parseCsv((await runCli([...args, '--format', 'csv'])).stdout);
+    const column = csv[0]?.indexOf('duplicate_record') ?? -1;
+    expect(column).toBe((csv[0]?.length ?? 0) - 1);
+    expect(csv.slice(1).flatMap((row) => (row[column] === 'true' ? [Number(row[0])] : []))).toEqual(ranks);
+    expect(csv.slice(1).every((row) => row[column] === 'true' || row[column] === 'false')).toBe(true);
+
+    const md = (await runCli([...args, '--format', 'md'])).stdout;
+    expect(md).toContain('; 2 groups of duplicate records; ');
+    const rows = md.split('\n').filter((l) => /^\| \d+ \|/.test(l));
+    expect(rows.flatMap((row, i) => (row.includes('duplicate record: each article is at least 80% the other') ? [i + 1] : []))).toEqual(ranks);
+    expect(md).toContain('### Duplicate records (one article several times over: each article is at least 80% the other)\n\n- #1: 3 documents; origin unknown outlet (9); unknown outlet (1), unknown outlet (5), unknown outlet (9)\n- #2: 2 documents; origin: simultaneous');
+
+    const html = (await runCli([...args, '--format', 'html'])).stdout;
+    const table = html.indexOf('<table class="pairs"');
+    const body = html.slice(html.indexOf('<tbody>', table), html.indexOf('</tbody>', table));
+    const htmlRows = body.split('<tr>').slice(1);
+    expect(htmlRows.flatMap((row, i) => (row.includes('>duplicate record: each article is at least 80% the other</span>') ? [i + 1] : []))).toEqual(ranks);
+    expect(html).toContain('<dt>duplicate groups</dt><dd>2</dd>');
+    const groups = /<ol class="clusters" id="duplicate-groups">(.*?)<\/ol>/.exec(html)?.[1] ?? '';
+    expect(groups).not.toContain('unknown outlet'); // records without an outlet are listed by id alone
+    expect(groups.split('<li>').slice(1).map((li) => [...li.matchAll(/<span class="id">([^<]*)<\/span>/g)].map((m) => m[1]))).toEqual([
+      ['9', '1', '5', '9'], // origin first, then the members
+      ['2', '7'],
+    ]);
   });
 });

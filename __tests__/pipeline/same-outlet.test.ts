@@ -85,15 +85,18 @@ describe('pairs of one outlet', () => {
     expect(all.pairs.length).toBe(report.pairs.length + 2);
   });
 
-  test('the text report names the duplicate on its pair only; the CSV gives same_outlet', () => {
+  test('the text report names the duplicate on its pair only; the CSV gives same_outlet and duplicate_record', () => {
     const text = renderText(report);
     const notes = text.split('\n').filter((l) => l.includes('same outlet'));
     expect(notes).toEqual(['   outlet: same outlet, sputniknews.com: a duplicate record']);
     const [header, ...rows] = renderCsvPairs(report).trim().split('\r\n');
     const column = header!.split(',').indexOf('same_outlet');
-    expect(column).toBe(header!.split(',').length - 1);
+    expect(header!.split(',').slice(column)).toEqual(['same_outlet', 'duplicate_record']);
     const byPair = rows.map((r) => r.split(',')).map((cells) => [[cells[1], cells[2]].sort().join(' '), cells[column]]);
     expect(Object.fromEntries(byPair)['first refiled']).toBe('true');
     expect(byPair.filter(([, v]) => v === 'true')).toHaveLength(1);
+    // duplicate_record: the same article twice, whatever the outlets (here the Taghrib copy too)
+    expect(rows.map((r) => r.split(',')[column + 1])).toEqual(report.pairs.map((p) => String(isDuplicate(p))));
+    expect(rows.filter((r) => r.endsWith(',true'))).toHaveLength(3);
   });
 });

@@ -13,6 +13,7 @@
  * advice); ids, numbers and names reprint chose are written as they are.
  */
 import type { Pair, Report, ReportDocument } from '../model';
+import { isDuplicate } from '../attribute';
 import { sisterGroup } from './document-label';
 
 const CRLF = '\r\n';
@@ -41,7 +42,7 @@ export const CSV_PAIR_COLUMNS = [
   'rank', 'source', 'target', 'source_outlet', 'target_outlet', 'directed', 'basis', 'relation', 'score',
   'coverage_source', 'coverage_target', 'estimated_similarity', 'credited', 'credit_kind', 'credit_names',
   'passages', 'verbatim', 'near_verbatim', 'paraphrase', 'quote', 'source_title', 'target_title',
-  'source_url', 'target_url', 'source_published', 'target_published', 'sister_group', 'same_outlet',
+  'source_url', 'target_url', 'source_published', 'target_published', 'sister_group', 'same_outlet', 'duplicate_record',
 ] as const;
 
 function pairRow(rank: number, pair: Pair, docs: ReadonlyMap<string, ReportDocument>): (string | number | boolean | null)[] {
@@ -54,7 +55,7 @@ function pairRow(rank: number, pair: Pair, docs: ReadonlyMap<string, ReportDocum
     pair.credited, pair.credit?.kind ?? null, csvText(pair.credit?.names.join(' ') ?? null),
     pair.passages.length, kinds('verbatim'), kinds('near-verbatim'), kinds('paraphrase'), kinds('quote'),
     csvText(s?.title ?? null), csvText(t?.title ?? null), csvText(s?.url ?? null), csvText(t?.url ?? null),
-    s?.published?.text ?? null, t?.published?.text ?? null, csvText(sisterGroup(pair, docs)), pair.sameOutlet,
+    s?.published?.text ?? null, t?.published?.text ?? null, csvText(sisterGroup(pair, docs)), pair.sameOutlet, isDuplicate(pair),
   ];
 }
 

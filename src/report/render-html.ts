@@ -2,7 +2,8 @@
  * The HTML report: one self-contained file (inline style and script, inline
  * SVG; no fonts, images or other requests): headline figures, an outlet ×
  * outlet heat map, a who-copied-whom graph, the ranked pairs with a
- * side-by-side view of each built on demand, and the clusters.
+ * side-by-side view of each built on demand, the clusters and the groups of
+ * duplicate records.
  *
  * Safety: every text from the input (article text, title, URL, outlet name,
  * id) is either escaped into the markup ({@link escapeHtml}) or carried in the
@@ -12,9 +13,9 @@
  * slip in escaping would run nothing.
  */
 import { createHash } from 'node:crypto';
-import type { Pair, Report, ReportDocument } from '../model';
+import type { DuplicateRecords, Pair, Report, ReportDocument, ReuseCluster } from '../model';
 import { pairCount, percent } from './count-by';
-import { outletLabel, sameOutletNote, sisterGroup } from './document-label';
+import { describeOrigin, DUPLICATE_RECORD_MEANING, outletLabel, pairNote, sisterGroup } from './document-label';
 import { escapeHtml, jsonForScript } from './escape-html';
 import { REPORT_SCRIPT } from './html/html-script';
 import { REPORT_CSS } from './html/html-style';
@@ -30,6 +31,8 @@ export interface HtmlRenderOptions {
   readonly maxOutlets?: number;
   /** Clusters listed (largest first). @default 200 */
   readonly maxClusters?: number;
+  /** Groups of duplicate records listed (largest first). @default 200 */
+  readonly maxDuplicateGroups?: number;
   /** Page title. @default "reprint report" */
   readonly title?: string;
 }
@@ -55,6 +58,7 @@ function renderFigures(report: Report, outlets: number): string {
     figure('directed, uncredited', uncredited) +
     figure('outlets known', outlets) +
     figure('clusters', report.clusters.length) +
+    figure('duplicate groups', report.duplicates.length) +
     figure('input warnings', report.warnings.length) +
     '</dl>'
   );
@@ -80,37 +84,52 @@ function renderPairRow(pair: Pair, index: number, docs: ReadonlyMap<string, Repo
       : `<span class="chip credit">${escapeHtml(pair.credit.kind)}: ${escapeHtml(pair.credit.names.join(', '))}</span>`;
   const group = sisterGroup(pair, docs);
   const sisters = group === null ? '' : ` <span class="chip" title="both outlets belong to this owner group (outlets file)">sister outlets: ${escapeHtml(group)}</span>`;
-  const own = sameOutletNote(pair, docs);
-  const sameOutlet = own === null ? '' : ` <span class="chip" title="both articles are of this outlet">${escapeHtml(own)}</span>`;
+  const note = pairNote(pair, docs);
+  const noteChip = note === null ? '' : ` <span class="chip" title="${pair.sameOutlet ? 'both articles are of this outlet' : 'see Duplicate records'}">${escapeHtml(note)}</span>`;
   return (
     `<tr><td class="num">${index + 1}</td>${docCell(docs.get(pair.source), pair.source)}` +
     `<td title="${escapeHtml(pair.basisDetail)}">${pair.directed ? '→' : '↔'}</td>${docCell(docs.get(pair.target), pair.target)}` +
     `<td><span class="rel rel-${escapeHtml(pair.relation)}">${escapeHtml(pair.relation)}</span></td><td class="num">${pair.score.toFixed(3)}</td>` +
-    `<td class="num">${percent(pair.coverage.source)} / ${percent(pair.coverage.target)}</td><td>${kinds}</td><td>${credit}${sisters}${sameOutlet}</td>` +
+    `<td class="num">${percent(pair.coverage.source)} / ${percent(pair.coverage.target)}</td><td>${kinds}</td><td>${credit}${sisters}${noteChip}</td>` +
     `<td><button type="button" class="view" data-pair="${index}" aria-expanded="false">side by side</button></td></tr>`
   );
+}
+
+/**
+ * A document as listed in a group: `Sputnik International (sputniknews.com) 004_…`
+ * with the id in small type; the id alone when the outlet is unknown (a dump
+ * without URLs would repeat "unknown outlet" before every member).
+ */
+function memberHtml(id: string, docs: ReadonlyMap<string, ReportDocument>): string {
+  const doc = docs.get(id);
+  const outlet = (doc?.outlet ?? doc?.outletName ?? null) === null ? '' : `${escapeHtml(outletLabel(doc))} `;
+  return `${outlet}<span class="id">${escapeHtml(id)}</span>`;
+}
+
+/** Where a cluster or a group of duplicate records started, or why none is named (`describeOrigin`'s words, the id in small type). */
+function originHtml(group: Pick<ReuseCluster, 'origin' | 'originBasis'>, docs: ReadonlyMap<string, ReportDocument>): string {
+  return group.origin !== null ? `origin ${memberHtml(group.origin, docs)}` : escapeHtml(describeOrigin(group, docs));
 }
 
 function renderClusters(report: Report, texts: ReadonlyMap<string, string>, docs: ReadonlyMap<string, ReportDocument>, max: number): string {
   if (report.clusters.length === 0) return '<p class="note">No passage is shared by three or more documents.</p>';
   const items = report.clusters.slice(0, max).map((c) => {
-    const origin =
-      c.origin !== null
-        ? `origin ${escapeHtml(outletLabel(docs.get(c.origin)))} <span class="id">${escapeHtml(c.origin)}</span>`
-        : c.originBasis === 'simultaneous'
-          ? 'origin: simultaneous (times tie within their precision)'
-          : 'origin unknown (a member has no published time)';
-    const members = c.members
-      .map((m) => `${escapeHtml(outletLabel(docs.get(m.id)))} <span class="id">${escapeHtml(m.id)}</span>`)
-      .join(', ');
+    const members = c.members.map((m) => memberHtml(m.id, docs)).join(', ');
     const first = c.members[0];
     const span = first?.spans[0];
     const text = first !== undefined ? texts.get(first.id) : undefined;
     const quote = span !== undefined && text !== undefined ? `<blockquote dir="auto">${escapeHtml(shorten(text.slice(span.start, span.end), 240))}</blockquote>` : '';
-    return `<li><strong>#${c.id}</strong>: ${c.size} documents; ${origin}<br>${members}${quote}</li>`;
+    return `<li><strong>#${c.id}</strong>: ${c.size} documents; ${originHtml(c, docs)}<br>${members}${quote}</li>`;
   });
   const more = report.clusters.length - max;
   return `<ol class="clusters">${items.join('')}</ol>${more > 0 ? `<p class="note">… and ${more} more clusters (see the JSON report).</p>` : ''}`;
+}
+
+function renderDuplicateGroups(groups: readonly DuplicateRecords[], docs: ReadonlyMap<string, ReportDocument>, max: number): string {
+  if (groups.length === 0) return '<p class="note">No two articles are duplicate records.</p>';
+  const items = groups.slice(0, max).map((g) => `<li><strong>#${g.id}</strong>: ${g.size} documents; ${originHtml(g, docs)}<br>${g.members.map((id) => memberHtml(id, docs)).join(', ')}</li>`);
+  const more = groups.length - max;
+  return `<ol class="clusters" id="duplicate-groups">${items.join('')}</ol>${more > 0 ? `<p class="note">… and ${more} more groups (see the JSON report).</p>` : ''}`;
 }
 
 /** Render a report as one self-contained HTML page. */
@@ -147,6 +166,9 @@ export function renderHtml(report: Report, texts: ReadonlyMap<string, string>, o
         `<tbody>\n${rows}\n</tbody></table>`,
     '<h2 id="clusters">Clusters: passages shared by three or more documents</h2>',
     renderClusters(report, texts, docs, options.maxClusters ?? 200),
+    '<h2 id="duplicates">Duplicate records: one article several times over</h2>',
+    `<p class="note">Two articles are joined when ${escapeHtml(DUPLICATE_RECORD_MEANING)}, whatever their outlets. A group means the same text, not which copy to keep.</p>`,
+    renderDuplicateGroups(report.duplicates, docs, options.maxDuplicateGroups ?? 200),
     `<details><summary>Parameters (schemaVersion ${report.schemaVersion})</summary><pre>${escapeHtml(JSON.stringify(report.parameters, null, 2))}</pre></details>`,
     '</main>',
   ];

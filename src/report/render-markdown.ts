@@ -1,11 +1,12 @@
 /**
  * The Markdown summary, for a ticket or a pull request: a headline, a table of
  * the top pairs, the longest passages of the top pairs quoted (shortened), and
- * the clusters. Every text taken from the input is escaped (see {@link escapeMarkdown}).
+ * the clusters and the groups of duplicate records. Every text taken from the
+ * input is escaped (see {@link escapeMarkdown}).
  */
 import type { Report, ReportDocument } from '../model';
 import { countBy, counted, pairCount, percent } from './count-by';
-import { outletLabel, sameOutletNote, sisterGroup } from './document-label';
+import { describeOrigin, DUPLICATE_RECORD_MEANING, outletLabel, pairNote, sisterGroup } from './document-label';
 import { shorten } from './shorten';
 import { topPassages } from './top-passages';
 
@@ -21,6 +22,8 @@ export interface MarkdownRenderOptions {
   readonly quoteChars?: number;
   /** Clusters listed. @default 10 */
   readonly maxClusters?: number;
+  /** Groups of duplicate records listed. @default 10 */
+  readonly maxDuplicateGroups?: number;
 }
 
 /**
@@ -49,6 +52,7 @@ export function renderMarkdown(report: Report, texts: ReadonlyMap<string, string
     '',
     `**${report.documents.length} documents, ${pairCount(report.pairs, ' with reused passages')}**; ` +
       `${counted(uncredited, 'directed pair')} without credit; ${counted(report.clusters.length, 'cluster')}; ` +
+      `${counted(report.duplicates.length, 'group')} of duplicate records; ` +
       `${counted(report.warnings.length, 'input warning')}.`,
     '',
   ];
@@ -57,11 +61,11 @@ export function renderMarkdown(report: Report, texts: ReadonlyMap<string, string
     out.push('| # | source | | target | relation | score | coverage (source / target) | passages | credit |', '|---:|---|:---:|---|---|---:|---|---|---|');
     report.pairs.slice(0, maxPairs).forEach((pair, i) => {
       const group = sisterGroup(pair, docs);
-      const own = sameOutletNote(pair, docs);
+      const note = pairNote(pair, docs);
       const credit =
         (pair.credit === null ? 'none' : `${pair.credit.kind}: ${escapeMarkdown(pair.credit.names.join(', '))}`) +
         (group === null ? '' : `; sister outlets (${escapeMarkdown(group)})`) +
-        (own === null ? '' : `; ${escapeMarkdown(own)}`);
+        (note === null ? '' : `; ${escapeMarkdown(note)}`);
       out.push(
         `| ${i + 1} | ${docCell(docs.get(pair.source), pair.source)} | ${pair.directed ? '→' : '↔'} | ${docCell(docs.get(pair.target), pair.target)} | ` +
           `${pair.relation} | ${pair.score.toFixed(3)} | ${percent(pair.coverage.source)} / ${percent(pair.coverage.target)} | ` +
@@ -84,10 +88,18 @@ export function renderMarkdown(report: Report, texts: ReadonlyMap<string, string
     const maxClusters = options.maxClusters ?? 10;
     out.push('### Clusters (passages shared by 3 or more documents)', '');
     for (const c of report.clusters.slice(0, maxClusters)) {
-      const origin = c.origin !== null ? `origin ${docCell(docs.get(c.origin), c.origin)}` : c.originBasis === 'simultaneous' ? 'origin: simultaneous' : 'origin unknown';
-      out.push(`- #${c.id}: ${c.size} documents; ${origin}; ${c.members.map((m) => docCell(docs.get(m.id), m.id)).join(', ')}`);
+      out.push(`- #${c.id}: ${c.size} documents; ${escapeMarkdown(describeOrigin(c, docs))}; ${c.members.map((m) => docCell(docs.get(m.id), m.id)).join(', ')}`);
     }
     if (report.clusters.length > maxClusters) out.push(`- … and ${report.clusters.length - maxClusters} more`);
+    out.push('');
+  }
+  if (report.duplicates.length > 0) {
+    const maxGroups = options.maxDuplicateGroups ?? 10;
+    out.push(`### Duplicate records (one article several times over: ${DUPLICATE_RECORD_MEANING})`, '');
+    for (const g of report.duplicates.slice(0, maxGroups)) {
+      out.push(`- #${g.id}: ${g.size} documents; ${escapeMarkdown(describeOrigin(g, docs))}; ${g.members.map((id) => docCell(docs.get(id), id)).join(', ')}`);
+    }
+    if (report.duplicates.length > maxGroups) out.push(`- … and ${report.duplicates.length - maxGroups} more groups (see the JSON report)`);
     out.push('');
   }
   return `${out.join('\n')}\n`;

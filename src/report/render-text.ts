@@ -9,11 +9,11 @@
  * are shortened with "…" to fit one line. Without these options the output is
  * plain and lines are not wrapped.
  */
-import type { Pair, PassageKind, RelationKind, Report, ReportDocument, ReuseCluster } from '../model';
+import type { Pair, PassageKind, RelationKind, Report, ReportDocument } from '../model';
 import { describeTime, isDuplicate } from '../attribute';
 import { applyStyle, type TextStyle } from './ansi-style';
 import { countBy, counted, pairCount, percent, thousands } from './count-by';
-import { outletLabel, sameOutletNote, sisterGroup } from './document-label';
+import { describeOrigin, DUPLICATE_RECORD_MEANING, outletLabel, sameOutletNote, sisterGroup } from './document-label';
 import { shorten } from './shorten';
 import { topPassages } from './top-passages';
 
@@ -63,7 +63,7 @@ function renderPair(rank: number, pair: Pair, docs: ReadonlyMap<string, ReportDo
   if (group !== null) lines.splice(lines.length - 1, 0, { text: `   owner: sister outlets, both of ${group} (outlets file)` });
   const own = sameOutletNote(pair, docs);
   if (own !== null) lines.splice(lines.length - 1, 0, { text: `   outlet: ${own}` });
-  else if (isDuplicate(pair)) lines.splice(lines.length - 1, 0, { text: '   duplicate record: each article is at least 80% the other (see Duplicate records below)' });
+  else if (isDuplicate(pair)) lines.splice(lines.length - 1, 0, { text: `   duplicate record: ${DUPLICATE_RECORD_MEANING} (see Duplicate records below)` });
   const shown = topPassages(pair, options.passagesPerPair ?? 3);
   const text = options.texts?.get(pair.source);
   for (const p of shown) {
@@ -121,12 +121,6 @@ function layOut(line: Line, options: TextRenderOptions): string[] {
   });
 }
 
-/** Where a cluster or duplicate group started: `origin Sputnik (004_…)`, or why none is named. */
-function describeOrigin(group: Pick<ReuseCluster, 'origin' | 'originBasis'>, docs: ReadonlyMap<string, ReportDocument>): string {
-  if (group.origin !== null) return `origin ${outletLabel(docs.get(group.origin))} (${group.origin})`;
-  return group.originBasis === 'simultaneous' ? 'origin: simultaneous (times tie within their precision)' : 'origin unknown (a member has no published time)';
-}
-
 /** Render a report as text. Ends with a newline. Plain and unwrapped unless `color` or `width` is given. */
 export function renderText(report: Report, options: TextRenderOptions = {}): string {
   const docs = new Map(report.documents.map((d) => [d.id, d]));
@@ -169,14 +163,15 @@ export interface RunFigures {
   readonly chars: number;
 }
 
-/** The one-line summary a scan prints on stderr at its end. Ends with a newline. */
+/** The one-line summary a scan prints on stderr at its end (groups of duplicate records only when there are some). Ends with a newline. */
 export function renderSummaryLine(report: Report, run: RunFigures): string {
   const rate =
     run.seconds > 0
       ? ` (${thousands(report.documents.length / run.seconds)} articles/s, ${(run.chars / 1e6 / run.seconds).toFixed(1)} M chars/s)`
       : '';
+  const duplicates = report.duplicates.length > 0 ? `${counted(report.duplicates.length, 'group')} of duplicate records, ` : '';
   return (
     `reprint: ${counted(report.documents.length, 'article')}, ${pairCount(report.pairs)}, ` +
-    `${counted(report.clusters.length, 'cluster')}, ${counted(report.warnings.length, 'warning')} in ${run.seconds.toFixed(1)} s${rate}\n`
+    `${counted(report.clusters.length, 'cluster')}, ${duplicates}${counted(report.warnings.length, 'warning')} in ${run.seconds.toFixed(1)} s${rate}\n`
   );
 }

@@ -163,6 +163,14 @@ describe('spooled records', () => {
     expect(new SpooledTexts(new MemoryLog()).refs([])).toBeNull();
   });
 
+  it('a ref that does not point at a text record is an internal error naming the file and the byte', () => {
+    const store = new SpooledTexts(new FileLog(join(tempFolder(), 'texts')));
+    const handles = ['first text', 'second text'].map((t) => store.put(t).handle);
+    const refs = store.refs(handles)!;
+    const shifted = { ...refs, positions: refs.positions.map((p) => p + 1) };
+    expect(() => readSpooledTexts(shifted)).toThrow(`SpooledTexts: the record at byte ${shifted.positions[0]} of ${refs.file} is not a text record`);
+  });
+
   it('k-gram sets come back exactly', () => {
     const options = resolveOptions({});
     const words = new SpooledWords(new FileLog(join(tempFolder(), 'words')));

@@ -55,7 +55,7 @@ export class SpooledTexts implements TextStore {
   }
 
   get(handle: number): string {
-    return decodeText(this.records.read(handle), handle);
+    return decodeText(this.records.read(handle)) ?? badRecord(`record ${handle}`);
   }
 
   /**
@@ -89,19 +89,24 @@ export function readSpooledTexts(refs: SpooledTextRefs): string[] {
       const length = refs.lengths[i]!;
       if (buffer.length < length) buffer = new Uint8Array(length);
       readFully(fd, refs.file, position, length, buffer, 0);
-      return decodeText(buffer.subarray(0, length), i);
+      return decodeText(buffer.subarray(0, length)) ?? badRecord(`the record at byte ${position} of ${refs.file}`);
     });
   } finally {
     closeSync(fd);
   }
 }
 
-/** A text record's string (`record`: its number, for the error). */
-function decodeText(bytes: Uint8Array, record: number): string {
+/** A text record's string; `null` when its tag is neither encoding's. */
+function decodeText(bytes: Uint8Array): string | null {
   const body = Buffer.from(bytes.buffer, bytes.byteOffset + 1, bytes.length - 1);
   if (bytes[0] === UTF8) return body.toString('utf8');
   if (bytes[0] === UTF16) return body.toString('utf16le');
-  throw new InternalError(`SpooledTexts: record ${record} has tag ${bytes[0]}`);
+  return null;
+}
+
+/** A text record that is not one (`record`: which, its handle or where it is in the file). */
+function badRecord(record: string): never {
+  throw new InternalError(`SpooledTexts: ${record} is not a text record`);
 }
 
 /**

@@ -96,4 +96,18 @@ describe('reprint scan: duplicate records', () => {
       ['2', '7'],
     ]);
   });
+
+  test('a record shorter than --min-passage-words holds no passage: two copies of it are no group unless the flag is lowered', async () => {
+    const words = bodies().join(' ').split(/\s+/);
+    const records = [11, 12].flatMap((n) => [0, 1].map((copy) => JSON.stringify({ newid: `w${n}-${copy}`, body: words.slice(n * 10, n * 11).join(' ') })));
+    const dump = join(tempDir('reprint-short-'), 'short.jsonl');
+    writeFileSync(dump, `${records.join('\n')}\n`);
+    const groups = async (extra: string[]): Promise<string[][]> => {
+      const r = await runCli(['scan', dump, '--field', 'id=newid', '--field', 'text=body', '--format', 'json', ...extra]);
+      expect(r.code).toBe(0);
+      return (JSON.parse(r.stdout) as { duplicates: { members: string[] }[] }).duplicates.map((g) => g.members);
+    };
+    expect(await groups([])).toEqual([['w12-0', 'w12-1']]);
+    expect(await groups(['--min-passage-words', '4'])).toEqual([['w11-0', 'w11-1'], ['w12-0', 'w12-1']]);
+  });
 });

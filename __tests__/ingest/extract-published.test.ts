@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { chooseDateCandidate } from '../../src/ingest/date-candidate';
 import { findDateCandidates } from '../../src/ingest/find-date-candidates';
-import { extractPublished, parsePlainIsoTime, parsePublishedValue } from '../../src/ingest/extract-published';
+import { extractPublished, parseCompactIsoTime, parsePlainIsoTime, parsePublishedValue } from '../../src/ingest/extract-published';
 
 describe('extractPublished', () => {
   test('seed 004: the earliest explicit instant beats dates and the later update', () => {
@@ -71,6 +71,28 @@ describe('parsePublishedValue', () => {
     expect(parsePublishedValue('16446689401')).toBeNull();
     expect(parsePublishedValue('16446689400001')).toBeNull();
     expect(parsePublishedValue('1644668940 and more')).toBeNull();
+  });
+});
+
+describe('parseCompactIsoTime (ISO 8601 basic form, as a whole value)', () => {
+  test('a date, a date-time with T (seconds and offset optional) or fourteen digits; without an offset a local time', () => {
+    const day = { year: 2022, month: 2, day: 12 };
+    expect(parsePublishedValue('20220212')).toEqual({ start: 0, end: 8, ...day, time: null, offsetMinutes: null });
+    expect(parsePublishedValue('20220212T1840')).toMatchObject({ ...day, time: { hour: 18, minute: 40, second: null }, offsetMinutes: null });
+    expect(parsePublishedValue('20220212T184005Z')).toMatchObject({ ...day, time: { hour: 18, minute: 40, second: 5 }, offsetMinutes: 0 });
+    expect(parsePublishedValue('20220212t184005+0330')).toMatchObject({ time: { second: 5 }, offsetMinutes: 210 });
+    expect(parsePublishedValue('20220212T184005-05:00')).toMatchObject({ offsetMinutes: -300 });
+    // GDELT's DATEADDED, a Wayback timestamp: no zone stated, so none assumed.
+    expect(parsePublishedValue(' 20220212184005 ')).toEqual({ start: 1, end: 15, ...day, time: { hour: 18, minute: 40, second: 5 }, offsetMinutes: null });
+  });
+
+  test('out of range, other lengths and Unix times are not read as one', () => {
+    for (const other of ['20220230', '20221312', '20220212T2440', '20220212T184060Z', '20220212T1840+1500', '2022021218400', '202202121840051', '20220212 1840', '17990212']) {
+      expect(parseCompactIsoTime(other)).toBeNull();
+    }
+    // A 9- to 13-digit value stays a Unix time, in UTC.
+    expect(parsePublishedValue('1644691200')).toMatchObject({ year: 2022, month: 2, day: 12, offsetMinutes: 0 });
+    expect(parsePublishedValue('1644691200000')).toMatchObject({ year: 2022, offsetMinutes: 0 });
   });
 });
 

@@ -29,13 +29,14 @@ export function extractPublished(text: string): DateCandidate | null {
 
 /**
  * Read a date from a metadata value (a JSONL field, a manifest entry, an HTML meta tag),
- * e.g. `2022-02-12T12:29:05Z` or `Sat, 12 Feb 2022 12:29:00 +0000`; or a Unix time,
- * the whole value ({@link parseUnixTime}).
+ * e.g. `2022-02-12T12:29:05Z` or `Sat, 12 Feb 2022 12:29:00 +0000`; or, the whole
+ * value, a Unix time ({@link parseUnixTime}) or ISO 8601's compact form
+ * ({@link parseCompactIsoTime}: `20220212T122905Z`, `20220212122905`).
  *
  * @returns the most precise, earliest date in `value`, or `null` when there is none.
  */
 export function parsePublishedValue(value: string): DateCandidate | null {
-  return parseUnixTime(value) ?? parsePlainIsoTime(value) ?? chooseDateCandidate(findDateCandidates(value));
+  return parseUnixTime(value) ?? parsePlainIsoTime(value) ?? parseCompactIsoTime(value) ?? chooseDateCandidate(findDateCandidates(value));
 }
 
 /** A whole value in the commonest dump form, `2022-02-12T12:29:05.123+03:00` (time, seconds and zone optional). */
@@ -51,15 +52,50 @@ const PLAIN_ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\
  */
 export function parsePlainIsoTime(value: string): DateCandidate | null {
   const m = PLAIN_ISO.exec(value);
+  return m === null ? null : wholeValueCandidate({ start: 0, end: value.length }, m.slice(1, 4), m.slice(4, 7), m[7]);
+}
+
+/** `20220212`, `20220212T1840`, `20220212T184005Z`, `20220212T184005+0330`, `20220212184005`. */
+const COMPACT_ISO = /^(\s*)(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2})?(Z|[+-]\d{2}:?\d{2})?|(\d{2})(\d{2})(\d{2}))?\s*$/i;
+
+/**
+ * A metadata value in ISO 8601's basic (compact) form, as feeds, crawl
+ * indexes and event databases give it: a date (`20220212`), a date-time with
+ * `T` (`20220212T1840`, seconds and an offset optional: `20220212T184005Z`), or
+ * fourteen digits (`20220212184005`: GDELT, the Wayback Machine's timestamps).
+ * Without an offset the time is a local time of unknown zone, as everywhere
+ * (an outlets file may give the zone): fourteen digits say nothing of UTC
+ * even where a source's documentation does. Only these shapes, so that a Unix
+ * time (9, 10, 12 or 13 digits) is not read as one; `null` for any other value
+ * or one out of range.
+ */
+export function parseCompactIsoTime(value: string): DateCandidate | null {
+  const m = COMPACT_ISO.exec(value);
   if (m === null) return null;
-  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const clock = m[5] !== undefined ? m.slice(5, 8) : m.slice(9, 12);
+  return wholeValueCandidate({ start: m[1]!.length, end: value.trimEnd().length }, m.slice(2, 5), clock, m[8]);
+}
+
+/**
+ * The candidate a whole-value form read (`date`: year, month, day digits;
+ * `clock`: hour, minute, second, each absent when not given; `zone`: the
+ * offset as written), or `null` when any part is out of range.
+ */
+function wholeValueCandidate(
+  span: { readonly start: number; readonly end: number },
+  date: readonly (string | undefined)[],
+  clock: readonly (string | undefined)[],
+  zone: string | undefined,
+): DateCandidate | null {
+  const [year, month, day] = date.map(Number) as [number, number, number];
   if (!isValidDate(year, month, day)) return null;
-  if (m[4] === undefined) return { start: 0, end: value.length, year, month, day, time: null, offsetMinutes: null };
-  const time = { hour: Number(m[4]), minute: Number(m[5]), second: m[6] === undefined ? null : Number(m[6]) };
+  const [hour, minute, second] = clock;
+  if (hour === undefined || minute === undefined) return { ...span, year, month, day, time: null, offsetMinutes: null };
+  const time = { hour: Number(hour), minute: Number(minute), second: second === undefined ? null : Number(second) };
   if (!isValidClock(time.hour, time.minute, time.second)) return null;
-  const offsetMinutes = m[7] === undefined ? null : parseOffset(m[7]);
-  if (m[7] !== undefined && offsetMinutes === null) return null;
-  return { start: 0, end: value.length, year, month, day, time, offsetMinutes };
+  const offsetMinutes = zone === undefined ? null : parseOffset(zone);
+  if (zone !== undefined && offsetMinutes === null) return null;
+  return { ...span, year, month, day, time, offsetMinutes };
 }
 
 /** Seconds since 1970 (9 or 10 digits, a fraction allowed) or milliseconds (12 or 13 digits). */

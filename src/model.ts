@@ -197,6 +197,14 @@ export interface PairCredit {
   readonly names: readonly string[];
 }
 
+/**
+ * How the origin of a cluster or a group of duplicate records was decided:
+ * `earliest` (one member published before every other beyond their
+ * precision), `simultaneous` (times tie within their precision) or
+ * `time-unknown` (a member has no published time).
+ */
+export type OriginBasis = 'earliest' | 'simultaneous' | 'time-unknown';
+
 /** A passage shared by three or more documents, with its likely origin. */
 export interface ReuseCluster {
   readonly id: number;
@@ -205,8 +213,7 @@ export interface ReuseCluster {
   readonly members: readonly { readonly id: string; readonly spans: readonly Span[] }[];
   /** The member published first beyond every other's time precision, or `null`. */
   readonly origin: string | null;
-  /** `earliest`, `simultaneous` (times tie within their precision) or `time-unknown`. */
-  readonly originBasis: 'earliest' | 'simultaneous' | 'time-unknown';
+  readonly originBasis: OriginBasis;
 }
 
 /**
@@ -222,8 +229,7 @@ export interface DuplicateRecords {
   readonly members: readonly string[];
   /** The member published first beyond every other's time precision, or `null`. */
   readonly origin: string | null;
-  /** `earliest`, `simultaneous` (times tie within their precision) or `time-unknown`. */
-  readonly originBasis: 'earliest' | 'simultaneous' | 'time-unknown';
+  readonly originBasis: OriginBasis;
 }
 
 /** A document as it appears in the report. */

@@ -9,16 +9,15 @@
  * 3. else (the earliest-ending interval overlaps another member's) → no origin,
  *    `simultaneous`.
  */
-import type { PublishedTime } from '../model';
+import type { OriginBasis, PublishedTime } from '../model';
+
+export type { OriginBasis };
 
 /** A document's published time, for choosing the origin. */
 export interface OriginCandidate {
   readonly id: string;
   readonly published: PublishedTime | null;
 }
-
-/** How an origin was decided: see the module header. */
-export type OriginBasis = 'earliest' | 'simultaneous' | 'time-unknown';
 
 /** The member published before every other beyond their precision, or `null` and why not. */
 export function chooseOrigin(members: readonly OriginCandidate[]): { origin: string | null; originBasis: OriginBasis } {

@@ -8,7 +8,8 @@
  * of each other directly (A ≈ B ≈ C). Its origin is chosen as a cluster's
  * (`choose-origin.ts`).
  */
-import { chooseOrigin, type OriginBasis, type OriginCandidate } from './choose-origin';
+import type { DuplicateRecords } from '../model';
+import { chooseOrigin, type OriginCandidate } from './choose-origin';
 import { compareIds } from './compare-ids';
 import { DisjointSets } from './disjoint-sets';
 
@@ -18,18 +19,8 @@ export interface DuplicatePairInput {
   readonly target: string;
 }
 
-/** Documents that are one article, repeated. */
-export interface DuplicateGroup {
-  /** 1-based, in the sorted order. */
-  readonly id: number;
-  /** Distinct documents (at least 2). */
-  readonly size: number;
-  /** Document ids, sorted. */
-  readonly members: readonly string[];
-  /** The member published before every other beyond their precision, or `null`. */
-  readonly origin: string | null;
-  readonly originBasis: OriginBasis;
-}
+/** Documents that are one article, repeated: the report's {@link DuplicateRecords}. */
+export type DuplicateGroup = DuplicateRecords;
 
 /**
  * Group the documents of duplicate `pairs`, each group sorted by id; groups

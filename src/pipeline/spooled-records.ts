@@ -84,10 +84,9 @@ export class SpooledTexts implements TextStore {
 export function readSpooledTexts(refs: SpooledTextRefs): string[] {
   const fd = openSync(refs.file, 'r');
   try {
-    let buffer = new Uint8Array(refs.lengths.reduce((most, length) => Math.max(most, length), 0));
+    const buffer = new Uint8Array(refs.lengths.reduce((most, length) => Math.max(most, length), 0));
     return Array.from(refs.positions, (position, i) => {
       const length = refs.lengths[i]!;
-      if (buffer.length < length) buffer = new Uint8Array(length);
       readFully(fd, refs.file, position, length, buffer, 0);
       return decodeText(buffer.subarray(0, length)) ?? badRecord(`the record at byte ${position} of ${refs.file}`);
     });

@@ -27,8 +27,11 @@ export function sameOutletNote(pair: Pair, docs: ReadonlyMap<string, ReportDocum
   return `same outlet, ${outletLabel(docs.get(pair.source))}: ${isDuplicate(pair) ? 'a duplicate record' : 'reuse of its own text'}`;
 }
 
+/** {@link DUPLICATE_SHARE} as people read it: `80%`. */
+export const DUPLICATE_PERCENT = `${Math.round(DUPLICATE_SHARE * 100)}%`;
+
 /** What a duplicate record is, in words: `each article is at least 80% the other`. */
-export const DUPLICATE_RECORD_MEANING = `each article is at least ${Math.round(DUPLICATE_SHARE * 100)}% the other`;
+export const DUPLICATE_RECORD_MEANING = `each article is at least ${DUPLICATE_PERCENT} the other`;
 
 /**
  * What a pair is beyond its relation, for people: the {@link sameOutletNote}

@@ -1,7 +1,7 @@
 /** Report stage: renderers for the scan report. */
 export { renderText, renderSummaryLine, type TextRenderOptions, type RunFigures } from './render-text';
 export { renderJson, renderJsonChunks } from './render-json';
-export { describeOrigin, outletLabel, pairNote, sameOutletNote, sisterGroup, DUPLICATE_RECORD_MEANING } from './document-label';
+export { describeOrigin, outletLabel, pairNote, sameOutletNote, sisterGroup, DUPLICATE_PERCENT, DUPLICATE_RECORD_MEANING } from './document-label';
 export { shorten } from './shorten';
 export { renderNdjsonPair, renderNdjsonTail, renderNdjsonTailLines } from './render-ndjson';
 export { renderHtml, type HtmlRenderOptions } from './render-html';

@@ -10,10 +10,10 @@
  * plain and lines are not wrapped.
  */
 import type { Pair, PassageKind, RelationKind, Report, ReportDocument } from '../model';
-import { describeTime, isDuplicate } from '../attribute';
+import { describeTime } from '../attribute';
 import { applyStyle, type TextStyle } from './ansi-style';
 import { countBy, counted, pairCount, percent, thousands } from './count-by';
-import { describeOrigin, DUPLICATE_RECORD_MEANING, outletLabel, sameOutletNote, sisterGroup } from './document-label';
+import { describeOrigin, DUPLICATE_PERCENT, outletLabel, pairNote, sisterGroup } from './document-label';
 import { shorten } from './shorten';
 import { topPassages } from './top-passages';
 
@@ -61,9 +61,8 @@ function renderPair(rank: number, pair: Pair, docs: ReadonlyMap<string, ReportDo
   ];
   const group = sisterGroup(pair, docs);
   if (group !== null) lines.splice(lines.length - 1, 0, { text: `   owner: sister outlets, both of ${group} (outlets file)` });
-  const own = sameOutletNote(pair, docs);
-  if (own !== null) lines.splice(lines.length - 1, 0, { text: `   outlet: ${own}` });
-  else if (isDuplicate(pair)) lines.splice(lines.length - 1, 0, { text: `   duplicate record: ${DUPLICATE_RECORD_MEANING} (see Duplicate records below)` });
+  const note = pairNote(pair, docs);
+  if (note !== null) lines.splice(lines.length - 1, 0, { text: pair.sameOutlet ? `   outlet: ${note}` : `   ${note} (see Duplicate records below)` });
   const shown = topPassages(pair, options.passagesPerPair ?? 3);
   const text = options.texts?.get(pair.source);
   for (const p of shown) {
@@ -141,7 +140,7 @@ export function renderText(report: Report, options: TextRenderOptions = {}): str
     out.push({ text: '' });
   }
   if (report.duplicates.length > 0) {
-    out.push({ text: 'Duplicate records (one article several times over: each pair at least 80% the same text), largest group first:', style: 'bold' });
+    out.push({ text: `Duplicate records (one article several times over: each pair at least ${DUPLICATE_PERCENT} the same text), largest group first:`, style: 'bold' });
     for (const g of report.duplicates) {
       out.push({ text: `  #${g.id}: ${g.size} documents; ${describeOrigin(g, docs)}` });
       for (const id of g.members) out.push({ text: `    - ${id} (${outletLabel(docs.get(id))})` });

@@ -81,7 +81,7 @@ describe('reprint scan: duplicate records', () => {
     expect(md).toContain('; 2 groups of duplicate records; ');
     const rows = md.split('\n').filter((l) => /^\| \d+ \|/.test(l));
     expect(rows.flatMap((row, i) => (row.includes('duplicate record: each article is at least 80% the other') ? [i + 1] : []))).toEqual(ranks);
-    expect(md).toContain('### Duplicate records (one article several times over: each article is at least 80% the other)\n\n- #1: 3 documents; origin unknown outlet (9); unknown outlet (1), unknown outlet (5), unknown outlet (9)\n- #2: 2 documents; origin: simultaneous');
+    expect(md).toContain('### Duplicate records (one article several times over: each article is at least 80% the other)\n\n- #1: 3 documents; origin `9`; `1`, `5`, `9`\n- #2: 2 documents; origin: simultaneous (times tie within their precision); `2`, `7`');
 
     const html = (await runCli([...args, '--format', 'html'])).stdout;
     const table = html.indexOf('<table class="pairs"');

@@ -1,5 +1,5 @@
 /** The Markdown summary: its table and quotes checked against the report and the sample files. */
-import { escapeMarkdown, renderMarkdown } from '../../src/report';
+import { codeSpan, escapeMarkdown, outletLabel, renderMarkdown } from '../../src/report';
 import type { Report } from '../../src';
 import { sampleText, scanSamples } from './samples-scan';
 
@@ -34,6 +34,15 @@ describe('escapeMarkdown', () => {
   test('unescaping gives the folded text back', () => {
     const s = 'He said: "a|b" <b>*x*</b> & [y](z) #1 @me ~ `q` 2) \\ end';
     expect(unescape(escapeMarkdown(s))).toBe(s);
+  });
+});
+
+describe('codeSpan', () => {
+  test('fences outlast any run of backticks inside, padded when the text starts or ends with one', () => {
+    expect(codeSpan('004_c4d09dfc72624344')).toBe('`004_c4d09dfc72624344`');
+    expect(codeSpan('a`b')).toBe('``a`b``');
+    expect(codeSpan('a``b`')).toBe('``` a``b` ```');
+    expect(codeSpan('x <b>|</b>\ny')).toBe('`x <b>|</b> y`');
   });
 });
 
@@ -82,6 +91,26 @@ describe('--format md on the samples', () => {
       quotes += 1;
     });
     expect(quotes).toBeGreaterThanOrEqual(Math.min(5, report.pairs.length));
+  });
+
+  test('cluster members: outlet and id as code, or the id alone when the outlet is unknown', () => {
+    const md = renderMarkdown(report, texts);
+    const items = md.split('\n').filter((l) => /^- #\d+: \d+ documents; /.test(l));
+    expect(items).toHaveLength(report.clusters.length);
+    let unknown = 0;
+    report.clusters.forEach((cluster, i) => {
+      const item = items[i] ?? '';
+      for (const member of cluster.members) {
+        const doc = report.documents.find((d) => d.id === member.id);
+        if (doc?.outlet === null && doc.outletName === null) {
+          expect(item).toMatch(new RegExp(`(; |, )\`${member.id}\``));
+          unknown += 1;
+        } else expect(item).toContain(`${unescape(escapeMarkdown(outletLabel(doc)))} \`${member.id}\``);
+      }
+      expect(item).not.toContain('unknown outlet');
+    });
+    expect(unknown).toBeGreaterThan(0);
+    expect(md).toContain('Sputnik International (sputniknews.com) `004_c4d09dfc72624344`');
   });
 
   test('a pipe or markup in a title cannot break the table', () => {

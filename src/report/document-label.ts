@@ -11,6 +11,11 @@ export function outletLabel(doc: ReportDocument | undefined): string {
   return doc.outletName ?? doc.outlet ?? 'unknown outlet';
 }
 
+/** Whether a document's outlet is known (a domain or a display name). */
+export function outletKnown(doc: ReportDocument | undefined): boolean {
+  return (doc?.outlet ?? doc?.outletName ?? null) !== null;
+}
+
 /** The owner group both outlets of `pair` belong to (`Rossiya Segodnya`), or `null` unless the pair is of sister outlets. */
 export function sisterGroup(pair: Pair, docs: ReadonlyMap<string, ReportDocument>): string | null {
   return pair.sameGroup ? (docs.get(pair.source)?.outletGroup ?? null) : null;

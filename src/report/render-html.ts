@@ -15,7 +15,7 @@
 import { createHash } from 'node:crypto';
 import type { DuplicateRecords, Pair, Report, ReportDocument, ReuseCluster } from '../model';
 import { pairCount, percent } from './count-by';
-import { describeOrigin, DUPLICATE_RECORD_MEANING, outletLabel, pairNote, sisterGroup } from './document-label';
+import { describeOrigin, DUPLICATE_RECORD_MEANING, outletKnown, outletLabel, pairNote, sisterGroup } from './document-label';
 import { escapeHtml, jsonForScript } from './escape-html';
 import { REPORT_SCRIPT } from './html/html-script';
 import { REPORT_CSS } from './html/html-style';
@@ -102,7 +102,7 @@ function renderPairRow(pair: Pair, index: number, docs: ReadonlyMap<string, Repo
  */
 function memberHtml(id: string, docs: ReadonlyMap<string, ReportDocument>): string {
   const doc = docs.get(id);
-  const outlet = (doc?.outlet ?? doc?.outletName ?? null) === null ? '' : `${escapeHtml(outletLabel(doc))} `;
+  const outlet = outletKnown(doc) ? `${escapeHtml(outletLabel(doc))} ` : '';
   return `${outlet}<span class="id">${escapeHtml(id)}</span>`;
 }
 

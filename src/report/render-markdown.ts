@@ -2,11 +2,12 @@
  * The Markdown summary, for a ticket or a pull request: a headline, a table of
  * the top pairs, the longest passages of the top pairs quoted (shortened), and
  * the clusters and the groups of duplicate records. Every text taken from the
- * input is escaped (see {@link escapeMarkdown}).
+ * input is escaped (see {@link escapeMarkdown}) or, for ids in group lists, in
+ * a code span ({@link codeSpan}).
  */
-import type { Report, ReportDocument } from '../model';
+import type { Report, ReportDocument, ReuseCluster } from '../model';
 import { countBy, counted, pairCount, percent } from './count-by';
-import { describeOrigin, DUPLICATE_RECORD_MEANING, outletLabel, pairNote, sisterGroup } from './document-label';
+import { describeOrigin, DUPLICATE_RECORD_MEANING, outletKnown, outletLabel, pairNote, sisterGroup } from './document-label';
 import { shorten } from './shorten';
 import { topPassages } from './top-passages';
 
@@ -40,6 +41,33 @@ export function escapeMarkdown(text: string): string {
 
 function docCell(doc: ReportDocument | undefined, id: string): string {
   return `${escapeMarkdown(outletLabel(doc))} (${escapeMarkdown(id)})`;
+}
+
+/**
+ * Inline code (CommonMark): the text between backtick fences longer than any
+ * run of backticks in it, padded with a space when it starts or ends with one.
+ */
+export function codeSpan(text: string): string {
+  const flat = text.replace(/\s+/g, ' ');
+  const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = flat.startsWith('`') || flat.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${flat}${pad}${fence}`;
+}
+
+/**
+ * A document as a group lists it: its outlet and its id as code, or its id
+ * alone when its outlet is unknown (a dump without URLs would repeat "unknown
+ * outlet" before each of a group's members).
+ */
+function memberMarkdown(id: string, docs: ReadonlyMap<string, ReportDocument>): string {
+  const doc = docs.get(id);
+  return outletKnown(doc) ? `${escapeMarkdown(outletLabel(doc))} ${codeSpan(id)}` : codeSpan(id);
+}
+
+/** Where a cluster or a group of duplicate records started, or why none is named (`describeOrigin`'s words, the id as code). */
+function originMarkdown(group: Pick<ReuseCluster, 'origin' | 'originBasis'>, docs: ReadonlyMap<string, ReportDocument>): string {
+  return group.origin !== null ? `origin ${memberMarkdown(group.origin, docs)}` : escapeMarkdown(describeOrigin(group, docs));
 }
 
 /** Render a report as Markdown. Ends with a newline. */
@@ -88,7 +116,7 @@ export function renderMarkdown(report: Report, texts: ReadonlyMap<string, string
     const maxClusters = options.maxClusters ?? 10;
     out.push('### Clusters (passages shared by 3 or more documents)', '');
     for (const c of report.clusters.slice(0, maxClusters)) {
-      out.push(`- #${c.id}: ${c.size} documents; ${escapeMarkdown(describeOrigin(c, docs))}; ${c.members.map((m) => docCell(docs.get(m.id), m.id)).join(', ')}`);
+      out.push(`- #${c.id}: ${c.size} documents; ${originMarkdown(c, docs)}; ${c.members.map((m) => memberMarkdown(m.id, docs)).join(', ')}`);
     }
     if (report.clusters.length > maxClusters) out.push(`- … and ${report.clusters.length - maxClusters} more`);
     out.push('');
@@ -97,7 +125,7 @@ export function renderMarkdown(report: Report, texts: ReadonlyMap<string, string
     const maxGroups = options.maxDuplicateGroups ?? 10;
     out.push(`### Duplicate records (one article several times over: ${DUPLICATE_RECORD_MEANING})`, '');
     for (const g of report.duplicates.slice(0, maxGroups)) {
-      out.push(`- #${g.id}: ${g.size} documents; ${escapeMarkdown(describeOrigin(g, docs))}; ${g.members.map((id) => docCell(docs.get(id), id)).join(', ')}`);
+      out.push(`- #${g.id}: ${g.size} documents; ${originMarkdown(g, docs)}; ${g.members.map((id) => memberMarkdown(id, docs)).join(', ')}`);
     }
     if (report.duplicates.length > maxGroups) out.push(`- … and ${report.duplicates.length - maxGroups} more groups (see the JSON report)`);
     out.push('');

@@ -101,6 +101,17 @@ describe('readJsonlRecords', () => {
       ['W_NO_TEXT', 'data/feed.jsonl:2'],
     ]);
     expect(warnings(events)[0]?.message).toBe('no text field (looked for text, body, content, maintext); skipped');
+    expect(warnings(events)[1]?.message).toBe('no text: field "text" is empty; skipped');
+  });
+
+  test('a text field that holds no string says what it holds; a later field with text is still read', async () => {
+    const events = await collect(['{"id": 1, "text": 123}', '{"id": 2, "body": null}', '{"id": 3, "content": ["a"]}', '{"id": 4, "text": {"p": "x"}, "body": "the body"}']);
+    expect(warnings(events).map((w) => [w.where, w.message])).toEqual([
+      ['data/feed.jsonl:1', 'no text: field "text" is a number, not a string; skipped'],
+      ['data/feed.jsonl:2', 'no text: field "body" is null; skipped'],
+      ['data/feed.jsonl:3', 'no text: field "content" is an array, not a string; skipped'],
+    ]);
+    expect(records(events).map((r) => r.text)).toEqual(['the body']);
   });
 
   test('no id: "<file name>:<line>" with a warning', async () => {

@@ -120,7 +120,7 @@ export function* recordEvents(
 
   const text = findString(record, options.fields.text);
   if (text === null) {
-    yield warn(WarningCode.noText, `no text field (looked for ${options.fields.text.join(', ')}); skipped`);
+    yield warn(WarningCode.noText, `${whyNoText(record, options.fields.text)}; skipped`);
     return;
   }
   if (id === null) {
@@ -151,6 +151,21 @@ function findString(record: Record<string, unknown>, keys: readonly string[]): s
     if (typeof raw === 'string' && raw.trim() !== '') return raw;
   }
   return null;
+}
+
+/**
+ * Why a record has no text, in words: the first of `keys` it has, and what it
+ * holds instead (`no text: field "body" is null`, `no text: field "text" is a
+ * number, not a string`), or that it has none of them.
+ */
+function whyNoText(record: Record<string, unknown>, keys: readonly string[]): string {
+  for (const key of keys) {
+    const raw = fieldValue(record, key);
+    if (raw === undefined) continue;
+    if (typeof raw === 'string') return `no text: field "${key}" is empty`;
+    return `no text: field "${key}" is ${raw === null ? 'null' : `${describeJson(raw)}, not a string`}`;
+  }
+  return `no text field (looked for ${keys.join(', ')})`;
 }
 
 /**

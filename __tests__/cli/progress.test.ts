@@ -29,7 +29,7 @@ describe('progress', () => {
     p.update(10, 10);
     p.end();
     const lines = out.text().split('\r').filter((l) => l !== '');
-    expect(lines.map((l) => l.split(',')[0])).toEqual(['read: 3/10 MB', 'read: 10/10 MB', '\u001b[K']);
+    expect(lines.map((l) => l.split(',')[0]?.trimEnd())).toEqual(['read: 3/10 MB', 'read: 10/10 MB', '\u001b[K']);
   });
 
   test('phases in turn: each line cleared when the next phase begins, the last at the end', () => {
@@ -41,7 +41,7 @@ describe('progress', () => {
     p.update('merge', 2, 2);
     p.end();
     const lines = out.text().split('\r').filter((l) => l !== '');
-    expect(lines.map((l) => l.split(',')[0])).toEqual([
+    expect(lines.map((l) => l.split(',')[0]?.trimEnd())).toEqual([
       'sketch: 0/4 articles',
       'sketch: 4/4 articles',
       '\u001b[K',
@@ -66,5 +66,34 @@ describe('progress', () => {
     const lines = out.text().split('\r').filter((l) => l !== '');
     // 470 more in one second, not 982.
     expect(lines[1]).toBe('align: 982/982 candidates, 470 candidates/s, ETA 0 s   ');
+  });
+
+  test('no rate or ETA before one is measured; none without a total (standard input)', () => {
+    const out = capture(true);
+    let now = 1_000_000;
+    const clock = jest.spyOn(Date, 'now').mockImplementation(() => now);
+    try {
+      const p = createProgress(out.io, 'read', false, 'MB');
+      p.update(0, 27);
+      now += 500;
+      p.update(0, 27);
+      p.update(9, 27);
+      now += 500;
+      p.update(18, 27);
+      const stdin = createProgress(out.io, 'read', false, 'MB');
+      now += 500;
+      stdin.update(2, 0);
+      now += 500;
+      stdin.update(5, 0);
+    } finally {
+      clock.mockRestore();
+    }
+    expect(out.text().split('\r').filter((l) => l !== '')).toEqual([
+      'read: 0/27 MB   ',
+      'read: 9/27 MB, 18 MB/s, ETA 1 s   ',
+      'read: 18/27 MB, 18 MB/s, ETA 1 s   ',
+      'read: 2 MB   ',
+      'read: 5 MB, 6 MB/s   ',
+    ]);
   });
 });

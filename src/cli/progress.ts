@@ -28,10 +28,13 @@ export function createProgress(io: Io, phase: string, quiet: boolean, unit = 'pa
       last = now;
       shownDone = done;
       const seconds = (now - from.time) / 1000;
-      const rate = seconds > 0 ? (done - from.done) / seconds : 0;
-      const eta = rate > 0 ? Math.max(0, (total - done) / rate) : 0;
+      // No rate before the phase has run a while, and no ETA without a rate: a first line's "ETA 0 s" would be a guess.
+      const rate = seconds > 0 ? (done - from.done) / seconds : null;
+      const counted = total > 0 ? `${done}/${total} ${unit}` : `${done} ${unit}`;
+      const speed = rate === null ? '' : `, ${rate.toFixed(0)} ${unit}/s`;
       // A total of 0 is unknown (standard input): no total, no ETA.
-      const line = total > 0 ? `${done}/${total} ${unit}, ${rate.toFixed(0)} ${unit}/s, ETA ${eta.toFixed(0)} s` : `${done} ${unit}, ${rate.toFixed(0)} ${unit}/s`;
+      const eta = total <= 0 ? '' : done >= total ? ', ETA 0 s' : rate !== null && rate > 0 ? `, ETA ${Math.max(0, (total - done) / rate).toFixed(0)} s` : '';
+      const line = `${counted}${speed}${eta}`;
       io.stderr(`\r${phase}: ${line}   `);
       shown = true;
     },

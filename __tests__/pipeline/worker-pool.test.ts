@@ -298,6 +298,34 @@ serveTasks((n) => {
     }
   });
 
+  test('WorkerPool over a TaskQueue: no thread starts for a queue that ends holding one task (it runs in this thread); two start them', async () => {
+    const { script } = workerScript(`serveTasks((n) => ['thread', n]);`);
+    const pool = new (built().WorkerPool)<number, (string | number)[]>({ script, workerData: null, workers: 2, inline: () => (n: number) => ['inline', n] });
+    const runQueue = async (count: number): Promise<(string | number)[][]> => {
+      const queue = new (built().TaskQueue)<number>((n) => n, 1);
+      const results: (string | number)[][] = [];
+      const running = pool.run(queue, (i, r) => (results[i] = r));
+      // Pushed a turn of the event loop later, as a scan pushes candidates while it sorts bands.
+      await new Promise((next) => setImmediate(next));
+      for (let n = 0; n < count; n++) queue.push(n);
+      queue.end();
+      await running;
+      return results;
+    };
+    try {
+      expect(await runQueue(1)).toEqual([['inline', 0]]);
+      expect(await runQueue(0)).toEqual([]);
+      expect(await runQueue(2)).toEqual([
+        ['thread', 0],
+        ['thread', 1],
+      ]);
+      // Once started, threads take even a single task.
+      expect(await runQueue(1)).toEqual([['thread', 0]]);
+    } finally {
+      pool.close();
+    }
+  });
+
   test('WorkerPool over a TaskQueue: each thread holds TASKS_AHEAD tasks, so it goes on working while this thread is busy and cannot hand it the next; over a list, one', async () => {
     // Each task waits 30 ms and answers [n, start]; this thread then blocks for a second, hearing no result meanwhile.
     const { script } = workerScript(

@@ -239,6 +239,11 @@ export class TaskQueue<Req, Item = Req> {
     this.wake?.();
   }
 
+  /** Items pushed and not yet drawn. */
+  get waiting(): number {
+    return this.items.length - this.head;
+  }
+
   /** Whether {@link end} was called: once {@link shift} finds nothing, nothing more comes. */
   get ended(): boolean {
     return this.closed;
@@ -261,6 +266,17 @@ export class TaskQueue<Req, Item = Req> {
   listen(wake: (() => void) | undefined): void {
     this.wake = wake;
   }
+}
+
+/**
+ * Whether `tasks` comes to hold two tasks or more before it ends, waiting
+ * for its pushes: a run of one task is not worth starting threads for (as
+ * {@link WorkerPool.run} decides for a list of tasks).
+ */
+async function twoOrMore<Req, Item>(tasks: TaskQueue<Req, Item>): Promise<boolean> {
+  while (tasks.waiting < 2 && !tasks.ended) await new Promise<void>((wake) => tasks.listen(wake));
+  tasks.listen(undefined);
+  return tasks.waiting >= 2;
 }
 
 /** What a {@link WorkerPool} runs: {@link PoolOptions} but the tasks, given run by run. */
@@ -362,14 +378,18 @@ export class WorkerPool<Req, Res> {
     });
   }
 
-  /** {@link run} over a {@link TaskQueue}: threads are fed as tasks are pushed (or, in this thread, tasks run as they come). */
+  /**
+   * {@link run} over a {@link TaskQueue}: threads are fed as tasks are pushed;
+   * or, in this thread, tasks run as they come: with one worker, or when no
+   * thread has started and the queue ends holding fewer than two tasks.
+   */
   private async runQueue<Item>(tasks: TaskQueue<Req, Item>, onResult: (index: number, result: Res) => void): Promise<void> {
     let index = 0;
     const next = (): [number, Req] | undefined => {
       const task = tasks.shift();
       return task === undefined ? undefined : [index++, task];
     };
-    if (!this.threaded()) {
+    if (!this.threaded() || (this.workers.length === 0 && !(await twoOrMore(tasks)))) {
       const handler = await this.inline();
       for (;;) {
         const item = next();

@@ -90,6 +90,17 @@ describe('check service', () => {
     expect(a.headers['x-reprint-largest-source']).toBe(SOURCE_ID);
   });
 
+  test('a multipart form upload → 415 naming the types read, on both POST endpoints', async () => {
+    const form = '--b\r\nContent-Disposition: form-data; name="file"; filename="draft.txt"\r\n\r\nsome text\r\n--b--\r\n';
+    for (const path of ['/check', '/articles']) {
+      const a = await call('POST', path, form, { 'Content-Type': 'multipart/form-data; boundary=b' });
+      expect(a.status).toBe(415);
+      expect(errorOf(a)).toEqual({ code: 'E_MEDIA_TYPE', message: expect.stringContaining('text/plain') as unknown as string });
+    }
+    // Other types are read as before: plain text for /check.
+    expect((await call('POST', '/check', 'some text of a draft', { 'Content-Type': 'application/x-www-form-urlencoded' })).status).toBe(200);
+  });
+
   test('POST /check with a JSON article', async () => {
     const text = readFileSync(join(SAMPLES, '004_c4d09dfc72624344.txt'), 'utf8');
     const a = await call('POST', '/check', JSON.stringify({ id: 'mine', title: 'A title', text }), { 'Content-Type': 'application/json' });

@@ -49,6 +49,7 @@ export function createCheckServer(reader: OpenedIndex, writer: OpenedIndex, sett
       send(response, 200, `${JSON.stringify({ status: 'ok', documents: reader.store.countDocuments() })}\n`);
       return;
     }
+    rejectFormUpload(request.headers['content-type']);
     const body = decodeBody(await readBody(request, settings.maxBodyBytes));
     if (path === '/check') {
       const draft = draftOf(body, request.headers['content-type'], settings.registry);
@@ -91,6 +92,16 @@ export function createCheckServer(reader: OpenedIndex, writer: OpenedIndex, sett
     socket.end(`HTTP/1.1 ${status} ${status === 408 ? 'Request Timeout' : 'Bad Request'}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
   });
   return server;
+}
+
+/**
+ * A 415 for a form upload (`multipart/form-data`, a browser's file field): its
+ * body is parts with boundaries and headers, which would otherwise be checked
+ * as the draft's text.
+ */
+function rejectFormUpload(contentType: string | undefined): void {
+  if (!/^\s*multipart\//i.test(contentType ?? '')) return;
+  throw new HttpError(415, 'E_MEDIA_TYPE', 'a multipart form is not read: send the text as text/plain, or JSON (application/json, JSONL as application/x-ndjson)');
 }
 
 /** The draft of a /check body: JSON when the content type says so, else plain text. */

@@ -6,6 +6,13 @@ import { OptionsError } from './errors';
 import type { MinHashScheme } from './minhash/minhash-params';
 
 /** Names of the JSONL fields that carry each part of an article. */
+/**
+ * How the path `-` (standard input) is read: JSON Lines, one article a line
+ * (gzip and zstd recognised by their magic bytes), or one article of plain
+ * text or HTML (a draft piped to `check`).
+ */
+export type StdinFormat = 'jsonl' | 'text' | 'html';
+
 export interface FieldMap {
   readonly id: string;
   readonly text: string;
@@ -157,8 +164,10 @@ export interface ScanOptions {
   readonly outlets?: string;
   /** Fail on the first malformed JSONL line instead of warning. @default false */
   readonly strict?: boolean;
-  /** The stream a path `-` reads (JSONL); without it, `-` is an input error. The library never touches `process`. */
+  /** The stream a path `-` reads; without it, `-` is an input error. The library never touches `process`. */
   readonly stdin?: NodeJS.ReadableStream;
+  /** How `stdin` is read: JSONL, or one article of text or HTML. @default 'jsonl' */
+  readonly stdinFormat?: StdinFormat;
 }
 
 /** Options after defaults and validation. */

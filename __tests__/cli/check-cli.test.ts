@@ -5,6 +5,7 @@
  * `--fail-above` decides the exit code; the draft is stored only with --add.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
+import { Readable } from 'node:stream';
 import { join, resolve } from 'node:path';
 import type { Report } from '../../src';
 import { buildFreshDraft, buildReuseDraft, coverageOf } from '../../bench/reuse-draft';
@@ -50,6 +51,20 @@ describe('reprint check', () => {
     for (const s of spans) expect(s.end).toBeLessThanOrEqual(draft.text.length);
     expect(report.documents.map((d) => d.id)).toContain('draft');
     expect(run.stderr).toMatch(/draft: \d+\.\d% of it from /);
+  });
+
+  test('a draft piped on standard input with --stdin-format text: the same shares as from its file, exit 1; as JSONL (the default) it is refused, saying how', async () => {
+    const fromFile = await runCli(['check', draftFile, '--index', index, '--fail-above', '0.2']);
+    const piped = await runCli(['check', '-', '--index', index, '--fail-above', '0.2', '--stdin-format', 'text'], Readable.from([draft.text]));
+    expect(piped.code).toBe(1);
+    const share = (stderr: string): string => /: (\d+\.\d% of it from \S+)/.exec(stderr)?.[1] ?? 'none';
+    expect(share(piped.stderr)).toBe(share(fromFile.stderr));
+    expect(share(piped.stderr)).toContain(SOURCE_ID);
+    expect(piped.stderr).toContain('reprint: check: <stdin>: ');
+
+    const asJsonl = await runCli(['check', '-', '--index', index], Readable.from([draft.text]));
+    expect(asJsonl.code).toBe(2);
+    expect(asJsonl.stderr).toContain('no draft to check: every input was empty or skipped; standard input is read as JSONL, one draft a line (one draft of plain text: --stdin-format text)');
   });
 
   test('writes every report format scan writes: CSV rows and the HTML page carry the JSON report’s pairs', async () => {

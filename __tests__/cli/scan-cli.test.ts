@@ -174,6 +174,15 @@ describe('reprint scan (CLI)', () => {
     const without = await runCli(['scan', '-']);
     expect(without.code).toBe(2);
     expect(without.stderr).toMatch(/<stdin>/);
+    // Plain text read as JSONL: nothing scanned, and the error names standard input as warnings do, with the flag to use.
+    const plain = await runCli(['scan', '-'], Readable.from(['Just a sentence of plain text.\n']));
+    expect(plain.code).toBe(2);
+    expect(plain.stderr.split('\n')).toContain(
+      'reprint: <stdin>: no article to scan: every input was empty or skipped (1 warning above); standard input is read as JSONL, one article a line (one article of plain text: --stdin-format text)',
+    );
+    const asText = await runCli(['scan', '-', '--stdin-format', 'text', '--format', 'json'], Readable.from(['Just a sentence of plain text.\n']));
+    expect(asText.code).toBe(0);
+    expect((JSON.parse(asText.stdout) as { documents: { id: string; length: number }[] }).documents).toEqual([expect.objectContaining({ id: '<stdin>', length: 31 })]);
   });
 
   test('an unwritable --out exits 2 naming the file', async () => {

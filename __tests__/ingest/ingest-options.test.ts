@@ -18,6 +18,7 @@ describe('resolveIngestOptions', () => {
       strict: false,
       maxFileBytes: 64 * 1024 * 1024,
       stdin: null,
+      stdinFormat: 'jsonl',
     });
     expect(DEFAULT_MAX_FILE_BYTES).toBe(67_108_864);
     expect(Object.isFrozen(options)).toBe(true);
@@ -35,6 +36,7 @@ describe('resolveIngestOptions', () => {
     [{ fields: { text: '' } }, /--fields: the JSONL field name for "text"/],
     [{ fields: { body: 'x' } as never }, /--fields: unknown field "body"/],
     [{ outlets: ' ' }, /--outlets: must be a file path/],
+    [{ stdinFormat: 'xml' as never }, /--stdin-format: must be one of jsonl, text, html \(got xml\)/],
   ])('%j → OptionsError', (options, message) => {
     expect(() => resolveIngestOptions(options)).toThrow(OptionsError);
     expect(() => resolveIngestOptions(options)).toThrow(message);

@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { gzipSync } from 'node:zlib';
-import { InputError } from '../../src/errors';
+import { InputError, OptionsError } from '../../src/errors';
 import { readInputs } from '../../src/ingest/read-inputs';
 import { resolveOptions } from '../../src/options';
 import { scanArticles } from '../../src/pipeline';
-import { SAMPLES_DIR, samplesJsonl } from './streaming-fixtures';
+import { articlePage, SAMPLES_DIR, sampleText, samplesJsonl } from './streaming-fixtures';
 
 /** A stream that yields `data` in small chunks, like a pipe. */
 function pipeOf(data: Buffer): PassThrough {
@@ -65,5 +65,52 @@ describe("'-' reads standard input as JSONL", () => {
     const { articles, warnings } = await readInputs(['-'], { stdin: pipeOf(Buffer.alloc(0)) });
     expect(articles).toEqual([]);
     expect(warnings.map((w) => [w.code, w.where])).toEqual([['W_EMPTY_FILE', '<stdin>']]);
+  });
+});
+
+describe("'-' with stdinFormat 'text' or 'html' reads one article from standard input", () => {
+  const sample = '004_c4d09dfc72624344';
+
+  test('text: the whole stream, exactly, as one article <stdin>, gzip recognised; the same text as the file', async () => {
+    const text = sampleText(sample);
+    const plain = await readInputs(['-'], { stdin: pipeOf(Buffer.from(text)), stdinFormat: 'text' });
+    expect(plain.warnings).toEqual([]);
+    expect(plain.articles.map((a) => [a.id, a.path, a.text])).toEqual([['<stdin>', '<stdin>', text]]);
+    const file = await readInputs([join(SAMPLES_DIR, `${sample}.txt`)]);
+    expect(plain.articles[0]?.meta).toEqual(file.articles[0]?.meta);
+    const gz = await readInputs(['-'], { stdin: pipeOf(gzipSync(text)), stdinFormat: 'text' });
+    expect(gz.articles.map((a) => a.text)).toEqual([text]);
+  });
+
+  test('html: the page reduced to its text, its title and published time kept', async () => {
+    const page = articlePage('A draft', sampleText(sample), '2022-02-12T12:29:00+00:00');
+    const { articles, warnings } = await readInputs(['-'], { stdin: pipeOf(Buffer.from(page)), stdinFormat: 'html' });
+    expect(warnings).toEqual([]);
+    expect(articles).toHaveLength(1);
+    expect(articles[0]?.meta.title).toBe('A draft');
+    expect(articles[0]?.meta.published?.text).toBe('2022-02-12T12:29:00+00:00');
+    expect(articles[0]?.text).toContain('Lavrov and Blinken spoke by phone on Saturday');
+    expect(articles[0]?.text).not.toContain('<p>');
+  });
+
+  test('over the size limit: W_FILE_TOO_LARGE naming <stdin>, nothing read; empty: W_EMPTY_FILE; not UTF-8: W_INVALID_UTF8', async () => {
+    const big = await readInputs(['-'], { stdin: pipeOf(Buffer.alloc(5000, 0x61)), stdinFormat: 'text', maxFileBytes: 4096 });
+    expect(big.articles).toEqual([]);
+    expect(big.warnings.map((w) => [w.code, w.where, w.message])).toEqual([
+      ['W_FILE_TOO_LARGE', '<stdin>', 'standard input is over the 4096-byte limit for one article (a dump of many is read as JSONL or WARC, with no such limit); skipped'],
+    ]);
+    const empty = await readInputs(['-'], { stdin: pipeOf(Buffer.alloc(0)), stdinFormat: 'text' });
+    expect(empty.warnings.map((w) => [w.code, w.where])).toEqual([['W_EMPTY_FILE', '<stdin>']]);
+    const bad = await readInputs(['-'], { stdin: pipeOf(Buffer.from([0x61, 0xff, 0x62])), stdinFormat: 'text' });
+    expect(bad.warnings.map((w) => [w.code, w.where])).toEqual([['W_INVALID_UTF8', '<stdin>']]);
+  });
+
+  test('a cut gzip stream is an InputError naming <stdin>, not a stack trace', async () => {
+    const cut = gzipSync(sampleText(sample)).subarray(0, 200);
+    await expect(readInputs(['-'], { stdin: pipeOf(cut), stdinFormat: 'text' })).rejects.toThrow(/^<stdin>: gzip data ends early/);
+  });
+
+  test('an unknown stdinFormat is an OptionsError', async () => {
+    await expect(readInputs(['-'], { stdin: pipeOf(Buffer.from('x')), stdinFormat: 'xml' as 'text' })).rejects.toBeInstanceOf(OptionsError);
   });
 });

@@ -51,12 +51,13 @@ export interface DiscoveredInputs {
  * skipping hidden entries (`.name`) and `node_modules`; its files of unknown type are
  * skipped with a `W_UNSUPPORTED_FILE` warning each, except `outlets.json` and
  * `manifest.json` at its top, which are returned as configuration. A file reached twice
- * (two paths, symlinks) is read once. The path `-` is standard input, read as JSON Lines
- * (gzip is recognised by its magic bytes), shown as `<stdin>`.
+ * (two paths, symlinks) is read once. The path `-` is standard input, read as
+ * `stdinFormat` (JSON Lines unless told otherwise; gzip is recognised by its magic
+ * bytes), shown as `<stdin>`.
  *
  * @throws InputError when a given path does not exist or cannot be read.
  */
-export async function discoverInputs(paths: readonly string[]): Promise<DiscoveredInputs> {
+export async function discoverInputs(paths: readonly string[], stdinFormat: InputFormat = 'jsonl'): Promise<DiscoveredInputs> {
   const files: InputFile[] = [];
   const outletsFiles: string[] = [];
   const manifestFiles: string[] = [];
@@ -138,7 +139,7 @@ export async function discoverInputs(paths: readonly string[]): Promise<Discover
     if (given === STDIN_PATH) {
       if (!seenFiles.has(STDIN_PATH)) {
         seenFiles.add(STDIN_PATH);
-        files.push({ realPath: STDIN_PATH, display: STDIN_DISPLAY, relative: STDIN_DISPLAY, format: 'jsonl', compression: 'none', source: 'stdin', explicit: true });
+        files.push({ realPath: STDIN_PATH, display: STDIN_DISPLAY, relative: STDIN_DISPLAY, format: stdinFormat, compression: 'none', source: 'stdin', explicit: true });
       }
       continue;
     }

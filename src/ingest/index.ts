@@ -10,6 +10,8 @@ export {
   type FieldName,
   type IngestOptions,
   type ResolvedIngestOptions,
+  type StdinFormat,
+  STDIN_FORMATS,
 } from './ingest-options';
 export { loadOutlets, parseOutlets, mergeOutlets, OUTLETS_FORMAT_VERSION, type Outlet, type OutletRegistry } from './outlets';
 export { loadManifest, parseManifest, mergeManifests, type Manifest, type ManifestEntry } from './manifest';

@@ -2,9 +2,12 @@
  * Options of the ingest stage: their defaults and validation, in one place.
  */
 import { OptionsError } from '../errors';
-import type { FieldMap } from '../options';
+import type { FieldMap, StdinFormat } from '../options';
 
-export type { FieldMap };
+export type { FieldMap, StdinFormat };
+
+/** Every {@link StdinFormat}, as the `--stdin-format` flag lists them. */
+export const STDIN_FORMATS: readonly StdinFormat[] = ['jsonl', 'text', 'html'];
 
 /** A part of an article that a JSONL field can carry. */
 export type FieldName = keyof FieldMap;
@@ -48,6 +51,12 @@ export interface IngestOptions {
    */
   readonly stdin?: NodeJS.ReadableStream;
   /**
+   * How `stdin` is read: a JSONL dump, or one article of text or HTML (as a
+   * `.txt` or `.html` file named directly, with the same size limit).
+   * @default 'jsonl'
+   */
+  readonly stdinFormat?: StdinFormat;
+  /**
    * Told, as input is read, how many bytes of it have been read so far (as stored:
    * compressed bytes of a `.gz` or `.zst`) and the total size of the input files
    * (`null` when standard input is among them). For progress; changes nothing read.
@@ -64,6 +73,7 @@ export interface ResolvedIngestOptions {
   readonly strict: boolean;
   readonly maxFileBytes: number;
   readonly stdin: NodeJS.ReadableStream | null;
+  readonly stdinFormat: StdinFormat;
 }
 
 /**
@@ -107,6 +117,10 @@ export function resolveIngestOptions(options: IngestOptions = {}): ResolvedInges
   if (!Number.isSafeInteger(maxFileBytes) || maxFileBytes <= 0) {
     throw new OptionsError('max-file-bytes', `must be a positive whole number of bytes, got ${String(maxFileBytes)}`);
   }
+  const stdinFormat = options.stdinFormat ?? 'jsonl';
+  if (!STDIN_FORMATS.includes(stdinFormat)) {
+    throw new OptionsError('stdin-format', `must be one of ${STDIN_FORMATS.join(', ')} (got ${String(stdinFormat)})`);
+  }
   for (const option of ['manifest', 'outlets'] as const) {
     if (options[option] !== undefined && options[option].trim() === '') {
       throw new OptionsError(option, 'must be a file path, got an empty string');
@@ -119,5 +133,6 @@ export function resolveIngestOptions(options: IngestOptions = {}): ResolvedInges
     strict: options.strict ?? false,
     maxFileBytes,
     stdin: options.stdin ?? null,
+    stdinFormat,
   });
 }

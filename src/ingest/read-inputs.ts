@@ -87,7 +87,7 @@ async function ingest<T extends { readonly id: string }>(
   make: (id: string, path: string, text: DocumentText, meta: ArticleMeta, read: () => string) => T,
 ): Promise<{ articles: T[]; warnings: Warning[] }> {
   const checked = resolveIngestOptions(options);
-  const discovered = await discoverInputs(paths);
+  const discovered = await discoverInputs(paths, checked.stdinFormat);
   // File sizes only for progress: a folder of many small files is a stat call each.
   const sizes = new Map(options.onRead === undefined ? [] : discovered.files.map((file) => [file, file.source === 'stdin' ? null : sizeOf(file.realPath)]));
   const total = [...sizes.values()].some((size) => size === null) ? null : [...sizes.values()].reduce<number>((n, size) => n + (size ?? 0), 0);
@@ -121,7 +121,7 @@ async function ingest<T extends { readonly id: string }>(
       for (const warning of result.warnings) warnings.push(warning);
       continue;
     }
-    const result = await readArticleFile(file, resolved.maxFileBytes);
+    const result = await readArticleFile(file, resolved.maxFileBytes, resolved.stdin);
     onBytes?.(sizes.get(file) ?? 0);
     if (!result.ok) {
       warnings.push(result.warning);

@@ -75,5 +75,6 @@ function ingestOptionsOf(options: ScanOptions): IngestOptions {
     ...(options.manifest !== undefined ? { manifest: options.manifest } : {}),
     ...(options.outlets !== undefined ? { outlets: options.outlets } : {}),
     ...(options.stdin !== undefined ? { stdin: options.stdin } : {}),
+    ...(options.stdinFormat !== undefined ? { stdinFormat: options.stdinFormat } : {}),
   };
 }

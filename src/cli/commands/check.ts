@@ -17,8 +17,9 @@ import { STDIN_ARG } from '../stdin-arg';
 import { terminalLayout } from '../terminal-layout';
 import { writeOutputFile } from '../write-output';
 import { colorOption, formatOption } from './report-flags';
+import { stdinFormatOption } from './field-flag';
 import { declareIndexInputFlags, toIndexInputOptions, waitNotice, type IndexInputArgs } from './index-flags';
-import { printWarnings } from '../print-warnings';
+import { printWarnings, stdinHint } from '../print-warnings';
 
 /** Parsed flags of `check`. */
 export interface CheckArgs extends IndexInputArgs {
@@ -34,7 +35,8 @@ export interface CheckArgs extends IndexInputArgs {
 /** Declare the flags of `check`. */
 export function checkBuilder(y: Argv): Argv<CheckArgs> {
   const withDrafts = y
-    .positional('drafts', { describe: 'draft files (plain text, HTML, Markdown), JSONL, CSV or a .json array of drafts, or - for JSONL on stdin', type: 'string', array: true, default: undefined })
+    .positional('drafts', { describe: 'draft files (plain text, HTML, Markdown), JSONL, CSV or a .json array of drafts, or - for standard input (JSONL; a plain-text draft with --stdin-format text)', type: 'string', array: true, default: undefined })
+    .option('stdin-format', stdinFormatOption())
     .option('format', formatOption())
     .option('out', { type: 'string', describe: 'write the report to FILE instead of stdout (through a temporary file renamed when complete)' })
     .option('color', colorOption())
@@ -63,7 +65,7 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
   try {
     const { articles, warnings } = await readArticles(args.drafts.map((p) => (p === STDIN_ARG ? '-' : p)), scanOptions);
     if (!args.quiet) printWarnings(io, warnings, 'all are in the report with --format json');
-    if (articles.length === 0) throw new UsageError('no draft to check: every input was empty or skipped');
+    if (articles.length === 0) throw new UsageError(`no draft to check: every input was empty or skipped${stdinHint(args.drafts, args['stdin-format'], 'draft')}`);
     const { report, texts, largest } = checkDrafts(store, articles, options, warnings);
     const body = renderReport(report, texts, args.format, terminalLayout(args, io));
     if (args.out !== undefined) writeOutputFile(args.out, body);

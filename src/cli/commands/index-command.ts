@@ -12,6 +12,7 @@ import type { Io } from '../io';
 import { createPhasedProgress } from '../progress';
 import { resolveWorkers, workersOption } from './workers-flag';
 import { STDIN_ARG } from '../stdin-arg';
+import { stdinFormatOption } from './field-flag';
 import { declareIndexFlag, declareIndexInputFlags, toIndexInputOptions, waitNotice, type IndexFileArgs, type IndexInputArgs } from './index-flags';
 import { nothingRead, printWarnings } from '../print-warnings';
 import { thousands } from '../../report';
@@ -53,7 +54,8 @@ export function countFailed(warnings: readonly Warning[]): number {
 /** Declare the flags of `index add`. */
 export function indexAddBuilder(y: Argv): Argv<IndexAddArgs> {
   const withInputs = y
-    .positional('inputs', { describe: 'files, folders, JSONL dumps, CSV/TSV exports, WARC (each also .gz or .zst), a .json array of articles, or - for JSONL on stdin', type: 'string', array: true, default: undefined })
+    .positional('inputs', { describe: 'files, folders, JSONL dumps, CSV/TSV exports, WARC (each also .gz or .zst), a .json array of articles, or - for standard input (JSONL; see --stdin-format)', type: 'string', array: true, default: undefined })
+    .option('stdin-format', stdinFormatOption())
     .option('workers', workersOption());
   return declareIndexInputFlags(withInputs) as unknown as Argv<IndexAddArgs>;
 }
@@ -94,7 +96,7 @@ export async function runIndexAdd(args: IndexAddArgs, io: Io): Promise<number> {
         `${thousands(result.documents)} articles in the index (${seconds.toFixed(1)} s, ${thousands(result.read / Math.max(seconds, 1e-3))} articles/s)\n`,
     );
     // As scan: a run that read nothing (a wrong --field, an empty folder) must not look like one with nothing new.
-    if (result.read === 0) throw nothingRead('add', args.inputs, warnings.length, args.quiet);
+    if (result.read === 0) throw nothingRead('add', args.inputs, warnings.length, args.quiet, args['stdin-format']);
     return 0;
   } finally {
     store.close();

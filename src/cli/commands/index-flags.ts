@@ -4,7 +4,7 @@
  * library options the way `scan` turns them (`toScanOptions`).
  */
 import type { Argv } from 'yargs';
-import type { ScanOptions } from '../../options';
+import type { ScanOptions, StdinFormat } from '../../options';
 import type { Io } from '../io';
 import { declareTuningFlags, type TuningArgs } from './tuning-flags';
 import { toScanOptions, type ScanArgs } from './scan';
@@ -22,6 +22,8 @@ export interface IndexInputArgs extends IndexFileArgs, TuningArgs {
   readonly manifest?: string;
   readonly outlets?: string;
   readonly strict: boolean;
+  /** `check` and `index add` only (they read `-`). */
+  readonly 'stdin-format'?: StdinFormat;
   readonly 'include-same-outlet'?: boolean;
 }
 

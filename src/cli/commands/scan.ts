@@ -7,14 +7,14 @@ import { quotesTexts, renderNdjsonPair, renderNdjsonTailLines, renderReportChunk
 import { terminalLayout } from '../terminal-layout';
 import { createPhasedProgress } from '../progress';
 import { STDIN_ARG } from '../stdin-arg';
-import type { FieldMap, ScanOptions } from '../../options';
+import type { FieldMap, ScanOptions, StdinFormat } from '../../options';
 import { UsageError } from '../exit-codes';
 import { colorOption, formatOption } from './report-flags';
 import { declareTuningFlags, toTuningOptions, type TuningArgs } from './tuning-flags';
 import type { Io } from '../io';
 import { batchText, openOutputStream, writeOutputPieces, type OutputStream } from '../write-output';
 import { openScanIndex, SCAN_INDEX_OPTION } from './scan-index';
-import { fieldOption } from './field-flag';
+import { fieldOption, stdinFormatOption } from './field-flag';
 import { nothingRead, printWarnings } from '../print-warnings';
 
 /** Parsed flags of `scan`. */
@@ -29,6 +29,7 @@ export interface ScanArgs extends TuningArgs {
   readonly manifest?: string;
   readonly outlets?: string;
   readonly strict: boolean;
+  readonly 'stdin-format'?: StdinFormat;
   readonly 'include-same-outlet': boolean;
   readonly index?: string;
 }
@@ -36,7 +37,7 @@ export interface ScanArgs extends TuningArgs {
 /** Declare the `scan` command's flags on a yargs instance. */
 export function scanBuilder(y: Argv): Argv<ScanArgs> {
   const withInput = y
-    .positional('paths', { describe: 'files, folders (recursive), JSONL dumps (.jsonl, .ndjson), CSV/TSV exports (.csv, .tsv), WARC (.warc), each also .gz or .zst, a .json array of articles, or - for JSONL on stdin', type: 'string', array: true, default: undefined })
+    .positional('paths', { describe: 'files, folders (recursive), JSONL dumps (.jsonl, .ndjson), CSV/TSV exports (.csv, .tsv), WARC (.warc), each also .gz or .zst, a .json array of articles, or - for standard input (JSONL; see --stdin-format)', type: 'string', array: true, default: undefined })
     .option('format', formatOption())
     .option('out', { type: 'string', describe: 'write the report to FILE instead of stdout (through a temporary file renamed when complete)' })
     .option('color', colorOption())
@@ -45,6 +46,7 @@ export function scanBuilder(y: Argv): Argv<ScanArgs> {
     .option('manifest', { type: 'string', describe: 'sidecar manifest (id → outlet, url, published, title) [default: manifest.json in a scanned folder]' })
     .option('outlets', { type: 'string', describe: 'outlets file (domain → name, time zone, group) [default: outlets.json in a scanned folder]' })
     .option('strict', { type: 'boolean', default: false, describe: 'stop at the first malformed JSONL line, CSV row or JSON element (exit 2)' })
+    .option('stdin-format', stdinFormatOption())
     .option('include-same-outlet', { type: 'boolean', default: false, describe: 'also report an outlet reusing part of its own text (without it, a pair of one outlet is reported only as a duplicate record: the same article twice)' })
     .option('workers', workersOption())
     .option('index', SCAN_INDEX_OPTION);
@@ -69,6 +71,7 @@ export function toScanOptions(args: ScanArgs): ScanOptions {
     ...(args.outlets !== undefined ? { outlets: args.outlets } : {}),
     fields: parseFields(args.field),
     strict: args.strict,
+    ...(args['stdin-format'] !== undefined ? { stdinFormat: args['stdin-format'] } : {}),
     includeSameOutlet: args['include-same-outlet'],
   };
 }
@@ -105,7 +108,7 @@ export async function runScan(args: ScanArgs, io: Io): Promise<number> {
     // Nothing was scanned (a wrong --field, an empty folder): a report of nothing and exit 0 would read as "no reuse found".
     sink?.abort();
     index?.close();
-    throw nothingRead('scan', args.paths, report.warnings.length, args.quiet);
+    throw nothingRead('scan', args.paths, report.warnings.length, args.quiet, args['stdin-format']);
   }
   if (sink !== null) {
     for (const text of batchText(renderNdjsonTailLines(report))) sink.write(text);

@@ -2,6 +2,7 @@
  * `reprint index add | stats | remove | vacuum`: flags → one library call →
  * one line (or table) of output.
  */
+import { existsSync, rmSync } from 'node:fs';
 import type { Argv } from 'yargs';
 import type { Warning } from '../../model';
 import { addInputsToIndex, type IndexPhase } from '../../pipeline/index-articles';
@@ -81,7 +82,9 @@ export async function runIndexAdd(args: IndexAddArgs, io: Io): Promise<number> {
   const scanOptions = toIndexInputOptions(args, io);
   const paths = args.inputs.map((p) => (p === STDIN_ARG ? '-' : p));
   // Open first: a bad index or mismatched options fail before a long read.
+  const existed = existsSync(args.index);
   const { store, options } = openIndex(args.index, scanOptions, { create: true, onWait: waitNotice(io, args.quiet) });
+  let created = !existed;
   try {
     const progress = createPhasedProgress(io, args.quiet, PROGRESS_UNITS);
     const result = await addInputsToIndex(store, paths, scanOptions, options, {
@@ -97,10 +100,25 @@ export async function runIndexAdd(args: IndexAddArgs, io: Io): Promise<number> {
     );
     // As scan: a run that read nothing (a wrong --field, an empty folder) must not look like one with nothing new.
     if (result.read === 0) throw nothingRead('add', args.inputs, warnings.length, args.quiet, args['stdin-format']);
+    created = false;
     return 0;
   } finally {
+    // An index this run created and left empty (a mistyped path, a wrong --field) would keep
+    // the run's tuning flags as its parameters: it goes, as if the run had not begun.
+    let remove = false;
+    try {
+      remove = created && store.countDocuments() === 0;
+    } catch {
+      // An index that cannot be read is left for the error already under way to name.
+    }
     store.close();
+    if (remove) removeIndexFiles(args.index);
   }
+}
+
+/** An SQLite index file and the journal files beside it. */
+function removeIndexFiles(file: string): void {
+  for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(`${file}${suffix}`, { force: true });
 }
 
 /** What each phase's progress counts. */

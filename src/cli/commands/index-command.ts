@@ -2,11 +2,9 @@
  * `reprint index add | stats | remove | vacuum`: flags → one library call →
  * one line (or table) of output.
  */
-import { existsSync, rmSync } from 'node:fs';
 import type { Argv } from 'yargs';
 import type { Warning } from '../../model';
 import { addInputsToIndex, type IndexPhase } from '../../pipeline/index-articles';
-import { openIndex } from '../../pipeline/open-index';
 import { openIndexStore, type IndexStats } from '../../store';
 import { WarningCode } from '../../ingest';
 import type { Io } from '../io';
@@ -14,7 +12,7 @@ import { createPhasedProgress } from '../progress';
 import { resolveWorkers, workersOption } from './workers-flag';
 import { STDIN_ARG } from '../stdin-arg';
 import { stdinFormatOption } from './field-flag';
-import { declareIndexFlag, declareIndexInputFlags, toIndexInputOptions, waitNotice, type IndexFileArgs, type IndexInputArgs } from './index-flags';
+import { declareIndexFlag, declareIndexInputFlags, openIndexForAdding, toIndexInputOptions, waitNotice, type IndexFileArgs, type IndexInputArgs } from './index-flags';
 import { nothingRead, printWarnings } from '../print-warnings';
 import { thousands } from '../../report';
 
@@ -82,9 +80,8 @@ export async function runIndexAdd(args: IndexAddArgs, io: Io): Promise<number> {
   const scanOptions = toIndexInputOptions(args, io);
   const paths = args.inputs.map((p) => (p === STDIN_ARG ? '-' : p));
   // Open first: a bad index or mismatched options fail before a long read.
-  const existed = existsSync(args.index);
-  const { store, options } = openIndex(args.index, scanOptions, { create: true, onWait: waitNotice(io, args.quiet) });
-  let created = !existed;
+  const index = openIndexForAdding(args.index, scanOptions, io, args.quiet);
+  const { store, options } = index;
   try {
     const progress = createPhasedProgress(io, args.quiet, PROGRESS_UNITS);
     const result = await addInputsToIndex(store, paths, scanOptions, options, {
@@ -100,25 +97,10 @@ export async function runIndexAdd(args: IndexAddArgs, io: Io): Promise<number> {
     );
     // As scan: a run that read nothing (a wrong --field, an empty folder) must not look like one with nothing new.
     if (result.read === 0) throw nothingRead('add', args.inputs, warnings.length, args.quiet, args['stdin-format']);
-    created = false;
     return 0;
   } finally {
-    // An index this run created and left empty (a mistyped path, a wrong --field) would keep
-    // the run's tuning flags as its parameters: it goes, as if the run had not begun.
-    let remove = false;
-    try {
-      remove = created && store.countDocuments() === 0;
-    } catch {
-      // An index that cannot be read is left for the error already under way to name.
-    }
-    store.close();
-    if (remove) removeIndexFiles(args.index);
+    index.close();
   }
-}
-
-/** An SQLite index file and the journal files beside it. */
-function removeIndexFiles(file: string): void {
-  for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(`${file}${suffix}`, { force: true });
 }
 
 /** What each phase's progress counts. */

@@ -3,7 +3,7 @@
  * collection boilerplate in an index: an outlet's footer, in every one of its
  * articles, is not reported as reuse (it is, with --no-boilerplate).
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Report } from '../../src';
 import { OWN_SENTENCES } from '../../bench/reuse-draft';
@@ -69,25 +69,6 @@ describe('index commands', () => {
     expect(run.stderr).toContain(`reprint: ${dump}: no article to add: every input was empty or skipped (1 warning above)`);
     // Something read, even if nothing new: exit 0.
     expect((await runCli(['index', 'add', SAMPLES, '--index', index, '--quiet'])).code).toBe(0);
-  });
-
-  test('a first index add that fails or reads nothing leaves no index file behind (whose parameters would be its flags)', async () => {
-    const sub = tempDir('reprint-index-none-');
-    const index = join(sub, 'new.db');
-    const missing = await runCli(['index', 'add', join(sub, 'no-such.jsonl'), '--index', index, '--num-perm', '64']);
-    expect(missing.code).toBe(2);
-    expect(missing.stderr).toContain('no-such.jsonl: no such file or directory');
-    const garbage = join(sub, 'garbage.jsonl');
-    writeFileSync(garbage, 'not json\n');
-    const nothing = await runCli(['index', 'add', garbage, '--index', index, '--num-perm', '64']);
-    expect(nothing.code).toBe(2);
-    expect(readdirSync(sub)).toEqual(['garbage.jsonl']);
-    // The next add makes it with its own flags, not the failed runs'.
-    expect((await runCli(['index', 'add', SAMPLES, '--index', index, '--quiet'])).code).toBe(0);
-    expect((await runCli(['index', 'stats', '--index', index])).stdout).toMatch(/^ {2}numPerm: 128$/m);
-    // An index that existed is kept, whatever the run.
-    expect((await runCli(['index', 'add', garbage, '--index', index])).code).toBe(2);
-    expect(existsSync(index)).toBe(true);
   });
 
   test("an outlet's footer is boilerplate in the index, not reuse", async () => {

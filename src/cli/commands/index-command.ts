@@ -5,6 +5,7 @@
 import type { Argv } from 'yargs';
 import type { Warning } from '../../model';
 import { addInputsToIndex, type IndexPhase } from '../../pipeline/index-articles';
+import { openIndex } from '../../pipeline/open-index';
 import { openIndexStore, type IndexStats } from '../../store';
 import { WarningCode } from '../../ingest';
 import type { Io } from '../io';
@@ -12,7 +13,7 @@ import { createPhasedProgress } from '../progress';
 import { resolveWorkers, workersOption } from './workers-flag';
 import { STDIN_ARG } from '../stdin-arg';
 import { stdinFormatOption } from './field-flag';
-import { declareIndexFlag, declareIndexInputFlags, openIndexForAdding, toIndexInputOptions, waitNotice, type IndexFileArgs, type IndexInputArgs } from './index-flags';
+import { declareIndexFlag, declareIndexInputFlags, toIndexInputOptions, waitNotice, type IndexFileArgs, type IndexInputArgs } from './index-flags';
 import { nothingRead, printWarnings } from '../print-warnings';
 import { thousands } from '../../report';
 
@@ -80,8 +81,7 @@ export async function runIndexAdd(args: IndexAddArgs, io: Io): Promise<number> {
   const scanOptions = toIndexInputOptions(args, io);
   const paths = args.inputs.map((p) => (p === STDIN_ARG ? '-' : p));
   // Open first: a bad index or mismatched options fail before a long read.
-  const index = openIndexForAdding(args.index, scanOptions, io, args.quiet);
-  const { store, options } = index;
+  const { store, options } = openIndex(args.index, scanOptions, { create: true, onWait: waitNotice(io, args.quiet) });
   try {
     const progress = createPhasedProgress(io, args.quiet, PROGRESS_UNITS);
     const result = await addInputsToIndex(store, paths, scanOptions, options, {
@@ -99,7 +99,7 @@ export async function runIndexAdd(args: IndexAddArgs, io: Io): Promise<number> {
     if (result.read === 0) throw nothingRead('add', args.inputs, warnings.length, args.quiet, args['stdin-format']);
     return 0;
   } finally {
-    index.close();
+    store.close();
   }
 }
 

@@ -3,9 +3,7 @@
  * `serve`): `--index FILE`, and the input flags of `scan` turned into
  * library options the way `scan` turns them (`toScanOptions`).
  */
-import { existsSync, rmSync } from 'node:fs';
 import type { Argv } from 'yargs';
-import { openIndex, type OpenedIndex } from '../../pipeline/open-index';
 import type { ScanOptions, StdinFormat } from '../../options';
 import type { Io } from '../io';
 import { declareTuningFlags, type TuningArgs } from './tuning-flags';
@@ -57,34 +55,5 @@ export function waitNotice(io: Io, quiet: boolean): (file: string) => void {
   return (file) => {
     if (!quiet && !told) io.stderr(`reprint: ${file} is being written by another process; waiting for its batches to commit (batches take turns)\n`);
     told = true;
-  };
-}
-
-/** An index opened to add to, created if missing: {@link close} takes back a creation that added nothing. */
-export interface IndexForAdding extends OpenedIndex {
-  /**
-   * Close the index; when this run created it and it holds no article (a
-   * mistyped path, a wrong `--field`, a failure before any write), remove
-   * it, so the run's tuning flags are not recorded as its parameters.
-   */
-  close(): void;
-}
-
-/** Open `file` to add articles to (`index add`, `scan --index`), creating it from `options` if missing. */
-export function openIndexForAdding(file: string, options: ScanOptions, io: Io, quiet: boolean): IndexForAdding {
-  const existed = existsSync(file);
-  const opened = openIndex(file, options, { create: true, onWait: waitNotice(io, quiet) });
-  return {
-    ...opened,
-    close() {
-      let empty = false;
-      try {
-        empty = !existed && opened.store.countDocuments() === 0;
-      } catch {
-        // An index that cannot be read is left for the error already under way to name.
-      }
-      opened.store.close();
-      if (empty) for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(`${file}${suffix}`, { force: true });
-    },
   };
 }

@@ -7,14 +7,15 @@
  */
 import type { ScanOptions } from '../../options';
 import { addInputsToIndex } from '../../pipeline/index-articles';
+import { openIndex } from '../../pipeline/open-index';
 import { UsageError } from '../exit-codes';
 import type { Io } from '../io';
-import { openIndexForAdding } from './index-flags';
+import { waitNotice } from './index-flags';
 
 /** The `--index` option of `scan`. */
 export const SCAN_INDEX_OPTION = {
   type: 'string',
-  describe: 'also add the scanned articles to this index (created if missing; a scan that fails leaves none), for later checks',
+  describe: 'also add the scanned articles to this index (created if missing), for later checks',
 } as const;
 
 /** An index a scan adds its articles to. */
@@ -29,16 +30,16 @@ export interface ScanIndex {
 export function openScanIndex(file: string | undefined, paths: readonly string[], options: ScanOptions, io: Io, quiet: boolean): ScanIndex | null {
   if (file === undefined) return null;
   if (paths.includes('-')) throw new UsageError('scan --index reads its inputs twice (to scan, then to index) and cannot take - (standard input); index a file instead');
-  const index = openIndexForAdding(file, options, io, quiet);
+  const { store, options: indexOptions } = openIndex(file, options, { create: true, onWait: waitNotice(io, quiet) });
   return {
     async addAndClose(inputs, workers) {
       try {
-        const r = await addInputsToIndex(index.store, inputs, options, index.options, { workers });
+        const r = await addInputsToIndex(store, inputs, options, indexOptions, { workers });
         if (!quiet) io.stderr(`reprint: ${file}: ${r.added} added, ${r.replaced} replaced, ${r.unchanged} unchanged; ${r.documents} articles in the index\n`);
       } finally {
-        index.close();
+        store.close();
       }
     },
-    close: () => index.close(),
+    close: () => store.close(),
   };
 }

@@ -5,7 +5,6 @@
 import { OptionsError } from './errors';
 import type { MinHashScheme } from './minhash/minhash-params';
 
-/** Names of the JSONL fields that carry each part of an article. */
 /**
  * How the path `-` (standard input) is read: JSON Lines, one article a line
  * (gzip and zstd recognised by their magic bytes), or one article of plain
@@ -13,6 +12,7 @@ import type { MinHashScheme } from './minhash/minhash-params';
  */
 export type StdinFormat = 'jsonl' | 'text' | 'html';
 
+/** Names of the JSONL fields that carry each part of an article. */
 export interface FieldMap {
   readonly id: string;
   readonly text: string;

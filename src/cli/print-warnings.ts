@@ -9,9 +9,8 @@ import type { Warning } from '../model';
 import type { StdinFormat } from '../options';
 import type { Io } from './io';
 import { InputError } from '../errors';
-import { STDIN_DISPLAY } from '../ingest';
+import { STDIN_DISPLAY, STDIN_PATH } from '../ingest';
 import { thousands } from '../report';
-import { STDIN_ARG } from './stdin-arg';
 
 /** Warnings of one code in one file printed in full. */
 export const SHOWN_PER_KIND = 5;
@@ -49,12 +48,12 @@ export function printWarnings(io: Pick<Io, 'stderr'>, warnings: readonly Warning
 
 /**
  * The error of a run that read no article from `inputs` (`scan`, `index
- * add`): an empty folder, or every file and record skipped (a wrong
+ * add`; the paths given, `-` for standard input): an empty folder, or every file and record skipped (a wrong
  * `--field`), which must not look like a run that found nothing.
  */
 export function nothingRead(what: string, inputs: readonly string[], warnings: number, quiet: boolean, stdinFormat?: StdinFormat): InputError {
   const why = warnings === 0 ? 'the inputs hold none' : `every input was empty or skipped (${warnings} warning${warnings === 1 ? '' : 's'}${quiet ? '; run without --quiet to see them' : ' above'})`;
-  return new InputError(inputs.map((input) => (isStdin(input) ? STDIN_DISPLAY : input)).join(', '), `no article to ${what}: ${why}${stdinHint(inputs, stdinFormat, 'article')}`);
+  return new InputError(inputs.map((input) => (input === STDIN_PATH ? STDIN_DISPLAY : input)).join(', '), `no article to ${what}: ${why}${stdinHint(inputs, stdinFormat, 'article')}`);
 }
 
 /**
@@ -63,10 +62,6 @@ export function nothingRead(what: string, inputs: readonly string[], warnings: n
  * (`noun`: what that text is, an article or a draft); '' otherwise.
  */
 export function stdinHint(inputs: readonly string[], stdinFormat: StdinFormat | undefined, noun: string): string {
-  if (!inputs.some(isStdin) || (stdinFormat ?? 'jsonl') !== 'jsonl') return '';
+  if (!inputs.includes(STDIN_PATH) || (stdinFormat ?? 'jsonl') !== 'jsonl') return '';
   return `; standard input is read as JSONL, one ${noun} a line (one ${noun} of plain text: --stdin-format text)`;
-}
-
-function isStdin(input: string): boolean {
-  return input === STDIN_ARG || input === '-';
 }

@@ -4,3 +4,8 @@
  * and a command maps it back.
  */
 export const STDIN_ARG = '<stdin:->';
+
+/** The paths a command was given, the stand-in mapped back to `-`. */
+export function givenPaths(args: readonly string[]): string[] {
+  return args.map((p) => (p === STDIN_ARG ? '-' : p));
+}

@@ -13,7 +13,7 @@ import { readArticles } from '../../pipeline/read-articles';
 import { renderReport, type ReportFormat } from '../../report';
 import { EXIT, UsageError } from '../exit-codes';
 import type { Io } from '../io';
-import { STDIN_ARG } from '../stdin-arg';
+import { givenPaths } from '../stdin-arg';
 import { terminalLayout } from '../terminal-layout';
 import { writeOutputFile } from '../write-output';
 import { colorOption, formatOption } from './report-flags';
@@ -63,9 +63,10 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
   const scanOptions = toIndexInputOptions(args, io);
   const { store, options } = openIndex(args.index, scanOptions, { onWait: waitNotice(io, args.quiet) });
   try {
-    const { articles, warnings } = await readArticles(args.drafts.map((p) => (p === STDIN_ARG ? '-' : p)), scanOptions);
+    const drafts = givenPaths(args.drafts);
+    const { articles, warnings } = await readArticles(drafts, scanOptions);
     if (!args.quiet) printWarnings(io, warnings, 'all are in the report with --format json');
-    if (articles.length === 0) throw new UsageError(`no draft to check: every input was empty or skipped${stdinHint(args.drafts, args['stdin-format'], 'draft')}`);
+    if (articles.length === 0) throw new UsageError(`no draft to check: every input was empty or skipped${stdinHint(drafts, args['stdin-format'], 'draft')}`);
     const { report, texts, largest } = checkDrafts(store, articles, options, warnings);
     const body = renderReport(report, texts, args.format, terminalLayout(args, io));
     if (args.out !== undefined) writeOutputFile(args.out, body);

@@ -11,7 +11,7 @@ import { WarningCode } from '../../ingest';
 import type { Io } from '../io';
 import { createPhasedProgress } from '../progress';
 import { resolveWorkers, workersOption } from './workers-flag';
-import { STDIN_ARG } from '../stdin-arg';
+import { givenPaths } from '../stdin-arg';
 import { stdinFormatOption } from './field-flag';
 import { declareIndexFlag, declareIndexInputFlags, toIndexInputOptions, waitNotice, type IndexFileArgs, type IndexInputArgs } from './index-flags';
 import { nothingRead, printWarnings } from '../print-warnings';
@@ -79,7 +79,7 @@ export function indexVacuumBuilder(y: Argv): Argv<IndexFileArgs> {
 export async function runIndexAdd(args: IndexAddArgs, io: Io): Promise<number> {
   const started = Date.now();
   const scanOptions = toIndexInputOptions(args, io);
-  const paths = args.inputs.map((p) => (p === STDIN_ARG ? '-' : p));
+  const paths = givenPaths(args.inputs);
   // Open first: a bad index or mismatched options fail before a long read.
   const { store, options } = openIndex(args.index, scanOptions, { create: true, onWait: waitNotice(io, args.quiet) });
   try {
@@ -96,7 +96,7 @@ export async function runIndexAdd(args: IndexAddArgs, io: Io): Promise<number> {
         `${thousands(result.documents)} articles in the index (${seconds.toFixed(1)} s, ${thousands(result.read / Math.max(seconds, 1e-3))} articles/s)\n`,
     );
     // As scan: a run that read nothing (a wrong --field, an empty folder) must not look like one with nothing new.
-    if (result.read === 0) throw nothingRead('add', args.inputs, warnings.length, args.quiet, args['stdin-format']);
+    if (result.read === 0) throw nothingRead('add', paths, warnings.length, args.quiet, args['stdin-format']);
     return 0;
   } finally {
     store.close();

@@ -6,7 +6,7 @@ import { scanWithTexts, type ScanPhase } from '../../pipeline';
 import { quotesTexts, renderNdjsonPair, renderNdjsonTailLines, renderReportChunks, renderSummaryLine, type ReportFormat } from '../../report';
 import { terminalLayout } from '../terminal-layout';
 import { createPhasedProgress } from '../progress';
-import { STDIN_ARG } from '../stdin-arg';
+import { givenPaths } from '../stdin-arg';
 import type { FieldMap, ScanOptions, StdinFormat } from '../../options';
 import { UsageError } from '../exit-codes';
 import { colorOption, formatOption } from './report-flags';
@@ -91,7 +91,7 @@ export async function runScan(args: ScanArgs, io: Io): Promise<number> {
   const progress = createPhasedProgress(io, args.quiet, PROGRESS_UNITS);
   const sink = args.format === 'ndjson' ? ndjsonSink(args, io) : null;
   const options = { ...toScanOptions(args), ...(io.stdin !== undefined ? { stdin: io.stdin } : {}) };
-  const paths = args.paths.map((p) => (p === STDIN_ARG ? '-' : p));
+  const paths = givenPaths(args.paths);
   const index = openScanIndex(args.index, paths, options, io, args.quiet);
   const { report, texts } = await scanWithTexts(paths, options, {
     workers: resolveWorkers(args.workers),
@@ -108,7 +108,7 @@ export async function runScan(args: ScanArgs, io: Io): Promise<number> {
     // Nothing was scanned (a wrong --field, an empty folder): a report of nothing and exit 0 would read as "no reuse found".
     sink?.abort();
     index?.close();
-    throw nothingRead('scan', args.paths, report.warnings.length, args.quiet, args['stdin-format']);
+    throw nothingRead('scan', paths, report.warnings.length, args.quiet, args['stdin-format']);
   }
   if (sink !== null) {
     for (const text of batchText(renderNdjsonTailLines(report))) sink.write(text);

@@ -137,7 +137,39 @@ function checkIndexFileSettling(file: string): void {
       return;
     } catch (error: unknown) {
       if (!(error instanceof FormatError) || checks >= SETTLE_CHECKS) throw error;
-      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, SETTLE_MS);
+      sleepSync(SETTLE_MS);
+    }
+  }
+}
+
+/** Block this thread for `ms` milliseconds (opening an index is synchronous, as SQLite's own waits are). */
+function sleepSync(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+/** Milliseconds between tries of {@link retryWhileBusy}. */
+const BUSY_RETRY_MS = 20;
+
+/**
+ * Run `step` again, {@link BUSY_RETRY_MS} apart, while it fails with
+ * SQLITE_BUSY, for at most `ms` milliseconds; then its error stands.
+ *
+ * For the steps SQLite's busy handler does not cover: two connections
+ * switching a new index to WAL at once each hold a read lock and want the
+ * write lock, and SQLite answers one of them SQLITE_BUSY at once rather than
+ * wait for a lock that the other, itself waiting, would never give up (two
+ * `index add` starting together on a new index failed this way now and
+ * then). Once the other's switch is committed, the step finds the index in
+ * WAL mode and has nothing to do.
+ */
+export function retryWhileBusy<T>(step: () => T, ms: number): T {
+  const until = Date.now() + ms;
+  for (;;) {
+    try {
+      return step();
+    } catch (error: unknown) {
+      if (!sqliteCodeOf(error).startsWith('SQLITE_BUSY') || Date.now() >= until) throw error;
+      sleepSync(BUSY_RETRY_MS);
     }
   }
 }
@@ -183,7 +215,7 @@ export class IndexStore {
     private readonly onWait?: (file: string) => void,
     private readonly writeWaitMs: number = WRITE_WAIT_MS,
   ) {
-    db.pragma('journal_mode = WAL');
+    retryWhileBusy(() => db.pragma('journal_mode = WAL'), READ_WAIT_MS);
     db.pragma('synchronous = NORMAL');
     db.pragma('cache_size = -131072');
     // A database without tables is new (ours, or a concurrent writer's still being made); one with other tables is foreign.

@@ -10,7 +10,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { openIndex } from '../../src/pipeline/open-index';
-import { retryWhileBusy } from '../../src/store/index-store';
+import { retryWhileBusy } from '../../src/store/sqlite-errors';
 import { tempDir } from '../helpers/temp-dir';
 
 /** A process that holds the write lock of `file` (a new, rollback-journal database) for `ms` milliseconds; resolves once it holds it. */

@@ -8,7 +8,7 @@
  */
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import type { Article } from '../../src';
+import { InputError, type Article } from '../../src';
 import { openIndex } from '../../src/pipeline/open-index';
 import { encodeText, sortBatchPostings, type IndexEntry, type IndexStore } from '../../src/store';
 import { BULK_MERGE_FANIN, keyRanges, MERGE_FANIN, SegmentRangeReader } from '../../src/store/posting-segments';
@@ -297,5 +297,17 @@ describe('posting segments', () => {
     expect(docs).toEqual([...docs].sort((a, b) => a - b));
     expect(docs.map((d) => store.readDocument(d)!.article.id)).toEqual(['d1', 'd2', 'd3', 'd4', 'd5']);
     store.close();
+  });
+
+  test('a merge whose file is gone under it says so about the file, not as an internal error', () => {
+    const file = join(tempDir('reprint-segments-'), 'gone.db');
+    let error: unknown;
+    try {
+      new SegmentRangeReader({ file, segs: [1, 2], entries: 0, live: new Uint8Array(0) });
+    } catch (e: unknown) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as Error).message).toBe(`${file}: cannot use index (unable to open database file)`);
   });
 });

@@ -10,7 +10,7 @@
  */
 import Database from 'better-sqlite3';
 import { existsSync, statSync } from 'node:fs';
-import { FormatError, InputError, InternalError, ReprintError } from '../errors';
+import { FormatError, InputError, InternalError } from '../errors';
 import type { Article, ArticleMeta, StoredArticle } from '../model';
 import type { BlockedGrams } from '../text';
 import { decodeText, decodeUint16, decodeUint32, encodeArray } from './blob-codec';
@@ -20,6 +20,9 @@ import type { IndexParameters } from './index-parameters';
 import { CREATE_SCHEMA, INDEX_FORMAT, INDEX_SCHEMA_VERSION, INDEX_TABLES } from './index-schema';
 import { keepDocuments, sortBatchPostings, type SortedBatch, type SortedEntries } from './posting-chunks';
 import { MERGE_FANIN, PostingSegments, type BucketLookup, type MergeSource } from './posting-segments';
+import { INDEX_BUSY, retryWhileBusy, sleepSync, sqliteCodeOf, translateSqliteError } from './sqlite-errors';
+
+export { INDEX_BUSY };
 
 /** How long a writer waits for another writer's batch before giving up. */
 export const WRITE_WAIT_MS = 60_000;
@@ -91,11 +94,6 @@ export interface OpenIndexOptions {
   readonly writeWaitMs?: number;
 }
 
-/** `code` of the error a write gets when another writer holds the lock past the wait. */
-export const INDEX_BUSY = 'E_INDEX_BUSY';
-
-const SQLITE_FORMAT_CODES = new Set(['SQLITE_NOTADB', 'SQLITE_CORRUPT', 'SQLITE_CORRUPT_INDEX', 'SQLITE_CORRUPT_SEQUENCE', 'SQLITE_CORRUPT_VTAB', 'SQLITE_IOERR_SHORT_READ']);
-
 /** Open (or create) the index in `file`. @throws FormatError, InputError, ParameterMismatchError (via the caller). */
 export function openIndexStore(file: string, options: OpenIndexOptions = {}): IndexStore {
   const exists = existsSync(file);
@@ -109,13 +107,13 @@ export function openIndexStore(file: string, options: OpenIndexOptions = {}): In
   try {
     db = new Database(file, { timeout: READ_WAIT_MS });
   } catch (error: unknown) {
-    throw translate(file, error);
+    throw translateSqliteError(file, error);
   }
   try {
     return new IndexStore(file, db, options.create ?? null, options.onWait, options.writeWaitMs ?? WRITE_WAIT_MS);
   } catch (error: unknown) {
     db.close();
-    throw translate(file, error);
+    throw translateSqliteError(file, error);
   }
 }
 
@@ -142,61 +140,6 @@ function checkIndexFileSettling(file: string): void {
   }
 }
 
-/** Block this thread for `ms` milliseconds (opening an index is synchronous, as SQLite's own waits are). */
-function sleepSync(ms: number): void {
-  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
-}
-
-/** Milliseconds between tries of {@link retryWhileBusy}. */
-const BUSY_RETRY_MS = 20;
-
-/**
- * Run `step` again, {@link BUSY_RETRY_MS} apart, while it fails with
- * SQLITE_BUSY, for at most `ms` milliseconds; then its error stands.
- *
- * For the steps SQLite's busy handler does not cover: two connections
- * switching a new index to WAL at once each hold a read lock and want the
- * write lock, and SQLite answers one of them SQLITE_BUSY at once rather than
- * wait for a lock that the other, itself waiting, would never give up (two
- * `index add` starting together on a new index failed this way now and
- * then). Once the other's switch is committed, the step finds the index in
- * WAL mode and has nothing to do.
- */
-export function retryWhileBusy<T>(step: () => T, ms: number): T {
-  const until = Date.now() + ms;
-  for (;;) {
-    try {
-      return step();
-    } catch (error: unknown) {
-      if (!sqliteCodeOf(error).startsWith('SQLITE_BUSY') || Date.now() >= until) throw error;
-      sleepSync(BUSY_RETRY_MS);
-    }
-  }
-}
-
-/**
- * The SQLite result code of an error (`''` for others). Duck-typed: a native
- * module's error class may come from another realm (one per test context),
- * where `instanceof Error` is false.
- */
-function sqliteCodeOf(error: unknown): string {
-  const code = typeof error === 'object' && error !== null && 'code' in error ? (error as { code: unknown }).code : undefined;
-  return typeof code === 'string' && code.startsWith('SQLITE_') ? code : '';
-}
-
-/** An SQLite error as one of ours. */
-function translate(file: string, error: unknown): Error {
-  if (error instanceof ReprintError) return error;
-  const code = sqliteCodeOf(error);
-  const raw = typeof error === 'object' && error !== null && 'message' in error ? (error as { message: unknown }).message : undefined;
-  const message = typeof raw === 'string' ? raw : String(error);
-  if (SQLITE_FORMAT_CODES.has(code)) return new FormatError(file, `not a reprint index, or a damaged one (${message})`);
-  if (code.startsWith('SQLITE_BUSY')) return new InputError(file, 'index is locked by another writer; try again later', { code: INDEX_BUSY });
-  if (code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_IOERR') || code === 'SQLITE_FULL') {
-    return new InputError(file, `cannot use index (${message})`);
-  }
-  return new InternalError(`index ${file}: ${message}`, { cause: error });
-}
 
 /** The open index. Not safe to share between threads; one per connection. */
 export class IndexStore {
@@ -310,7 +253,7 @@ export class IndexStore {
     try {
       return work();
     } catch (error: unknown) {
-      throw translate(this.file, error);
+      throw translateSqliteError(this.file, error);
     }
   }
 
@@ -403,7 +346,7 @@ export class IndexStore {
     try {
       if (this.segments.count() > 1) await this.inWriteLockAsync(() => this.segments.settleWith(this.file, mergeElsewhere));
     } catch (error: unknown) {
-      throw translate(this.file, error);
+      throw translateSqliteError(this.file, error);
     }
   }
 

@@ -29,6 +29,7 @@ import Database from 'better-sqlite3';
 import { InternalError } from '../errors';
 import { decodeFloat64, encodeArray, viewUint32 } from './blob-codec';
 import { ChunkWriter, chunkFor, docAt, ENTRY_WORDS, entriesInRange, forEachDocIn, sortEntries, type Chunk, type SortedEntries } from './posting-chunks';
+import { translateSqliteError } from './sqlite-errors';
 
 /** Segments of one level that are merged into one of the next. */
 export const MERGE_FANIN = 8;
@@ -441,7 +442,12 @@ export class SegmentRangeReader {
   private readonly directories: Float64Array[];
 
   constructor(private readonly source: MergeSource) {
-    this.db = new Database(source.file, { readonly: true, fileMustExist: true });
+    try {
+      this.db = new Database(source.file, { readonly: true, fileMustExist: true });
+    } catch (error: unknown) {
+      // The file gone or unreadable under the writer (moved, deleted): the user's to see, not an internal error.
+      throw translateSqliteError(source.file, error);
+    }
     const directory = this.db.prepare(SELECT_DIRECTORY).pluck();
     this.directories = source.segs.map((seg) => {
       const blob = directory.get(seg) as Buffer | undefined;

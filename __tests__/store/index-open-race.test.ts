@@ -35,7 +35,7 @@ function holdWriteLock(file: string, ms: number): Promise<{ done: Promise<number
 describe('opening a new index another connection holds', () => {
   test('waits for the other connection and opens the index', async () => {
     const file = join(tempDir('reprint-open-race-'), 'new.db');
-    const holder = await holdWriteLock(file, 400);
+    const holder = await holdWriteLock(file, 1500);
     expect(existsSync(file)).toBe(true);
     const started = Date.now();
     const { store } = openIndex(file, {}, { create: true });
@@ -43,7 +43,7 @@ describe('opening a new index another connection holds', () => {
     expect(store.stats().documents).toBe(0);
     store.close();
     expect(await holder.done).toBe(0);
-    // It waited for the holder rather than finding the file unlocked.
+    // It waited for the holder rather than finding the file unlocked (the holder lets go 1.5 s after it took the lock: time enough for this thread to start opening under load).
     expect(waited).toBeGreaterThanOrEqual(100);
   }, 30000);
 });

@@ -20,7 +20,7 @@ import type { IndexParameters } from './index-parameters';
 import { CREATE_SCHEMA, INDEX_FORMAT, INDEX_SCHEMA_VERSION, INDEX_TABLES } from './index-schema';
 import { keepDocuments, sortBatchPostings, type SortedBatch, type SortedEntries } from './posting-chunks';
 import { MERGE_FANIN, PostingSegments, type BucketLookup, type MergeSource } from './posting-segments';
-import { INDEX_BUSY, retryWhileBusy, sleepSync, sqliteCodeOf, translateSqliteError } from './sqlite-errors';
+import { INDEX_BUSY, retryWhileBusy, sleepSync, sqliteCodeOf, translateSqliteError, withSqliteErrors } from './sqlite-errors';
 
 export { INDEX_BUSY };
 
@@ -140,7 +140,6 @@ function checkIndexFileSettling(file: string): void {
   }
 }
 
-
 /** The open index. Not safe to share between threads; one per connection. */
 export class IndexStore {
   /** Parameters recorded in the index. */
@@ -250,11 +249,7 @@ export class IndexStore {
 
   /** Run a store operation, SQLite failures translated. */
   private guard<T>(work: () => T): T {
-    try {
-      return work();
-    } catch (error: unknown) {
-      throw translateSqliteError(this.file, error);
-    }
+    return withSqliteErrors(this.file, work);
   }
 
   /** The stored content hash of `id`, or `null` when the index has no such article. */

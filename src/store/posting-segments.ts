@@ -29,7 +29,7 @@ import Database from 'better-sqlite3';
 import { InternalError } from '../errors';
 import { decodeFloat64, encodeArray, viewUint32 } from './blob-codec';
 import { ChunkWriter, chunkFor, docAt, ENTRY_WORDS, entriesInRange, forEachDocIn, sortEntries, type Chunk, type SortedEntries } from './posting-chunks';
-import { translateSqliteError } from './sqlite-errors';
+import { withSqliteErrors } from './sqlite-errors';
 
 /** Segments of one level that are merged into one of the next. */
 export const MERGE_FANIN = 8;
@@ -441,29 +441,35 @@ export class SegmentRangeReader {
   private readonly chunkRange: Database.Statement;
   private readonly directories: Float64Array[];
 
+  /** An SQLite failure (the file moved, deleted or damaged under the writer) is the user's to see, not an internal error. */
   constructor(private readonly source: MergeSource) {
-    try {
-      this.db = new Database(source.file, { readonly: true, fileMustExist: true });
-    } catch (error: unknown) {
-      // The file gone or unreadable under the writer (moved, deleted): the user's to see, not an internal error.
-      throw translateSqliteError(source.file, error);
-    }
-    const directory = this.db.prepare(SELECT_DIRECTORY).pluck();
-    this.directories = source.segs.map((seg) => {
-      const blob = directory.get(seg) as Buffer | undefined;
-      if (blob === undefined) throw new InternalError(`index ${source.file}: segment ${seg} is gone while it is merged`);
-      return decodeFloat64(blob);
+    const { db, directories, chunkRange } = withSqliteErrors(source.file, () => {
+      const opened = new Database(source.file, { readonly: true, fileMustExist: true });
+      const directory = opened.prepare(SELECT_DIRECTORY).pluck();
+      return {
+        db: opened,
+        directories: source.segs.map((seg) => {
+          const blob = directory.get(seg) as Buffer | undefined;
+          if (blob === undefined) throw new InternalError(`index ${source.file}: segment ${seg} is gone while it is merged`);
+          return decodeFloat64(blob);
+        }),
+        chunkRange: opened.prepare(SELECT_CHUNK_RANGE).pluck(),
+      };
     });
-    this.chunkRange = this.db.prepare(SELECT_CHUNK_RANGE).pluck();
+    this.db = db;
+    this.directories = directories;
+    this.chunkRange = chunkRange;
   }
 
   /** The live entries whose key is in `[lo, hi)`, in (key, doc) order. */
   range(lo: number, hi: number): SortedEntries {
-    return mergeRange(
-      this.source.segs.map((seg, i) => rangeChunks(this.chunkRange, seg, this.directories[i]!, lo, hi)),
-      this.source.live,
-      lo,
-      hi,
+    return withSqliteErrors(this.source.file, () =>
+      mergeRange(
+        this.source.segs.map((seg, i) => rangeChunks(this.chunkRange, seg, this.directories[i]!, lo, hi)),
+        this.source.live,
+        lo,
+        hi,
+      ),
     );
   }
 

@@ -34,6 +34,15 @@ export function translateSqliteError(file: string, error: unknown): Error {
   return new InternalError(`index ${file}: ${message}`, { cause: error });
 }
 
+/** Run `work`, an SQLite failure in it thrown as {@link translateSqliteError} makes it. */
+export function withSqliteErrors<T>(file: string, work: () => T): T {
+  try {
+    return work();
+  } catch (error: unknown) {
+    throw translateSqliteError(file, error);
+  }
+}
+
 /** Block this thread for `ms` milliseconds (opening an index is synchronous, as SQLite's own waits are). */
 export function sleepSync(ms: number): void {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);

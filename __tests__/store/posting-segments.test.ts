@@ -7,6 +7,7 @@
  * (it then answers its earliest archived ones).
  */
 import Database from 'better-sqlite3';
+import { readdirSync, readlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError, type Article } from '../../src';
 import { openIndex } from '../../src/pipeline/open-index';
@@ -309,5 +310,22 @@ describe('posting segments', () => {
     }
     expect(error).toBeInstanceOf(InputError);
     expect((error as Error).message).toBe(`${file}: cannot use index (unable to open database file)`);
+  });
+
+  test('a merge that cannot read its segments closes the file it opened', () => {
+    const store = tempStore();
+    const file = store.file;
+    store.close();
+    // This process's descriptors open on the file (Linux: /proc/self/fd).
+    const openOnFile = (): number =>
+      readdirSync('/proc/self/fd').filter((fd) => {
+        try {
+          return readlinkSync(`/proc/self/fd/${fd}`) === file;
+        } catch {
+          return false; // the descriptor readdir itself used, closed since
+        }
+      }).length;
+    expect(() => new SegmentRangeReader({ file, segs: [404], entries: 0, live: new Uint8Array(0) })).toThrow('segment 404 is gone while it is merged');
+    expect(openOnFile()).toBe(0);
   });
 });

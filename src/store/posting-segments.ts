@@ -445,16 +445,22 @@ export class SegmentRangeReader {
   constructor(private readonly source: MergeSource) {
     const { db, directories, chunkRange } = withSqliteErrors(source.file, () => {
       const opened = new Database(source.file, { readonly: true, fileMustExist: true });
-      const directory = opened.prepare(SELECT_DIRECTORY).pluck();
-      return {
-        db: opened,
-        directories: source.segs.map((seg) => {
-          const blob = directory.get(seg) as Buffer | undefined;
-          if (blob === undefined) throw new InternalError(`index ${source.file}: segment ${seg} is gone while it is merged`);
-          return decodeFloat64(blob);
-        }),
-        chunkRange: opened.prepare(SELECT_CHUNK_RANGE).pluck(),
-      };
+      try {
+        const directory = opened.prepare(SELECT_DIRECTORY).pluck();
+        return {
+          db: opened,
+          directories: source.segs.map((seg) => {
+            const blob = directory.get(seg) as Buffer | undefined;
+            if (blob === undefined) throw new InternalError(`index ${source.file}: segment ${seg} is gone while it is merged`);
+            return decodeFloat64(blob);
+          }),
+          chunkRange: opened.prepare(SELECT_CHUNK_RANGE).pluck(),
+        };
+      } catch (error) {
+        // Not left open (and holding the file) when the reader is never made.
+        opened.close();
+        throw error;
+      }
     });
     this.db = db;
     this.directories = directories;

@@ -11,10 +11,10 @@
  * The origin is chosen over every member at once (`choose-origin.ts`): the member
  * published before every other beyond their precision, else none.
  */
+import { compareCodeUnits } from '../code-unit-order';
 import { InternalError, OptionsError } from '../errors';
 import type { Span } from '../model';
 import { chooseOrigin, type OriginBasis, type OriginCandidate } from './choose-origin';
-import { compareIds } from './compare-ids';
 import { DisjointSets } from './disjoint-sets';
 
 /** A pair as clustering needs it: two documents and their aligned passages. */
@@ -131,7 +131,7 @@ export function buildClusters(
     if (docs.size < minMembers) continue;
     const members = [...docs.entries()]
       .map(([id, spans]): ClusterMember => ({ id, spans: mergeTouching(spans) }))
-      .sort((a, b) => compareIds(a.id, b.id));
+      .sort((a, b) => compareCodeUnits(a.id, b.id));
     const { origin, originBasis } = chooseOrigin(members.map((m) => ({ id: m.id, published: published.get(m.id) ?? null })));
     unsorted.push({ size: members.length, members, origin, originBasis });
   }
@@ -143,7 +143,7 @@ function compareClusters(a: Omit<Cluster, 'id'>, b: Omit<Cluster, 'id'>): number
   if (bySize !== 0) return bySize;
   const byChars = coveredChars(b) - coveredChars(a);
   if (byChars !== 0) return byChars;
-  return compareIds(memberKey(a), memberKey(b));
+  return compareCodeUnits(memberKey(a), memberKey(b));
 }
 
 /** Member ids and spans, for the last tie-breaks (first member id first). */

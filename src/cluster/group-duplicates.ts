@@ -8,9 +8,9 @@
  * of each other directly (A ≈ B ≈ C). Its origin is chosen as a cluster's
  * (`choose-origin.ts`).
  */
+import { compareCodeUnits } from '../code-unit-order';
 import type { DuplicateRecords } from '../model';
 import { chooseOrigin, type OriginCandidate } from './choose-origin';
-import { compareIds } from './compare-ids';
 import { DisjointSets } from './disjoint-sets';
 
 /** A pair of documents that are duplicates of each other. */
@@ -44,7 +44,7 @@ export function groupDuplicates(pairs: readonly DuplicatePairInput[], documents:
   const published = new Map(documents.map((d) => [d.id, d.published] as const));
   return [...components.values()]
     .filter((members) => members.length >= 2)
-    .map((members) => members.sort(compareIds))
+    .map((members) => members.sort(compareCodeUnits))
     .sort((a, b) => b.length - a.length || compareLists(a, b))
     .map((members, i) => ({
       id: i + 1,
@@ -56,7 +56,7 @@ export function groupDuplicates(pairs: readonly DuplicatePairInput[], documents:
 
 function compareLists(a: readonly string[], b: readonly string[]): number {
   for (let i = 0; i < Math.min(a.length, b.length); i++) {
-    const c = compareIds(a[i]!, b[i]!);
+    const c = compareCodeUnits(a[i]!, b[i]!);
     if (c !== 0) return c;
   }
   return a.length - b.length;

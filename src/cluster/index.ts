@@ -7,6 +7,5 @@ export {
   type ClusterPairInput,
   type ClusterDocumentInput,
 } from './build-clusters';
-export { compareIds } from './compare-ids';
 export { chooseOrigin, type OriginBasis, type OriginCandidate } from './choose-origin';
 export { groupDuplicates, type DuplicateGroup, type DuplicatePairInput } from './group-duplicates';

@@ -42,6 +42,7 @@
  *
  * Pure: data in, data out.
  */
+import { compareCodeUnits } from '../code-unit-order';
 import { InputError } from '../errors';
 
 /** A ground-truth reuse case: a suspicious range and a source range (UTF-16 code units). */
@@ -180,7 +181,7 @@ export function measureByCategory(pairs: readonly PanCategorizedPairResult[]): P
     if (group === undefined) groups.set(pair.category, [pair]);
     else group.push(pair);
   }
-  const names = [...groups.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const names = [...groups.keys()].sort(compareCodeUnits);
   return {
     overall: computePanMeasures(pairs),
     categories: names.map((category) => {

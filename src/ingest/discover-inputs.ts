@@ -4,6 +4,7 @@
 import type { Dirent } from 'node:fs';
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { basename, extname, join, normalize, relative, sep } from 'node:path';
+import { compareCodeUnits } from '../code-unit-order';
 import { InputError } from '../errors';
 import type { Warning } from '../model';
 import { describeFsError } from './describe-fs-error';
@@ -83,7 +84,7 @@ export async function discoverInputs(paths: readonly string[], stdinFormat: Inpu
       warnings.push({ code: WarningCode.unreadable, where: toDisplay(dir, root, displayRoot), message: `folder ${describeFsError(error)}; skipped` });
       return;
     }
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    entries.sort((a, b) => compareCodeUnits(a.name, b.name));
     for (const entry of entries) {
       if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
       const full = join(dir, entry.name);

@@ -10,6 +10,7 @@
  * Keys are registered domains (`dw.com`, not `www.dw.com`). The time zone lets a
  * wall-clock time in an article (`12 Feb 2022 - 18:40`) become an instant.
  */
+import { compareCodeUnits } from '../code-unit-order';
 import { InputError } from '../errors';
 import { isJsonObject } from './is-json-object';
 import { readJsonFile } from './read-json-file';
@@ -58,7 +59,7 @@ export function parseOutlets(json: unknown, where: string): OutletRegistry {
   if (!isJsonObject(outlets)) throw new InputError(where, '"outlets" must be an object keyed by domain');
   const registry = new Map<string, Outlet>();
   const keys = Object.keys(outlets).map((key) => ({ key, domain: key.trim().toLowerCase() }));
-  keys.sort((a, b) => (a.domain < b.domain ? -1 : a.domain > b.domain ? 1 : 0));
+  keys.sort((a, b) => compareCodeUnits(a.domain, b.domain));
   for (const { key, domain } of keys) {
     if (registry.has(domain)) throw new InputError(where, `outlet "${domain}" is listed more than once`);
     const registered = getRegisteredDomain(domain);

@@ -4,6 +4,7 @@
  */
 import { statSync } from 'node:fs';
 import { extname } from 'node:path';
+import { compareCodeUnits } from '../code-unit-order';
 import { InternalError } from '../errors';
 import type { Article, ArticleMeta, StoredArticle, Warning } from '../model';
 import { assignIds } from './assign-ids';
@@ -164,7 +165,7 @@ async function ingest<T extends { readonly id: string }>(
     }
   }
 
-  articles.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  articles.sort((a, b) => compareCodeUnits(a.id, b.id));
   return { articles, warnings };
 }
 

@@ -14,6 +14,7 @@
  * earlier version of it) is not compared with it.
  */
 import { coveredShare } from '../attribute';
+import { compareCodeUnits } from '../code-unit-order';
 import { DEFAULT_MAX_BUCKET_SIZE } from '../lsh';
 import { lowBits, lowBitsAgreement } from '../minhash';
 import type { Article, DraftShare, Pair, Report, Warning } from '../model';
@@ -69,7 +70,7 @@ export function checkDrafts(store: IndexStore, drafts: readonly Article[], optio
     const onDraft = mine.flatMap((pair) => pair.passages.map((passage) => ({ passage, side: pair.target === draft.id ? ('target' as const) : ('source' as const) })));
     largest.push({ draft: draft.id, ...best, reused: coveredShare(onDraft, draft.text.length), sources: mine.length });
   }
-  const documents = [...drafts, ...sources.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const documents = [...drafts, ...sources.values()].sort((a, b) => compareCodeUnits(a.id, b.id));
   return {
     report: { ...buildReport(documents, found, options, banding, warnings), drafts: largest },
     texts: new Map(documents.map((a) => [a.id, a.text])),

@@ -2,7 +2,8 @@
  * The one place the stages are wired: ingest → prepare (normalise, segment) →
  * shingle & sign → LSH candidates → align & verify → attribute → report.
  */
-import { buildClusters, compareIds, groupDuplicates } from '../cluster';
+import { buildClusters, groupDuplicates } from '../cluster';
+import { compareCodeUnits } from '../code-unit-order';
 import { NORMALIZER_VERSION } from '../text';
 import { isDuplicate, round } from '../attribute';
 import { InternalError } from '../errors';
@@ -279,7 +280,7 @@ function alignTask(docs: ScanDocuments, pairs: readonly CandidateDocumentPair[])
 
 /** Articles in id order (the order every stage and the report use). */
 function sortById<T extends { readonly id: string }>(articles: readonly T[]): T[] {
-  return [...articles].sort((a, b) => compareIds(a.id, b.id));
+  return [...articles].sort((a, b) => compareCodeUnits(a.id, b.id));
 }
 
 /**
@@ -313,7 +314,7 @@ function reportOf(
   warnings: readonly Warning[],
 ): Report {
   const pairs = [...found].sort(
-    (p, q) => q.score - p.score || compareIds(p.source, q.source) || compareIds(p.target, q.target),
+    (p, q) => q.score - p.score || compareCodeUnits(p.source, q.source) || compareCodeUnits(p.target, q.target),
   );
   return {
     schemaVersion: SCHEMA_VERSION,

@@ -51,7 +51,7 @@ describe('reprint scan: duplicate records', () => {
     expect(report.pairs.find((p) => key(p) === '2-7')?.relation).toBe('shared-quote');
 
     const text = await runCli(['scan', dump, '--field', 'id=newid', '--field', 'text=body']);
-    expect(text.stdout).toContain('Duplicate records (one article several times over: each pair at least 80% the same text), largest group first:\n  #1: 3 documents; origin unknown outlet (9)\n    - 1 (unknown outlet)\n    - 5 (unknown outlet)\n    - 9 (unknown outlet)\n  #2: 2 documents; origin: simultaneous');
+    expect(text.stdout).toContain('Duplicate records (one article several times over: each article is at least 80% the other), largest group first:\n  #1: 3 documents; origin unknown outlet (9)\n    - 1 (unknown outlet)\n    - 5 (unknown outlet)\n    - 9 (unknown outlet)\n  #2: 2 documents; origin: simultaneous');
     expect(text.stdout.match(/^ {3}duplicate record: /gm)).toHaveLength(4);
 
     const ndjson = (await runCli(['scan', dump, '--field', 'id=newid', '--field', 'text=body', '--format', 'ndjson'])).stdout.trim().split('\n').map((l) => JSON.parse(l) as { type: string; members?: string[]; duplicates?: number });

@@ -13,7 +13,7 @@ import type { Pair, PassageKind, RelationKind, Report, ReportDocument } from '..
 import { describeTime } from '../attribute';
 import { applyStyle, type TextStyle } from './ansi-style';
 import { countBy, counted, pairCount, percent, thousands } from './count-by';
-import { describeOrigin, DUPLICATE_PERCENT, outletLabel, pairNote, sisterGroup } from './document-label';
+import { describeOrigin, DUPLICATE_RECORD_MEANING, outletLabel, pairNote, sisterGroup } from './document-label';
 import { shorten } from './shorten';
 import { topPassages } from './top-passages';
 
@@ -140,7 +140,7 @@ export function renderText(report: Report, options: TextRenderOptions = {}): str
     out.push({ text: '' });
   }
   if (report.duplicates.length > 0) {
-    out.push({ text: `Duplicate records (one article several times over: each pair at least ${DUPLICATE_PERCENT} the same text), largest group first:`, style: 'bold' });
+    out.push({ text: `Duplicate records (one article several times over: ${DUPLICATE_RECORD_MEANING}), largest group first:`, style: 'bold' });
     for (const g of report.duplicates) {
       out.push({ text: `  #${g.id}: ${g.size} documents; ${describeOrigin(g, docs)}` });
       for (const id of g.members) out.push({ text: `    - ${id} (${outletLabel(docs.get(id))})` });

@@ -20,7 +20,7 @@ import type { IndexParameters } from './index-parameters';
 import { CREATE_SCHEMA, INDEX_FORMAT, INDEX_SCHEMA_VERSION, INDEX_TABLES } from './index-schema';
 import { keepDocuments, sortBatchPostings, type SortedBatch, type SortedEntries } from './posting-chunks';
 import { MERGE_FANIN, PostingSegments, type BucketLookup, type MergeSource } from './posting-segments';
-import { INDEX_BUSY, retryWhileBusy, sleepSync, sqliteCodeOf, translateSqliteError, withSqliteErrors } from './sqlite-errors';
+import { INDEX_BUSY, openWithSqliteErrors, retryWhileBusy, sleepSync, sqliteCodeOf, translateSqliteError, withSqliteErrors } from './sqlite-errors';
 
 export { INDEX_BUSY };
 
@@ -103,18 +103,11 @@ export function openIndexStore(file: string, options: OpenIndexOptions = {}): In
     if (options.create === undefined) checkIndexFile(file);
     else checkIndexFileSettling(file);
   }
-  let db: Database.Database;
-  try {
-    db = new Database(file, { timeout: READ_WAIT_MS });
-  } catch (error: unknown) {
-    throw translateSqliteError(file, error);
-  }
-  try {
-    return new IndexStore(file, db, options.create ?? null, options.onWait, options.writeWaitMs ?? WRITE_WAIT_MS);
-  } catch (error: unknown) {
-    db.close();
-    throw translateSqliteError(file, error);
-  }
+  return openWithSqliteErrors(
+    file,
+    () => new Database(file, { timeout: READ_WAIT_MS }),
+    (db) => new IndexStore(file, db, options.create ?? null, options.onWait, options.writeWaitMs ?? WRITE_WAIT_MS),
+  );
 }
 
 /** Checks of a file another writer may be creating, and the milliseconds between them (about two seconds in all). */

@@ -29,7 +29,7 @@ import Database from 'better-sqlite3';
 import { InternalError } from '../errors';
 import { decodeFloat64, encodeArray, viewUint32 } from './blob-codec';
 import { ChunkWriter, chunkFor, docAt, ENTRY_WORDS, entriesInRange, forEachDocIn, sortEntries, type Chunk, type SortedEntries } from './posting-chunks';
-import { withSqliteErrors } from './sqlite-errors';
+import { openWithSqliteErrors, withSqliteErrors } from './sqlite-errors';
 
 /** Segments of one level that are merged into one of the next. */
 export const MERGE_FANIN = 8;
@@ -430,6 +430,16 @@ function mergeRange(sources: readonly (() => Uint32Array | null)[], live: Uint8A
   return sortEntries(kept.subarray(0, m), lo, hi);
 }
 
+/** The chunk directory of each of `source`'s segments, in their order. */
+function readDirectories(db: Database.Database, source: MergeSource): Float64Array[] {
+  const directory = db.prepare(SELECT_DIRECTORY).pluck();
+  return source.segs.map((seg) => {
+    const blob = directory.get(seg) as Buffer | undefined;
+    if (blob === undefined) throw new InternalError(`index ${source.file}: segment ${seg} is gone while it is merged`);
+    return decodeFloat64(blob);
+  });
+}
+
 /**
  * Reads a {@link MergeSource} on its own read-only connection (a worker
  * thread's): the merged live entries of one key range at a time, the same
@@ -443,25 +453,11 @@ export class SegmentRangeReader {
 
   /** An SQLite failure (the file moved, deleted or damaged under the writer) is the user's to see, not an internal error. */
   constructor(private readonly source: MergeSource) {
-    const { db, directories, chunkRange } = withSqliteErrors(source.file, () => {
-      const opened = new Database(source.file, { readonly: true, fileMustExist: true });
-      try {
-        const directory = opened.prepare(SELECT_DIRECTORY).pluck();
-        return {
-          db: opened,
-          directories: source.segs.map((seg) => {
-            const blob = directory.get(seg) as Buffer | undefined;
-            if (blob === undefined) throw new InternalError(`index ${source.file}: segment ${seg} is gone while it is merged`);
-            return decodeFloat64(blob);
-          }),
-          chunkRange: opened.prepare(SELECT_CHUNK_RANGE).pluck(),
-        };
-      } catch (error) {
-        // Not left open (and holding the file) when the reader is never made.
-        opened.close();
-        throw error;
-      }
-    });
+    const { db, directories, chunkRange } = openWithSqliteErrors(
+      source.file,
+      () => new Database(source.file, { readonly: true, fileMustExist: true }),
+      (opened) => ({ db: opened, directories: readDirectories(opened, source), chunkRange: opened.prepare(SELECT_CHUNK_RANGE).pluck() }),
+    );
     this.db = db;
     this.directories = directories;
     this.chunkRange = chunkRange;

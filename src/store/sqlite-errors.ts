@@ -3,6 +3,7 @@
  * its user (not our file or damaged, locked, unusable), and the waits for
  * locks SQLite's own busy handler does not cover.
  */
+import type Database from 'better-sqlite3';
 import { FormatError, InputError, InternalError, ReprintError } from '../errors';
 
 /** `code` of the error a write gets when another writer holds the lock past the wait. */
@@ -39,6 +40,21 @@ export function withSqliteErrors<T>(file: string, work: () => T): T {
   try {
     return work();
   } catch (error: unknown) {
+    throw translateSqliteError(file, error);
+  }
+}
+
+/**
+ * Open a connection to `file` (`open`) and make what uses it (`setUp`),
+ * SQLite failures translated; when `setUp` fails, the connection is closed
+ * rather than left holding the file.
+ */
+export function openWithSqliteErrors<T>(file: string, open: () => Database.Database, setUp: (db: Database.Database) => T): T {
+  const db = withSqliteErrors(file, open);
+  try {
+    return setUp(db);
+  } catch (error: unknown) {
+    db.close();
     throw translateSqliteError(file, error);
   }
 }
